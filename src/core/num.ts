@@ -1,0 +1,65 @@
+/**
+ * Decimal-safe number helpers. Values are computed in binary floating point, rounded once to a fixed
+ * number of decimals, and every total is the exact decimal sum of its shown (rounded) parts, computed
+ * with scaled BigInt integers, so a total always equals the sum of the parts that are displayed.
+ */
+
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** Round half away from zero to `dp` decimals, free of float tails (the result prints as its decimal). */
+export function round(x: number, dp: number): number {
+  if (!Number.isFinite(x)) return x;
+  if (dp < 0 || dp > 15) throw new RangeError(`dp out of range: ${dp}`);
+  // toFixed/Number parse avoids tails like 0.30000000000000004; nudge by EPSILON for half cases (1.005 -> 1.01)
+  const sign = x < 0 ? -1 : 1;
+  const ax = Math.abs(x);
+  const scaled = ax * POW10[dp]!;
+  const r = Math.round(scaled * (1 + Number.EPSILON));
+  if (r < Number.MAX_SAFE_INTEGER) {
+    const v = Number(toDecimalString(BigInt(r), dp));
+    return v === 0 ? 0 : sign * v;
+  }
+  const v = Number(ax.toFixed(dp));
+  return v === 0 ? 0 : sign * v;
+}
+
+/** Scaled integer (BigInt) of a number already rounded to dp decimals. */
+export function toScaled(x: number, dp: number): bigint {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  // the shortest round-trip decimal of a rounded value has at most dp decimals (or is in exponent form)
+  return BigInt(Math.round(x * POW10[dp]!));
+}
+
+export function toDecimalString(scaled: bigint, dp: number): string {
+  const neg = scaled < 0n;
+  let s = (neg ? -scaled : scaled).toString();
+  if (dp > 0) {
+    s = s.padStart(dp + 1, '0');
+    s = `${s.slice(0, -dp)}.${s.slice(-dp)}`.replace(/\.?0+$/, '');
+  }
+  return (neg && s !== '0' ? '-' : '') + s;
+}
+
+export function fromScaled(scaled: bigint, dp: number): number {
+  return Number(toDecimalString(scaled, dp));
+}
+
+/** Exact decimal sum of values that are each rounded to `dp` decimals (each part is rounded again defensively). */
+export function sumExact(values: Iterable<number>, dp: number): number {
+  let acc = 0n;
+  for (const v of values) acc += toScaled(round(v, dp), dp);
+  return fromScaled(acc, dp);
+}
+
+/** Accumulator for many exact sums (avoids re-creating BigInts per call site). */
+export class ExactSum {
+  private acc = 0n;
+  constructor(private readonly dp: number) {}
+  add(v: number): this {
+    this.acc += toScaled(v, this.dp);
+    return this;
+  }
+  get value(): number {
+    return fromScaled(this.acc, this.dp);
+  }
+}
