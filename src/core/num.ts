@@ -51,15 +51,32 @@ export function sumExact(values: Iterable<number>, dp: number): number {
   return fromScaled(acc, dp);
 }
 
-/** Accumulator for many exact sums (avoids re-creating BigInts per call site). */
+/**
+ * Accumulator for exact sums of values rounded to `dp` decimals. Scaled integers are summed as plain
+ * numbers while they stay below 2^53 (exact), and as BigInt beyond that.
+ */
 export class ExactSum {
-  private acc = 0n;
-  constructor(private readonly dp: number) {}
+  private small = 0;
+  private big = 0n;
+  private readonly scale: number;
+  constructor(private readonly dp: number) {
+    this.scale = POW10[dp]!;
+  }
   add(v: number): this {
-    this.acc += toScaled(v, this.dp);
+    const s = Math.round(v * this.scale);
+    if (!Number.isFinite(s)) throw new RangeError(`not a finite number: ${v}`);
+    const next = this.small + s;
+    if (Number.isSafeInteger(next) && Number.isSafeInteger(s)) this.small = next;
+    else {
+      this.big += BigInt(this.small) + BigInt(s);
+      this.small = 0;
+    }
     return this;
   }
+  get scaled(): bigint {
+    return this.big + BigInt(this.small);
+  }
   get value(): number {
-    return fromScaled(this.acc, this.dp);
+    return fromScaled(this.scaled, this.dp);
   }
 }

@@ -1,0 +1,115 @@
+/**
+ * Small OOXML helpers on raw XML strings (no DOM, runs in node and browser): XML escaping, cell references,
+ * reading and writing single cells of a worksheet part, zip access through fflate.
+ */
+import { unzipSync, strFromU8, strToU8, type Unzipped } from 'fflate';
+import { docError } from './errors';
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+/** Characters not allowed in XML 1.0 (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/FFFF). */
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escape text for XML element content and attribute values (and drop characters XML cannot carry). */
+export function xmlEscape(s: string): string {
+  return s.replace(INVALID_XML, '').replace(/[&<>"']/g, (c) => ESC[c]!);
+}
+
+export function xmlUnescape(s: string): string {
+  return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_m, e: string) => {
+    switch (e) {
+      case 'lt': return '<';
+      case 'gt': return '>';
+      case 'amp': return '&';
+      case 'quot': return '"';
+      case 'apos': return "'";
+      default: return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    }
+  });
+}
+
+export const colToNum = (c: string): number => [...c].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+export function numToCol(n: number): string {
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+export const ref = (col: string, row: number): string => `${col}${row}`;
+
+/** Unzip, turning any failure into a translated "corrupt file" error. */
+export function unzipOrThrow(bytes: Uint8Array, filter?: (name: string) => boolean): Unzipped {
+  if (!(bytes instanceof Uint8Array) || bytes.length < 22) throw docError('errors.corruptZip');
+  // a zip starts with a local file header "PK\3\4"
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw docError('errors.corruptZip');
+  try {
+    return filter ? unzipSync(bytes, { filter: (f) => filter(f.name) }) : unzipSync(bytes);
+  } catch {
+    throw docError('errors.corruptZip');
+  }
+}
+
+export const u8ToStr = (u: Uint8Array): string => strFromU8(u);
+export const strToU8Utf8 = (s: string): Uint8Array => strToU8(s);
+
+/** Value of a cell as read back from a sheet: number, string, boolean, or null for empty. */
+export type CellValue = number | string | boolean | null;
+
+/** Parse the shared strings table into plain strings (rich-text runs concatenated). */
+export function parseSharedStrings(xml: string | undefined): string[] {
+  if (!xml) return [];
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>/g)) {
+    let s = '';
+    for (const t of m[1]!.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) s += t[1];
+    out.push(xmlUnescape(s));
+  }
+  return out;
+}
+
+/** Decode the value of one `<c>` element. */
+export function decodeCell(attrs: string, inner: string, sst: string[]): CellValue {
+  const t = /\st="(\w+)"/.exec(attrs)?.[1] ?? 'n';
+  if (t === 'inlineStr') {
+    let s = '';
+    for (const m of inner.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) s += m[1];
+    return xmlUnescape(s);
+  }
+  const v = /<v>([^<]*)<\/v>/.exec(inner)?.[1];
+  if (v === undefined) return null;
+  if (t === 's') return sst[Number(v)] ?? null;
+  if (t === 'b') return v === '1' || v === 'true';
+  if (t === 'str' || t === 'e') return xmlUnescape(v);
+  const n = Number(v);
+  return Number.isFinite(n) ? n : xmlUnescape(v);
+}
+
+/** Read a set of cells (by reference) from a worksheet XML. Missing cells read as null. */
+export function readCells(xml: string, refs: Iterable<string>, sst: string[]): Map<string, CellValue> {
+  const want = new Set(refs);
+  const out = new Map<string, CellValue>();
+  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    if (!want.has(m[1]!)) continue;
+    out.set(m[1]!, decodeCell(m[2]!, m[3] ?? '', sst));
+  }
+  for (const r of want) if (!out.has(r)) out.set(r, null);
+  return out;
+}
+
+/** Excel serial date (1900 date system) of an ISO date YYYY-MM-DD. */
+export function excelSerial(isoDate: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000;
+}
+
+/** Text that a spreadsheet could take for a formula (or a DDE/CSV injection): starts with = + - @ (or tab/CR). */
+export const looksLikeFormula = (s: string): boolean => /^[=+\-@\t\r]/.test(s);
+
+/** A number as written in `<v>`: shortest round-trip decimal. */
+export function numberToXml(n: number): string {
+  if (!Number.isFinite(n)) throw docError('errors.notFinite');
+  return Object.is(n, -0) ? '0' : String(n);
+}

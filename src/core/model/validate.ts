@@ -1,0 +1,240 @@
+/**
+ * Dataset validation: JSON text or a parsed object → the typed dataset, or one precise problem per fault
+ * (where, what is wrong, how to fix it) as translatable messages. Schema faults come from the zod schema;
+ * the semantic checks below cover what a schema cannot say (duplicate ids, unit dimensions, references).
+ */
+import type { z } from 'zod';
+import { msg } from '../i18n/message';
+import { Dataset, DATASET_FORMAT, DATASET_FORMAT_VERSION, STAGES } from './dataset';
+import { migrateDataset } from './migrations';
+import type { Problem } from './problems';
+import { compatible, dimensionOf, type Unit } from './units';
+
+export interface ValidationResult {
+  ok: boolean;
+  dataset?: Dataset;
+  /** Errors make the dataset unusable; warnings do not. */
+  problems: Problem[];
+  migratedFrom?: number;
+}
+
+/** Parse JSON text, reporting the line and column of a syntax error. */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problem: Problem } {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (t.trim() === '') {
+    return { ok: false, problem: { severity: 'error', path: [], message: msg('core:validation.emptyFile') } };
+  }
+  try {
+    return { ok: true, value: JSON.parse(t) };
+  } catch (e) {
+    const m = String((e as Error).message);
+    const pos = /position (\d+)/.exec(m);
+    let line = 0;
+    let column = 0;
+    if (pos) {
+      const p = Number(pos[1]);
+      const before = t.slice(0, p);
+      line = before.split('\n').length;
+      column = p - before.lastIndexOf('\n');
+    } else {
+      const lines = t.split('\n');
+      line = lines.length;
+      column = (lines[lines.length - 1]?.length ?? 0) + 1;
+    }
+    const truncated = /end of (JSON )?input|Unterminated/i.test(m);
+    return {
+      ok: false,
+      problem: {
+        severity: 'error',
+        path: [],
+        message: msg(truncated ? 'core:validation.truncatedJson' : 'core:validation.notJson', { line, column }),
+      },
+    };
+  }
+}
+
+const FIELD_LABELS = new Set([
+  'id', 'description', 'stage', 'category', 'location', 'installationId', 'activity.amount', 'activity.unit',
+  'emissions', 'emissions.kind', 'emissions.massUnit', 'emissions.perUnit', 'emissions.gases', 'emissions.source',
+  'emissions.source.name', 'emissions.source.year', 'dataType', 'dataQuality.rating', 'electricity.source',
+  'precursor.cnCode', 'precursor.countryOfProduction', 'precursor.embedded.direct', 'precursor.embedded.indirect',
+  'product.name', 'product.cnCode', 'product.functionalUnit.amount', 'product.functionalUnit.unit',
+  'producer.name', 'producer.country', 'period.start', 'period.end', 'study.standard', 'study.boundary',
+  'study.gwpSet', 'study.allocation.method', 'study.reported.total', 'basis', 'basis.production.amount',
+  'basis.production.unit', 'inventory', 'country', 'unlocode', 'name', 'format', 'formatVersion',
+]);
+
+/** A translatable label for a field path (inventory line fields are named relative to the line). */
+export function fieldLabel(path: readonly (string | number)[]): string {
+  const rel = path[0] === 'inventory' && typeof path[1] === 'number' ? path.slice(2) : path[0] === 'installations' ? path.slice(2) : path;
+  const named = rel.filter((p) => typeof p === 'string') as string[];
+  if (named[0] === 'emissions' && named[1] === 'gases' && named[2]) return `$raw:${named.join('.')}`;
+  const key = named.join('.');
+  return FIELD_LABELS.has(key) ? `$t:core:field.${key}` : `$raw:${path.join('.')}`;
+}
+
+function lineOf(raw: unknown, path: readonly (string | number)[]): Problem['line'] {
+  if (path[0] !== 'inventory' || typeof path[1] !== 'number') return undefined;
+  const inv = (raw as { inventory?: unknown[] })?.inventory;
+  const l = Array.isArray(inv) ? (inv[path[1]] as { id?: unknown } | undefined) : undefined;
+  const id = l && typeof l.id === 'string' ? l.id : undefined;
+  return { id, row: path[1] + 1 };
+}
+
+const show = (v: unknown): string => {
+  if (v === undefined) return '';
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+};
+
+function issueToProblem(issue: z.core.$ZodIssue, raw: unknown): Problem {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
+  const field = fieldLabel(path);
+  const last = path[path.length - 1];
+  const input = (issue as { input?: unknown }).input;
+  const base = { severity: 'error' as const, path, line: lineOf(raw, path) };
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (input === undefined) {
+        if (last === 'emissions') return { ...base, message: msg('core:validation.missingEmissions') };
+        return { ...base, message: msg('core:validation.required', { field }) };
+      }
+      if (issue.expected === 'number')
+        return { ...base, message: msg('core:validation.notANumber', { field, value: show(input) }) };
+      return { ...base, message: msg('core:validation.wrongType', { field, expected: `$t:core:type.${issue.expected}`, value: show(input) }) };
+    }
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      if (issue.code === 'too_small' && issue.origin === 'number' && Number(bound) === 0)
+        return { ...base, message: msg(issue.inclusive ? 'core:validation.negative' : 'core:validation.notPositive', { field, value: show(input) }) };
+      if (issue.origin === 'string' && issue.code === 'too_small')
+        return { ...base, message: msg('core:validation.required', { field }) };
+      return { ...base, message: msg(issue.code === 'too_small' ? 'core:validation.tooSmall' : 'core:validation.tooBig', { field, value: show(input), bound: String(bound) }) };
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map(String).join(', ');
+      if (last === 'format') return { ...base, message: msg('core:validation.notADataset') };
+      if (last === 'formatVersion') return { ...base, message: msg('core:validation.unknownVersion', { value: show(input) }) };
+      if (last === 'unit' || last === 'perUnit' || last === 'massUnit')
+        return { ...base, message: msg('core:validation.unknownUnit', { field, value: show(input), allowed }) };
+      if (last === 'stage') return { ...base, message: msg('core:validation.unknownStage', { value: show(input), allowed }) };
+      if (path[path.length - 2] === 'gases' || last === 'gases')
+        return { ...base, message: msg('core:validation.unknownGas', { value: show(input), allowed }) };
+      return { ...base, message: msg('core:validation.unknownValue', { field, value: show(input), allowed }) };
+    }
+    case 'invalid_key': {
+      if (last === 'gases') return { ...base, message: msg('core:validation.unknownGas', { value: show(input), allowed: '' }) };
+      return { ...base, message: msg('core:validation.unknownValue', { field, value: show(input), allowed: '' }) };
+    }
+    case 'invalid_format': {
+      const kind = issue.message && ['date', 'country', 'cnCode', 'unlocode'].includes(issue.message) ? issue.message : 'generic';
+      return { ...base, message: msg(`core:validation.format.${kind}`, { field, value: show(input) }) };
+    }
+    case 'unrecognized_keys':
+      return { ...base, severity: 'error', message: msg('core:validation.unknownField', { keys: issue.keys.join(', ') }) };
+    case 'invalid_union':
+      if (last === 'emissions') return { ...base, message: msg('core:validation.emissionsKind', { value: show((input as { kind?: unknown })?.kind) }) };
+      if (last === 'basis') return { ...base, message: msg('core:validation.basisKind') };
+      return { ...base, message: msg('core:validation.wrongType', { field, expected: '', value: show(input) }) };
+    default:
+      return { ...base, message: msg('core:validation.generic', { field, detail: issue.message }) };
+  }
+}
+
+/** Semantic checks the schema cannot express. Runs on a schema-valid dataset. */
+export function semanticProblems(ds: Dataset): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Map<string, number>();
+  const installationIds = new Set(ds.installations.map((i) => i.id));
+  const instSeen = new Set<string>();
+  ds.installations.forEach((inst, i) => {
+    if (instSeen.has(inst.id))
+      out.push({ severity: 'error', path: ['installations', i, 'id'], message: msg('core:validation.duplicateInstallation', { id: inst.id }) });
+    instSeen.add(inst.id);
+  });
+  const fu = ds.product.functionalUnit;
+  if (ds.basis.kind === 'per-period' && !compatible(ds.basis.production.unit as Unit, fu.unit as Unit)) {
+    out.push({
+      severity: 'error',
+      path: ['basis', 'production', 'unit'],
+      message: msg('core:validation.productionUnit', { unit: ds.basis.production.unit, fuUnit: fu.unit }),
+    });
+  }
+  if (ds.period.start > ds.period.end)
+    out.push({ severity: 'error', path: ['period', 'end'], message: msg('core:validation.periodOrder', { start: ds.period.start, end: ds.period.end }) });
+
+  ds.inventory.forEach((l, i) => {
+    const line = { id: l.id, row: i + 1 };
+    const at = (...p: (string | number)[]) => ['inventory', i, ...p];
+    const first = seen.get(l.id);
+    if (first !== undefined)
+      out.push({ severity: 'error', path: at('id'), line, message: msg('core:validation.duplicateId', { id: l.id, firstRow: first + 1 }) });
+    else seen.set(l.id, i);
+    const em = l.emissions;
+    const gasCount = Object.keys(em.gases).length;
+    if (gasCount === 0)
+      out.push({ severity: 'error', path: at('emissions', 'gases'), line, message: msg('core:validation.missingFactor') });
+    if (em.kind === 'factors' && !compatible(l.activity.unit as Unit, em.perUnit as Unit)) {
+      out.push({
+        severity: 'error',
+        path: at('emissions', 'perUnit'),
+        line,
+        message: msg('core:validation.unitMismatch', {
+          activityUnit: l.activity.unit,
+          perUnit: em.perUnit,
+          activityDim: `$t:core:dimension.${dimensionOf(l.activity.unit as Unit)}`,
+          factorDim: `$t:core:dimension.${dimensionOf(em.perUnit as Unit)}`,
+        }),
+      });
+    }
+    if (l.installationId !== undefined && !installationIds.has(l.installationId))
+      out.push({ severity: 'error', path: at('installationId'), line, message: msg('core:validation.unknownInstallation', { id: l.installationId }) });
+    if (l.category === 'electricity' && !l.electricity)
+      out.push({ severity: 'warning', path: at('electricity'), line, message: msg('core:validation.electricityInfoMissing') });
+    if (l.category === 'electricity' && dimensionOf(l.activity.unit as Unit) !== 'energy')
+      out.push({ severity: 'error', path: at('activity', 'unit'), line, message: msg('core:validation.electricityUnit', { unit: l.activity.unit }) });
+    if (l.precursor && l.precursor.embedded && !l.precursor.countryOfProduction)
+      out.push({ severity: 'warning', path: at('precursor', 'countryOfProduction'), line, message: msg('core:validation.precursorCountry') });
+  });
+  const rep = ds.study.reported?.perStage;
+  if (rep) for (const s of Object.keys(rep)) if (!(STAGES as readonly string[]).includes(s))
+    out.push({ severity: 'error', path: ['study', 'reported', 'perStage', s], message: msg('core:validation.unknownStage', { value: s, allowed: STAGES.join(', ') }) });
+  return out;
+}
+
+/** Validate JSON text or an already-parsed value. */
+export function validateDataset(input: string | unknown): ValidationResult {
+  let raw: unknown = input;
+  if (typeof input === 'string') {
+    const parsed = parseJsonText(input);
+    if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
+    raw = parsed.value;
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return { ok: false, problems: [{ severity: 'error', path: [], message: msg('core:validation.notADataset') }] };
+  const fmt = (raw as { format?: unknown }).format;
+  if (fmt !== DATASET_FORMAT)
+    return { ok: false, problems: [{ severity: 'error', path: ['format'], message: msg('core:validation.notADataset') }] };
+  const mig = migrateDataset(raw);
+  if (!mig.ok) {
+    return {
+      ok: false,
+      problems: [{
+        severity: 'error',
+        path: ['formatVersion'],
+        message: msg(mig.reason === 'newer-version' ? 'core:validation.newerVersion' : 'core:validation.unknownVersion', {
+          value: String(mig.version ?? ''),
+          supported: DATASET_FORMAT_VERSION,
+        }),
+      }],
+    };
+  }
+  const res = Dataset.safeParse(mig.value, { reportInput: true });
+  if (!res.success) {
+    return { ok: false, problems: res.error.issues.map((i) => issueToProblem(i, mig.value)) };
+  }
+  const problems = semanticProblems(res.data);
+  const ok = !problems.some((p) => p.severity === 'error');
+  return { ok, dataset: ok ? res.data : undefined, problems, migratedFrom: mig.ok ? mig.migratedFrom : undefined };
+}
