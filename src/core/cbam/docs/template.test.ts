@@ -1,0 +1,186 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { unzipSync, strFromU8, zipSync, strToU8 } from 'fflate';
+import { fillOfficialTemplate, identifyTemplate, TEMPLATE_MAP } from './template';
+import { CbamDocError } from './errors';
+import { parseSharedStrings, readCells } from './ooxml';
+import { buildOwnWorkbook } from './own-workbook';
+import { parseCbamDocData } from './parse';
+import { computeSee } from './see';
+
+const TEMPLATE = '../shared/cbam/official/CBAM Communication template for installations_en_20241213.xlsx';
+const haveTemplate = existsSync(TEMPLATE);
+const sample = () => JSON.parse(readFileSync('test/fixtures/cbam-docs/aluminium-installation.json', 'utf8'));
+const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+const hasXmllint = spawnSync('xmllint', ['--version'], { encoding: 'utf8' }).status === 0;
+
+const errKey = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof CbamDocError) return e.messages[0]!.key;
+    throw e;
+  }
+  throw new Error('no error thrown');
+};
+
+describe.skipIf(!haveTemplate)(`official template fill${haveTemplate ? '' : ' (skipped: ../shared template copy not found)'}`, () => {
+  let template: Uint8Array;
+  let filled: ReturnType<typeof fillOfficialTemplate>;
+  beforeAll(() => {
+    template = new Uint8Array(readFileSync(TEMPLATE));
+    filled = fillOfficialTemplate(template, sample());
+  });
+
+  it('the template map was generated from this very file', () => {
+    expect(TEMPLATE_MAP.source.bytes).toBe(template.length);
+    expect(TEMPLATE_MAP.template.version).toBe('2.1.1');
+    expect(TEMPLATE_MAP.sheets.A_InstData!.writable).toContain('I20');
+    expect(TEMPLATE_MAP.sheets.A_InstData!.writable).not.toContain('J20'); // merged, not the anchor
+    expect(TEMPLATE_MAP.sheets.Summary_Processes!.writable).not.toContain('H102'); // formula, locked
+  });
+
+  it('writes and re-reads every planned cell; formulas, protection, validations unchanged', () => {
+    const r = filled.report;
+    expect(r.written).toBeGreaterThan(60);
+    expect(r.verified).toBe(r.written);
+    expect(r.mismatches).toEqual([]);
+    expect(r.formulasUnchanged && r.protectionUnchanged && r.validationsUnchanged).toBe(true);
+    expect(r.fullCalcOnLoad).toBe(true);
+    expect(r.calcChainDropped).toBe(true);
+    expect(r.ok).toBe(true);
+  });
+
+  it('never mutates the input and returns a new array', () => {
+    const copy = template.slice();
+    const again = fillOfficialTemplate(template, sample());
+    expect(again.bytes).not.toBe(template);
+    expect(Buffer.compare(Buffer.from(copy), Buffer.from(template))).toBe(0);
+  });
+
+  it('neutralises formula-like text: inline string with a quote-prefix style, no <f>', () => {
+    const files = unzipSync(filled.bytes);
+    const a = strFromU8(files['xl/worksheets/sheet5.xml']!);
+    const cell = /<c r="I31"[^>]*>[\s\S]*?<\/c>/.exec(a)![0];
+    expect(cell).toContain('t="inlineStr"');
+    expect(cell).not.toContain('<f>');
+    expect(cell).toContain('=HYPERLINK(&quot;http://evil&quot;)@example.cn');
+    const s = Number(/ s="(\d+)"/.exec(cell)![1]);
+    const styles = strFromU8(files['xl/styles.xml']!);
+    const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!.match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)!;
+    expect(xfs[s]).toContain('quotePrefix="1"');
+    expect(xfs[s]).toContain('locked="0"');
+    expect(filled.report.neutralised.map((n) => n.ref)).toEqual(expect.arrayContaining(['I31', 'I32', 'M16']));
+  });
+
+  it('keeps shared strings intact and patched parts well-formed XML', () => {
+    const files = unzipSync(filled.bytes);
+    const orig = unzipSync(template);
+    expect(strFromU8(files['xl/sharedStrings.xml']!)).toBe(strFromU8(orig['xl/sharedStrings.xml']!));
+    expect(files['xl/calcChain.xml']).toBeUndefined();
+    expect(strFromU8(files['[Content_Types].xml']!)).not.toContain('calcChain');
+    if (!hasXmllint) return;
+    const dir = mkdtempSync(join(tmpdir(), 'cbx-'));
+    for (const p of ['xl/worksheets/sheet5.xml', 'xl/worksheets/sheet8.xml', 'xl/worksheets/sheet9.xml', 'xl/worksheets/sheet13.xml', 'xl/styles.xml', 'xl/workbook.xml', '[Content_Types].xml', 'xl/_rels/workbook.xml.rels']) {
+      const f = join(dir, p.replace(/[/[\]]/g, '_'));
+      writeFileSync(f, files[p]!);
+      expect(spawnSync('xmllint', ['--noout', f]).status, p).toBe(0);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rejects a workbook that is not the official template, and a corrupt zip, with translated keys', () => {
+    const own = buildOwnWorkbook(sample());
+    expect(errKey(() => fillOfficialTemplate(own, sample()))).toBe('cbamdocs:errors.notTemplate');
+    expect(errKey(() => fillOfficialTemplate(template.slice(0, 5000), sample()))).toBe('cbamdocs:errors.corruptZip');
+    expect(errKey(() => fillOfficialTemplate(new TextEncoder().encode('not a zip at all, just text'), sample()))).toBe('cbamdocs:errors.corruptZip');
+    // same sheets but another version number
+    const files = unzipSync(template);
+    const vpath = 'xl/worksheets/sheet19.xml';
+    files[vpath] = strToU8(strFromU8(files[vpath]!).replace(/(<c r="B3"[^>]*><v>)45639(<\/v>)/, '$145370$2'));
+    expect(errKey(() => identifyTemplate(files))).toBe('cbamdocs:errors.unsupportedVersion');
+    expect(errKey(() => fillOfficialTemplate(zipSync(files), sample()))).toBe('cbamdocs:errors.unsupportedVersion');
+  });
+
+  it('rejects bad data with translated keys', () => {
+    const neg = sample();
+    neg.processes[0].production[0].amount.value = -5;
+    expect(errKey(() => fillOfficialTemplate(template, neg))).toBe('cbamdocs:errors.negative');
+    const noCountry = sample();
+    delete noCountry.purchasedPrecursors[0].country;
+    expect(errKey(() => fillOfficialTemplate(template, noCountry))).toBe('cbamdocs:errors.invalidField');
+    const badCn = sample();
+    badCn.products[0].cnCode = '7202 21 00';
+    expect(errKey(() => fillOfficialTemplate(template, badCn))).toBe('cbamdocs:errors.cnNotInCategory');
+    const badRoute = sample();
+    badRoute.goods[0].routes = ['Blast furnace route'];
+    expect(errKey(() => fillOfficialTemplate(template, badRoute))).toBe('cbamdocs:errors.unknownRoute');
+  });
+
+  it(hasSoffice
+    ? 'opens in LibreOffice headless and, recalculated on load, gives our SEE to 4 decimals'
+    : 'LibreOffice recalculation check (SKIPPED: soffice not installed — install libreoffice-calc)', { timeout: 120_000 }, (ctx) => {
+    if (!hasSoffice) {
+      console.warn('SKIPPED: soffice not installed, LibreOffice recalculation of the filled template not checked');
+      ctx.skip();
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'cbx-lo-'));
+    try {
+      mkdirSync(join(dir, 'profile', 'user'), { recursive: true });
+      writeFileSync(join(dir, 'profile', 'user', 'registrymodifications.xcu'),
+        `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`);
+      const inFile = join(dir, 'filled.xlsx');
+      writeFileSync(inFile, filled.bytes);
+      mkdirSync(join(dir, 'out'));
+      execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), inFile], { stdio: 'pipe', timeout: 110_000 });
+      const outFile = join(dir, 'out', 'filled.xlsx');
+      expect(existsSync(outFile)).toBe(true);
+      const files = unzipSync(new Uint8Array(readFileSync(outFile)));
+      const wb = strFromU8(files['xl/workbook.xml']!);
+      expect(wb.match(/<sheet\b/g)!.length).toBe(19); // all sheets came through, nothing dropped by a repair
+      const rels = strFromU8(files['xl/_rels/workbook.xml.rels']!);
+      const pathOf = (name: string): string => {
+        const rid = new RegExp(`<sheet name="${name}"[^>]*r:id="([^"]+)"`).exec(wb)![1]!;
+        return `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!.slice(1).find(Boolean)!}`;
+      };
+      const sst = parseSharedStrings(files['xl/sharedStrings.xml'] ? strFromU8(files['xl/sharedStrings.xml']) : undefined);
+      const sp = readCells(strFromU8(files[pathOf('Summary_Processes')]!), ['H102', 'J102', 'H103', 'J103'], sst);
+      const pr = readCells(strFromU8(files[pathOf('Summary_Products')]!), ['I10', 'J10', 'K10', 'I11', 'J11', 'K11'], sst);
+      const ours = computeSee(parseCbamDocData(sample()));
+      const [p1, p2] = ours.processes;
+      const r4 = (x: unknown) => Math.round((x as number) * 1e4) / 1e4;
+      expect(r4(sp.get('H102'))).toBe(r4(p1!.seeDirect));
+      expect(r4(sp.get('J102'))).toBe(r4(p1!.seeIndirect));
+      expect(r4(sp.get('H103'))).toBe(r4(p2!.seeDirect));
+      expect(r4(sp.get('J103'))).toBe(r4(p2!.seeIndirect));
+      expect(r4(pr.get('I10'))).toBe(r4(ours.products[0]!.seeDirect));
+      expect(r4(pr.get('K10'))).toBe(r4(ours.products[0]!.seeTotal));
+      expect(r4(pr.get('I11'))).toBe(r4(ours.products[1]!.seeDirect));
+      expect(r4(pr.get('J11'))).toBe(r4(ours.products[1]!.seeIndirect));
+      // protection survived the round trip
+      expect(strFromU8(files[pathOf('A_InstData')]!)).toMatch(/<sheetProtection\b[^>]*sheet="(1|true)"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SEE computation (template formulas)', () => {
+  it('reproduces the rolling-mill chain of the sample by hand', () => {
+    const see = computeSee(parseCbamDocData(sample()));
+    // P1: 331250.5 / 200000
+    expect(see.processes[0]!.seeDirect).toBe(1.6562525);
+    // P2: (12000 + 150 TJ × 106.67 + 62000 × 1.6562525 + 5000 × 1.85) / 60000
+    expect(see.processes[1]!.seeDirect).toBe(Math.round(((12000 + 150 * 106.67 + 62000 * 1.6562525 + 5000 * 1.85) / 60000) * 1e7) / 1e7);
+    // indirect: (40000 × 0.5543 + 62000 × 7.48305 + 5000 × 13.8 × 0.5543) / 60000
+    expect(see.processes[1]!.seeIndirect).toBe(Math.round(((40000 * 0.5543 + 62000 * 7.48305 + 5000 * 13.8 * 0.5543) / 60000) * 1e7) / 1e7);
+  });
+});
