@@ -1,14 +1,136 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Strict Content-Security-Policy, injected only into the production build (the dev server needs inline
+ * scripts/styles for HMR). Svelte 5 compiles components to JS that builds the DOM (no eval, no inline
+ * <script>); component CSS is extracted to .css files by the build, and the UI never uses style="" attributes
+ * (the chart is SVG with presentation attributes), so style-src needs no 'unsafe-inline'.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function cspMeta(): Plugin {
+  return {
+    name: 'carbonbridge-csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+    },
+  };
+}
+
+/**
+ * `virtual:samples`: the list of sample datasets in public/samples/ (file name, title, product name and code),
+ * read at build time so the gallery needs no directory listing at run time; the files themselves are fetched
+ * (same origin) when the user opens one.
+ */
+function samplesIndex(): Plugin {
+  const id = 'virtual:samples';
+  const dir = join(import.meta.dirname, 'public', 'samples');
+  return {
+    name: 'carbonbridge-samples',
+    resolveId: (s) => (s === id ? '\0' + id : undefined),
+    load(s) {
+      if (s !== '\0' + id) return undefined;
+      const list: unknown[] = [];
+      if (existsSync(dir)) {
+        for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+          this.addWatchFile(join(dir, file));
+          try {
+            const d = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+            list.push({
+              file,
+              title: typeof d.title === 'string' ? d.title : undefined,
+              illustrative: typeof d.illustrative === 'string' ? d.illustrative : undefined,
+              name: d.product?.name ?? {},
+              cnCode: d.product?.cnCode,
+              functionalUnit: d.product?.functionalUnit,
+              inventoryLines: Array.isArray(d.inventory) ? d.inventory.length : 0,
+              producer: d.producer?.name,
+              region: d.producer?.region,
+            });
+          } catch {
+            list.push({ file, name: {}, broken: true });
+          }
+        }
+      }
+      return `export default ${JSON.stringify(list)};`;
+    },
+  };
+}
+
+const unitInclude = ['src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts', 'tools/**/*.test.ts'];
 
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    cspMeta(),
+    samplesIndex(),
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'CarbonBridge 碳桥 جسر الكربون',
+        short_name: 'CarbonBridge',
+        description: 'Product carbon footprint to EU CBAM — offline, in Chinese, English and Arabic',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#0b6e4f',
+        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,woff2,woff,ttf,json,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+  },
   test: {
-    include: ['src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts', 'tools/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: unitInclude, exclude: ['test/e2e/**', 'node_modules/**'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/setup.ts'],
+          testTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -1,3 +1,13 @@
-// Placeholder shell; the UI issue replaces it.
-const el = document.getElementById('app');
-if (el) el.textContent = 'CarbonBridge 碳桥 · جسر الكربون';
+import { mount } from 'svelte';
+import './styles/app.css';
+import './styles/print.css';
+import App from './App.svelte';
+import { initPrefs } from './state/prefs.svelte';
+import { startRouter } from './router.svelte';
+
+initPrefs();
+startRouter();
+
+const target = document.getElementById('app');
+if (!target) throw new Error('#app missing');
+export default mount(App, { target });

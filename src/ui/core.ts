@@ -1,0 +1,11 @@
+/**
+ * The UI's single door into the core (src/core). Views import core functions from here so the wiring to
+ * the core's public API lives in one place. No logic is re-implemented here: only re-exports and thin
+ * adapters that turn core objects into what the views display.
+ */
+export {
+  validateDataset, STAGES, CATEGORIES, LOCATIONS, BOUNDARIES, ALLOCATION_METHODS, GWP_SET_IDS, ELECTRICITY_SOURCES,
+  DATA_TYPES, DATASET_FORMAT, DATASET_FORMAT_VERSION, UNITS, MASS_UNITS, GASES, pathString, parseNumberText,
+  translateMessage, compute, footprintPacks, library, legalRefText,
+} from '../core';
+export type { ValidationResult, Dataset, InventoryLine, Problem, Severity, Message, FootprintResult, FootprintPack, SourceRef, LineTrace } from '../core';

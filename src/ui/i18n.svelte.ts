@@ -1,0 +1,163 @@
+/**
+ * i18n for the web app: i18next with every `locales/<lng>/<ns>.json` bundled through import.meta.glob
+ * (offline, no HTTP backend). Svelte 5 rune module: `t()` reads a $state version so templates re-render
+ * when the language changes. Also owns <html lang dir> and locale-aware number/date formatting.
+ */
+import i18next, { type TOptions } from 'i18next';
+import { translateMessage } from '../core/i18n/translate';
+
+export type Lang = 'zh' | 'en' | 'ar';
+export const LANGS: readonly Lang[] = ['zh', 'en', 'ar'];
+export type Digits = 'latn' | 'arab';
+
+const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', { eager: true, import: 'default' });
+
+/** resources[lng][ns] built from the file paths `../../locales/<lng>/<ns>.json` */
+export function buildResources(mods: Record<string, Record<string, unknown>>): Record<string, Record<string, Record<string, unknown>>> {
+  const res: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const [path, data] of Object.entries(mods)) {
+    const m = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    if (!m) continue;
+    const [, lng, ns] = m as unknown as [string, string, string];
+    (res[lng] ??= {})[ns] = data;
+  }
+  return res;
+}
+
+const resources = buildResources(files);
+export const namespaces = [...new Set(Object.values(resources).flatMap((r) => Object.keys(r)))];
+
+export const isLang = (x: unknown): x is Lang => typeof x === 'string' && (LANGS as readonly string[]).includes(x);
+
+class I18nState {
+  version = $state(0);
+  lang = $state<Lang>('zh');
+  digits = $state<Digits>('latn');
+}
+export const i18n = new I18nState();
+
+function applyDocument(lng: Lang): void {
+  if (typeof document === 'undefined') return;
+  const el = document.documentElement;
+  el.lang = lng === 'zh' ? 'zh-CN' : lng;
+  el.dir = i18next.dir(lng);
+}
+
+export function initI18n(lng: Lang): void {
+  i18next.init({
+    resources,
+    lng,
+    fallbackLng: 'en',
+    ns: namespaces.length ? namespaces : ['ui'],
+    defaultNS: 'ui',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  i18n.lang = lng;
+  applyDocument(lng);
+  i18next.on('languageChanged', (l) => {
+    if (isLang(l)) {
+      i18n.lang = l;
+      applyDocument(l);
+    }
+    i18n.version++;
+  });
+}
+
+export function setLang(lng: Lang): void {
+  if (lng !== i18next.language) void i18next.changeLanguage(lng);
+}
+
+export function setDigits(d: Digits): void {
+  i18n.digits = d;
+  i18n.version++;
+}
+
+/** Translate a key (reactive in templates). Keys without a namespace are in `ui`. */
+export function t(key: string, opts?: TOptions): string {
+  void i18n.version;
+  return i18next.t(key, opts) as string;
+}
+
+/** Does the key exist in the current or fallback language? */
+export function exists(key: string): boolean {
+  void i18n.version;
+  return i18next.exists(key);
+}
+
+export interface MessageLike {
+  key: string;
+  params?: Record<string, string | number | undefined | null>;
+}
+
+/** Translate a core Message `{ key: 'ns:dotted.key', params }` (core conventions `$t:ns:key` / `$raw:text` for
+ * params are resolved by the core's translateMessage). With Arabic-Indic digits chosen, numeric params are
+ * shown in those digits. */
+export function tm(m: MessageLike): string {
+  void i18n.version;
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(m.params ?? {})) {
+    if (v === undefined || v === null) continue;
+    params[k] = typeof v === 'number' && i18n.digits === 'arab' ? fmtPlain(v) : v;
+  }
+  const out = translateMessage((key, o) => i18next.t(key, o) as string, { key: m.key, params });
+  return out || m.key;
+}
+
+function fmtPlain(x: number): string {
+  return new Intl.NumberFormat(intlLocale(), { useGrouping: false, maximumFractionDigits: 10 }).format(x);
+}
+
+/** BCP 47 locale for Intl, with explicit numbering system and Gregorian calendar. */
+export function intlLocale(lang: Lang = i18n.lang, digits: Digits = i18n.digits): string {
+  const base = lang === 'zh' ? 'zh-CN' : lang === 'ar' ? 'ar' : 'en-GB';
+  return `${base}-u-ca-gregory-nu-${digits}`;
+}
+
+const nfCache = new Map<string, Intl.NumberFormat>();
+export function fmtNum(x: number | null | undefined, maxDp = 4, minDp = 0): string {
+  void i18n.version;
+  if (x === null || x === undefined || Number.isNaN(x)) return '—';
+  const loc = intlLocale();
+  const k = `${loc}|${maxDp}|${minDp}`;
+  let nf = nfCache.get(k);
+  if (!nf) {
+    nf = new Intl.NumberFormat(loc, { maximumFractionDigits: maxDp, minimumFractionDigits: Math.min(minDp, maxDp) });
+    nfCache.set(k, nf);
+  }
+  return nf.format(x);
+}
+
+export function fmtDate(d: string | number | Date | null | undefined, style: 'long' | 'medium' | 'short' = 'medium'): string {
+  void i18n.version;
+  if (d === null || d === undefined || d === '') return '—';
+  const date = d instanceof Date ? d : new Date(d);
+  if (Number.isNaN(date.getTime())) return String(d);
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: style }).format(date);
+}
+
+export function fmtDateTime(d: string | number | Date): string {
+  void i18n.version;
+  const date = d instanceof Date ? d : new Date(d);
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** Pick the localized text out of a {zh,en,ar} object (falls back to en, then any). */
+export function pickLang(obj: Partial<Record<string, string | undefined>> | undefined | null): string {
+  void i18n.version;
+  if (!obj) return '';
+  return obj[i18n.lang] || obj.en || obj.zh || obj.ar || Object.values(obj).find(Boolean) || '';
+}
+
+/** Normalise numbers typed with Arabic-Indic, Persian or full-width digits to ASCII (the core does the same on import). */
+export function normaliseDigits(s: string): string {
+  return s
+    .replace(/[\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (c) => String(c.charCodeAt(0) - 0x06f0))
+    .replace(/[\uff10-\uff19]/g, (c) => String(c.charCodeAt(0) - 0xff10))
+    .replace(/[\u066b\uff0e]/g, '.')
+    .replace(/[\u066c\uff0c]/g, '')
+    .replace(/\u2212/g, '-')
+    .trim();
+}

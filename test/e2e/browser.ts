@@ -1,0 +1,33 @@
+/** Shared Playwright helpers for the journeys: Debian Chromium, request/console guards. */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface Guard {
+  foreign: string[];
+  consoleErrors: string[];
+}
+
+/** Records every request that leaves the app's origin and every console error / page error. */
+export function guard(context: BrowserContext, origin: string): Guard {
+  const g: Guard = { foreign: [], consoleErrors: [] };
+  context.on('request', (req) => {
+    const u = req.url();
+    if (u.startsWith('blob:') || u.startsWith('data:')) return;
+    if (new URL(u).origin !== origin) g.foreign.push(u);
+  });
+  context.on('page', (p) => watchPage(p, g));
+  return g;
+}
+
+export function watchPage(page: Page, g: Guard): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error') g.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => g.consoleErrors.push(String(e)));
+}
