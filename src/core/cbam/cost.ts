@@ -317,7 +317,7 @@ export function cbamCost(input: CostInput): CostResult | CostError {
     messages.push({ key: 'cbam:notes.defaultPath', params: { route: p.benchmark.route ?? '-' } });
     if (i.route && p.benchmark.route && i.route !== p.benchmark.route) messages.push({ key: 'cbam:notes.routeIgnoredOnDefault', params: { route: i.route, annexRoute: p.benchmark.route } });
   }
-  if (g.indirectUncertain) messages.push({ key: 'cbam:notes.indirectUncertain', params: { category: g.code.category } });
+  if (g.indirectUncertain) messages.push({ key: 'cbam:notes.indirectUncertain', params: { category: `$t:cbam:categories.${g.code.category}` } });
   messages.push({ key: 'cbam:notes.fractionalCertificates' });
 
   const named: Record<string, Sourced | undefined> = {

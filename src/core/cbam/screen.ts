@@ -248,7 +248,7 @@ export function screenCn(input: unknown, opts: ScreenOptions = {}): ScreenResult
   for (const e of KNOWN_EXCLUSIONS)
     if (e.prefix.startsWith(cn.digits) && e.prefix.length > cn.digits.length)
       notes.push({ key: 'cbam:notes.excludedBelow', params: { cn: printCn(e.prefix) } });
-  if (cat.indirectCounted.uncertain) notes.push({ key: 'cbam:notes.indirectUncertain', params: { category: cat.id } });
+  if (cat.indirectCounted.uncertain) notes.push({ key: 'cbam:notes.indirectUncertain', params: { category: `$t:cbam:categories.${cat.id}` } });
 
   let chinaDefaults: ChinaDefault[] = [];
   if (pack.kind === 'definitive') {
