@@ -60,14 +60,14 @@ const cnCode = () =>
     .pipe(z.string().regex(/^(\d{4}|\d{6}|\d{8}|\d{10})$/, { message: 'cnCode' }));
 
 const unitText = (v: unknown) => (typeof v === 'string' ? (parseUnit(v) ?? v) : v);
-export const Unit = z.preprocess(unitText, z.enum(UNITS as [UnitT, ...UnitT[]]));
-export const MassUnit = z.preprocess(unitText, z.enum(MASS_UNITS));
-export const Gas = z.enum(GASES);
+export const UnitSchema = z.preprocess(unitText, z.enum(UNITS as [UnitT, ...UnitT[]]));
+export const MassUnitSchema = z.preprocess(unitText, z.enum(MASS_UNITS));
+export const GasSchema = z.enum(GASES);
 export const Stage = z.enum(STAGES);
 export const Category = z.enum(CATEGORIES);
 
 /** Gas amounts, each kept separately. */
-export const GasAmounts = z.partialRecord(Gas, nonNeg());
+export const GasAmounts = z.partialRecord(GasSchema, nonNeg());
 
 export const Source = z
   .object({
@@ -84,9 +84,9 @@ export const EmissionFactors = z
   .object({
     kind: z.literal('factors'),
     /** Numerator mass unit of every gas value (kg gas per perUnit, say). */
-    massUnit: MassUnit,
+    massUnit: MassUnitSchema,
     /** The activity unit the factor is expressed per. */
-    perUnit: Unit,
+    perUnit: UnitSchema,
     gases: GasAmounts,
     source: Source,
   })
@@ -95,7 +95,7 @@ export const EmissionFactors = z
 export const MeasuredMasses = z
   .object({
     kind: z.literal('measured'),
-    massUnit: MassUnit,
+    massUnit: MassUnitSchema,
     gases: GasAmounts,
     source: Source.optional(),
   })
@@ -150,7 +150,7 @@ export const InventoryLine = z
     category: Category,
     location: z.enum(LOCATIONS),
     installationId: z.string().optional(),
-    activity: z.object({ amount: nonNeg(), unit: Unit }).strict(),
+    activity: z.object({ amount: nonNeg(), unit: UnitSchema }).strict(),
     emissions: Emissions,
     dataType: z.enum(DATA_TYPES),
     dataQuality: DataQuality.optional(),
@@ -179,7 +179,7 @@ export const Installation = z
   })
   .strict();
 
-export const Quantity = z.object({ amount: positive(), unit: Unit }).strict();
+export const Quantity = z.object({ amount: positive(), unit: UnitSchema }).strict();
 
 export const Basis = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('per-functional-unit') }).strict(),
@@ -224,8 +224,8 @@ export const Dataset = z
         name: LocalText,
         cnCode: cnCode().optional(),
         description: z.string().optional(),
-        functionalUnit: z.object({ amount: positive(), unit: Unit, description: LocalText.optional() }).strict(),
-        referenceFlow: z.object({ amount: positive(), unit: Unit, description: z.string().optional() }).strict().optional(),
+        functionalUnit: z.object({ amount: positive(), unit: UnitSchema, description: LocalText.optional() }).strict(),
+        referenceFlow: z.object({ amount: positive(), unit: UnitSchema, description: z.string().optional() }).strict().optional(),
       })
       .strict(),
     producer: z

@@ -64,13 +64,16 @@ const FIELD_LABELS = new Set([
   'basis.production.unit', 'inventory', 'country', 'unlocode', 'name', 'format', 'formatVersion',
 ]);
 
+const GROUP_FIELDS = new Set(['emissions', 'emissions.source', 'basis']);
+
 /** A translatable label for a field path (inventory line fields are named relative to the line). */
 export function fieldLabel(path: readonly (string | number)[]): string {
   const rel = path[0] === 'inventory' && typeof path[1] === 'number' ? path.slice(2) : path[0] === 'installations' ? path.slice(2) : path;
   const named = rel.filter((p) => typeof p === 'string') as string[];
   if (named[0] === 'emissions' && named[1] === 'gases' && named[2]) return `$raw:${named.join('.')}`;
   const key = named.join('.');
-  return FIELD_LABELS.has(key) ? `$t:core:field.${key}` : `$raw:${path.join('.')}`;
+  if (!FIELD_LABELS.has(key)) return `$raw:${path.join('.')}`;
+  return GROUP_FIELDS.has(key) ? `$t:core:field.${key}._` : `$t:core:field.${key}`;
 }
 
 function lineOf(raw: unknown, path: readonly (string | number)[]): Problem['line'] {

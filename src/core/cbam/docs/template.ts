@@ -23,6 +23,7 @@ import { computeSee, type SeeResult } from './see';
 
 interface SheetMap { path: string; hidden: boolean; protected: boolean; writable: string[]; validations: unknown[] }
 interface TemplateMap {
+  source: { file: string; sha256: string; bytes: number };
   template: { version: string; typeCell: { sheet: string; ref: string; value: string }; versionCell: { sheet: string; ref: string; value: number }; sheetNames: string[] };
   constants: { NA: string; OnlyDirProd: string };
   lists: Record<string, (string | boolean)[]>;
@@ -69,8 +70,6 @@ export interface VerificationReport {
 // Identification
 
 const REQUIRED_SHEETS = ['A_InstData', 'B_EmInst', 'C_Emissions&Energy', 'D_Processes', 'E_PurchPrec', 'Summary_Processes', 'Summary_Products', 'VersionDocumentation'];
-
-interface Workbook { files: Unzipped; sheetPath: Map<string, string>; sst: string[] | null }
 
 function sheetPaths(files: Unzipped): Map<string, string> {
   const wbU8 = files['xl/workbook.xml'];
@@ -482,7 +481,7 @@ export function fillOfficialTemplate(template: Uint8Array, input: CbamDocInput |
   const bySheet = new Map<string, CellWrite[]>();
   for (const c of writes) (bySheet.get(c.sheet) ?? bySheet.set(c.sheet, []).get(c.sheet)!).push(c);
 
-  const out: Unzipped = { ...files }; // new object; untouched parts share the (never written) decompressed buffers
+  const out: Record<string, Uint8Array> = { ...files }; // new object; untouched parts share the (never written) decompressed buffers
   const styles: StyleClones = (() => {
     const xml = u8ToStr(files['xl/styles.xml']!);
     const count = Number(/<cellXfs\b[^>]*\bcount="(\d+)"/.exec(xml)?.[1] ?? 0);

@@ -1,0 +1,18 @@
+/** CBAM documents: public API (pure TS; node and browser). */
+export * from './model';
+export { parseCbamDocData, issuesToMessages } from './parse';
+export { CbamDocError, docError } from './errors';
+export { computeSee, EF_NATURAL_GAS, WASTE_GAS_EXPORT_FACTOR, type SeeResult, type ProcessSee, type ProductSee } from './see';
+export {
+  fillOfficialTemplate, identifyTemplate, planTemplateCells, TEMPLATE_MAP, TEMPLATE_VERSION, TEMPLATE_GOODS, templateRoutes,
+  type CellWrite, type FillResult, type VerificationReport,
+} from './template';
+export { buildOwnWorkbook, communicationRows, sourceRows, COMMUNICATION_COLUMNS, type CommunicationRow, type OwnWorkbookOptions } from './own-workbook';
+export { writeXlsx, type SheetData, type Cell } from './xlsx-writer';
+export { ImportLineSchema, parseLedger, readLedgerCsv, decodeText, parseCsv, quarterOf, type ImportLine, type ImportLineInput } from './ledger';
+export {
+  buildQuarterlyStatement, buildAnnualDeclaration, quarterlyStatementXlsx, annualDeclarationXlsx, sourceText,
+  type QuarterlyStatement, type AnnualDeclaration, type StatementLine, type DeclarationRow, type StatementOptions, type Figure,
+} from './statements';
+export { buildQReportXml, qreportEmissionsFromDocData, QReportInputSchema, QREPORT_NS, decimal, type QReportInput, type QReportGoodEmissionInput } from './qreport';
+export { englishT, type Translate } from './i18n';

@@ -1,0 +1,272 @@
+/**
+ * Definitive-period documents from an imports ledger:
+ *  - quarterly statement: imports of one quarter × SEE → embedded emissions, certificates and cost at that quarter's
+ *    price; from 2027 the certificates to hold at quarter end (50 % of the embedded emissions imported since 1 January);
+ *  - annual declaration summary: per CN code and country of origin — quantity, embedded emissions, free-allocation
+ *    adjustment, carbon-price deduction and certificates to surrender.
+ * Certificates, SEFA, mark-ups and prices come from the CBAM cost functions (src/core/cbam/cost.ts) and the rule pack;
+ * prices not in the pack (Q4-2026, weekly prices from 2027) are entered by the user, never invented.
+ */
+import { cbamCost, type CostResult, type Sourced } from '../cost';
+import { definitivePack } from '../packs';
+import { round, sumExact } from '../../num';
+import { msg, type Message } from '../../i18n/message';
+import { CbamDocError } from './errors';
+import { parseLedger, type ImportLine, type ImportLineInput } from './ledger';
+import { writeXlsx, type Cell } from './xlsx-writer';
+import { englishT, type Translate } from './i18n';
+
+/** A figure of a statement with its source, flattened for tables: "act, annex, table", "user: field" or the formula. */
+export interface Figure { value: number; unit: string; source: string; uncertain?: boolean }
+
+export const sourceText = (s: Sourced): string => {
+  const src = s.source;
+  if (src.kind === 'rule') return [src.act, src.annex, src.table, src.note].filter(Boolean).join(', ');
+  if (src.kind === 'user') return `user: ${src.field}`;
+  return src.formula;
+};
+const fig = (s: Sourced, dp = 6): Figure => ({ value: round(s.value, dp), unit: s.unit, source: sourceText(s), ...(s.uncertain ? { uncertain: true } : {}) });
+
+export interface StatementOptions {
+  /** Certificate prices (EUR) by quarter label "2026-Q4" entered by the user; pack prices are used otherwise. */
+  prices?: Record<string, number>;
+  /** Actual SEE by line (e.g. from a supplier's filled template); the line's own `see` wins. */
+  seeFor?: (line: ImportLine) => { see: number; source: string; route?: string } | undefined;
+}
+
+export interface StatementLine {
+  line?: number;
+  quarter: string;
+  cnCode: string;
+  origin: string;
+  supplierInstallation?: string;
+  netMass: Figure;
+  path: 'default' | 'actual';
+  see: Figure;
+  embedded: Figure;
+  sefa: Figure;
+  faa: Figure;
+  carbonPriceDeduction: Figure;
+  certificates: Figure;
+  price: Figure | null;
+  costEur: Figure | null;
+  messages: Message[];
+}
+
+interface LineCalc { line: StatementLine; ok: true }
+
+function calcLine(l: ImportLine, opts: StatementOptions, needPrice: boolean): LineCalc | { ok: false; errors: Message[] } {
+  const ext = l.see === undefined ? opts.seeFor?.(l) : undefined;
+  const see = l.see ?? ext?.see;
+  const route = l.route ?? ext?.route;
+  const base = {
+    cn: l.cnCode, origin: l.origin, mass: l.netMass, period: l.quarterLabel,
+    ...(see !== undefined ? { see } : {}), ...(route ? { route } : {}), ...(l.variant ? { variant: l.variant } : {}),
+    ...(l.carbonPricePaid !== undefined ? { carbonPricePaid: l.carbonPricePaid } : {}),
+  };
+  const userPrice = opts.prices?.[l.quarterLabel];
+  let r = cbamCost({ ...base, ...(userPrice !== undefined ? { price: userPrice } : {}) });
+  let priceKnown = true;
+  if (!r.ok && !needPrice && !(l.carbonPricePaid && l.carbonPricePaid > 0) && r.errors.some((e) => /price/i.test(e.key))) {
+    // certificates do not depend on the price when nothing is deducted: compute them, leave the cost empty
+    r = cbamCost({ ...base, price: 1 });
+    priceKnown = false;
+  }
+  if (!r.ok) {
+    const errs = r.errors.some((e) => /price/i.test(e.key)) ? [msg('cbamdocs:errors.noPrice', { quarter: l.quarterLabel }), ...r.errors] : r.errors;
+    return { ok: false, errors: errs.map((e) => ({ ...e, params: { ...e.params, line: l.line ?? '', cn: l.cnCode } })) };
+  }
+  const c = r as CostResult;
+  const seeFig = fig(c.see, 7);
+  if (c.defaultValue) seeFig.source = `${sourceText(c.defaultValue.base)}; ${sourceText(c.see)} (${sourceText(c.defaultValue.markup)})`;
+  const sefaFig = fig(c.sefa, 7);
+  sefaFig.source = `benchmark ${c.benchmark.value} (${sourceText(c.benchmark)}) × CBAM factor ${c.cbamFactor.value} (${sourceText(c.cbamFactor)}) × CSCF ${c.cscf.value} (${sourceText(c.cscf)})`;
+  if (l.see === undefined && ext) seeFig.source = ext.source;
+  else if (l.see !== undefined && l.seeSource) seeFig.source = l.seeSource;
+  const embedded = round(l.netMass * c.see.value, 6);
+  const faa = round(l.netMass * c.sefa.value, 6);
+  return {
+    ok: true,
+    line: {
+      ...(l.line !== undefined ? { line: l.line } : {}),
+      quarter: l.quarterLabel,
+      cnCode: c.good.printed,
+      origin: l.origin,
+      ...(l.supplierInstallation ? { supplierInstallation: l.supplierInstallation } : {}),
+      netMass: { value: l.netMass, unit: c.inputs.mass.unit, source: 'imports ledger' },
+      path: c.path,
+      see: seeFig,
+      embedded: { value: embedded, unit: 'tCO2e', source: 'net mass × SEE', ...(c.see.uncertain ? { uncertain: true } : {}) },
+      sefa: sefaFig,
+      faa: { value: faa, unit: 'tCO2e', source: 'net mass × SEFA (benchmark × CBAM factor × CSCF)', ...(c.sefa.uncertain ? { uncertain: true } : {}) },
+      carbonPriceDeduction: fig(c.carbonPriceDeduction),
+      certificates: fig(c.certificates),
+      price: priceKnown ? { ...fig(c.price, 2), source: `${sourceText(c.price)} (${c.price.period})` } : null,
+      costEur: priceKnown ? fig(c.costEur, 2) : null,
+      messages: c.messages,
+    },
+  };
+}
+
+function runLines(lines: ImportLine[], opts: StatementOptions, needPrice: boolean): StatementLine[] {
+  const out: StatementLine[] = [];
+  const errs: Message[] = [];
+  for (const l of lines) {
+    const r = calcLine(l, opts, needPrice);
+    if (r.ok) out.push(r.line);
+    else errs.push(...r.errors);
+  }
+  if (errs.length) throw new CbamDocError(errs[0]!, errs.slice(1));
+  return out;
+}
+
+export interface QuarterlyStatement {
+  kind: 'quarterly-statement';
+  quarter: string;
+  pack: { id: string; version: string };
+  lines: StatementLine[];
+  totals: { netMass: number; embedded: number; faa: number; certificates: number; costEur: number | null };
+  /** From 2027: certificates to hold at the end of the quarter. Null before 2027. */
+  holding: null | { share: Figure; cumulativeEmbedded: number; cumulativeCertificates: number; required: Figure };
+  messages: Message[];
+}
+
+const checkQuarter = (q: string): { year: number; quarter: number } => {
+  const m = /^(\d{4})-?Q([1-4])$/i.exec(q.trim());
+  if (!m) throw new CbamDocError(msg('cbamdocs:errors.quarter', { field: 'quarter' }));
+  const year = Number(m[1]);
+  if (year < 2026) throw new CbamDocError(msg('cbamdocs:errors.periodNotDefinitive', { period: q }));
+  return { year, quarter: Number(m[2]) };
+};
+
+/** Quarterly statement for `quarter` ("2026-Q1"): the ledger may hold the whole year (needed for the 50 % holding). */
+export function buildQuarterlyStatement(ledger: ImportLineInput[] | ImportLine[], quarter: string, opts: StatementOptions = {}): QuarterlyStatement {
+  const { year, quarter: qn } = checkQuarter(quarter);
+  const label = `${year}-Q${qn}`;
+  const all = parseLedger(ledger as ImportLineInput[]);
+  const pack = definitivePack();
+  const inQuarter = all.filter((l) => l.quarterLabel === label);
+  const lines = runLines(inQuarter, opts, false);
+  const messages: Message[] = [];
+  const costs = lines.map((l) => l.costEur);
+  const totals = {
+    netMass: sumExact(lines.map((l) => l.netMass.value), 6),
+    embedded: sumExact(lines.map((l) => l.embedded.value), 6),
+    faa: sumExact(lines.map((l) => l.faa.value), 6),
+    certificates: sumExact(lines.map((l) => l.certificates.value), 6),
+    costEur: costs.every((c) => c) ? sumExact(costs.map((c) => c!.value), 2) : null,
+  };
+  let holding: QuarterlyStatement['holding'] = null;
+  if (year >= pack.quarterlyHolding.fromYear) {
+    const ytd = all.filter((l) => l.quarterLabel.startsWith(`${year}-`) && Number(l.quarterLabel.slice(-1)) <= qn);
+    const ytdLines = runLines(ytd, opts, false);
+    const share = pack.quarterlyHolding.share;
+    const cumEmb = sumExact(ytdLines.map((l) => l.embedded.value), 6);
+    const cumCert = sumExact(ytdLines.map((l) => l.certificates.value), 6);
+    holding = {
+      share: { value: share.value, unit: share.unit, source: [share.source.act, share.source.annex, share.source.table].filter(Boolean).join(', '), ...(share.uncertain ? { uncertain: true } : {}) },
+      cumulativeEmbedded: cumEmb,
+      cumulativeCertificates: cumCert,
+      // basis of the holding (embedded emissions vs certificates due) after the Omnibus is uncertain (reference §4.1)
+      required: { value: round(cumEmb * share.value, 6), unit: 'certificates', source: 'share × embedded emissions imported since 1 January (basis after Reg. 2025/2083 uncertain)', uncertain: true },
+    };
+  } else messages.push(msg('cbamdocs:report.holdingNotRequired'));
+  if (totals.costEur === null) messages.push(msg('cbamdocs:errors.noPrice', { quarter: label }));
+  return { kind: 'quarterly-statement', quarter: label, pack: { id: pack.id, version: pack.version }, lines, totals, holding, messages };
+}
+
+export interface DeclarationRow {
+  cnCode: string;
+  origin: string;
+  quantity: number;
+  embedded: number;
+  faa: number;
+  carbonPriceDeduction: number;
+  certificates: number;
+  costEur: number | null;
+  paths: ('default' | 'actual')[];
+  sources: string[];
+  uncertain: boolean;
+}
+export interface AnnualDeclaration {
+  kind: 'annual-declaration';
+  year: number;
+  pack: { id: string; version: string };
+  rows: DeclarationRow[];
+  totals: { quantity: number; embedded: number; faa: number; carbonPriceDeduction: number; certificates: number; costEur: number | null };
+  lines: StatementLine[];
+  messages: Message[];
+}
+
+/** Annual declaration summary for `year` (2026+), grouped by CN code and country of origin. */
+export function buildAnnualDeclaration(ledger: ImportLineInput[] | ImportLine[], year: number, opts: StatementOptions = {}): AnnualDeclaration {
+  checkQuarter(`${year}-Q1`);
+  const pack = definitivePack();
+  const all = parseLedger(ledger as ImportLineInput[]).filter((l) => l.quarterLabel.startsWith(`${year}-`));
+  const lines = runLines(all, opts, false);
+  const groups = new Map<string, StatementLine[]>();
+  for (const l of lines) {
+    const k = `${l.cnCode}|${l.origin}`;
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(l);
+  }
+  const rows: DeclarationRow[] = [...groups.values()].map((g) => {
+    const costs = g.map((l) => l.costEur);
+    return {
+      cnCode: g[0]!.cnCode,
+      origin: g[0]!.origin,
+      quantity: sumExact(g.map((l) => l.netMass.value), 6),
+      embedded: sumExact(g.map((l) => l.embedded.value), 6),
+      faa: sumExact(g.map((l) => l.faa.value), 6),
+      carbonPriceDeduction: sumExact(g.map((l) => l.carbonPriceDeduction.value), 6),
+      certificates: sumExact(g.map((l) => l.certificates.value), 6),
+      costEur: costs.every((c) => c) ? sumExact(costs.map((c) => c!.value), 2) : null,
+      paths: [...new Set(g.map((l) => l.path))],
+      sources: [...new Set(g.flatMap((l) => [l.see.source, l.sefa.source, ...(l.price ? [l.price.source] : [])]))],
+      uncertain: g.some((l) => l.see.uncertain || l.sefa.uncertain || l.certificates.uncertain),
+    };
+  }).sort((a, b) => a.cnCode.localeCompare(b.cnCode) || a.origin.localeCompare(b.origin));
+  const costs = rows.map((r) => r.costEur);
+  const totals = {
+    quantity: sumExact(rows.map((r) => r.quantity), 6),
+    embedded: sumExact(rows.map((r) => r.embedded), 6),
+    faa: sumExact(rows.map((r) => r.faa), 6),
+    carbonPriceDeduction: sumExact(rows.map((r) => r.carbonPriceDeduction), 6),
+    certificates: sumExact(rows.map((r) => r.certificates), 6),
+    costEur: costs.every((c) => c !== null) ? sumExact(costs.map((c) => c!), 2) : null,
+  };
+  const messages: Message[] = [msg('cbamdocs:report.carbonPriceTodo')];
+  const thresholdMass = sumExact(lines.filter((l) => !/^(2716|280410)/.test(l.cnCode.replace(/\s/g, ''))).map((l) => l.netMass.value), 6);
+  if (thresholdMass <= pack.threshold.massPerYear.value && lines.length === all.length) messages.push(msg('cbamdocs:report.thresholdExempt', { mass: thresholdMass }));
+  return { kind: 'annual-declaration', year, pack: { id: pack.id, version: pack.version }, rows, totals, lines, messages };
+}
+
+// ------------------------------------------------------------------------------------------------ workbooks
+
+const v = (f: Figure | null | undefined): Cell => (f ? f.value : null);
+
+/** The quarterly statement as xlsx (statement sheet + sources sheet). */
+export function quarterlyStatementXlsx(s: QuarterlyStatement, t: Translate = englishT): Uint8Array {
+  const cols = ['quarter', 'cnCode', 'origin', 'supplier', 'netMass', 'see', 'seeSource', 'embedded', 'sefa', 'sefaSource', 'carbonPriceDeduction', 'certificates', 'price', 'priceSource', 'cost'];
+  const rows: Cell[][] = [cols.map((c) => t(`cbamdocs:columns.${c}`))];
+  for (const l of s.lines) rows.push([l.quarter, l.cnCode, l.origin, l.supplierInstallation ?? null, l.netMass.value, l.see.value, l.see.source, l.embedded.value, l.sefa.value, l.sefa.source, l.carbonPriceDeduction.value, l.certificates.value, v(l.price), l.price?.source ?? null, v(l.costEur)]);
+  rows.push([null, null, null, null, s.totals.netMass, null, null, s.totals.embedded, null, null, null, s.totals.certificates, null, null, s.totals.costEur]);
+  if (s.holding) {
+    rows.push([]);
+    rows.push([t('cbamdocs:columns.cumulativeEmbedded'), s.holding.cumulativeEmbedded]);
+    rows.push([t('cbamdocs:columns.holdingRequired'), s.holding.required.value, s.holding.required.source]);
+  }
+  const src: Cell[][] = [[t('cbamdocs:columns.field'), t('cbamdocs:columns.value'), t('cbamdocs:columns.sources'), t('cbamdocs:columns.uncertain')]];
+  s.lines.forEach((l, i) => {
+    for (const [k, f] of Object.entries({ see: l.see, sefa: l.sefa, price: l.price, certificates: l.certificates })) if (f) src.push([`#${l.line ?? i + 1} ${k}`, f.value, f.source, f.uncertain ? t('cbamdocs:columns.yes') : null]);
+  });
+  return writeXlsx([{ name: t('cbamdocs:sheets.statement'), rows }, { name: t('cbamdocs:sheets.sources'), rows: src }]);
+}
+
+/** The annual declaration summary as xlsx. */
+export function annualDeclarationXlsx(d: AnnualDeclaration, t: Translate = englishT): Uint8Array {
+  const cols = ['cnCode', 'origin', 'quantity', 'embedded', 'faa', 'carbonPriceDeduction', 'certificatesToSurrender', 'cost', 'sources'];
+  const rows: Cell[][] = [cols.map((c) => t(`cbamdocs:columns.${c}`))];
+  for (const r of d.rows) rows.push([r.cnCode, r.origin, r.quantity, r.embedded, r.faa, r.carbonPriceDeduction, r.certificates, r.costEur, r.sources.join('; ')]);
+  rows.push([null, null, d.totals.quantity, d.totals.embedded, d.totals.faa, d.totals.carbonPriceDeduction, d.totals.certificates, d.totals.costEur]);
+  return writeXlsx([{ name: t('cbamdocs:sheets.declaration'), rows }]);
+}
