@@ -4,5 +4,7 @@ import { compareCommand } from './compare';
 import { computeCommand } from './compute';
 import { packsCommand } from './packs';
 import { validateCommand } from './validate';
+import { cbamScreenCommand } from './cbam-screen';
+import { cbamCostCommand } from './cbam-cost';
 
-export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand];
+export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand];
