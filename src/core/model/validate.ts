@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { msg } from '../i18n/message';
 import { Dataset, DATASET_FORMAT, DATASET_FORMAT_VERSION, STAGES } from './dataset';
 import { migrateDataset } from './migrations';
+import { GASES } from './gases';
 import type { Problem } from './problems';
 import { compatible, dimensionOf, type Unit } from './units';
 
@@ -41,7 +42,8 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
       line = lines.length;
       column = (lines[lines.length - 1]?.length ?? 0) + 1;
     }
-    const truncated = /end of (JSON )?input|Unterminated/i.test(m);
+    const atEnd = pos ? Number(pos[1]) >= t.trimEnd().length - 1 : false;
+    const truncated = atEnd || /end of (JSON )?input/i.test(m);
     return {
       ok: false,
       problem: {
@@ -135,6 +137,8 @@ function issueToProblem(issue: z.core.$ZodIssue, raw: unknown): Problem {
       return { ...base, message: msg(`core:validation.format.${kind}`, { field, value: show(input) }) };
     }
     case 'unrecognized_keys':
+      if (last === 'gases')
+        return { ...base, message: msg('core:validation.unknownGas', { value: issue.keys.join(', '), allowed: GASES.join(', ') }) };
       return { ...base, severity: 'error', message: msg('core:validation.unknownField', { keys: issue.keys.join(', ') }) };
     case 'invalid_union':
       if (last === 'emissions') return { ...base, message: msg('core:validation.emissionsKind', { value: show((input as { kind?: unknown })?.kind) }) };
