@@ -12,7 +12,7 @@ const withText = (ctx: CommandContext, m: Message) => ({ ...m, text: translateMe
 
 export function sourceLabel(ctx: CommandContext, s: SourceRef): string {
   if (s.kind === 'user') return ctx.t('cbam:cli.cost.user');
-  if (s.kind === 'computed') return s.formula;
+  if (s.kind === 'computed') return translateMessage(ctx.t, { key: s.formula, ...(s.params ? { params: s.params } : {}) });
   return [s.act, s.annex, s.table].filter(Boolean).join(', ');
 }
 
@@ -45,6 +45,15 @@ export function costInputFromOptions(o: Record<string, unknown>): { ok: true; in
 }
 
 export function costJson(ctx: CommandContext, r: CostResult, projection?: ProjectionResult): Record<string, unknown> {
+  const tr = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(tr);
+    if (x && typeof x === 'object') {
+      const o = Object.fromEntries(Object.entries(x).map(([k, v]) => [k, tr(v)]));
+      if ((o as { kind?: unknown }).kind === 'computed') o.text = sourceLabel(ctx, o as SourceRef);
+      return o;
+    }
+    return x;
+  };
   return {
     ok: true,
     certificates: r.certificates.value,
@@ -57,7 +66,7 @@ export function costJson(ctx: CommandContext, r: CostResult, projection?: Projec
     inputs: r.inputs,
     good: { ...r.good, categoryName: ctx.t(r.good.categoryKey) },
     pack: r.pack,
-    figures: {
+    figures: tr({
       see: r.see,
       ...(r.defaultValue ? { defaultValue: { base: r.defaultValue.base, markup: r.defaultValue.markup, row: r.defaultValue.row } } : {}),
       benchmark: r.benchmark,
@@ -71,7 +80,7 @@ export function costJson(ctx: CommandContext, r: CostResult, projection?: Projec
       price: r.price,
       costEur: r.costEur,
       costPerTonne: r.costPerTonne,
-    },
+    }),
     messages: r.messages.map((m) => withText(ctx, m)),
     ...(projection ? { projection: { ...projection, messages: projection.messages.map((m) => withText(ctx, m)) } } : {}),
   };

@@ -14,7 +14,8 @@ import { categoryById, chinaDefaultRows, chinaDefaultWithMarkup, markupFor, matc
 export type SourceRef =
   | ({ kind: 'rule' } & Source)
   | { kind: 'user'; field: string }
-  | { kind: 'computed'; formula: string };
+  /** formula: i18n key (namespace cbam:formulas) of the rule that produced the number */
+  | { kind: 'computed'; formula: string; params?: Record<string, string | number> };
 
 /** A number with its unit, its source and (where the reference says so) an uncertainty flag. */
 export interface Sourced {
@@ -31,8 +32,8 @@ const rule = (f: Figure, value = f.value): Sourced => ({
   ...(f.uncertain || f.confidence === 'uncertain' ? { uncertain: true } : {}),
 });
 const user = (value: number, unit: string, field: string): Sourced => ({ value, unit, source: { kind: 'user', field } });
-const computed = (value: number, unit: string, formula: string, uncertain = false): Sourced => ({
-  value, unit, source: { kind: 'computed', formula }, ...(uncertain ? { uncertain: true } : {}),
+const computed = (value: number, unit: string, formula: string, uncertain = false, params?: Record<string, string | number>): Sourced => ({
+  value, unit, source: { kind: 'computed', formula: `cbam:formulas.${formula}`, ...(params ? { params } : {}) }, ...(uncertain ? { uncertain: true } : {}),
 });
 
 export interface CostInput {
@@ -119,7 +120,7 @@ export function cbamFactorFor(pack: DefinitivePack, year: number): Sourced | und
 export function cscfFor(pack: DefinitivePack, year: number): { value: Sourced; assumed: boolean } {
   const hit = pack.cscf.find((c) => year >= c.from && (c.to === null || year <= c.to));
   if (hit) return { value: rule(hit.value), assumed: false };
-  return { value: computed(1, '1', 'cscf.assumedOne', true), assumed: true };
+  return { value: computed(1, '1', 'cscfAssumed', true, { year }), assumed: true };
 }
 
 export function publishedPrice(pack: DefinitivePack, period: CbamPeriod) {
@@ -193,9 +194,9 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
     if (d.countedBase === null || d.withMarkup == null || !d.markup)
       return fail('finding', { key: 'cbam:errors.chinaDefaultDash', params: { cn: printCn(digits) } });
     const mk = markupFor(pack, row.category, year)!;
-    const base: Sourced = { value: d.countedBase, unit: 'tCO2e/t', source: { kind: 'rule', ...row.source, note: `${row.source.note ?? ''} ${d.counted} value`.trim() } };
+    const base: Sourced = { value: d.countedBase, unit: 'tCO2e/t', source: { kind: 'rule', ...row.source } };
     defaultValue = { row: d, base, markup: rule(mk) };
-    see = computed(d.withMarkup, 'tCO2e/t', `default ${d.counted} × (1 + mark-up ${d.markup.percent} % ${year})`, !!mk.uncertain);
+    see = computed(d.withMarkup, 'tCO2e/t', d.counted === 'total' ? 'seeDefaultTotal' : 'seeDefaultDirect', !!mk.uncertain, { percent: d.markup.percent, year });
     routes = row.route ? row.route.split('/') : [];
   } else {
     see = user(i.see!, 'tCO2e/t', 'see');
@@ -223,7 +224,7 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
     const value = round(b.value.value + (b.addOn?.value ?? 0), 6);
     const unc = path === 'actual' || !!base.uncertain || !!addOn?.uncertain;
     benchmark = {
-      ...(addOn ? computed(value, b.value.unit, 'benchmark + add-on', unc) : { ...base, ...(unc ? { uncertain: true } : {}) }),
+      ...(addOn ? computed(value, b.value.unit, 'benchmarkAddOn', unc) : { ...base, ...(unc ? { uncertain: true } : {}) }),
       column: 'B', route: b.route, id: b.id,
       ...(addOn ? { addOn, base } : {}),
     };
@@ -234,12 +235,12 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
   if (cscf.assumed) messages.push({ key: 'cbam:notes.cscfAssumed', params: { year } });
   const sefaV = round(benchmark.value * cf.value * cscf.value.value, 6);
   const uncertain = !!(see.uncertain || benchmark.uncertain || cf.uncertain || cscf.value.uncertain);
-  const sefa = computed(sefaV, 'tCO2e/t', 'benchmark × CBAM factor × CSCF', uncertain);
+  const sefa = computed(sefaV, 'tCO2e/t', 'sefa', uncertain);
   const netRaw = round(see.value - sefaV, 6);
   if (netRaw < 0) messages.push({ key: 'cbam:notes.netNegative', params: { see: see.value, sefa: sefaV } });
-  const net = computed(Math.max(0, netRaw), 'tCO2e/t', 'max(0, SEE − SEFA)', uncertain);
+  const net = computed(Math.max(0, netRaw), 'tCO2e/t', 'net', uncertain);
   const mass = i.mass;
-  const gross = computed(round(mass * net.value, 6), 'tCO2e', 'mass × (SEE − SEFA)', uncertain);
+  const gross = computed(round(mass * net.value, 6), 'tCO2e', 'gross', uncertain);
   return { path, see, ...(defaultValue ? { defaultValue } : {}), benchmark, cbamFactor: cf, cscf: cscf.value, sefa, netPerTonne: net, grossCertificates: gross, uncertain };
 }
 
@@ -289,18 +290,18 @@ export function cbamCost(input: CostInput): CostResult | CostError {
 
   // carbon price paid in the country of origin
   const cp = i.carbonPricePaid ?? 0;
-  const cpS = i.carbonPricePaid !== undefined ? user(cp, 'EUR/t', 'carbonPricePaid') : computed(0, 'EUR/t', 'default 0 (no evidence entered)');
+  const cpS = i.carbonPricePaid !== undefined ? user(cp, 'EUR/t', 'carbonPricePaid') : computed(0, 'EUR/t', 'carbonPriceDefault');
   messages.push({ key: 'cbam:notes.deductionRules' });
   if (cp > 0 && path === 'default') messages.push({ key: 'cbam:notes.deductionDefaultPath' });
   if (cp > 0) messages.push({ key: 'cbam:notes.deductionEvidence' });
   const deductionV = round((i.mass * cp) / price.value, 6);
-  const deduction = computed(deductionV, 'certificates', 'mass × carbon price paid per t ÷ certificate price', !!price.uncertain);
+  const deduction = computed(deductionV, 'tCO2e', 'deduction', !!price.uncertain);
   const certV = round(Math.max(0, p.grossCertificates.value - deductionV), 6);
   const uncertain = p.uncertain || !!price.uncertain;
-  const certificates = computed(certV, 'certificates (tCO2e)', 'max(0, mass × (SEE − SEFA) − deduction)', uncertain);
+  const certificates = computed(certV, 'tCO2e', 'certificates', uncertain);
   const costV = round(certV * price.value, 2);
-  const costEur = computed(costV, 'EUR', 'certificates × price', uncertain);
-  const costPerTonne = computed(round(costV / i.mass, 2), 'EUR/t', 'cost ÷ mass', uncertain);
+  const costEur = computed(costV, 'EUR', 'cost', uncertain);
+  const costPerTonne = computed(round(costV / i.mass, 2), 'EUR/t', 'costPerTonne', uncertain);
 
   // notes
   const cat = categoryById(pack, g.code.category);
@@ -447,6 +448,12 @@ export function projectCosts(input: ProjectionInput): ProjectionResult | CostErr
   }
   const sum = (k: 'default' | 'actual', f: 'certificates' | 'costEur', dp: number) =>
     rows.every((r) => r[k] && r[k]![f] !== null) ? round(rows.reduce((a, r) => a + (r[k]![f] as number), 0), dp) : null;
+  const assumedYears = messages.filter((m) => m.key === 'cbam:notes.cscfAssumed').map((m) => m.params!.year);
+  if (assumedYears.length > 1) {
+    const rest = messages.filter((m) => m.key !== 'cbam:notes.cscfAssumed');
+    messages.length = 0;
+    messages.push({ key: 'cbam:notes.cscfAssumed', params: { year: `${assumedYears[0]}-${assumedYears[assumedYears.length - 1]}` } }, ...rest);
+  }
   if (!price) messages.push({ key: 'cbam:notes.projectionNoPrice' });
   else messages.push({ key: 'cbam:notes.projectionConstantPrice', params: { price } });
   if (i.see !== undefined) messages.push({ key: 'cbam:notes.actualPathBenchmark' });
