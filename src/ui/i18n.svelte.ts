@@ -10,22 +10,36 @@ export type Lang = 'zh' | 'en' | 'ar';
 export const LANGS: readonly Lang[] = ['zh', 'en', 'ar'];
 export type Digits = 'latn' | 'arab';
 
-const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', { eager: true, import: 'default' });
+/**
+ * Every `locales/<lng>/<ns>.json` (except the CLI's own namespace) as a lazy chunk: only the current language is
+ * loaded before the first render (and English in the background as the fallback), so the initial bundle stays
+ * small; the service worker precaches all of them, so switching language works offline.
+ */
+const loaders = Object.fromEntries(
+  Object.entries(import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', { import: 'default' })).filter(([p]) => !p.endsWith('/cli.json')),
+);
 
-/** resources[lng][ns] built from the file paths `../../locales/<lng>/<ns>.json` */
-export function buildResources(mods: Record<string, Record<string, unknown>>): Record<string, Record<string, Record<string, unknown>>> {
-  const res: Record<string, Record<string, Record<string, unknown>>> = {};
-  for (const [path, data] of Object.entries(mods)) {
-    const m = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (!m) continue;
-    const [, lng, ns] = m as unknown as [string, string, string];
-    (res[lng] ??= {})[ns] = data;
-  }
-  return res;
+export function parseLocalePath(path: string): { lng: string; ns: string } | null {
+  const m = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+  return m ? { lng: m[1]!, ns: m[2]! } : null;
 }
 
-const resources = buildResources(files);
-export const namespaces = [...new Set(Object.values(resources).flatMap((r) => Object.keys(r)))];
+export const namespaces = [...new Set(Object.keys(loaders).map((p) => parseLocalePath(p)?.ns).filter((x): x is string => !!x))];
+const loaded = new Set<string>();
+
+/** Load every namespace of one language into i18next (once). */
+export async function loadLanguage(lng: string): Promise<void> {
+  if (loaded.has(lng)) return;
+  const jobs = Object.entries(loaders)
+    .map(([p, load]) => ({ meta: parseLocalePath(p), load }))
+    .filter((x) => x.meta?.lng === lng)
+    .map(async ({ meta, load }) => {
+      const data = await load();
+      i18next.addResourceBundle(lng, meta!.ns, data, true, true);
+    });
+  await Promise.all(jobs);
+  loaded.add(lng);
+}
 
 export const isLang = (x: unknown): x is Lang => typeof x === 'string' && (LANGS as readonly string[]).includes(x);
 
@@ -43,9 +57,9 @@ function applyDocument(lng: Lang): void {
   el.dir = i18next.dir(lng);
 }
 
-export function initI18n(lng: Lang): void {
-  i18next.init({
-    resources,
+export async function initI18n(lng: Lang): Promise<void> {
+  await i18next.init({
+    resources: {},
     lng,
     fallbackLng: 'en',
     ns: namespaces.length ? namespaces : ['ui'],
@@ -53,7 +67,9 @@ export function initI18n(lng: Lang): void {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    partialBundledLanguages: true,
   });
+  await loadLanguage(lng);
   i18n.lang = lng;
   applyDocument(lng);
   i18next.on('languageChanged', (l) => {
@@ -63,10 +79,13 @@ export function initI18n(lng: Lang): void {
     }
     i18n.version++;
   });
+  if (lng !== 'en') void loadLanguage('en').then(() => i18n.version++);
+  i18n.version++;
 }
 
-export function setLang(lng: Lang): void {
-  if (lng !== i18next.language) void i18next.changeLanguage(lng);
+export async function setLang(lng: Lang): Promise<void> {
+  await loadLanguage(lng);
+  if (lng !== i18next.language) await i18next.changeLanguage(lng);
 }
 
 export function setDigits(d: Digits): void {

@@ -5,7 +5,7 @@ import App from './App.svelte';
 import { initPrefs } from './state/prefs.svelte';
 import { startRouter } from './router.svelte';
 
-initPrefs();
+await initPrefs();
 startRouter();
 
 const target = document.getElementById('app');

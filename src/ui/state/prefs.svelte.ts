@@ -1,7 +1,6 @@
 /** User preferences: language and digits. Kept in localStorage (for a synchronous start) and mirrored in the
  * Dexie settings table. `?lang=zh|en|ar` in the URL (query string or hash query) wins at start-up and is
  * kept in the address so a link reopens in the same language. */
-import { db, setSetting } from '../db/db';
 import { initI18n, isLang, setLang as i18nSetLang, setDigits as i18nSetDigits, i18n, type Lang, type Digits } from '../i18n.svelte';
 
 const LS_LANG = 'cb.lang';
@@ -50,26 +49,31 @@ function syncUrl(lng: Lang): void {
   history.replaceState(history.state, '', url.toString());
 }
 
-export function initPrefs(): void {
+/** Mirror a preference into the Dexie settings table (Dexie is loaded lazily, off the initial bundle). */
+function mirror(key: string, value: unknown): void {
+  void import('../db/db').then(({ db, setSetting }) => setSetting(db(), key, value)).catch(() => undefined);
+}
+
+export async function initPrefs(): Promise<void> {
   const lng = startupLang();
-  initI18n(lng);
+  await initI18n(lng);
   const d = readStorage(LS_DIGITS);
   if (d === 'arab' || d === 'latn') i18nSetDigits(d);
   writeStorage(LS_LANG, lng);
   syncUrl(lng);
 }
 
-export function changeLang(lng: Lang): void {
-  i18nSetLang(lng);
+export async function changeLang(lng: Lang): Promise<void> {
+  await i18nSetLang(lng);
   writeStorage(LS_LANG, lng);
   syncUrl(lng);
-  void setSetting(db(), 'lang', lng).catch(() => undefined);
+  mirror('lang', lng);
 }
 
 export function changeDigits(d: Digits): void {
   i18nSetDigits(d);
   writeStorage(LS_DIGITS, d);
-  void setSetting(db(), 'digits', d).catch(() => undefined);
+  mirror('digits', d);
 }
 
 export { i18n };
