@@ -82,7 +82,15 @@ export function costJson(ctx: CommandContext, r: CostResult, projection?: Projec
       costPerTonne: r.costPerTonne,
     }),
     messages: r.messages.map((m) => withText(ctx, m)),
-    ...(projection ? { projection: { ...projection, messages: projection.messages.map((m) => withText(ctx, m)) } } : {}),
+    ...(projection
+      ? {
+          projection: {
+            ...projection,
+            messages: projection.messages.map((m) => withText(ctx, m)),
+            ...(projection.defaultUnavailable ? { defaultUnavailable: projection.defaultUnavailable.map((m) => withText(ctx, m)) } : {}),
+          },
+        }
+      : {}),
   };
 }
 
