@@ -9,7 +9,12 @@ import { computeSee } from './see';
 import { writeXlsx, type Cell } from './xlsx-writer';
 import { englishT, type Translate } from './i18n';
 import { round } from '../../num';
-import { TEMPLATE_MAP } from './template';
+import { definitivePack } from '../packs';
+
+const cnName = (cn: string): string | undefined => {
+  const codes = definitivePack().cnCodes.codes;
+  return (codes.find((c) => c.code === cn) ?? codes.find((c) => cn.startsWith(c.code)))?.name;
+};
 
 /** Summary_Communication columns (template letters of the qualifying parameters P..AK kept as ids). */
 export const COMMUNICATION_COLUMNS = [
@@ -39,12 +44,11 @@ export function communicationRows(input: CbamDocInput | CbamDocData): Communicat
     const sources = [pr.seeDirect, pr.seeIndirect, pr.electricityEf, proc.directEmissions, proc.electricity?.ef, cp?.amountPerT]
       .map((n: SourcedNumber | undefined) => n?.source?.ref)
       .filter((x): x is string => !!x);
-    const cnIdx = (TEMPLATE_MAP.cnByGood[proc.category] ?? []).indexOf(pr.cnCode);
     const row: CommunicationRow = {
       process: proc.name,
       category: proc.category,
       cnCode: pr.cnCode,
-      cnName: pr.cnName,
+      cnName: pr.cnName ?? cnName(pr.cnCode),
       productName: pr.name,
       seeDirect: round(dir, 7),
       seeIndirect: round(ind, 7),
@@ -65,7 +69,7 @@ export function communicationRows(input: CbamDocInput | CbamDocData): Communicat
       rebateAmount: cp?.rebatePerT?.value,
       cpEffective: cp?.amountPerT ? round(cp.amountPerT.value - (cp.rebatePerT?.value ?? 0), 7) : undefined,
       dataSource: pr.dataSource,
-      sources: [...new Set(sources)].join('; ') || (cnIdx >= 0 ? undefined : undefined),
+      sources: [...new Set(sources)].join('; ') || undefined,
     };
     for (const q of QUAL) if (pr.qualifying?.[q] !== undefined) row[q] = pr.qualifying[q];
     return row;

@@ -19,11 +19,12 @@ import { englishT, type Translate } from './i18n';
 /** A figure of a statement with its source, flattened for tables: "act, annex, table", "user: field" or the formula. */
 export interface Figure { value: number; unit: string; source: string; uncertain?: boolean }
 
-export const sourceText = (s: Sourced): string => {
+/** Source of a cost figure as text: the act/annex/table of a rule figure, the user field, or the formula (translated). */
+export const sourceText = (s: Sourced, t: Translate = englishT): string => {
   const src = s.source;
   if (src.kind === 'rule') return [src.act, src.annex, src.table, src.note].filter(Boolean).join(', ');
   if (src.kind === 'user') return `user: ${src.field}`;
-  return src.formula;
+  return t(src.formula, 'params' in src ? src.params : undefined);
 };
 const fig = (s: Sourced, dp = 6): Figure => ({ value: round(s.value, dp), unit: s.unit, source: sourceText(s), ...(s.uncertain ? { uncertain: true } : {}) });
 
