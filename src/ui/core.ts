@@ -10,8 +10,9 @@ export {
 } from '../core';
 export type { ValidationResult, Dataset, InventoryLine, Problem, Severity, Message, FootprintResult, FootprintPack, SourceRef, LineTrace } from '../core';
 
-/* CBAM (helper modules of the core; lazy-loaded with the views that use them) */
-export { screenCn, type ScreenResult, type ChinaDefault } from '../core/cbam/screen';
-export { cbamCost, projectCosts, type CostInput, type CostResult, type CostError, type ProjectionResult, type ProjectionRow, type Sourced, type SourceRef as CbamSourceRef } from '../core/cbam/cost';
-export { allCbamPacks, definitivePack, transitionalPack } from '../core/cbam/packs';
-export type { Source as CbamSource } from '../core/cbam/pack-schema';
+/* CBAM (the core's CBAM layer; lazy-loaded with the views that use them) */
+export {
+  screenCn, cbamCost, projectCosts, allCbamPacks, definitivePack, transitionalPack, parseCbamPeriod,
+  type ScreenResult, type ChinaDefault, type CostInput, type CostResult, type CostError, type ProjectionResult, type ProjectionRow, type Sourced,
+} from '../core/cbam';
+export type { Source as CbamSource } from '../core/cbam';
