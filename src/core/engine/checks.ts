@@ -4,6 +4,7 @@
  * The engine turns every hit into a finding with the pack's severity, message key and legal reference.
  */
 import type { Problem } from '../model/problems';
+import { round } from '../num';
 import type { CheckDef, CheckFunctionName, SourceRef } from '../packs/schema';
 import { BOUNDARY_STAGES, factorKind, selectFactor } from './helpers';
 import type { CheckContext, CheckHit } from './types';
@@ -27,7 +28,7 @@ export const CHECKS: Record<CheckFunctionName, CheckFunction> = {
     const tol = num(o.tolerancePct, 1);
     const off = r.reportedKg === 0 ? r.recomputedKg !== 0 : Math.abs(r.differenceKg) > (Math.abs(r.reportedKg) * tol) / 100;
     return off
-      ? [{ path: ['study', 'reported', 'total'], params: { reported: r.reportedKg, recomputed: r.recomputedKg, difference: r.differenceKg, pct: r.differencePct ?? '—', tolerance: tol, gwpSet: r.gwpSet } }]
+      ? [{ path: ['study', 'reported', 'total'], params: { reported: round(r.reportedKg, 3), recomputed: round(r.recomputedKg, 3), difference: round(r.differenceKg, 3), pct: r.differencePct ?? '—', tolerance: tol, gwpSet: r.gwpSet } }]
       : [];
   },
   reconcileReportedStages(ctx, o) {
@@ -41,7 +42,7 @@ export const CHECKS: Record<CheckFunctionName, CheckFunction> = {
       if (off)
         hits.push({
           path: ['study', 'reported', 'perStage', stage],
-          params: { stage: `$t:core:stage.${stage}`, reported: s.reportedKg, recomputed: s.recomputedKg, difference: s.differenceKg, tolerance: tol },
+          params: { stage: `$t:core:stage.${stage}`, reported: round(s.reportedKg, 3), recomputed: round(s.recomputedKg, 3), difference: round(s.differenceKg, 3), tolerance: tol },
         });
     }
     return hits;

@@ -4,6 +4,7 @@
  * prefixed with where they are: the inventory line (id and row) or the field.
  */
 import type { Problem } from '../model/problems';
+import { fieldLabel } from '../model/validate';
 import type { Message } from './message';
 
 export type TFunction = (key: string, options?: Record<string, unknown>) => string;
@@ -30,9 +31,9 @@ export function problemLocation(t: TFunction, p: Problem): string {
       : t('core:where.row', { row: p.line.row });
   }
   if (p.path.length === 0) return t('core:where.file');
-  return t('core:where.field', { field: p.path.join('.'), interpolation: { escapeValue: false } });
+  return t('core:where.field', { field: resolveParam(t, fieldLabel(p.path)), interpolation: { escapeValue: false } });
 }
 
 export function translateProblem(t: TFunction, p: Problem): string {
-  return `${problemLocation(t, p)}: ${translateMessage(t, p.message)}`;
+  return `${problemLocation(t, p)}${t('core:where.sep', { interpolation: { escapeValue: false } })}${translateMessage(t, p.message)}`;
 }

@@ -4,10 +4,10 @@ export { parseCbamDocData, issuesToMessages } from './parse';
 export { CbamDocError, docError } from './errors';
 export { computeSee, EF_NATURAL_GAS, WASTE_GAS_EXPORT_FACTOR, type SeeResult, type ProcessSee, type ProductSee } from './see';
 export {
-  fillOfficialTemplate, identifyTemplate, planTemplateCells, TEMPLATE_MAP, TEMPLATE_VERSION, TEMPLATE_GOODS, templateRoutes,
+  fillOfficialTemplate, fillReportRows, identifyTemplate, planTemplateCells, TEMPLATE_MAP, TEMPLATE_VERSION, TEMPLATE_GOODS, templateRoutes,
   type CellWrite, type FillResult, type VerificationReport,
 } from './template';
-export { buildOwnWorkbook, communicationRows, sourceRows, COMMUNICATION_COLUMNS, type CommunicationRow, type OwnWorkbookOptions } from './own-workbook';
+export { buildOwnWorkbook, buildFillSourcesWorkbook, communicationRows, sourceRows, COMMUNICATION_COLUMNS, type CommunicationRow, type OwnWorkbookOptions } from './own-workbook';
 export { writeXlsx, type SheetData, type Cell } from './xlsx-writer';
 export { ImportLineSchema, parseLedger, readLedgerCsv, decodeText, parseCsv, quarterOf, type ImportLine, type ImportLineInput } from './ledger';
 export {

@@ -10,6 +10,7 @@ import { writeXlsx, type Cell } from './xlsx-writer';
 import { englishT, type Translate } from './i18n';
 import { round } from '../../num';
 import { definitivePack } from '../packs';
+import { fillReportRows, type VerificationReport } from './template';
 
 const cnName = (cn: string): string | undefined => {
   const codes = definitivePack().cnCodes.codes;
@@ -124,4 +125,12 @@ export function buildOwnWorkbook(input: CbamDocInput | CbamDocData, opts: OwnWor
     { name: t('cbamdocs:sheets.installation'), rows: instRows, widths: [36, 50] },
     { name: t('cbamdocs:sheets.sources'), rows: src, widths: [50, 16, 60, 10] },
   ]);
+}
+
+/** xlsx listing every cell written into the official template, with its source (the template has no Sources column). */
+export function buildFillSourcesWorkbook(report: VerificationReport, opts: OwnWorkbookOptions = {}): Uint8Array {
+  const t = opts.t ?? englishT;
+  const rows: Cell[][] = [[t('cbamdocs:columns.sheet'), t('cbamdocs:columns.cell'), t('cbamdocs:columns.field'), t('cbamdocs:columns.value'), t('cbamdocs:columns.sources')],
+    ...fillReportRows(report).map((r) => [r.sheet, r.ref, r.field, r.value, r.source || null])];
+  return writeXlsx([{ name: t('cbamdocs:sheets.sources'), rows, widths: [22, 8, 50, 24, 60] }]);
 }

@@ -7,7 +7,7 @@ import { unzipSync, strFromU8, zipSync, strToU8 } from 'fflate';
 import { fillOfficialTemplate, identifyTemplate, TEMPLATE_MAP } from './template';
 import { CbamDocError } from './errors';
 import { parseSharedStrings, readCells } from './ooxml';
-import { buildOwnWorkbook } from './own-workbook';
+import { buildOwnWorkbook, buildFillSourcesWorkbook } from './own-workbook';
 import { parseCbamDocData } from './parse';
 import { computeSee } from './see';
 
@@ -52,6 +52,12 @@ describe.skipIf(!haveTemplate)(`official template fill${haveTemplate ? '' : ' (s
     expect(r.fullCalcOnLoad).toBe(true);
     expect(r.calcChainDropped).toBe(true);
     expect(r.ok).toBe(true);
+    // every written figure keeps its source (companion sources workbook)
+    const dirEm = r.cells.find((c) => c.field === 'processes[0].directEmissions')!;
+    expect([dirEm.sheet, dirEm.ref, dirEm.value]).toEqual(['D_Processes', 'L54', 331250.5]);
+    expect(dirEm.source).toMatch(/PFC slope method, AR5/);
+    const src = strFromU8(unzipSync(buildFillSourcesWorkbook(r))['xl/worksheets/sheet1.xml']!);
+    expect(src).toContain('MEE 2023 Northwest grid factor');
   });
 
   it('never mutates the input and returns a new array', () => {

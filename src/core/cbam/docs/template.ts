@@ -566,3 +566,8 @@ export function fillOfficialTemplate(template: Uint8Array, input: CbamDocInput |
 }
 
 export { CbamDocError };
+
+/** Companion workbook for a filled template: every written cell with its model field, value and source. */
+export function fillReportRows(report: VerificationReport): { sheet: string; ref: string; field: string; value: number | string | boolean; source: string }[] {
+  return report.cells.map((c) => ({ sheet: c.sheet, ref: c.ref, field: c.field, value: c.value, source: c.source ?? '' }));
+}
