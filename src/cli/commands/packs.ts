@@ -1,3 +1,4 @@
+import { allCbamPacks } from '../../core/cbam/packs';
 import { footprintPacks } from '../../core/packs/registry';
 import { EXIT, printJson, type Command } from '../command';
 import { table } from '../shared';
@@ -25,6 +26,17 @@ export const PACK_LISTERS: (() => PackSummary[])[] = [
       effectiveFrom: p.effectiveFrom,
       effectiveTo: p.effectiveTo,
       legalBasis: [p.legalBasis.act, p.legalBasis.clause].filter(Boolean).join(', '),
+    })),
+  () =>
+    allCbamPacks().map((p) => ({
+      id: p.id,
+      version: p.version,
+      kind: `cbam-${p.kind}`,
+      title: p.title,
+      status: p.status,
+      effectiveFrom: p.effectiveFrom,
+      effectiveTo: p.effectiveTo,
+      legalBasis: p.legalBasis.map((l) => l.act).join('; '),
     })),
 ];
 
