@@ -145,6 +145,8 @@ export const PurchasedPrecursorSchema = z.object({
   electricityMWhPerT: NonNegNum.optional(),
   electricityEf: NonNegNum.optional(),
   electricityEfBasis: z.enum(['Measured', 'Default', 'Unknown']).optional(),
+  /** Source code of the electricity EF (template list, default D.4(a) = Commission-provided factor). */
+  electricityEfSource: ElecEfSource.optional(),
   defaultJustification: z.enum(['Unreasonable costs for more accurate monitoring', 'Data gaps', 'Other']).optional(),
   /** Name of the supplier installation (for the records). */
   supplier: z.string().optional(),

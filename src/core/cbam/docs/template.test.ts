@@ -171,6 +171,16 @@ describe.skipIf(!haveTemplate)(`official template fill${haveTemplate ? '' : ' (s
       expect(r4(pr.get('K10'))).toBe(r4(ours.products[0]!.seeTotal));
       expect(r4(pr.get('I11'))).toBe(r4(ours.products[1]!.seeDirect));
       expect(r4(pr.get('J11'))).toBe(r4(ours.products[1]!.seeIndirect));
+      // the template's own completeness checks raise no flag on the sheets we fill
+      for (const sheet of ['A_InstData', 'C_Emissions&Energy', 'D_Processes', 'E_PurchPrec', 'Summary_Processes', 'Summary_Products']) {
+        const x = strFromU8(files[pathOf(sheet.replace('&', '&amp;'))]!);
+        const flags: string[] = [];
+        for (const m of x.matchAll(/<c r="([A-Z]+\d+)"[^>]*t="(s|str)"[^>]*>(?:<f[^>]*>[^<]*<\/f>|<f[^>]*\/>)?<v>([^<]*)<\/v>/g)) {
+          const v = m[2] === 's' ? sst[Number(m[3])]! : m[3]!;
+          if (/Incomplete!|Inconsistent!|Duplicate!|Missing!|ErrMiss_/.test(v)) flags.push(`${m[1]}=${v}`);
+        }
+        expect(flags, sheet).toEqual([]);
+      }
       // protection survived the round trip
       expect(strFromU8(files[pathOf('A_InstData')]!)).toMatch(/<sheetProtection\b[^>]*sheet="(1|true)"/);
     } finally {

@@ -263,35 +263,44 @@ export function planTemplateCells(data: CbamDocData): CellWrite[] {
       perRoute[ri] = perRoute[ri]! + pr.amount.value;
       routeSrc[ri] = srcText(pr.amount);
     });
-    perRoute.forEach((a, ri) => { if (a || p.production.some((pr) => (pr.route === undefined ? 0 : routeIndex(p.category, pr.route, f)) === ri)) put(D, `L${b + 5 + ri}`, a, `${f}.production[${ri}]`, routeSrc[ri]); });
+    // every route row the template shows for the category needs an entry (0 where nothing is produced on that route)
+    const nRoutes = Math.min(8, Math.max(1, templateRoutes(p.category).length));
+    for (let ri = 0; ri < nRoutes; ri++) put(D, `L${b + 5 + ri}`, perRoute[ri]!, `${f}.production[${ri}]`, routeSrc[ri]);
     const al = perRoute.reduce((s, x) => s + x, 0);
     if (!(al > 0)) throw docError('errors.zeroProduction', { field: `${f}.production`, process: p.name });
     const uses = consumedBy(p.id);
     let consumedTotal = 0;
+    const perConsumer = new Array<number>(data.processes.length).fill(0);
     for (const u of uses) {
-      const j = u.consumer < i ? u.consumer : u.consumer - 1; // rows skip the process itself
-      put(D, `L${b + 21 + j}`, u.amount.value, `${f}.consumedIn.${data.processes[u.consumer]!.id}`, srcText(u.amount));
+      perConsumer[u.consumer] = perConsumer[u.consumer]! + u.amount.value;
       consumedTotal += u.amount.value;
     }
+    perConsumer.forEach((amount, ci) => {
+      if (ci === i) return;
+      const j = ci < i ? ci : ci - 1; // rows skip the process itself
+      const u = uses.find((x) => x.consumer === ci);
+      put(D, `L${b + 21 + j}`, amount, `${f}.consumedIn.${data.processes[ci]!.id}`, u && srcText(u.amount));
+    });
     const nonCbam = val(p.consumedForNonCbam);
     const market = p.producedForMarket ? p.producedForMarket.value : al - consumedTotal - nonCbam;
     if (market < -1e-9) throw docError('errors.balance', { field: `${f}.production`, process: p.name });
     put(D, `L${b + 16}`, Math.max(0, market), `${f}.producedForMarket`, srcText(p.producedForMarket));
-    if (p.consumedForNonCbam) put(D, `L${b + 30}`, nonCbam, `${f}.consumedForNonCbam`, srcText(p.consumedForNonCbam));
+    put(D, `L${b + 30}`, nonCbam, `${f}.consumedForNonCbam`, srcText(p.consumedForNonCbam));
     const heat = p.heat;
     const wg = p.wasteGas;
     put(D, `K${b + 39}`, !!heat && (val(heat.importedTJ) > 0 || val(heat.exportedTJ) > 0), `${f}.heat.applicable`);
     put(D, `L${b + 39}`, !!wg && (val(wg.importedTJ) > 0 || val(wg.exportedTJ) > 0), `${f}.wasteGas.applicable`);
     put(D, `L${b + 43}`, p.directEmissions.value, `${f}.directEmissions`, srcText(p.directEmissions));
     if (heat) {
-      put(D, `L${b + 46}`, heat.importedTJ?.value, `${f}.heat.importedTJ`, srcText(heat.importedTJ));
-      put(D, `M${b + 46}`, heat.exportedTJ?.value, `${f}.heat.exportedTJ`, srcText(heat.exportedTJ));
-      put(D, `L${b + 47}`, heat.importedEf?.value, `${f}.heat.importedEf`, srcText(heat.importedEf));
-      put(D, `M${b + 47}`, heat.exportedEf?.value, `${f}.heat.exportedEf`, srcText(heat.exportedEf));
+      // the template checks imported and exported columns together: zero where there is none
+      put(D, `L${b + 46}`, val(heat.importedTJ), `${f}.heat.importedTJ`, srcText(heat.importedTJ));
+      put(D, `M${b + 46}`, val(heat.exportedTJ), `${f}.heat.exportedTJ`, srcText(heat.exportedTJ));
+      put(D, `L${b + 47}`, val(heat.importedEf), `${f}.heat.importedEf`, srcText(heat.importedEf));
+      put(D, `M${b + 47}`, val(heat.exportedEf), `${f}.heat.exportedEf`, srcText(heat.exportedEf));
     }
     if (wg) {
-      put(D, `L${b + 50}`, wg.importedTJ?.value, `${f}.wasteGas.importedTJ`, srcText(wg.importedTJ));
-      put(D, `M${b + 50}`, wg.exportedTJ?.value, `${f}.wasteGas.exportedTJ`, srcText(wg.exportedTJ));
+      put(D, `L${b + 50}`, val(wg.importedTJ), `${f}.wasteGas.importedTJ`, srcText(wg.importedTJ));
+      put(D, `M${b + 50}`, val(wg.exportedTJ), `${f}.wasteGas.exportedTJ`, srcText(wg.exportedTJ));
       put(D, `L${b + 51}`, wg.importedEf?.value, `${f}.wasteGas.importedEf`, srcText(wg.importedEf));
       put(D, `M${b + 51}`, wg.exportedEf?.value, `${f}.wasteGas.exportedEf`, srcText(wg.exportedEf));
     }
@@ -300,6 +309,8 @@ export function planTemplateCells(data: CbamDocData): CellWrite[] {
       put(D, `L${b + 55}`, p.electricity.ef.value, `${f}.electricity.ef`, srcText(p.electricity.ef));
       put(D, `L${b + 56}`, p.electricity.efSource, `${f}.electricity.efSource`);
     }
+    if (!p.electricity) put(D, `L${b + 54}`, 0, `${f}.electricity.consumptionMWh`);
+    if (!p.electricityExported) put(D, `L${b + 60}`, 0, `${f}.electricityExported.mwh`);
     if (p.electricityExported) {
       put(D, `L${b + 60}`, p.electricityExported.mwh.value, `${f}.electricityExported.mwh`, srcText(p.electricityExported.mwh));
       put(D, `L${b + 61}`, p.electricityExported.ef.value, `${f}.electricityExported.ef`, srcText(p.electricityExported.ef));
@@ -313,12 +324,17 @@ export function planTemplateCells(data: CbamDocData): CellWrite[] {
     const b = 14 + 44 * i;
     const uses = consumedBy(pp.id);
     let usedTotal = 0;
+    const perConsumer = new Array<number>(data.processes.length).fill(0);
     for (const u of uses) {
-      put(E, `L${b + 14 + u.consumer}`, u.amount.value, `${f}.consumedIn.${data.processes[u.consumer]!.id}`, srcText(u.amount));
+      perConsumer[u.consumer] = perConsumer[u.consumer]! + u.amount.value;
       usedTotal += u.amount.value;
     }
+    perConsumer.forEach((amount, ci) => {
+      const u = uses.find((x) => x.consumer === ci);
+      put(E, `L${b + 14 + ci}`, amount, `${f}.consumedIn.${data.processes[ci]!.id}`, u && srcText(u.amount));
+    });
     const other = val(pp.otherUses);
-    if (pp.otherUses) put(E, `L${b + 24}`, other, `${f}.otherUses`, srcText(pp.otherUses));
+    put(E, `L${b + 24}`, other, `${f}.otherUses`, srcText(pp.otherUses));
     if (pp.purchased && pp.purchased.length) {
       const per = new Array<number>(8).fill(0);
       pp.purchased.forEach((r, k) => { const ri = routeIndex(pp.category, r.route, `${f}.purchased[${k}].route`); per[ri] = per[ri]! + r.amount.value; });
@@ -338,12 +354,11 @@ export function planTemplateCells(data: CbamDocData): CellWrite[] {
       if (!ef) throw docError('errors.precursorIndirectEf', { field: `${f}.electricityEf`, precursor: pp.id });
       mwh = ind / ef;
     }
-    if (mwh !== undefined) {
-      put(E, `L${b + 36}`, mwh, `${f}.electricityMWhPerT`, srcText(pp.electricityMWhPerT ?? pp.seeIndirect));
-      put(E, `M${b + 36}`, pp.electricityEfBasis ?? pp.seeDirectBasis, `${f}.electricityMWhPerT.basis`);
-      put(E, `L${b + 37}`, ef ?? 0, `${f}.electricityEf`, srcText(pp.electricityEf));
-      put(E, `M${b + 37}`, 'D.4(a)', `${f}.electricityEf.source`);
-    }
+    // SEE (indirect) = MWh/t × EF; the template wants both entries and their sources, zero when there is none
+    put(E, `L${b + 36}`, mwh ?? 0, `${f}.electricityMWhPerT`, srcText(pp.electricityMWhPerT ?? pp.seeIndirect));
+    put(E, `M${b + 36}`, pp.electricityEfBasis ?? pp.seeDirectBasis, `${f}.electricityMWhPerT.basis`);
+    put(E, `L${b + 37}`, ef ?? 0, `${f}.electricityEf`, srcText(pp.electricityEf));
+    put(E, `M${b + 37}`, pp.electricityEfSource ?? 'D.4(a)', `${f}.electricityEf.efSource`);
     if (pp.seeDirectBasis === 'Default') put(E, `K${b + 40}`, pp.defaultJustification ?? 'Data gaps', `${f}.defaultJustification`);
   });
 
