@@ -1,0 +1,174 @@
+/**
+ * Browser journeys in zh, en and ar (Debian Chromium through the playwright library, against the production
+ * build served by test/e2e/setup.ts): open the aluminium sample, convert it to CBAM, see the SEE, download the
+ * documents, reload and find the edits kept, type a bad value and read the translated error beside the field.
+ * Every request must stay on the app's origin and the console must stay free of errors.
+ */
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright';
+import { launch, guard } from './browser';
+
+const base = inject('baseURL');
+const origin = new URL(base).origin;
+const root = join(import.meta.dirname, '..', '..');
+const out = join(root, 'test-results');
+mkdirSync(out, { recursive: true });
+
+const locale = (lng: string, ns: string) => JSON.parse(readFileSync(join(root, 'locales', lng, `${ns}.json`), 'utf8'));
+const get = (obj: any, key: string): string => key.split('.').reduce((o, k) => o?.[k], obj);
+/** The longest literal piece of a translation template (the text around {{params}}). */
+const literal = (s: string) => s.split(/\{\{[^}]+\}\}/).map((x) => x.trim()).sort((a, b) => b.length - a.length)[0]!;
+
+const SAMPLE = 'aluminium-ingot-ningxia.json';
+const PRODUCT: Record<string, string> = { zh: '原铝锭', en: 'Primary aluminium ingot', ar: 'سبائك الألومنيوم الأولي' };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function download(page: Page, selector: string): Promise<{ name: string; body: Buffer }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const p = await dl.path();
+  return { name: dl.suggestedFilename(), body: readFileSync(p!) };
+}
+
+for (const lng of ['zh', 'en', 'ar'] as const) {
+  describe(`journey in ${lng}`, () => {
+    it('sample → result → downloads; edits survive a reload; bad value gets a translated error beside the field', async () => {
+      const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+      const g = guard(context, origin);
+      const page = await context.newPage();
+      const ui = locale(lng, 'ui');
+      const core = locale(lng, 'core');
+
+      await page.goto(`${base}?lang=${lng}#/`);
+      await page.waitForSelector('[data-task="screen"]');
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(lng === 'ar' ? 'rtl' : 'ltr');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lng === 'zh' ? 'zh-CN' : lng);
+      expect(await page.textContent('h1')).toBe(get(ui, 'home.title'));
+      if (lng === 'ar') await page.screenshot({ path: join(out, 'ar-home.png'), fullPage: true });
+
+      // open the aluminium sample straight into the CBAM result
+      await page.goto(`${base}?lang=${lng}#/samples`);
+      await page.click(`[data-sample="${SAMPLE}"] [data-action="cbam"]`);
+      await page.waitForSelector('[data-testid="footprint-total"]');
+      expect(await page.textContent('[data-testid="result-product"]')).toContain(PRODUCT[lng]);
+      const datasetId = /#\/cbam\/([^?]+)/.exec(page.url())![1]!;
+
+      // downloads: dataset and result JSON
+      const ds = await download(page, '[data-download="dataset"]');
+      expect(ds.name).toMatch(/\.carbonbridge\.json$/);
+      expect(JSON.parse(ds.body.toString('utf8'))).toMatchObject({ format: 'carbonbridge.dataset', product: { cnCode: '7601 10 00' } });
+      const fp = await download(page, '[data-download="footprint"]');
+      const fpJson = JSON.parse(fp.body.toString('utf8'));
+      expect(fpJson.kind).toBe('carbonbridge.footprint-result');
+      expect(fpJson.lines).toHaveLength(10);
+      if (lng === 'ar') await page.screenshot({ path: join(out, 'ar-result.png'), fullPage: true });
+
+      // edit in the editor; autosave (no save button) keeps it across a reload
+      await page.goto(`${base}?lang=${lng}#/editor/${datasetId}`);
+      const desc = page.locator('[data-field="inventory.0.description"] input');
+      await desc.fill(`edited in ${lng}`);
+      await page.waitForSelector('[data-status="saved"]');
+      await page.reload();
+      await expect.poll(() => desc.inputValue(), { timeout: 10_000 }).toBe(`edited in ${lng}`);
+
+      // undo restores the previous value
+      const amount = page.locator('[data-field="inventory.0.activity.amount"] input');
+      const before = await amount.inputValue();
+      await amount.fill('abc');
+      const err = page.locator('[data-error-for="inventory.0.activity.amount"]');
+      await expect.poll(() => err.textContent(), { timeout: 5_000 }).toContain(literal(get(core, 'validation.notANumber')));
+      expect(await amount.getAttribute('aria-invalid')).toBe('true');
+      if (lng === 'ar') await page.screenshot({ path: join(out, 'ar-editor.png'), fullPage: true });
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await page.click('[data-action="undo"]');
+      await expect.poll(() => amount.inputValue()).toBe(before);
+      await expect.poll(() => err.count()).toBe(0);
+
+      expect(g.foreign, 'requests to another origin').toEqual([]);
+      expect(g.consoleErrors, 'console errors').toEqual([]);
+      await context.close();
+    });
+  });
+}
+
+describe('language switch and import', () => {
+  it('switches language at any time and keeps it in the address', async () => {
+    const context = await browser.newContext();
+    const g = guard(context, origin);
+    const page = await context.newPage();
+    await page.goto(`${base}?lang=en#/library`);
+    await page.waitForSelector('#lib-glossary');
+    await page.click('[data-lang="ar"]');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('ar');
+    expect(await page.textContent('h1')).toBe(get(locale('ar', 'ui'), 'library.title'));
+    await page.click('[data-lang="zh"]');
+    await expect.poll(() => page.textContent('h1')).toBe(get(locale('zh', 'ui'), 'library.title'));
+    expect(g.foreign).toEqual([]);
+    expect(g.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses an invalid dataset file with the reason and changes nothing', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}?lang=en#/datasets`);
+    await page.waitForSelector('[data-action="new"]');
+    const count = () => page.evaluate(() => new Promise<number>((res) => {
+      const r = indexedDB.open('carbonbridge');
+      r.onsuccess = () => { const tx = r.result.transaction('datasets'); const c = tx.objectStore('datasets').count(); c.onsuccess = () => res(c.result); };
+    }));
+    const n0 = await count();
+    const sample = JSON.parse(readFileSync(join(root, 'public', 'samples', SAMPLE), 'utf8'));
+    sample.inventory[2].activity.amount = -5;
+    await page.setInputFiles('[data-action="import"]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sample)) });
+    const refused = page.locator('[data-testid="import-refused"]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('bad.json');
+    expect(await refused.textContent()).toContain('AL-03');
+    expect(await count()).toBe(n0);
+    // a valid file is accepted and opens in the editor
+    sample.inventory[2].activity.amount = 5;
+    await page.setInputFiles('[data-action="import"]', { name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sample)) });
+    await page.waitForURL(/#\/editor\//);
+    expect(await count()).toBe(n0 + 1);
+    await context.close();
+  });
+});
+
+describe('print', () => {
+  it.each(['ar', 'zh'] as const)('prints the result as an A4 PDF with the right text (%s)', async (lng) => {
+    const { execFileSync } = await import('node:child_process');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}?lang=${lng}#/samples`);
+    await page.click(`[data-sample="${SAMPLE}"] [data-action="cbam"]`);
+    await page.waitForSelector('[data-testid="footprint-total"]');
+    await page.evaluate(() => document.fonts.ready);
+    const pdfPath = join(out, `result-${lng}.pdf`);
+    await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+    expect(existsSync(pdfPath)).toBe(true);
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    const ui = locale(lng, 'ui');
+    // pdftotext returns Arabic presentation forms, lam-alef ligatures split in visual order and bidi marks:
+    // compare letters only, with alef/lam/hamza forms and diacritics removed, word by word
+    const norm = (s: string) =>
+      s.normalize('NFKC').replace(/[\u064B-\u065F\u0670\u200E\u200F\u202A-\u202E\u061C]/g, '').replace(/[\u0627\u0623\u0625\u0622\u0644]/g, '').replace(/\s+/g, '');
+    const plain = norm(text);
+    const has = (needle: string) => needle.split(/\s+/).map(norm).filter((w) => w.length > 1).every((w) => plain.includes(w) || plain.includes([...w].reverse().join('')));
+    expect(has(PRODUCT[lng]!)).toBe(true);
+    expect(has(get(ui, 'result.title'))).toBe(true);
+    expect(text).toContain('7601');
+    expect(text).toContain('cn-gbt24067-2024');
+    expect(text).not.toContain(get(ui, 'nav.library'));
+    await context.close();
+  });
+});
