@@ -11,7 +11,7 @@ export { buildOwnWorkbook, buildFillSourcesWorkbook, communicationRows, sourceRo
 export { writeXlsx, type SheetData, type Cell } from './xlsx-writer';
 export { ImportLineSchema, parseLedger, readLedgerCsv, decodeText, parseCsv, quarterOf, type ImportLine, type ImportLineInput } from './ledger';
 export {
-  buildQuarterlyStatement, buildAnnualDeclaration, quarterlyStatementXlsx, annualDeclarationXlsx, sourceText,
+  buildQuarterlyStatement, buildAnnualDeclaration, seeLookupFromInstallations, quarterlyStatementXlsx, annualDeclarationXlsx, sourceText,
   type QuarterlyStatement, type AnnualDeclaration, type StatementLine, type DeclarationRow, type StatementOptions, type Figure,
 } from './statements';
 export { buildQReportXml, qreportEmissionsFromDocData, QReportInputSchema, QREPORT_NS, decimal, type QReportInput, type QReportGoodEmissionInput } from './qreport';

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { readLedgerCsv, parseLedger, decodeText } from './ledger';
-import { buildQuarterlyStatement, buildAnnualDeclaration, quarterlyStatementXlsx, annualDeclarationXlsx } from './statements';
+import { buildQuarterlyStatement, buildAnnualDeclaration, quarterlyStatementXlsx, annualDeclarationXlsx, seeLookupFromInstallations } from './statements';
 import { CbamDocError } from './errors';
 
 const csv = (f: string) => new Uint8Array(readFileSync(`test/fixtures/cbam-docs/${f}`));
@@ -97,5 +97,21 @@ describe('annual declaration summary', () => {
   });
   it('refuses a transitional year', () => {
     expect(keyOf(() => buildAnnualDeclaration([], 2025))).toBe('cbamdocs:errors.periodNotDefinitive');
+  });
+});
+
+describe('SEE from suppliers\' communication data', () => {
+  it('takes the supplier installation\'s SEE (direct only for aluminium) on the actual path', () => {
+    const inst = JSON.parse(readFileSync('test/fixtures/cbam-docs/aluminium-installation.json', 'utf8'));
+    const seeFor = seeLookupFromInstallations([inst]);
+    const ledger = [{ cnCode: '7601 10 10', origin: 'CN', netMass: 1000, quarter: '2026-Q2', supplierInstallation: 'Ningxia Example Aluminium Co., Ltd.' }];
+    const s = buildQuarterlyStatement(ledger, '2026-Q2', { seeFor });
+    const l = s.lines[0]!;
+    expect(l.path).toBe('actual');
+    expect(l.see.value).toBe(1.6562525); // direct only: 331250.5 / 200000
+    expect(l.see.source).toMatch(/direct only/);
+    expect(l.embedded.value).toBe(1656.2525);
+    // without the supplier data the default applies (3.000 × 1.1)
+    expect(buildQuarterlyStatement(ledger, '2026-Q2').lines[0]!.see.value).toBe(3.3);
   });
 });

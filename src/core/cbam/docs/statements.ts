@@ -15,6 +15,10 @@ import { CbamDocError } from './errors';
 import { parseLedger, type ImportLine, type ImportLineInput } from './ledger';
 import { writeXlsx, type Cell } from './xlsx-writer';
 import { englishT, type Translate } from './i18n';
+import { parseCbamDocData } from './parse';
+import { computeSee } from './see';
+import type { CbamDocData, CbamDocInput } from './model';
+import { categoryById, matchCn } from '../screen';
 
 /** A figure of a statement with its source, flattened for tables: "act, annex, table", "user: field" or the formula. */
 export interface Figure { value: number; unit: string; source: string; uncertain?: boolean }
@@ -270,4 +274,48 @@ export function annualDeclarationXlsx(d: AnnualDeclaration, t: Translate = engli
   for (const r of d.rows) rows.push([r.cnCode, r.origin, r.quantity, r.embedded, r.faa, r.carbonPriceDeduction, r.certificates, r.costEur, r.sources.join('; ')]);
   rows.push([null, null, d.totals.quantity, d.totals.embedded, d.totals.faa, d.totals.carbonPriceDeduction, d.totals.certificates, d.totals.costEur]);
   return writeXlsx([{ name: t('cbamdocs:sheets.declaration'), rows }]);
+}
+
+/** Benchmark route letters of IR 2025/2620 for the template's production routes where the mapping is unambiguous. */
+const ROUTE_LETTER: Record<string, string> = {
+  'Primary (electrolytic) smelting': 'K',
+  'Secondary melting (recycling)': 'L',
+  'Basic oxygen steelmaking': 'C',
+};
+
+/**
+ * SEE lookup for ledger lines from suppliers' communication data (the same model the template is filled from): the line's
+ * supplier installation is matched on the installation name (English or local), the CN code on the products listed.
+ * Only the emissions that count for the good in the definitive period are taken (direct only for iron and steel,
+ * aluminium and hydrogen; direct + indirect otherwise, per the rule pack's category flag).
+ */
+export function seeLookupFromInstallations(list: (CbamDocInput | CbamDocData)[]): NonNullable<StatementOptions['seeFor']> {
+  const pack = definitivePack();
+  const entries = list.map((d) => {
+    const data = parseCbamDocData(d);
+    return { data, see: computeSee(data) };
+  });
+  const norm = (s: string | undefined) => (s ?? '').trim().toLowerCase();
+  return (line) => {
+    const sup = norm(line.supplierInstallation);
+    if (!sup) return undefined;
+    const e = entries.find((x) => [x.data.installation.nameEn, x.data.installation.name].some((n) => norm(n) === sup));
+    if (!e) return undefined;
+    const i = e.data.products.findIndex((p) => line.cnCode === p.cnCode || line.cnCode.startsWith(p.cnCode) || p.cnCode.startsWith(line.cnCode));
+    if (i < 0) return undefined;
+    const prod = e.data.products[i]!;
+    const s = e.see.products[i]!;
+    const hit = matchCn(pack, line.cnCode);
+    const indirect = hit ? categoryById(pack, hit.category).indirectCounted.value : true;
+    const dir = prod.seeDirect?.value ?? s.seeDirect;
+    const ind = prod.seeIndirect?.value ?? s.seeIndirect;
+    const proc = e.data.processes.find((p) => p.id === prod.processId)!;
+    const routeName = e.data.goods.find((g) => g.category === proc.category)?.routes[0];
+    const route = routeName ? ROUTE_LETTER[routeName] : undefined;
+    return {
+      see: round(indirect ? dir + ind : dir, 7),
+      source: `Communication data ${e.data.installation.nameEn}, ${e.data.reportingPeriod.start}/${e.data.reportingPeriod.end}, ${proc.name} (${indirect ? 'direct + indirect' : 'direct only'})`,
+      ...(route ? { route } : {}),
+    };
+  };
 }
