@@ -67,7 +67,7 @@ function parseSheet(xml) {
     const [, col, row, attrs, inner = ''] = m;
     const s = Number(/\ss="(\d+)"/.exec(attrs)?.[1] ?? 0);
     const t = /\st="(\w+)"/.exec(attrs)?.[1] ?? 'n';
-    let v = /<v>([^<]*)<\/v>/.exec(inner)?.[1];
+    let v = /<v(?:\s[^>]*)?>([^<]*)<\/v>/.exec(inner)?.[1];
     if (v !== undefined) v = unesc(v);
     if (t === 's' && v !== undefined) v = sst[Number(v)];
     if (t === 'inlineStr') v = unesc((/<t[^>]*>([^<]*)<\/t>/.exec(inner) ?? [])[1] ?? '');

@@ -4,7 +4,7 @@ export { parseCbamDocData, issuesToMessages } from './parse';
 export { CbamDocError, docError } from './errors';
 export { computeSee, EF_NATURAL_GAS, WASTE_GAS_EXPORT_FACTOR, type SeeResult, type ProcessSee, type ProductSee } from './see';
 export {
-  fillOfficialTemplate, fillReportRows, identifyTemplate, planTemplateCells, TEMPLATE_MAP, TEMPLATE_VERSION, TEMPLATE_GOODS, templateRoutes,
+  fillOfficialTemplate, fillReportRows, identifyTemplate, planTemplateCells, TEMPLATE_MAP, TEMPLATE_VERSION, TEMPLATE_GOODS, templateRoutes, templateGood,
   type CellWrite, type FillResult, type VerificationReport,
 } from './template';
 export { buildOwnWorkbook, buildFillSourcesWorkbook, communicationRows, sourceRows, COMMUNICATION_COLUMNS, type CommunicationRow, type OwnWorkbookOptions } from './own-workbook';

@@ -78,7 +78,7 @@ export function decodeCell(attrs: string, inner: string, sst: string[]): CellVal
     for (const m of inner.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) s += m[1];
     return xmlUnescape(s);
   }
-  const v = /<v>([^<]*)<\/v>/.exec(inner)?.[1];
+  const v = /<v(?:\s[^>]*)?>([^<]*)<\/v>/.exec(inner)?.[1];
   if (v === undefined) return null;
   if (t === 's') return sst[Number(v)] ?? null;
   if (t === 'b') return v === '1' || v === 'true';

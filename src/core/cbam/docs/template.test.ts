@@ -200,3 +200,22 @@ describe('SEE computation (template formulas)', () => {
     expect(see.processes[1]!.seeIndirect).toBe(Math.round(((40000 * 0.5543 + 62000 * 7.48305 + 5000 * 13.8 * 0.5543) / 60000) * 1e7) / 1e7);
   });
 });
+
+describe('planning cells (no template file needed)', () => {
+  it('uses the template spelling of categories (calcined clays carries a trailing space in v2.1.1)', async () => {
+    const { planTemplateCells } = await import('./template');
+    const w = planTemplateCells(parseCbamDocData({
+      installation: { nameEn: 'Clay works', country: 'CN' }, reportingPeriod: { start: '2025-01-01', end: '2025-12-31' },
+      goods: [{ category: 'Calcined clays' }],
+      processes: [{ id: 'P1', name: 'Kiln', category: 'calcined clays', production: [{ amount: 1000 }], directEmissions: 200 }],
+      products: [{ processId: 'P1', cnCode: '2507 00 80', name: 'Metakaolin' }],
+    }));
+    const at = (sheet: string, ref: string) => w.find((c) => c.sheet === sheet && c.ref === ref)?.value;
+    expect(at('A_InstData', 'E62')).toBe('Calcined clays ');
+    expect(at('A_InstData', 'I9')).toBe(45658); // 2025-01-01 as an Excel serial date
+    expect(at('A_InstData', 'I26')).toBe('China');
+    expect(at('D_Processes', 'L16')).toBe(1000);
+    expect(at('D_Processes', 'L54')).toBe(200);
+    expect(at('Summary_Products', 'F10')).toBe('25070080');
+  });
+});

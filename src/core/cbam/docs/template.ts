@@ -35,7 +35,10 @@ export const TEMPLATE_MAP = mapJson as unknown as TemplateMap;
 export const TEMPLATE_VERSION = TEMPLATE_MAP.template.version;
 /** Aggregated goods categories as named in the template (English). */
 export const TEMPLATE_GOODS: string[] = (TEMPLATE_MAP.lists.CONST_LIST_Goods as string[]).filter(Boolean);
-export const templateRoutes = (category: string): string[] => TEMPLATE_MAP.routes[category] ?? [];
+/** The template's exact spelling of a goods category (matched ignoring case and surrounding spaces; e.g. "Calcined clays "). */
+export const templateGood = (category: string): string =>
+  TEMPLATE_GOODS.find((g) => g.trim().toLowerCase() === category.trim().toLowerCase()) ?? category;
+export const templateRoutes = (category: string): string[] => TEMPLATE_MAP.routes[templateGood(category)] ?? [];
 
 /** One planned cell write. `field` names the model field (for the report); `source` is the figure's source. */
 export interface CellWrite {
@@ -146,7 +149,14 @@ function routeIndex(category: string, route: string | undefined, field: string):
 }
 
 /** Plan every cell the data fills. Pure; throws CbamDocError for data the template cannot take. */
-export function planTemplateCells(data: CbamDocData): CellWrite[] {
+export function planTemplateCells(parsed: CbamDocData): CellWrite[] {
+  // categories in the template's exact spelling
+  const data: CbamDocData = {
+    ...parsed,
+    goods: parsed.goods.map((g) => ({ ...g, category: templateGood(g.category) })),
+    processes: parsed.processes.map((p) => ({ ...p, category: templateGood(p.category), includedCategories: p.includedCategories.map(templateGood) })),
+    purchasedPrecursors: parsed.purchasedPrecursors.map((pp) => ({ ...pp, category: templateGood(pp.category) })),
+  };
   const w: CellWrite[] = [];
   const put = (sheet: string, ref: string, value: number | string | boolean | undefined | null, field: string, source?: string): void => {
     if (value === undefined || value === null || value === '') return;
