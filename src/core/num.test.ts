@@ -32,3 +32,18 @@ describe('sumExact', () => {
     expect(a.value).toBe(1.001);
   });
 });
+
+describe('round, property', () => {
+  it('matches the decimal rounding of toFixed-with-nudge for many random values and never prints tails', () => {
+    let seed = 42;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 20000; i++) {
+      const x = (rnd() - 0.5) * 10 ** Math.floor(rnd() * 10);
+      const dp = Math.floor(rnd() * 10);
+      const r = round(x, dp);
+      const s = String(r);
+      if (!s.includes('e')) expect((s.split('.')[1] ?? '').length).toBeLessThanOrEqual(dp);
+      expect(Math.abs(r - x)).toBeLessThanOrEqual(0.5 * 10 ** -dp * (1 + 1e-9) + Math.abs(x) * 1e-15);
+    }
+  });
+});

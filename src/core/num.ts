@@ -6,21 +6,23 @@
 
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
-/** Round half away from zero to `dp` decimals, free of float tails (the result prints as its decimal). */
+/**
+ * Round half away from zero to `dp` decimals, free of float tails. For |x|·10^dp below 2^53 the
+ * result is an integer divided by an exact power of ten, which IEEE division rounds to the double
+ * nearest the decimal — the same double `Number("…")` of the decimal text gives, so it prints clean.
+ */
 export function round(x: number, dp: number): number {
   if (!Number.isFinite(x)) return x;
   if (dp < 0 || dp > 15) throw new RangeError(`dp out of range: ${dp}`);
-  // toFixed/Number parse avoids tails like 0.30000000000000004; nudge by EPSILON for half cases (1.005 -> 1.01)
-  const sign = x < 0 ? -1 : 1;
-  const ax = Math.abs(x);
-  const scaled = ax * POW10[dp]!;
-  const r = Math.round(scaled * (1 + Number.EPSILON));
+  const p = POW10[dp]!;
+  const ax = x < 0 ? -x : x;
+  const r = Math.round(ax * p * (1 + Number.EPSILON));
   if (r < Number.MAX_SAFE_INTEGER) {
-    const v = Number(toDecimalString(BigInt(r), dp));
-    return v === 0 ? 0 : sign * v;
+    const v = r / p;
+    return v === 0 ? 0 : x < 0 ? -v : v;
   }
   const v = Number(ax.toFixed(dp));
-  return v === 0 ? 0 : sign * v;
+  return v === 0 ? 0 : x < 0 ? -v : v;
 }
 
 /** Scaled integer (BigInt) of a number already rounded to dp decimals. */

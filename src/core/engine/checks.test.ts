@@ -71,7 +71,8 @@ const TABLE: Record<CheckFunctionName, Case[]> = {
     { name: 'study on AR5', mutate: (d) => (d.study.gwpSet = 'AR5'), hits: [{ path: ['study', 'gwpSet'] }] },
   ],
   aggregatedCo2e: [
-    { name: 'one line with CO2e only', mutate: (d) => d.inventory.splice(0, 4), hits: [{ line: 'AL-10' }] },
+    { name: 'lines with CO2e factors are reported once, together', hits: [{ path: ['inventory'] }] },
+    { name: 'no CO2e factors', mutate: (d) => { d.inventory = d.inventory.filter((l: any) => !l.emissions.gases.CO2e); }, hits: [] },
   ],
   periodLength: [
     { name: 'a calendar year', options: { minMonths: 12 }, hits: [] },

@@ -89,11 +89,16 @@ export const CHECKS: Record<CheckFunctionName, CheckFunction> = {
     return from !== to ? [{ path: ['study', 'gwpSet'], params: { from, to } }] : [];
   },
   aggregatedCo2e(ctx) {
-    const hits: CheckHit[] = [];
-    ctx.dataset.inventory.forEach((l, i) => {
-      if (l.emissions.gases.CO2e !== undefined) hits.push({ path: ['inventory', i, 'emissions', 'gases', 'CO2e'], line: lineRef(ctx, i) });
+    // one finding for all such lines: it is a note about the method, not a fault of each line
+    const ids: string[] = [];
+    let count = 0;
+    ctx.dataset.inventory.forEach((l) => {
+      if (l.emissions.gases.CO2e !== undefined) {
+        count++;
+        if (ids.length < 10) ids.push(l.id);
+      }
     });
-    return hits;
+    return count ? [{ path: ['inventory'], params: { count, lines: ids.join(', ') + (count > ids.length ? ', …' : '') } }] : [];
   },
   periodLength(ctx, o) {
     const min = num(o.minMonths, 12);

@@ -103,7 +103,9 @@ function characterise(
   pack: FootprintPack,
 ): { gases: GasContribution[]; co2e: number } {
   const gases: GasContribution[] = [];
-  const sum = new ExactSum(CO2E_DP);
+  // exact sum of the rounded parts as scaled integers (µkg); BigInt only if a line is astronomically large
+  let scaled = 0;
+  let big: ExactSum | undefined;
   for (const g in masses) {
     const gas = g as Gas;
     const massKg = round(masses[gas]!, MASS_DP);
@@ -116,9 +118,11 @@ function characterise(
         ? msg('core:exclude.noGwp', { gas, set: pack.gwpSet.id })
         : msg('core:exclude.gasNotCounted', { gas });
     gases.push(c);
-    sum.add(co2e);
+    const s = Math.round(co2e * 1e6);
+    if (big || !Number.isSafeInteger(scaled + s)) (big ??= new ExactSum(CO2E_DP).add(scaled / 1e6)).add(co2e);
+    else scaled += s;
   }
-  return { gases, co2e: sum.value };
+  return { gases, co2e: big ? big.value : scaled / 1e6 };
 }
 
 export interface ComputeOptions {

@@ -5,7 +5,9 @@
  */
 import type { z } from 'zod';
 import { msg } from '../i18n/message';
-import { Dataset, DATASET_FORMAT, DATASET_FORMAT_VERSION, STAGES } from './dataset';
+import { z as zod } from 'zod';
+import { Dataset, DATASET_FORMAT, DATASET_FORMAT_VERSION, InventoryLine, STAGES } from './dataset';
+import { isCanonicalLine } from './fast-path';
 import { migrateDataset } from './migrations';
 import { GASES } from './gases';
 import type { Problem } from './problems';
@@ -210,6 +212,9 @@ export function semanticProblems(ds: Dataset): Problem[] {
   return out;
 }
 
+/** The dataset without its inventory lines, which are checked one by one. */
+const DatasetHead = Dataset.extend({ inventory: zod.array(zod.unknown()) });
+
 /** Validate JSON text or an already-parsed value. */
 export function validateDataset(input: string | unknown): ValidationResult {
   let raw: unknown = input;
@@ -237,11 +242,30 @@ export function validateDataset(input: string | unknown): ValidationResult {
       }],
     };
   }
-  const res = Dataset.safeParse(mig.value, { reportInput: true });
-  if (!res.success) {
-    return { ok: false, problems: res.error.issues.map((i) => issueToProblem(i, mig.value)) };
+  // The head is checked by the schema; lines already in canonical form are accepted by the fast path,
+  // every other line goes through the zod schema for its precise messages.
+  const value = mig.value as Record<string, unknown>;
+  const res = DatasetHead.safeParse(value, { reportInput: true });
+  const issues = res.success ? [] : res.error.issues;
+  const lines: InventoryLine[] = [];
+  if (Array.isArray(value.inventory)) {
+    const inv = value.inventory as unknown[];
+    for (let i = 0; i < inv.length; i++) {
+      const l = inv[i];
+      if (isCanonicalLine(l)) {
+        lines.push(l as InventoryLine);
+        continue;
+      }
+      const r = InventoryLine.safeParse(l, { reportInput: true });
+      if (r.success) lines.push(r.data);
+      else for (const is of r.error.issues) issues.push({ ...is, path: ['inventory', i, ...is.path] });
+    }
   }
-  const problems = semanticProblems(res.data);
+  if (!res.success || issues.length) {
+    return { ok: false, problems: issues.map((i) => issueToProblem(i, value)) };
+  }
+  const data: Dataset = { ...res.data, inventory: lines };
+  const problems = semanticProblems(data);
   const ok = !problems.some((p) => p.severity === 'error');
-  return { ok, dataset: ok ? res.data : undefined, problems, migratedFrom: mig.ok ? mig.migratedFrom : undefined };
+  return { ok, dataset: ok ? data : undefined, problems, migratedFrom: mig.ok ? mig.migratedFrom : undefined };
 }

@@ -1,0 +1,30 @@
+/** npm run bench — prints the project's speed and size figures (targets in brackets). */
+import { existsSync } from 'node:fs';
+import { benchCore } from './core';
+
+const TARGETS: Record<string, string> = {
+  validateComputeMs: '< 300 ms',
+  ratioToJsonParse: '≤ 3',
+};
+
+function print(title: string, fig: Record<string, number | string>): void {
+  console.log(`\n${title}`);
+  for (const [k, v] of Object.entries(fig)) console.log(`  ${k.padEnd(28)} ${String(v).padStart(12)}${TARGETS[k] ? `   [target ${TARGETS[k]}]` : ''}`);
+}
+
+async function optional(file: string, fn: string, title: string, targets: Record<string, string> = {}): Promise<void> {
+  if (!existsSync(new URL(file, import.meta.url))) return;
+  Object.assign(TARGETS, targets);
+  try {
+    const mod = await import(file);
+    if (typeof mod[fn] === 'function') print(title, await mod[fn]());
+  } catch (e) {
+    console.log(`\n${title}: failed — ${(e as Error).message}`);
+  }
+}
+
+print('Core: validate + compute, generated 100,000-line dataset (median of 5 runs)', await benchCore());
+await optional('./template-fill.ts', 'benchTemplateFill', 'CBAM: fill the official template vs fflate unzip + zip of the same file', { ratio: '≤ 2' });
+await optional('./import.ts', 'benchImport', 'Import: generated 50,000-row sheet vs bare SheetJS read + sheet_to_json', { ratioToBareSheetJs: '≤ 1.3' });
+await optional('./import.ts', 'benchImportLongTasks', 'Import in the browser worker: main-thread long tasks', { longestTaskMs: '≤ 100 ms' });
+await optional('./ui-size.ts', 'benchUiSize', 'Web app bundle (dist/)', { initialJsGzipKB: '≤ 150 KB' });
