@@ -411,7 +411,8 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
   // --- the good
   const cnRaw = options.cnCode ?? dataset.product.cnCode;
   if (!cnRaw) return fail('invalid', [msg('cbamconvert:errors.noCnCode')]);
-  const n = normaliseCn(cnRaw.length === 10 ? cnRaw.slice(0, 8) : cnRaw);
+  const compact = cnRaw.replace(/[\s.\u00a0\u2009\u202f]+/g, '');
+  const n = normaliseCn(/^\d{10}$/.test(compact) ? compact.slice(0, 8) : cnRaw);
   if (!n.ok) return fail('invalid', [msg('cbamconvert:errors.cnInvalid', { cn: String(cnRaw) }), n.error]);
   const screen = screenCn(n.cn.digits, { period: options.period });
   if (screen.status === 'invalid') return fail('invalid', [screen.error]);
@@ -625,7 +626,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
   const mwhTotal = new ExactSum(6);
   for (const e of elecLines) mwhTotal.add(round(e.mwh, 6));
 
-  const resolveLines = (ch: ElectricityChoice): { lines: ElectricityLineResult[]; total: number | null; status: ElectricityOption['status']; note: Message; ef: Fig | null } => {
+  const resolveLines = (ch: ElectricityChoice, forComparison = false): { lines: ElectricityLineResult[]; total: number | null; status: ElectricityOption['status']; note: Message; ef: Fig | null; shownEf: Fig | null } => {
     const grid = gridCandidate(ch === 'actual-ppa' || ch === 'actual-direct-line' ? 'eu-default' : ch, pack, period, country, options, lib);
     const lines: ElectricityLineResult[] = [];
     const sum = new ExactSum(EM_DP);
@@ -655,7 +656,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
         }
       } else if (ch === 'actual-ppa' || ch === 'actual-direct-line') {
         lineEf = null;
-      } else if (grid.status === 'available') {
+      } else if (grid.status === 'available' || (forComparison && grid.status === 'not-allowed' && grid.fig)) {
         lineEf = grid.fig;
         efSource = grid.efSource;
       }
@@ -665,7 +666,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
       lines.push({ id: e.l.id, description: e.l.description, ...(e.l.installationId ? { installationId: e.l.installationId } : {}), mwh: { value: mwh, unit: 'MWh', source: { kind: 'dataset', lines: [e.l.id] } }, documented: doc, ef: lineEf, efSource, emissions });
     }
     if ((ch === 'actual-ppa' || ch === 'actual-direct-line') && status === 'available' && missing) status = 'not-documented';
-    return { lines, total: missing ? null : sum.value, status, note, ef };
+    return { lines, total: missing ? null : sum.value, status, note, ef, shownEf: ef ?? grid.fig };
   };
 
   const perT = (v: number) => round(v / productionT, SEE_DP);
@@ -751,14 +752,14 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
   const seeDirectVal = precursorAgg.dir === null ? null : perT(new ExactSum(EM_DP).add(attributedDirect).add(precursorAgg.dir).value);
 
   for (const ch of ELECTRICITY_CHOICES) {
-    const r = resolveLines(ch);
+    const r = resolveLines(ch, true);
     const ind = r.total === null || precursorAgg.ind === null ? null : new ExactSum(EM_DP).add(r.total).add(precursorAgg.ind).value;
     const seeInd = ind === null ? null : perT(ind);
     const seeTot = seeDirectVal === null || seeInd === null ? null : round(seeDirectVal + (indirectCounted ? seeInd : 0), SEE_DP);
     options_.push({
       choice: ch,
       status: elecLines.length === 0 ? 'not-applicable' : r.status,
-      ef: r.ef,
+      ef: r.shownEf,
       indirect: r.total === null ? null : computed(r.total, 'tCO2e', 'Σ E_el,cons × EF_el'),
       seeIndirect: seeInd === null ? null : computed(seeInd, 'tCO2e/t', '(AttrEm_ind + Σ M_i × SEE_ind,i) / AL'),
       seeTotal: seeTot === null ? null : computed(seeTot, 'tCO2e/t', indirectCounted ? 'SEE_dir + SEE_ind' : 'SEE_dir (indirect not counted)'),
