@@ -1,0 +1,453 @@
+/**
+ * Our input workbook: a dataset ⇄ an .xlsx with one sheet per part of the dataset (headers in Chinese and
+ * English, drop-down lists, an instructions sheet in zh/en/ar, a hidden sheet naming the format and version).
+ * Written with our own writer (fflate); read back through SheetJS (see read.ts). Round trip: a dataset written
+ * and imported again is deep-equal to the original.
+ */
+import { msg } from '../i18n/message';
+import type { Dataset } from '../model/dataset';
+import { DATASET_FORMAT, DATASET_FORMAT_VERSION } from '../model/dataset';
+import { validateDataset } from '../model/validate';
+import { MASS_UNITS, UNITS, parseUnit } from '../model/units';
+import type { Problem } from '../model/problems';
+import { codeLabel, fieldLabel, importText, instructionLines } from './labels';
+import { LIMITS } from './limits';
+import { ProblemList, colLetter, fileError, type ImportProblem } from './problems';
+import { cellKey, type Book, type CellValue, type Grid } from './read';
+import { LISTS, cellBool, cellDate, cellNumber, cellText, isEmpty, listCode, type ListName } from './values';
+import {
+  INSTRUCTIONS_SHEET_ID, LISTS_SHEET_ID, META_SHEET, TABLE_FIRST_ROW, WORKBOOK_FORMAT, WORKBOOK_SHEETS, WORKBOOK_VERSION,
+  type FieldSpec, type FieldType, type SheetId, type SheetSpec,
+} from './workbook-spec';
+import { writeWorkbook, type WCell, type WSheet } from './xlsx-write';
+
+// ------------------------------------------------------------------------------------------------------------
+// lists
+
+interface ListDef { id: string; codes: readonly string[]; labelGroup?: string }
+const LIST_DEFS: ListDef[] = [
+  { id: 'stage', codes: LISTS.stage.codes, labelGroup: 'stage' },
+  { id: 'category', codes: LISTS.category.codes, labelGroup: 'category' },
+  { id: 'location', codes: LISTS.location.codes, labelGroup: 'location' },
+  { id: 'dataType', codes: LISTS.dataType.codes, labelGroup: 'dataType' },
+  { id: 'electricitySource', codes: LISTS.electricitySource.codes, labelGroup: 'electricitySource' },
+  { id: 'gas', codes: LISTS.gas.codes },
+  { id: 'unit', codes: UNITS },
+  { id: 'massUnit', codes: MASS_UNITS },
+  { id: 'emissionsKind', codes: LISTS.emissionsKind.codes },
+  { id: 'boundary', codes: LISTS.boundary.codes, labelGroup: 'boundary' },
+  { id: 'allocation', codes: LISTS.allocation.codes, labelGroup: 'allocation' },
+  { id: 'gwpSet', codes: LISTS.gwpSet.codes },
+  { id: 'basisKind', codes: LISTS.basisKind.codes },
+  { id: 'reportedUnit', codes: LISTS.reportedUnit.codes },
+];
+
+const listIdOf = (t: FieldType): string | undefined =>
+  typeof t === 'object' ? t.list : t === 'unit' ? 'unit' : t === 'massUnit' ? 'massUnit' : t === 'bool' ? undefined : undefined;
+
+export const sheetTitle = (id: SheetId | 'instructions' | 'lists'): string => importText('zh', `workbook.sheet.${id}`);
+
+// ------------------------------------------------------------------------------------------------------------
+// writer
+
+function getPath(obj: unknown, path: string): unknown {
+  let o: unknown = obj;
+  for (const k of path.split('.')) {
+    if (!o || typeof o !== 'object' || !Object.prototype.hasOwnProperty.call(o, k)) return undefined;
+    o = (o as Record<string, unknown>)[k];
+  }
+  return o;
+}
+
+function toCell(v: unknown, type: FieldType): WCell {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') return type === 'code' || type === 'cn' || type === 'country' ? { v, s: 'text' } : v;
+  return JSON.stringify(v);
+}
+
+const bilingual = (sheet: string, key: string): string => `${fieldLabel('zh', sheet, key)}\n${fieldLabel('en', sheet, key)}`;
+
+/** Build our input workbook (.xlsx bytes): empty when no dataset is given, filled otherwise. */
+export function buildInputWorkbook(dataset?: Dataset, opts: { blankRows?: number } = {}): Uint8Array {
+  const blank = opts.blankRows ?? 200;
+  const listsName = sheetTitle(LISTS_SHEET_ID);
+  const listCol = new Map<string, { col: string; n: number }>();
+  // lists sheet: per list three columns (code, 中文, English)
+  const listRows: WCell[][] = [[], []];
+  LIST_DEFS.forEach((l, i) => {
+    const c0 = i * 3;
+    listRows[0]![c0] = { v: l.id, s: 'header' };
+    listRows[0]![c0 + 1] = { v: '中文', s: 'header' };
+    listRows[0]![c0 + 2] = { v: 'English', s: 'header' };
+    l.codes.forEach((code, k) => {
+      const row = (listRows[k + 1] ??= []);
+      row[c0] = code;
+      if (l.labelGroup) {
+        row[c0 + 1] = codeLabel('zh', l.labelGroup, code);
+        row[c0 + 2] = codeLabel('en', l.labelGroup, code);
+      }
+    });
+    listCol.set(l.id, { col: colLetter(c0), n: l.codes.length });
+  });
+  const listFormula = (id: string): string | undefined => {
+    const lc = listCol.get(id);
+    return lc ? `'${listsName}'!$${lc.col}$2:$${lc.col}$${lc.n + 1}` : undefined;
+  };
+
+  const sheets: WSheet[] = [];
+  // instructions
+  const ins: WCell[][] = [[{ v: `${importText('zh', 'workbook.title')} · ${importText('en', 'workbook.title')}`, s: 'title' }], []];
+  for (const [lang, head] of [['zh', '中文'], ['en', 'English'], ['ar', 'العربية']] as const) {
+    ins.push([{ v: `${head} — ${importText(lang, 'workbook.title')}`, s: 'header' }]);
+    instructionLines(lang).forEach((line, i) => ins.push([{ v: `${i + 1}. ${line}`, s: 'wrap' }]));
+    ins.push([]);
+  }
+  sheets.push({ name: sheetTitle(INSTRUCTIONS_SHEET_ID), rows: ins, widths: [120] });
+
+  for (const spec of WORKBOOK_SHEETS) {
+    if (spec.kind === 'kv') sheets.push(kvSheet(spec, dataset, listFormula));
+    else sheets.push(tableSheet(spec, dataset, listFormula, blank));
+  }
+  sheets.push({ name: listsName, rows: listRows, widths: LIST_DEFS.flatMap(() => [22, 16, 26]), freezeRows: 1 });
+  const meta: WCell[][] = [
+    ['format', WORKBOOK_FORMAT],
+    ['version', WORKBOOK_VERSION],
+    ['datasetFormat', DATASET_FORMAT],
+    ['datasetFormatVersion', DATASET_FORMAT_VERSION],
+    ...WORKBOOK_SHEETS.map((s) => ['sheet', s.id, sheetTitle(s.id)] as WCell[]),
+  ];
+  sheets.push({ name: META_SHEET, rows: meta, hidden: true });
+  return writeWorkbook(sheets);
+}
+
+function kvSheet(spec: SheetSpec, ds: Dataset | undefined, listFormula: (id: string) => string | undefined): WSheet {
+  const rows: WCell[][] = [[
+    { v: `${importText('zh', 'workbook.header.key')}\n${importText('en', 'workbook.header.key')}`, s: 'header' },
+    { v: '中文', s: 'header' },
+    { v: 'English', s: 'header' },
+    { v: `${importText('zh', 'workbook.header.value')}\n${importText('en', 'workbook.header.value')}`, s: 'header' },
+  ]];
+  const validations: WSheet['validations'] = [];
+  for (const f of spec.fields) {
+    const value = ds ? getPath(ds, f.key) : undefined;
+    const values: unknown[] = f.repeat ? [...(Array.isArray(value) ? value : []), undefined, undefined, undefined] : [value];
+    for (const v of values) {
+      rows.push([{ v: f.key, s: 'key' }, { v: fieldLabel('zh', spec.id, f.key), s: 'hint' }, { v: fieldLabel('en', spec.id, f.key), s: 'hint' }, toCell(v, f.type)]);
+      const lf = listIdOf(f.type);
+      if (lf) validations.push({ sqref: `D${rows.length}`, formula: listFormula(lf)! });
+    }
+  }
+  return { name: sheetTitle(spec.id), rows, widths: [34, 26, 34, 48], textColumns: [0], freezeRows: 1, validations };
+}
+
+function tableSheet(spec: SheetSpec, ds: Dataset | undefined, listFormula: (id: string) => string | undefined, blank: number): WSheet {
+  const items = (ds ? (ds[spec.array!] as unknown[]) : []) ?? [];
+  const rows: WCell[][] = [
+    spec.fields.map((f) => ({ v: bilingual(spec.id, f.key), s: 'header' as const })),
+    spec.fields.map((f) => ({ v: f.key, s: 'key' as const })),
+  ];
+  for (const it of items) rows.push(spec.fields.map((f) => toCell(getPath(it, f.key), f.type)));
+  const last = TABLE_FIRST_ROW + items.length + blank - 1;
+  const validations: WSheet['validations'] = [];
+  const textColumns: number[] = [];
+  spec.fields.forEach((f, i) => {
+    const lf = listIdOf(f.type);
+    const col = colLetter(i);
+    if (lf) validations.push({ sqref: `${col}${TABLE_FIRST_ROW}:${col}${last}`, formula: listFormula(lf)! });
+    if (f.type === 'code' || f.type === 'cn' || f.type === 'country') textColumns.push(i);
+  });
+  const widths = spec.fields.map((f) => (f.key === 'description' || f.key.endsWith('source.name') || f.key === 'notes' ? 40 : f.key.startsWith('emissions.gases.') ? 12 : 18));
+  return { name: sheetTitle(spec.id), rows, widths, textColumns, hiddenRows: [2], freezeRows: 2, validations };
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// reader
+
+export interface WorkbookImport {
+  kind: 'workbook';
+  dataset?: Dataset;
+  problems: ImportProblem[];
+  rows: { total: number; valid: number; rejected: number };
+  rejectedRows: number[];
+}
+
+interface Loc { sheet: string; row: number; column?: string; field: string }
+
+/** Is this book our input workbook? (hidden sheet with the format marker) */
+export function isInputWorkbook(book: Book): boolean {
+  const meta = book.sheets.find((s) => s.name === META_SHEET);
+  return !!meta && meta.rows[0]?.[0] === 'format' && meta.rows[0]?.[1] === WORKBOOK_FORMAT;
+}
+
+const FIX_FOR_CORE: Record<string, string> = {
+  'core:validation.required': 'fillCell',
+  'core:validation.notANumber': 'typeNumber',
+  'core:validation.negative': 'typeNumber',
+  'core:validation.notPositive': 'typeNumber',
+  'core:validation.unknownUnit': 'checkValue',
+  'core:validation.unknownStage': 'checkValue',
+  'core:validation.duplicateId': 'removeDuplicate',
+  'core:validation.format.date': 'typeDate',
+  'core:validation.format.country': 'typeCountry',
+};
+export const fixForCore = (key: string) => msg(`import:fix.${FIX_FOR_CORE[key] ?? 'checkValue'}`);
+
+interface Converted { value?: unknown; problem?: { key: string; params: Record<string, string | number>; fix: string; fixParams?: Record<string, string | number> } }
+
+const showValue = (v: CellValue | undefined): string => {
+  const s = String(v ?? '');
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+};
+
+/** Convert one cell to the value of a field of the given type. */
+export function convertCell(v: CellValue | undefined, type: FieldType, date1904: boolean, emptyString = false): Converted {
+  if (isEmpty(v)) return emptyString ? { value: '' } : {};
+  switch (type) {
+    case 'text': return { value: cellText(v) };
+    case 'code': return { value: cellText(v)!.trim() };
+    case 'country': return { value: cellText(v)!.trim().toUpperCase() };
+    case 'cn': {
+      if (typeof v === 'number' && Number.isInteger(v)) {
+        const s = String(v);
+        const len = [4, 6, 8, 10].find((n) => n >= s.length) ?? s.length;
+        return { value: s.padStart(len, '0') };
+      }
+      return { value: cellText(v)!.trim() };
+    }
+    case 'number':
+    case 'int': {
+      const n = cellNumber(v);
+      return n === undefined ? { problem: { key: 'notANumber', params: { value: showValue(v) }, fix: 'typeNumber' } } : { value: n };
+    }
+    case 'date': {
+      const d = cellDate(v, date1904);
+      return d === undefined ? { problem: { key: 'notADate', params: { value: showValue(v) }, fix: 'typeDate' } } : { value: d };
+    }
+    case 'bool': {
+      const b = cellBool(v);
+      return b === undefined ? { problem: { key: 'notABool', params: { value: showValue(v) }, fix: 'typeBool' } } : { value: b };
+    }
+    case 'unit':
+    case 'massUnit': {
+      const u = typeof v === 'string' ? parseUnit(v) : undefined;
+      const allowed: readonly string[] = type === 'unit' ? UNITS : MASS_UNITS;
+      return u && allowed.includes(u)
+        ? { value: u }
+        : { problem: { key: 'unknownUnit', params: { value: showValue(v) }, fix: 'useList', fixParams: { allowed: allowed.join(', ') } } };
+    }
+    default: {
+      const code = listCode(type.list, v);
+      return code === undefined
+        ? { problem: { key: 'notInList', params: { value: showValue(v) }, fix: 'useList', fixParams: { allowed: LISTS[type.list as ListName].codes.join(', ') } } }
+        : { value: code };
+    }
+  }
+}
+
+/** Set a value at a dotted path built only from our spec's keys (never from file content). */
+function setPath(obj: Record<string, unknown>, path: string[], value: unknown, append: boolean): number {
+  let o = obj;
+  for (let i = 0; i < path.length - 1; i++) {
+    const k = path[i]!;
+    if (!Object.prototype.hasOwnProperty.call(o, k)) o[k] = {};
+    o = o[k] as Record<string, unknown>;
+  }
+  const last = path[path.length - 1]!;
+  if (append) {
+    const arr = (Object.prototype.hasOwnProperty.call(o, last) ? o[last] : (o[last] = [])) as unknown[];
+    arr.push(value);
+    return arr.length - 1;
+  }
+  o[last] = value;
+  return -1;
+}
+
+function findSheet(book: Book, id: SheetId): Grid | undefined {
+  const meta = book.sheets.find((s) => s.name === META_SHEET);
+  const named = meta?.rows.find((r) => r[0] === 'sheet' && r[1] === id)?.[2];
+  return book.sheets.find((s) => s.name === named) ?? book.sheets.find((s) => s.name === sheetTitle(id)) ?? book.sheets.find((s) => s.name.toLowerCase().endsWith(id));
+}
+
+/** Read our input workbook back into a dataset. `acceptValid`: leave out inventory rows with errors. */
+export function readInputWorkbook(book: Book, opts: { acceptValid?: boolean; maxProblems?: number } = {}): WorkbookImport {
+  const meta = book.sheets.find((s) => s.name === META_SHEET)!;
+  const version = meta.rows[1]?.[1];
+  if (typeof version === 'number' && version > WORKBOOK_VERSION) throw fileError('newerWorkbook', { version }, 'newerApp');
+  const problems = new ProblemList(opts.maxProblems ?? LIMITS.maxProblems);
+  for (const p of book.problems) problems.add(p);
+  const raw: Record<string, unknown> = { format: DATASET_FORMAT, formatVersion: DATASET_FORMAT_VERSION };
+  const locs = new Map<string, Loc>();
+  const reported = new Set<string>();
+  const badRows = new Map<'installations' | 'inventory', Set<number>>([['installations', new Set()], ['inventory', new Set()]]);
+  const rowOf: Record<'installations' | 'inventory', number[]> = { installations: [], inventory: [] };
+  let total = 0;
+  let structural = false;
+
+  const cellIssue = (g: Grid, r: number, c: number, field: string): ImportProblem | undefined => g.bad.get(cellKey(r, c)) && { ...g.bad.get(cellKey(r, c))!, field };
+  const formulaNote = (g: Grid) => {
+    for (const f of g.formulas)
+      problems.add({
+        severity: 'warning', sheet: g.name, row: f.r + 1, column: colLetter(f.c),
+        message: msg(f.cached ? 'import:warn.formula' : 'import:warn.formulaNoValue', { formula: `=${f.f.slice(0, 80)}` }), fix: msg('import:fix.formula'),
+      });
+  };
+
+  for (const spec of WORKBOOK_SHEETS) {
+    const g = findSheet(book, spec.id);
+    if (!g) {
+      structural = true;
+      problems.add({ severity: 'error', sheet: sheetTitle(spec.id), message: msg('import:error.sheetNotFound', { sheet: sheetTitle(spec.id), available: book.sheets.map((s) => s.name).join(', ') }), fix: msg('import:fix.newerApp') });
+      continue;
+    }
+    formulaNote(g);
+    const fields = new Map<string, FieldSpec>(spec.fields.map((f) => [f.key, f]));
+    if (spec.kind === 'kv') {
+      for (let r = 1; r < g.rows.length; r++) {
+        const row = g.rows[r];
+        const key = typeof row?.[0] === 'string' ? row[0].trim() : '';
+        if (!key) continue;
+        const f = fields.get(key);
+        if (!f) {
+          problems.add({ severity: 'warning', sheet: g.name, row: r + 1, column: 'A', message: msg('import:warn.unknownKey', { key: key.slice(0, 60) }) });
+          continue;
+        }
+        const issue = cellIssue(g, r, 3, key);
+        if (issue) { problems.add(issue); reported.add(key); structural = true; continue; }
+        const conv = convertCell(row?.[3], f.type, book.date1904, f.emptyString);
+        if (conv.problem) {
+          problems.add({ severity: 'error', sheet: g.name, row: r + 1, column: 'D', field: key, message: msg(`import:problem.${conv.problem.key}`, conv.problem.params), fix: msg(`import:fix.${conv.problem.fix}`, conv.problem.fixParams) });
+          reported.add(key);
+          structural = true;
+          continue;
+        }
+        if (conv.value === undefined) continue;
+        const idx = setPath(raw, key.split('.'), conv.value, !!f.repeat);
+        locs.set(f.repeat ? `${key}.${idx}` : key, { sheet: g.name, row: r + 1, column: 'D', field: key });
+      }
+    } else {
+      const arrayName = spec.array!;
+      const keys = (g.rows[1] ?? []).map((k) => (typeof k === 'string' ? k.trim() : ''));
+      const colField: (FieldSpec | undefined)[] = keys.map((k, c) => {
+        if (!k) return undefined;
+        const f = fields.get(k);
+        if (!f) problems.add({ severity: 'warning', sheet: g.name, row: 2, column: colLetter(c), message: msg('import:warn.unknownColumn', { key: k.slice(0, 60) }) });
+        return f;
+      });
+      if (!colField.some(Boolean)) {
+        // row 2 deleted: fall back to the bilingual titles of row 1
+        (g.rows[0] ?? []).forEach((h, c) => {
+          if (typeof h !== 'string') return;
+          const t = h.trim();
+          colField[c] = spec.fields.find((f) => t === bilingual(spec.id, f.key) || t === fieldLabel('zh', spec.id, f.key) || t === fieldLabel('en', spec.id, f.key));
+        });
+      }
+      const items: Record<string, unknown>[] = [];
+      for (let r = TABLE_FIRST_ROW - 1; r < g.rows.length; r++) {
+        const row = g.rows[r];
+        if (!row) continue;
+        const hasBad = row.some((_, c) => g.bad.has(cellKey(r, c)));
+        if (!hasBad && !row.some((v, c) => colField[c] !== undefined && !isEmpty(v))) continue;
+        const item: Record<string, unknown> = {};
+        const index = items.length;
+        let bad = false;
+        colField.forEach((f, c) => {
+          if (!f) return;
+          const path = `${arrayName}.${index}.${f.key}`;
+          const issue = cellIssue(g, r, c, f.key);
+          if (issue) { problems.add(issue); reported.add(path); bad = true; return; }
+          const conv = convertCell(row[c], f.type, book.date1904, f.emptyString);
+          if (conv.problem) {
+            problems.add({ severity: 'error', sheet: g.name, row: r + 1, column: colLetter(c), field: f.key, message: msg(`import:problem.${conv.problem.key}`, conv.problem.params), fix: msg(`import:fix.${conv.problem.fix}`, conv.problem.fixParams) });
+            reported.add(path);
+            bad = true;
+            return;
+          }
+          if (conv.value === undefined) return;
+          setPath(item, f.key.split('.'), conv.value, false);
+          locs.set(path, { sheet: g.name, row: r + 1, column: colLetter(c), field: f.key });
+        });
+        locs.set(`${arrayName}.${index}`, { sheet: g.name, row: r + 1, field: arrayName });
+        if (bad) {
+          badRows.get(arrayName)!.add(index);
+          if (arrayName === 'installations') structural = true;
+        }
+        items.push(item);
+        rowOf[arrayName].push(r + 1);
+      }
+      if (arrayName === 'inventory') total = items.length;
+      raw[arrayName] = items;
+    }
+  }
+
+  // validate; on failure leave out the inventory rows with errors and validate again (up to 3 passes), so that
+  // every problem of the remaining rows is reported too
+  const locate = (path: (string | number)[]): Loc | undefined => {
+    for (let n = path.length; n > 0; n--) {
+      const l = locs.get(path.slice(0, n).join('.'));
+      if (l) return l;
+    }
+    return undefined;
+  };
+  const parents = new Set<string>();
+  for (const r of reported) addParents(parents, r);
+  const isReported = (path: (string | number)[]): boolean => {
+    const key = path.join('.');
+    if (parents.has(key)) return true;
+    for (let n = 1; n <= path.length; n++) if (reported.has(path.slice(0, n).join('.'))) return true;
+    return false;
+  };
+  const inv = (raw.inventory as unknown[] | undefined) ?? [];
+  const rejected = new Set<number>();
+  let keptIndex = inv.map((_, i) => i);
+  let valid: Dataset | undefined;
+  for (let pass = 0; pass < 3; pass++) {
+    const current = pass === 0 ? raw : { ...raw, inventory: keptIndex.map((i) => inv[i]) };
+    const v = validateDataset(current);
+    const newBad = new Set<number>(pass === 0 ? badRows.get('inventory') : []);
+    for (const p of v.problems) {
+      const path = p.path[0] === 'inventory' && typeof p.path[1] === 'number' ? ['inventory', keptIndex[p.path[1]]!, ...p.path.slice(2)] : p.path;
+      const lineIdx = path[0] === 'inventory' && typeof path[1] === 'number' ? path[1] : undefined;
+      if (isReported(path)) {
+        if (lineIdx !== undefined && p.severity === 'error') newBad.add(lineIdx);
+        continue;
+      }
+      const key = path.join('.');
+      reported.add(key);
+      addParents(parents, key);
+      problems.add(toImportProblem(p, locate(path), rowOf.inventory, keptIndex));
+      if (p.severity === 'error') {
+        if (lineIdx !== undefined) newBad.add(lineIdx);
+        else structural = true;
+      }
+    }
+    for (const i of newBad) rejected.add(i);
+    if (v.ok && v.dataset && newBad.size === 0) { valid = v.dataset; break; }
+    if (structural || newBad.size === 0) break;
+    keptIndex = keptIndex.filter((i) => !rejected.has(i));
+  }
+  const dataset = valid && (rejected.size === 0 || opts.acceptValid) ? valid : undefined;
+  const rejectedRows = [...rejected].map((i) => rowOf.inventory[i]!).sort((a, b) => a - b);
+  if (dataset && rejected.size) problems.add({ severity: 'warning', message: msg('import:warn.rowsSkipped', { count: rejected.size, valid: total - rejected.size }) });
+  return { kind: 'workbook', dataset, problems: problems.done(), rows: { total, valid: total - rejected.size, rejected: rejected.size }, rejectedRows };
+}
+
+function addParents(set: Set<string>, key: string): void {
+  const parts = key.split('.');
+  for (let n = 1; n < parts.length; n++) set.add(parts.slice(0, n).join('.'));
+}
+
+function toImportProblem(p: Problem, loc: Loc | undefined, rowOf: number[], keptIndex: number[]): ImportProblem {
+  let message = p.message;
+  if (message.key === 'core:validation.duplicateId' && message.params && typeof message.params.firstRow === 'number') {
+    const orig = keptIndex[message.params.firstRow - 1];
+    if (orig !== undefined && rowOf[orig] !== undefined) message = { ...message, params: { ...message.params, firstRow: rowOf[orig]! } };
+  }
+  return {
+    severity: p.severity,
+    ...(loc ? { sheet: loc.sheet, row: loc.row, ...(loc.column ? { column: loc.column } : {}), field: loc.field } : {}),
+    message,
+    fix: fixForCore(p.message.key),
+  };
+}
