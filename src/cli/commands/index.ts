@@ -6,5 +6,6 @@ import { packsCommand } from './packs';
 import { validateCommand } from './validate';
 import { cbamScreenCommand } from './cbam-screen';
 import { cbamCostCommand } from './cbam-cost';
+import { convertCommand } from './convert';
 
-export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand];
+export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand, convertCommand];
