@@ -16,3 +16,4 @@ export {
   type ScreenResult, type ChinaDefault, type CostInput, type CostResult, type CostError, type ProjectionResult, type ProjectionRow, type Sourced,
 } from '../core/cbam';
 export type { Source as CbamSource } from '../core/cbam';
+export { convertToCbam, ELECTRICITY_CHOICES, type CbamConversion, type ConvertResult } from '../core/cbam/convert';
