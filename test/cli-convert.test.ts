@@ -134,6 +134,16 @@ describe('carbonbridge convert --to eu-cbam', () => {
     expect(wrong.err).toContain('x.pdf');
   });
 
+  it('--corrections file: waste gas and heat corrections are applied', async () => {
+    const f = join(dir, 'corr.json');
+    writeFileSync(f, JSON.stringify({ wasteGas: { importedTJ: 100, exportedTJ: 100 } }));
+    const r = await run('convert', CE, '--to', 'eu-cbam', '--period', '2026', '--ef', '0.6', '--corrections', f, '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.corrections.items.map((c: { effect: { value: number } }) => c.effect.value)).toEqual([5610, -3741.87]);
+    expect(j.attributedDirect.value).toBe(j.direct.total.value + 5610 - 3741.87);
+  });
+
   it('--out statement.xlsx --ledger: quarterly statement for 2026-Q1', async () => {
     const out = join(dir, 'statement.xlsx');
     const r = await run('convert', CE, '--to', 'eu-cbam', '--period', '2026-Q1', '--ef', '0.6', '--ledger', 'test/fixtures/cbam-docs/imports-2026.csv', '--out', out, '--json');

@@ -237,6 +237,38 @@ describe('cement sample → CBAM', () => {
     expect(r.attributedDirect.value).toBe(r.direct.total.value + 5610 - 3741.87 + 16_000.5 - 600);
   });
 
+  it("the dataset's purchased heat at the installation is an imported-heat correction (AR5 gases only)", () => {
+    const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
+      d.inventory.push({
+        id: 'CE-10', description: 'Steam from the neighbouring power plant', stage: 'production', category: 'purchased-heat-steam', location: 'installation',
+        activity: { amount: 1000, unit: 'GJ' }, emissions: { kind: 'factors', massUnit: 'kg', perUnit: 'GJ', gases: { CO2_fossil: 100, CH4_fossil: 1 }, source: { name: 'supplier' } },
+        dataType: 'primary',
+      });
+    }));
+    const h = r.corrections.items.find((c) => c.kind === 'heat-imported')!;
+    expect(h.amount).toMatchObject({ value: 1, unit: 'TJ', source: { kind: 'dataset', lines: ['CE-10'] } });
+    expect(h.effect.value).toBe(100); // 1,000 GJ × 100 kg CO2/GJ; CH4 not counted
+    expect(h.ef.value).toBe(100);
+    expect(r.attributedDirect.value).toBe(r.direct.total.value + 100);
+  });
+
+  it('a direct line given only as CO2e is counted in full, flagged uncertain, with a warning', () => {
+    const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
+      d.inventory[0]!.emissions = { kind: 'factors', massUnit: 'kg', perUnit: 'L', gases: { CO2e: 2.7 }, source: { name: 'database' } };
+    }));
+    expect(r.direct.lines[0]!.co2e).toMatchObject({ value: 1620, uncertain: true });
+    expect(r.see.direct!.uncertain).toBe(true);
+    expect(r.findings.some((f) => f.message.key === 'cbamconvert:warnings.co2eOnDirectLine' && f.line?.id === 'CE-01')).toBe(true);
+    expect(r.verifier.some((v) => v.message.key === 'cbamconvert:verifier.gasByGas')).toBe(true);
+  });
+
+  it('an allocated study is flagged: CBAM needs the unallocated process totals', () => {
+    const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => { d.study.allocation = { method: 'economic' }; }));
+    expect(r.findings.find((f) => f.message.key === 'cbamconvert:warnings.allocation')!.severity).toBe('warning');
+    const v = r.verifier.find((x) => x.message.key === 'cbamconvert:verifier.allocationUndone')!;
+    expectTranslated(v.message, ['economic']);
+  });
+
   it('a negative correction is refused with a translated error', () => {
     const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 }, corrections: { wasteGas: { importedTJ: -5 } } }));
     const e = r.findings.find((f) => f.message.key === 'cbamconvert:errors.negativeInput')!;
