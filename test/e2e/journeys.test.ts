@@ -5,7 +5,8 @@
  * Every request must stay on the app's origin and the console must stay free of errors.
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { launch, guard } from './browser';
@@ -22,6 +23,9 @@ const get = (obj: any, key: string): string => key.split('.').reduce((o, k) => o
 const literal = (s: string) => s.split(/\{\{[^}]+\}\}/).map((x) => x.trim()).sort((a, b) => b.length - a.length)[0]!;
 
 const SAMPLE = 'aluminium-ingot-ningxia.json';
+const OFFICIAL = join(root, '..', 'shared', 'cbam', 'official');
+const TEMPLATE = join(OFFICIAL, 'CBAM Communication template for installations_en_20241213.xlsx');
+const XSD = join(OFFICIAL, 'QReport_17.03.xsd');
 const PRODUCT: Record<string, string> = { zh: '原铝锭', en: 'Primary aluminium ingot', ar: 'سبائك الألومنيوم الأولي' };
 
 let browser: Browser;
@@ -40,7 +44,7 @@ async function download(page: Page, selector: string): Promise<{ name: string; b
 
 for (const lng of ['zh', 'en', 'ar'] as const) {
   describe(`journey in ${lng}`, () => {
-    it('sample → result → downloads; edits survive a reload; bad value gets a translated error beside the field', async () => {
+    it('aluminium sample → CBAM → SEE → template, XML, JSON; edits survive a reload; bad value gets a translated error beside the field', async () => {
       const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       const g = guard(context, origin);
       const page = await context.newPage();
@@ -61,7 +65,37 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
       expect(await page.textContent('[data-testid="result-product"]')).toContain(PRODUCT[lng]);
       const datasetId = /#\/cbam\/([^?]+)/.exec(page.url())![1]!;
 
-      // downloads: dataset and result JSON
+      // the CBAM conversion: SEE, dropped lines with reasons and legal references
+      await page.waitForSelector('[data-testid="see-counted"]');
+      const seeShown = (await page.textContent('[data-testid="see-counted"]'))!.trim();
+      const dropped = page.locator('[data-testid="dropped-lines"] tbody tr');
+      expect(await dropped.count()).toBeGreaterThan(0);
+      for (const cell of await dropped.locator('td:nth-child(3)').allTextContents()) expect(cell.trim().length).toBeGreaterThan(5);
+      for (const cell of await dropped.locator('td:nth-child(4)').allTextContents()) expect(cell).toMatch(/Regulation|Directive/);
+
+      // the CBAM result as JSON: the SEE shown is the core's figure
+      const res = await download(page, '[data-download="result"]');
+      const resJson = JSON.parse(res.body.toString('utf8'));
+      expect(resJson).toMatchObject({ ok: true, status: 'converted', see: { counted: 'direct' } });
+      expect(seeShown).toContain(String(resJson.see.countedValue.value));
+      expect(resJson.dropped.length).toBe(await dropped.count() - resJson.droppedGases.length);
+
+      // the official template (the user's copy) filled, re-read and verified by the core
+      const [tpl] = await Promise.all([page.waitForEvent('download'), page.setInputFiles('[data-testid="template-input"]', TEMPLATE)]);
+      const tplBody = readFileSync((await tpl.path())!);
+      expect(tpl.suggestedFilename()).toMatch(/\.xlsx$/);
+      expect(tplBody.subarray(0, 2).toString('latin1')).toBe('PK');
+      await expect.poll(() => page.getAttribute('[data-testid="doc-message"]', 'data-ok')).toBe('true');
+
+      // the transitional quarterly report XML, valid against the Commission's XSD
+      for (const [k, v] of Object.entries({ eori: 'DE123456789012345', name: 'Example Importer GmbH', country: 'DE', city: 'Hamburg', nca: 'DE', place: 'Hamburg', signatory: 'A. Person', position: 'Manager' }))
+        await page.fill(`[data-xml="${k}"]`, v);
+      const xml = await download(page, '[data-download="xml"]');
+      const xmlPath = join(out, `qreport-${lng}.xml`);
+      writeFileSync(xmlPath, xml.body);
+      execFileSync('xmllint', ['--noout', '--schema', XSD, xmlPath], { stdio: 'pipe' });
+
+      // downloads: dataset and footprint JSON
       const ds = await download(page, '[data-download="dataset"]');
       expect(ds.name).toMatch(/\.carbonbridge\.json$/);
       expect(JSON.parse(ds.body.toString('utf8'))).toMatchObject({ format: 'carbonbridge.dataset', product: { cnCode: '7601 10 00' } });
@@ -146,12 +180,13 @@ describe('language switch and import', () => {
 
 describe('print', () => {
   it.each(['ar', 'zh'] as const)('prints the result as an A4 PDF with the right text (%s)', async (lng) => {
-    const { execFileSync } = await import('node:child_process');
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${base}?lang=${lng}#/samples`);
     await page.click(`[data-sample="${SAMPLE}"] [data-action="cbam"]`);
     await page.waitForSelector('[data-testid="footprint-total"]');
+    await page.waitForSelector('[data-testid="see-counted"]');
+    const see = /[\d.]+/.exec((await page.textContent('[data-testid="see-counted"]'))!)![0];
     await page.evaluate(() => document.fonts.ready);
     const pdfPath = join(out, `result-${lng}.pdf`);
     await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
@@ -168,6 +203,10 @@ describe('print', () => {
     expect(has(get(ui, 'result.title'))).toBe(true);
     expect(text).toContain('7601');
     expect(text).toContain('cn-gbt24067-2024');
+    expect(text).toContain('eu-cbam-definitive');
+    expect(text).toContain(see);
+    expect(Number(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)![1])).toBeGreaterThan(1);
+    expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)/);
     expect(text).not.toContain(get(ui, 'nav.library'));
     await context.close();
   });
