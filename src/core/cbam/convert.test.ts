@@ -6,7 +6,7 @@ import { sampleJson } from '../../../test/helpers/samples';
 import { translateMessage, type TFunction } from '../i18n/translate';
 import type { Message } from '../i18n/message';
 import { Dataset, type DatasetInput } from '../model/dataset';
-import { CbamConvertError, convertToCbam, toDocsModel, type CbamConversion, type ConvertOptions, type ConvertResult } from './convert';
+import { CbamConvertError, cbamPerFunctionalUnit, convertToCbam, toDocsModel, type CbamConversion, type ConvertOptions, type ConvertResult } from './convert';
 import { parseCbamDocData } from './docs/parse';
 import { computeSee } from './docs/see';
 import { fillOfficialTemplate } from './docs/template';
@@ -438,5 +438,17 @@ describe('documents input model', () => {
     expect(report.mismatches).toEqual([]);
     expect(report.see.products[0]!.seeTotal).toBeCloseTo(r.see.total!.value, 6);
     expect(Buffer.from(tpl).toString('base64')).toBe(before);
+  });
+});
+
+describe('comparison with the footprint', () => {
+  it('CBAM embedded emissions per functional unit (kg CO2e) next to the PCF', () => {
+    const ds = load(AL);
+    const r = ok(convertToCbam(ds, { period: '2026' }));
+    const c = cbamPerFunctionalUnit(r, ds);
+    expect(c.kgCo2ePerFu).toBe(1732.459); // 1.732459 t/t × 1 t × 1000
+    expect(c.counted).toBe('direct');
+    expect(c.droppedLines).toBe(5);
+    expect(c.indirect).toBeNull();
   });
 });

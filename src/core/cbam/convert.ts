@@ -1034,5 +1034,24 @@ export function toDocsModel(result: CbamConversion, dataset: Dataset, opts: Docs
   };
 }
 
+/**
+ * The CBAM figure on the footprint's own scale, for `carbonbridge compare` and the UI comparison: embedded emissions that
+ * count for the good, in kg CO2e per functional unit (SEE × functional unit in t × 1000), next to what the PCF reported.
+ * Null where the SEE that counts is incomplete.
+ */
+export function cbamPerFunctionalUnit(result: CbamConversion, dataset: Dataset): { kgCo2ePerFu: number | null; direct: number | null; indirect: number | null; counted: 'direct' | 'total'; droppedLines: number; functionalUnit: { amount: number; unit: string } } {
+  const fu = dataset.product.functionalUnit;
+  const fuT = convertUnit(fu.amount, fu.unit as Unit, 't');
+  const k = (f: Fig | null) => (f === null ? null : round(f.value * fuT * 1000, EM_DP));
+  return {
+    kgCo2ePerFu: k(result.see.countedValue),
+    direct: k(result.see.direct),
+    indirect: k(result.see.indirect),
+    counted: result.see.counted,
+    droppedLines: result.dropped.length,
+    functionalUnit: { amount: fu.amount, unit: fu.unit },
+  };
+}
+
 /** The inventory categories, re-exported for the UI's legend. */
 export const INVENTORY_CATEGORIES = CATEGORIES;
