@@ -221,6 +221,12 @@ describe('cement sample → CBAM', () => {
     }));
     expect(gec.electricity.lines[0]).toMatchObject({ documented: null, efSource: 'D.4(a)', ef: { value: 0.6 } });
     expect(gec.findings.some((f) => f.message.key === 'cbamconvert:warnings.greenCertificate')).toBe(true);
+    const own = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
+      d.inventory.find((x) => x.id === 'CE-05')!.electricity = { source: 'onsite-generation' };
+    }));
+    const w = own.findings.find((f) => f.message.key === 'cbamconvert:warnings.onsiteGeneration')!;
+    expect(w.line?.id).toBe('CE-05');
+    expectTranslated(w.message, ['CE-05', 'D.4.1']);
   });
 
   it('attribution corrections: waste gas 100 TJ in and out (TC8: +5,610; −3,741.87), heat import, exported electricity', () => {

@@ -778,6 +778,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
     } else if (explicitChoice && chosenOpt.status === 'not-allowed') finding('error', msg('cbamconvert:errors.choiceNotAllowed', { choice: `$t:cbamconvert:electricity.choice.${choice}`, alternatives: '-' }));
     for (const e of elecLines) {
       if (e.l.electricity?.source === 'green-certificate') finding('warning', msg('cbamconvert:warnings.greenCertificate', { line: e.l.id }), e.row, e.l.id);
+      if (e.l.electricity?.source === 'onsite-generation') finding('warning', msg('cbamconvert:warnings.onsiteGeneration', { line: e.l.id }), e.row, e.l.id);
       if ((e.l.electricity?.source === 'ppa' || e.l.electricity?.source === 'direct-line') && !documentedKind(e.l)) finding('warning', msg('cbamconvert:warnings.ppaNoEvidence', { line: e.l.id }), e.row, e.l.id);
       if (e.l.location !== 'installation') finding('info', msg('cbamconvert:warnings.electricityLocation', { line: e.l.id }), e.row, e.l.id);
     }
