@@ -4,7 +4,7 @@ export const LIMITS = {
   maxFileBytes: 20 * 1024 * 1024,
   /** Largest total uncompressed size of the parts of an .xlsx (zip-bomb guard, counted while inflating). */
   maxUncompressedBytes: 256 * 1024 * 1024,
-  /** Largest ratio uncompressed/compressed of a single zip entry above 1 MB uncompressed (zip-bomb guard). */
+  /** Largest ratio uncompressed/compressed of a single zip entry above 8 MB uncompressed (zip-bomb guard). */
   maxEntryRatio: 400,
   /** Most entries in the zip container. */
   maxZipEntries: 5000,

@@ -6,7 +6,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { msg } from '../i18n/message';
-import { decodeCsv, parseCsvRows, type CsvEncoding } from './csv';
+import { decodeCsv, detectDelimiter, parseCsvRows, type CsvEncoding } from './csv';
 import { LIMITS } from './limits';
 import { ImportError, colLetter, fileError, type ImportProblem } from './problems';
 import { guardZip, isZip } from './zipguard';
@@ -35,6 +35,7 @@ export interface Book {
   sheets: Grid[];
   date1904: boolean;
   encoding?: CsvEncoding;
+  delimiter?: string;
   problems: ImportProblem[];
 }
 
@@ -44,6 +45,8 @@ export interface ReadOptions {
   sheets?: string[];
   maxRows?: number;
   maxFileBytes?: number;
+  /** The zip guard already ran on these bytes. */
+  guarded?: boolean;
 }
 
 export const cellKey = (r: number, c: number): number => r * 16384 + c;
@@ -59,6 +62,26 @@ function looksBinary(b: Uint8Array): boolean {
   return zeros > 0;
 }
 
+/** Entry names from the central directory (bytes already guarded). */
+export function zipNames(bytes: Uint8Array): string[] {
+  const out: string[] = [];
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) { eocd = i; break; }
+  }
+  if (eocd < 0) return out;
+  const count = bytes[eocd + 10]! | (bytes[eocd + 11]! << 8);
+  let p = (bytes[eocd + 16]! | (bytes[eocd + 17]! << 8) | (bytes[eocd + 18]! << 16)) + bytes[eocd + 19]! * 0x1000000;
+  for (let k = 0; k < count && p + 46 <= bytes.length; k++) {
+    const n = bytes[p + 28]! | (bytes[p + 29]! << 8);
+    const e = bytes[p + 30]! | (bytes[p + 31]! << 8);
+    const c = bytes[p + 32]! | (bytes[p + 33]! << 8);
+    out.push(new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + n)));
+    p += 46 + n + e + c;
+  }
+  return out;
+}
+
 export function checkSize(size: number, max: number = LIMITS.maxFileBytes): void {
   if (size > max) throw fileError('tooLarge', { size: Math.round((size / 1048576) * 10) / 10, limit: Math.round(max / 1048576) }, 'smallerFile');
   if (size === 0) throw fileError('empty', undefined, 'chooseFile');
@@ -69,8 +92,8 @@ export function readBook(bytes: Uint8Array, fileName: string, opts: ReadOptions 
   checkSize(bytes.length, opts.maxFileBytes);
   const maxRows = opts.maxRows ?? LIMITS.maxRows;
   if (isZip(bytes)) {
-    const entries = guardZip(bytes);
-    const names = new Set(entries.map((e) => e.name));
+    const entries = opts.guarded ? undefined : guardZip(bytes);
+    const names = new Set(entries ? entries.map((e) => e.name) : zipNames(bytes));
     const kind: BookKind = names.has('content.xml') && !names.has('xl/workbook.xml') ? 'ods' : 'xlsx';
     if (kind === 'xlsx' && !names.has('xl/workbook.xml')) throw fileError('notSpreadsheet', { file: fileName }, 'chooseSpreadsheet');
     return readWithSheetJS(bytes, kind, maxRows, opts.sheets);
@@ -82,13 +105,14 @@ export function readBook(bytes: Uint8Array, fileName: string, opts: ReadOptions 
 
 function readCsv(bytes: Uint8Array, fileName: string, encoding: 'auto' | CsvEncoding, maxRows: number): Book {
   const { text, encoding: enc } = decodeCsv(bytes, encoding);
-  const { rows, truncated } = parseCsvRows(text, maxRows + 1);
+  const delimiter = detectDelimiter(text);
+  const { rows, truncated } = parseCsvRows(text, maxRows + 1, delimiter);
   const name = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'CSV';
   const grid: Grid = { name, rows, bad: new Map(), formulas: [], merges: [], declaredRows: rows.length, truncated, hidden: false };
   markLongCells(grid);
   const problems: ImportProblem[] = [];
   if (truncated) problems.push({ severity: 'warning', sheet: name, message: msg('import:warn.truncatedRows', { limit: maxRows }), fix: msg('import:fix.splitFile') });
-  return { kind: 'csv', sheets: [grid], date1904: false, encoding: enc, problems };
+  return { kind: 'csv', sheets: [grid], date1904: false, encoding: enc, delimiter, problems };
 }
 
 function markLongCells(g: Grid): void {

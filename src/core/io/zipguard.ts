@@ -70,10 +70,10 @@ export function guardZip(bytes: Uint8Array, limits: { maxUncompressedBytes?: num
       const inf = new Inflate((chunk, final) => {
         size += chunk.length;
         if (total + size > maxTotal) throw new Stop('total');
-        if (size > 1_048_576 && size / Math.max(1, consumed) > maxRatio) throw new Stop('ratio');
+        if (size > 8 * 1_048_576 && size / Math.max(1, consumed) > maxRatio) throw new Stop('ratio');
         if (final) ended = true;
       });
-      const STEP = 1 << 16;
+      const STEP = 1 << 12; // small input steps bound the output of one push (deflate expands at most ~1032×)
       try {
         for (let o = start; o < bytes.length && !ended; o += STEP) {
           const end = Math.min(bytes.length, o + STEP);
