@@ -33,7 +33,7 @@ const HINTS: Record<MapField, string[]> = {
   category: ['类别', '类型', '排放类别', '排放类型', '排放源类别', 'category', 'type', 'emissioncategory'],
   location: ['位置', '边界位置', '发生位置', 'location'],
   installationId: ['设施', '设施编号', '装置', 'installation', 'installationid', 'site'],
-  'activity.amount': ['活动数据', '活动水平', '活动量', '消耗量', '用量', '使用量', '数量', '投入量', 'activitydata', 'activity', 'amount', 'quantity', 'consumption'],
+  'activity.amount': ['活动数据', '活动水平', '活动量', '消耗量', '用量', '使用量', '数量', '投入量', '用电量', '耗电量', '用气量', '耗煤量', '耗量', '消耗', '运输量', '周转量', 'activitydata', 'activity', 'amount', 'quantity', 'consumption'],
   'activity.unit': ['单位', '活动数据单位', '计量单位', 'unit', 'activityunit', 'uom'],
   'factor.value': ['排放因子', '因子', '碳排放因子', '排放系数', 'emissionfactor', 'ef', 'factor', 'gwpfactor'],
   'factor.unit': ['排放因子单位', '因子单位', '排放系数单位', 'emissionfactorunit', 'efunit', 'factorunit'],

@@ -107,7 +107,8 @@ function readCsv(bytes: Uint8Array, fileName: string, encoding: 'auto' | CsvEnco
   const { text, encoding: enc } = decodeCsv(bytes, encoding);
   const delimiter = detectDelimiter(text);
   const { rows, truncated } = parseCsvRows(text, maxRows + 1, delimiter);
-  const name = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'CSV';
+  // one fixed sheet name, so that the shape signature of a CSV does not depend on its file name
+  const name = 'CSV';
   const grid: Grid = { name, rows, bad: new Map(), formulas: [], merges: [], declaredRows: rows.length, truncated, hidden: false };
   markLongCells(grid);
   const problems: ImportProblem[] = [];
