@@ -86,7 +86,7 @@ function run(bytes: Uint8Array, fileName: string, opts: ImportOptions): ImportRe
     return readInputWorkbook(book, { acceptValid: opts.acceptValid });
   }
   if (names && (kind === 'supplier' || (kind === 'auto' && isSupplierTemplate(names)))) {
-    const book = readBook(bytes, fileName, { guarded, maxRows: 400, sheets: SUPPLIER_SHEETS });
+    const book = readBook(bytes, fileName, { guarded, maxRows: 120, sheets: SUPPLIER_SHEETS });
     return readSupplierTemplate(book, { base: opts.base, fileName: fileName.replace(/^.*[\\/]/, '') });
   }
   let wanted: string | undefined;

@@ -17,7 +17,7 @@ import { fixForCore } from './workbook';
 import { LIMITS } from './limits';
 
 export const SUPPLIER_SHEETS = ['VersionDocumentation', 'A_InstData', 'Summary_Products'];
-const PRODUCT_ROWS = { first: 10, last: 313 };
+const PRODUCT_ROWS = { first: 10, last: 109 }; // the template has room for 100 products
 
 export interface SupplierProduct {
   row: number;
