@@ -270,10 +270,10 @@ const IR2547_ELEC: LegalRef = { act: 'Implementing Regulation (EU) 2025/2547', a
 const IR1773_D4: LegalRef = { act: 'Implementing Regulation (EU) 2023/1773', annex: 'Annex III, section D.4', note: 'D.4(a) Commission-provided factor; D.4(b) other public data (transitional period)', confidence: 'confirmed' };
 
 /** EU default electricity emission factor per country: NOT found in the reference material (reference/cbam.md §7.3, §11 q5). Never invented. */
-export const EU_DEFAULT_ELECTRICITY_EF = {
-  definitive: { value: null, status: 'not-found' as const, unit: 'tCO2/MWh', uncertain: true as const, source: { act: 'Implementing Regulation (EU) 2025/2621', annex: 'Annex II/III', note: 'Country default electricity emission factor; value not found in the reference material — enter it from the annex', confidence: 'uncertain' as const } },
-  transitional: { value: null, status: 'not-found' as const, unit: 'tCO2/MWh', uncertain: true as const, source: { act: 'Implementing Regulation (EU) 2023/1773', annex: 'Annex III, D.4(a)', note: 'Commission-provided IEA-based factor (CBAM registry); value not in the reference material — enter it', confidence: 'uncertain' as const } },
-};
+/** The pack's EU default electricity factor for a country (null value when not found in the sources). */
+export function euDefaultElectricityFactor(pack: CbamPack, country: string) {
+  return pack.electricityDefaults.find((f) => f.country === country) ?? { ...pack.electricityDefaults[0]!, country, value: null, status: 'not-found' as const };
+}
 
 const ruleFig = (value: number, unit: string, ref: LegalRef, uncertain?: boolean): Fig => ({ value, unit, source: { kind: 'rule', ref }, ...(uncertain ? { uncertain: true as const } : {}) });
 const packRef = (f: PackFigure): LegalRef => ({ act: f.source.act, ...(f.source.annex ? { annex: f.source.annex } : {}), ...(f.source.table ? { table: f.source.table } : {}), ...(f.source.note ? { note: f.source.note } : {}), confidence: f.confidence });
@@ -358,9 +358,11 @@ function ownEf(l: InventoryLine, mwh: number): number | null {
 
 function gridCandidate(choice: ElectricityChoice, pack: CbamPack, period: CbamPeriod, country: string, opts: ConvertOptions, lib: Library): EfCandidate {
   if (choice === 'eu-default') {
-    const nf = pack.kind === 'definitive' ? EU_DEFAULT_ELECTRICITY_EF.definitive : EU_DEFAULT_ELECTRICITY_EF.transitional;
+    const nf = euDefaultElectricityFactor(pack, country);
     const v = opts.electricity?.euDefaultEf;
     if (v !== undefined) return { value: v, fig: { value: v, unit: 'tCO2/MWh', source: { kind: 'user', field: 'electricity.euDefaultEf' } }, status: 'available', efSource: 'D.4(a)', note: msg('cbamconvert:electricity.euDefaultEntered', { act: `${nf.source.act}, ${nf.source.annex}` }) };
+    if (nf.value !== null)
+      return { value: nf.value, fig: ruleFig(nf.value, 'tCO2/MWh', { act: nf.source.act, ...(nf.source.annex ? { annex: nf.source.annex } : {}), confidence: nf.confidence }), status: 'available', efSource: 'D.4(a)', note: msg('cbamconvert:electricity.euDefaultEntered', { act: `${nf.source.act}, ${nf.source.annex}` }) };
     return { value: null, fig: null, status: 'not-found', efSource: 'D.4(a)', note: msg('cbamconvert:electricity.euDefaultNotFound', { country, act: `${nf.source.act}, ${nf.source.annex}` }) };
   }
   if (choice === 'actual-ppa' || choice === 'actual-direct-line') return { value: null, fig: null, status: 'not-documented', efSource: null, note: msg('cbamconvert:electricity.notDocumented') };

@@ -110,6 +110,19 @@ export const BenchmarksFileSchema = z.object({
 
 const fromTo = { from: year, to: year.nullable() };
 
+/** Country default electricity emission factors; a value not found in the sources is null, never invented. */
+export const ElectricityDefaultSchema = z
+  .object({
+    country: z.string().regex(/^[A-Z]{2}$/),
+    value: z.number().positive().nullable(),
+    status: z.enum(['published', 'not-found']),
+    unit: z.literal('tCO2/MWh'),
+    source: SourceSchema,
+    confidence: ConfidenceSchema,
+  })
+  .refine((f) => (f.status === 'published') === (f.value !== null), { message: 'value must be null exactly when not found', path: ['value'] });
+export type ElectricityDefault = z.infer<typeof ElectricityDefaultSchema>;
+
 export const ConstantsSchema = z.object({
   gwp: z.object({ N2O: FigureSchema, CF4: FigureSchema, C2F6: FigureSchema }),
   naturalGasEf: FigureSchema,
@@ -133,6 +146,7 @@ const PackMetaBase = {
   constants: ConstantsSchema,
   categories: z.array(CategorySchema).min(1),
   cnCodes: CnCodesFileSchema,
+  electricityDefaults: z.array(ElectricityDefaultSchema).min(1),
 };
 
 export const DefinitivePackSchema = z.object({
