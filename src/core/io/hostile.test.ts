@@ -62,3 +62,15 @@ describe('hostile corpus: a clear error or a correct import, never a hang or a c
     expect(guardZip(z).length).toBe(4);
   });
 });
+
+describe('results crossing the worker boundary', () => {
+  it('every result packs, unpacks and passes the core schemas unchanged', async () => {
+    const { packResult, unpackResult } = await import('./result');
+    for (const name of Object.keys(manifest)) {
+      if (manifest[name]!.generated) continue;
+      const r = importBytes(bytesOf(name), name, { acceptValid: true });
+      const back = await unpackResult(structuredClone(packResult(r)));
+      expect(back, name).toEqual(r);
+    }
+  });
+});
