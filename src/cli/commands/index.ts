@@ -7,5 +7,7 @@ import { validateCommand } from './validate';
 import { cbamScreenCommand } from './cbam-screen';
 import { cbamCostCommand } from './cbam-cost';
 import { convertCommand } from './convert';
+import { importCommand } from './import';
+import { workbookCommand } from './workbook';
 
-export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand, convertCommand];
+export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand, convertCommand, importCommand, workbookCommand];
