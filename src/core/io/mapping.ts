@@ -4,7 +4,6 @@
  * numbers with parseNumberText, and preview before anything is saved. A mapping is a small JSON document,
  * remembered per "shape" (a signature of the sheet name and header cells).
  */
-import { z } from 'zod';
 import { msg } from '../i18n/message';
 import { DATASET_FORMAT, DATASET_FORMAT_VERSION, type Dataset, type InventoryLine } from '../model/dataset';
 import { MASS_UNITS, parseUnit, type Unit } from '../model/units';
@@ -15,13 +14,8 @@ import { cellKey, type CellValue, type Grid } from './read';
 import { LISTS, cellNumber, cellText, isEmpty, listCode, serialToIso } from './values';
 import { fixForCore } from './workbook';
 
-export const MAP_FIELDS = [
-  'id', 'description', 'stage', 'category', 'location', 'installationId',
-  'activity.amount', 'activity.unit', 'factor.value', 'factor.unit', 'factor.gas', 'emissions.value', 'emissions.unit',
-  'source.name', 'source.year', 'source.geography', 'dataType', 'dataQuality.rating', 'notes',
-  'precursor.cnCode', 'precursor.country', 'precursor.direct', 'precursor.indirect', 'electricity.source', 'electricity.gridRegion',
-] as const;
-export type MapField = (typeof MAP_FIELDS)[number];
+export { MAP_FIELDS, type MapField } from './schemas';
+import { MAP_FIELDS, type MapField } from './schemas';
 /** i18n key of a mapping field's label. */
 export const mapFieldLabelKey = (f: MapField): string => `import:mapField.${f.replace('.', '_')}`;
 
@@ -56,33 +50,8 @@ const HINTS: Record<MapField, string[]> = {
 
 const normHeader = (s: string): string => s.toLowerCase().replace(/[\s_\-–—·.()（）[\]【】/、,，:：;；#№]+/g, '');
 
-export const MappingSchema = z
-  .object({
-    format: z.literal('carbonbridge.import-mapping'),
-    version: z.literal(1),
-    signature: z.string().max(64).optional(),
-    sheet: z.string().max(200).optional(),
-    headerRow: z.number().int().min(1).max(1000),
-    columns: z.array(z.object({ field: z.enum(MAP_FIELDS), column: z.string().regex(/^[A-Z]{1,3}$/), header: z.string().max(500).optional() }).strict()).max(MAP_FIELDS.length),
-    defaults: z
-      .object({
-        stage: z.enum(LISTS.stage.codes).optional(),
-        category: z.enum(LISTS.category.codes).optional(),
-        location: z.enum(LISTS.location.codes).optional(),
-        dataType: z.enum(LISTS.dataType.codes).optional(),
-        gas: z.enum(LISTS.gas.codes).optional(),
-        massUnit: z.enum(MASS_UNITS).optional(),
-        activityUnit: z.string().max(20).optional(),
-        sourceName: z.string().max(500).optional(),
-        sourceYear: z.number().int().min(1900).max(2100).optional(),
-        sourceGeography: z.string().max(100).optional(),
-      })
-      .strict()
-      .default({}),
-  })
-  .strict();
-export type Mapping = z.infer<typeof MappingSchema>;
-export type MappingInput = z.input<typeof MappingSchema>;
+export { MappingSchema, type Mapping, type MappingInput } from './schemas';
+import { MappingSchema, type Mapping } from './schemas';
 
 export interface HeaderInfo {
   column: string;

@@ -5,9 +5,8 @@
  */
 import { z } from 'zod';
 import { Dataset, InventoryLine } from '../model/dataset';
-import { MappingSchema } from './mapping';
+import { MappingSchema, SupplierProductSchema } from './schemas';
 import { ImportProblemSchema } from './problems';
-import { SupplierProductSchema } from './supplier';
 import type { ImportResult } from './import';
 
 const Rows = z.object({ total: z.number().int().nonnegative(), valid: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() }).strict();

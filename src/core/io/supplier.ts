@@ -5,7 +5,6 @@
  * value is reported (open and save the file in Excel first). The values can then be taken as actual precursor
  * values of the lines with the same CN code (`precursor.embedded`), with the supplier's installation as source.
  */
-import { z } from 'zod';
 import { msg } from '../i18n/message';
 import type { Dataset } from '../model/dataset';
 import { validateDataset } from '../model/validate';
@@ -40,10 +39,7 @@ export interface SupplierImport {
   problems: ImportProblem[];
 }
 
-export const SupplierProductSchema = z.object({
-  row: z.number().int().positive(), process: z.string().optional(), cnCode: z.string().regex(/^\d{4,10}$/), name: z.string().optional(),
-  direct: z.number().nonnegative(), indirect: z.number().nonnegative(), total: z.number().optional(),
-}).strict();
+export { SupplierProductSchema } from './schemas';
 
 export function isSupplierTemplate(sheetNames: string[]): boolean {
   return SUPPLIER_SHEETS.every((s) => sheetNames.includes(s));

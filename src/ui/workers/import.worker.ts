@@ -1,0 +1,17 @@
+/// <reference lib="webworker" />
+/**
+ * Import worker: runs SheetJS and the whole import off the main thread. Receives the file's bytes (transferred),
+ * answers with the packed result (small head + JSON chunks of lines), which the client validates with the core's
+ * schemas. The client terminates the worker after each file and after its time limit.
+ */
+import { importBytes, type ImportOptions } from '../../core/io/import';
+import { packResult } from '../../core/io/result';
+
+export interface ImportRequest { id: number; buffer: ArrayBuffer; name: string; options: ImportOptions }
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+scope.onmessage = (e: MessageEvent<ImportRequest>) => {
+  const { id, buffer, name, options } = e.data;
+  const result = importBytes(new Uint8Array(buffer), String(name ?? 'file'), options ?? {});
+  scope.postMessage({ id, packed: packResult(result) });
+};
