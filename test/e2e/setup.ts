@@ -19,7 +19,14 @@ const root = join(import.meta.dirname, '..', '..');
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const configFile = join(root, 'vite.config.ts');
   if (!(process.env.E2E_REUSE_BUILD === '1' && existsSync(join(root, 'dist', 'index.html')))) {
-    await build({ root, configFile, logLevel: 'warn', mode: 'production' });
+    // vitest runs with NODE_ENV=test, which would make vite and svelte produce a development build
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ root, configFile, logLevel: 'warn', mode: 'production' });
+    } finally {
+      process.env.NODE_ENV = env;
+    }
   }
   const server: PreviewServer = await preview({ root, configFile, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
   const addr = server.httpServer.address();
