@@ -53,7 +53,7 @@ export interface PackedResult {
   linesTo: { lines: boolean; datasetInventory: boolean };
 }
 
-const CHUNK = 2000;
+const CHUNK = 1000;
 const chunk = (lines: unknown[]): string[] => {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i += CHUNK) out.push(JSON.stringify(lines.slice(i, i + CHUNK)));

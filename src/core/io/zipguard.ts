@@ -47,6 +47,7 @@ export function guardZip(bytes: Uint8Array, limits: { maxUncompressedBytes?: num
     const nameLen = u16(bytes, p + 28);
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
+    const cdCsz = u32(bytes, p + 20);
     const local = u32(bytes, p + 42);
     let name = '';
     for (let i = 0; i < nameLen && p + 46 + i < bytes.length; i++) name += String.fromCharCode(bytes[p + 46 + i]!);
@@ -73,12 +74,15 @@ export function guardZip(bytes: Uint8Array, limits: { maxUncompressedBytes?: num
         if (size > 8 * 1_048_576 && size / Math.max(1, consumed) > maxRatio) throw new Stop('ratio');
         if (final) ended = true;
       });
-      const STEP = 1 << 12; // small input steps bound the output of one push (deflate expands at most ~1032×)
+      // the compressed size from the central directory: a stream longer than declared ends in a "corrupt"
+      // error here, so the reader never inflates more than was measured
+      const stop = Math.min(bytes.length, start + cdCsz);
+      const STEP = 1 << 14; // small input steps bound the output of one push (deflate expands at most ~1032×)
       try {
-        for (let o = start; o < bytes.length && !ended; o += STEP) {
-          const end = Math.min(bytes.length, o + STEP);
+        for (let o = start; o < stop && !ended; o += STEP) {
+          const end = Math.min(stop, o + STEP);
           consumed = end - start;
-          inf.push(bytes.subarray(o, end), end === bytes.length);
+          inf.push(bytes.subarray(o, end), end === stop);
         }
       } catch (e) {
         if (e instanceof Stop) throw fileError('zipBomb', { limit: mb(maxTotal) }, 'smallerFile');
