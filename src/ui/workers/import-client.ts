@@ -44,7 +44,15 @@ export async function importFile(file: Blob & { name?: string }, options: Import
     const packed = await new Promise<PackedResult>((resolve, reject) => {
       timer = setTimeout(() => reject(new Timeout()), timeoutMs);
       signal?.addEventListener('abort', () => reject(new Aborted()), { once: true });
-      worker.onmessage = (e: MessageEvent<{ id: number; packed: PackedResult }>) => resolve(e.data.packed);
+      let head: PackedResult | undefined;
+      let expected = 0;
+      const chunks: string[] = [];
+      const done = () => { if (head && chunks.length === expected) resolve({ ...head, chunks }); };
+      worker.onmessage = (e: MessageEvent<{ id: number; packed?: PackedResult; chunkCount?: number; chunk?: string }>) => {
+        if (e.data.packed) { head = e.data.packed; expected = e.data.chunkCount ?? 0; }
+        else if (typeof e.data.chunk === 'string') chunks.push(e.data.chunk);
+        done();
+      };
       worker.onerror = (e: ErrorEvent) => { e.preventDefault(); reject(new Error(e.message || 'worker error')); };
       worker.onmessageerror = () => reject(new Error('message error'));
       worker.postMessage({ id: 1, buffer, name, options: opts }, [buffer]);

@@ -13,5 +13,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (e: MessageEvent<ImportRequest>) => {
   const { id, buffer, name, options } = e.data;
   const result = importBytes(new Uint8Array(buffer), String(name ?? 'file'), options ?? {});
-  scope.postMessage({ id, packed: packResult(result) });
+  const packed = packResult(result);
+  // the head first, then each chunk of lines as its own message: the main thread deserialises small messages
+  scope.postMessage({ id, packed: { ...packed, chunks: [] }, chunkCount: packed.chunks.length });
+  for (const chunk of packed.chunks) scope.postMessage({ id, chunk });
 };
