@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { unzipSync, strFromU8, zipSync, strToU8 } from 'fflate';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleFiles, sampleText } from '../../../test/helpers/samples';
@@ -20,6 +20,7 @@ const sheetXmlOf = (bytes: Uint8Array, name: string): string => {
   return strFromU8(files[`xl/worksheets/sheet${idx + 1}.xml`]!);
 };
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+const hasSoffice = spawnSync('soffice', ['--version']).status === 0;
 
 describe('input workbook', () => {
   it.each(sampleFiles())('round trip: %s → workbook → import is deep-equal', (f) => {
@@ -126,5 +127,20 @@ describe('input workbook', () => {
     const r = readInputWorkbook(book);
     expect(r.dataset).toBeUndefined();
     expect(r.problems.some((p) => p.severity === 'error' && p.message.key.startsWith('core:validation.'))).toBe(true);
+  });
+
+  it(hasSoffice ? 'opens and saves in LibreOffice, and the saved file still imports identically' : 'LibreOffice round trip (SKIPPED: soffice not installed)', { timeout: 150_000 }, (ctx) => {
+    if (!hasSoffice) { ctx.skip(); return; }
+    const ds = structuredClone(load(sampleFiles()[0]!));
+    ds.inventory[0]!.description = '=HYPERLINK("http://evil.example","x")';
+    const dir = mkdtempSync(join(tmpdir(), 'cb-lo-'));
+    try {
+      writeFileSync(join(dir, 'in.xlsx'), buildInputWorkbook(ds));
+      mkdirSync(join(dir, 'out'));
+      execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), join(dir, 'in.xlsx')], { stdio: 'pipe', timeout: 140_000 });
+      const r = importBytes(new Uint8Array(readFileSync(join(dir, 'out', 'in.xlsx'))), 'saved.xlsx');
+      expect(r.kind === 'workbook' && r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(r.kind === 'workbook' && r.dataset).toEqual(ds);
+    } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 });
