@@ -111,6 +111,25 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      // src/core is pure (no import-time side effects, by convention): let the bundler drop bare imports of it
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]core[\\/]/.test(id) },
+      output: {
+        // Keep libraries in their own chunks so the start-up graph (svelte, i18next) never drags in zod, dexie or
+        // the rule-pack data through an automatically merged shared chunk.
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'i18next', test: /node_modules[\\/]i18next[\\/]/, priority: 30 },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 30 },
+            { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/, priority: 30 },
+            { name: 'fflate', test: /node_modules[\\/]fflate[\\/]/, priority: 30 },
+            { name: 'core-i18n', test: /src[\\/]core[\\/]i18n[\\/]/, priority: 20 },
+            { name: 'core-model', test: /src[\\/]core[\\/](model|num)/, priority: 10 },
+          ],
+        },
+      },
+    },
   },
   test: {
     testTimeout: 60_000,
