@@ -23,6 +23,8 @@ const FACTOR_KEYS = set(['kind', 'massUnit', 'perUnit', 'gases', 'source']);
 const MEASURED_KEYS = set(['kind', 'massUnit', 'gases', 'source']);
 const SOURCE_KEYS = set(['name', 'year', 'geography', 'reference', 'factorId']);
 const ELEC_KEYS = set(['source', 'gridRegion', 'factorId', 'evidence']);
+const ACTIVITY_KEYS = set(['amount', 'unit']);
+const QUALITY_KEYS = set(['rating', 'note']);
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -55,7 +57,7 @@ export function isCanonicalLine(l: unknown): boolean {
   if (!S_STAGE.has(l.stage) || !S_CAT.has(l.category) || !S_LOC.has(l.location) || !S_DT.has(l.dataType)) return false;
   if (!optStr(l.installationId) || !optStr(l.notes)) return false;
   const a = l.activity;
-  if (!isObj(a) || !keysIn(a, set(['amount', 'unit'])) || !nonNeg(a.amount) || !S_UNIT.has(a.unit)) return false;
+  if (!isObj(a) || !keysIn(a, ACTIVITY_KEYS) || !nonNeg(a.amount) || !S_UNIT.has(a.unit)) return false;
   const e = l.emissions;
   if (!isObj(e) || !S_MASS.has(e.massUnit) || !gases(e.gases)) return false;
   if (e.kind === 'factors') {
@@ -65,7 +67,7 @@ export function isCanonicalLine(l: unknown): boolean {
   } else return false;
   const q = l.dataQuality;
   if (q !== undefined) {
-    if (!isObj(q) || !keysIn(q, set(['rating', 'note'])) || !optStr(q.note)) return false;
+    if (!isObj(q) || !keysIn(q, QUALITY_KEYS) || !optStr(q.note)) return false;
     if (!(typeof q.rating === 'number' && Number.isInteger(q.rating) && q.rating >= 1 && q.rating <= 5)) return false;
   }
   const el = l.electricity;

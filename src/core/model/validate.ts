@@ -173,18 +173,27 @@ export function semanticProblems(ds: Dataset): Problem[] {
   if (ds.period.start > ds.period.end)
     out.push({ severity: 'error', path: ['period', 'end'], message: msg('core:validation.periodOrder', { start: ds.period.start, end: ds.period.end }) });
 
-  ds.inventory.forEach((l, i) => {
+  for (let i = 0; i < ds.inventory.length; i++) {
+    const l = ds.inventory[i]!;
+    const first = seen.get(l.id);
+    if (first === undefined) seen.set(l.id, i);
+    const em = l.emissions;
+    let gasCount = 0;
+    for (const _ in em.gases) gasCount++;
+    const unitMismatch = em.kind === 'factors' && !compatible(l.activity.unit as Unit, em.perUnit as Unit);
+    const badInstallation = l.installationId !== undefined && !installationIds.has(l.installationId);
+    const elecNoInfo = l.category === 'electricity' && !l.electricity;
+    const elecUnit = l.category === 'electricity' && dimensionOf(l.activity.unit as Unit) !== 'energy';
+    const precursorCountry = l.precursor?.embedded !== undefined && !l.precursor.countryOfProduction;
+    // the common case: nothing to report on this line
+    if (first === undefined && gasCount > 0 && !unitMismatch && !badInstallation && !elecNoInfo && !elecUnit && !precursorCountry) continue;
     const line = { id: l.id, row: i + 1 };
     const at = (...p: (string | number)[]) => ['inventory', i, ...p];
-    const first = seen.get(l.id);
     if (first !== undefined)
       out.push({ severity: 'error', path: at('id'), line, message: msg('core:validation.duplicateId', { id: l.id, firstRow: first + 1 }) });
-    else seen.set(l.id, i);
-    const em = l.emissions;
-    const gasCount = Object.keys(em.gases).length;
     if (gasCount === 0)
       out.push({ severity: 'error', path: at('emissions', 'gases'), line, message: msg('core:validation.missingFactor') });
-    if (em.kind === 'factors' && !compatible(l.activity.unit as Unit, em.perUnit as Unit)) {
+    if (unitMismatch && em.kind === 'factors') {
       out.push({
         severity: 'error',
         path: at('emissions', 'perUnit'),
@@ -197,15 +206,15 @@ export function semanticProblems(ds: Dataset): Problem[] {
         }),
       });
     }
-    if (l.installationId !== undefined && !installationIds.has(l.installationId))
-      out.push({ severity: 'error', path: at('installationId'), line, message: msg('core:validation.unknownInstallation', { id: l.installationId }) });
-    if (l.category === 'electricity' && !l.electricity)
+    if (badInstallation)
+      out.push({ severity: 'error', path: at('installationId'), line, message: msg('core:validation.unknownInstallation', { id: l.installationId! }) });
+    if (elecNoInfo)
       out.push({ severity: 'warning', path: at('electricity'), line, message: msg('core:validation.electricityInfoMissing') });
-    if (l.category === 'electricity' && dimensionOf(l.activity.unit as Unit) !== 'energy')
+    if (elecUnit)
       out.push({ severity: 'error', path: at('activity', 'unit'), line, message: msg('core:validation.electricityUnit', { unit: l.activity.unit }) });
-    if (l.precursor && l.precursor.embedded && !l.precursor.countryOfProduction)
+    if (precursorCountry)
       out.push({ severity: 'warning', path: at('precursor', 'countryOfProduction'), line, message: msg('core:validation.precursorCountry') });
-  });
+  }
   const rep = ds.study.reported?.perStage;
   if (rep) for (const s of Object.keys(rep)) if (!(STAGES as readonly string[]).includes(s))
     out.push({ severity: 'error', path: ['study', 'reported', 'perStage', s], message: msg('core:validation.unknownStage', { value: s, allowed: STAGES.join(', ') }) });
