@@ -146,6 +146,15 @@ describe('language switch and import', () => {
     expect(await page.textContent('h1')).toBe(get(locale('ar', 'ui'), 'library.title'));
     await page.click('[data-lang="zh"]');
     await expect.poll(() => page.textContent('h1')).toBe(get(locale('zh', 'ui'), 'library.title'));
+    // Latin digits by default; Arabic-Indic digits on request in the settings
+    await page.goto(`${base}?lang=ar#/cost`);
+    await page.waitForSelector('[data-testid="certificates"]');
+    expect(await page.textContent('[data-testid="certificates"]')).toMatch(/^[\d.,]+$/);
+    await page.goto(`${base}?lang=ar#/settings`);
+    await page.check('[data-digits="arab"]');
+    await page.goto(`${base}?lang=ar#/cost`);
+    await page.waitForSelector('[data-testid="certificates"]');
+    expect(await page.textContent('[data-testid="certificates"]')).toMatch(/^[\u0660-\u0669\u066B\u066C]+$/);
     expect(g.foreign).toEqual([]);
     expect(g.consoleErrors).toEqual([]);
     await context.close();
