@@ -117,6 +117,15 @@ describe('carbonbridge compare and packs', () => {
     expect(sumExact(out.pairs[0].causes.map((c: any) => c.deltaKg), 6)).toBe(out.pairs[0].differenceKg);
     expect(out.pairs[0].causes[2].text).toMatch(/AR6.*AR5/);
   });
+  it('compare with EU CBAM explains why the CBAM figure is so much lower', async () => {
+    const r = await cli('compare', join(SAMPLES_DIR, 'aluminium-ingot-ningxia.json'), '--packs', 'cn-gbt24067-2024,eu-cbam-definitive', '--period', '2026', '--json', '--lang', 'ar');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const x = out.cbam[0];
+    expect(x).toMatchObject({ from: 'cn-gbt24067-2024', to: 'eu-cbam-definitive', toTotal: 1732.459, counted: 'direct' });
+    expect(sumExact(x.causes.map((c: any) => c.deltaKg), 6)).toBe(x.differenceKg);
+    expect(x.causes.find((c: any) => c.cause === 'electricity').text).toMatch(/الكهرباء/);
+  });
   it('packs --json lists version, status and dates', async () => {
     const r = await cli('packs', '--json');
     const out = JSON.parse(r.stdout);

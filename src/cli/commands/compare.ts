@@ -1,44 +1,66 @@
+import { convertToCbam } from '../../core/cbam/convert';
 import { compare } from '../../core/engine/compare';
+import { compareWithCbam, type CbamComparison } from '../../core/engine/compare-cbam';
+import { compute } from '../../core/engine/compute';
 import { translateMessage } from '../../core/i18n/translate';
 import { STAGES } from '../../core/model/dataset';
 import type { FootprintPack } from '../../core/packs/schema';
 import { EXIT, printJson, type Command } from '../command';
 import { fmt, pickPack, problemJson, readDataset, table } from '../shared';
 
+const isCbam = (id: string) => /^eu-cbam(-definitive|-transitional)?$/.test(id);
+
 export const compareCommand: Command = {
   name: 'compare',
   summaryKey: 'cli:commands.compare',
-  usage: 'carbonbridge compare <dataset.json> --packs <id>,<id>[,…] [--lang zh|en|ar] [--json]',
-  options: { packs: { type: 'string' } },
+  usage:
+    'carbonbridge compare <dataset.json> --packs <id>,<id>[,…] [--period <2026|2025-Q4> (for eu-cbam)] [--ef <tCO2/MWh>] [--lang zh|en|ar] [--json]',
+  options: { packs: { type: 'string' }, period: { type: 'string' }, ef: { type: 'string' } },
   async run(ctx) {
     const r = await readDataset(ctx, ctx.positionals[0]);
     if (typeof r === 'number') return r;
     const ids = String(ctx.options.packs ?? 'cn-gbt24067-2024,iso14067-2018').split(',').map((s) => s.trim()).filter(Boolean);
-    if (ids.length < 2) {
+    const fpIds = ids.filter((id) => !isCbam(id));
+    const cbamIds = ids.filter(isCbam);
+    if (ids.length < 2 || fpIds.length < 1) {
       ctx.io.stderr(`${ctx.t('cli:error.comparePacks')}\n`);
       return EXIT.UNUSABLE;
     }
     const packs: FootprintPack[] = [];
-    for (const id of ids) {
+    for (const id of fpIds) {
       const p = pickPack(ctx, id);
       if (typeof p === 'number') return p;
       packs.push(p);
     }
-    const c = compare(r.dataset, packs);
+    const c = packs.length >= 2 ? compare(r.dataset, packs) : { kind: 'carbonbridge.comparison' as const, unit: 'kgCO2e' as const, functionalUnit: { amount: r.dataset.product.functionalUnit.amount, unit: r.dataset.product.functionalUnit.unit }, results: [compute(r.dataset, packs[0]!)], pairs: [] };
+
+    // EU CBAM columns: the dataset converted for the period, compared with the first footprint pack
+    const cbam: (CbamComparison | { to: string; error: string })[] = [];
+    for (const id of cbamIds) {
+      const period = typeof ctx.options.period === 'string' ? ctx.options.period : id === 'eu-cbam-transitional' ? '2025-Q4' : '2026';
+      const ef = typeof ctx.options.ef === 'string' ? Number(ctx.options.ef) : undefined;
+      const conv = convertToCbam(r.dataset, { period, ...(ef !== undefined && Number.isFinite(ef) ? { electricity: { euDefaultEf: ef } } : {}) });
+      if (!conv.ok) cbam.push({ to: id, error: [conv.reason, ...conv.errors].filter(Boolean).map((m) => translateMessage(ctx.t, m!)).join(' ') });
+      else if (id !== 'eu-cbam' && conv.pack.id !== id) cbam.push({ to: id, error: ctx.t('cli:error.comparePacks') });
+      else cbam.push(compareWithCbam(r.dataset, c.results[0]!, conv));
+    }
+
     const findings = c.results.flatMap((x) => x.findings);
     if (ctx.json) {
       printJson(ctx.io, {
         ...c,
         results: c.results.map((x) => ({ ...x, findings: x.findings.map((p) => problemJson(ctx, p)) })),
         pairs: c.pairs.map((p) => ({ ...p, causes: p.causes.map((k) => ({ ...k, text: translateMessage(ctx.t, k.explanation) })) })),
+        cbam: cbam.map((x) => ('causes' in x ? { ...x, causes: x.causes.map((k) => ({ ...k, text: translateMessage(ctx.t, k.explanation) })) } : x)),
       });
     } else {
       const { t, lang } = ctx;
-      const head = ['', ...c.results.map((x) => `${x.pack.id} (${x.gwpSet.id})`)];
+      const cbamOk = cbam.filter((x): x is CbamComparison => 'causes' in x);
+      const head = ['', ...c.results.map((x) => `${x.pack.id} (${x.gwpSet.id})`), ...cbamOk.map((x) => `${x.to} ${x.period}`)];
       const rows = [
         head,
-        [t('cli:compute.totalShort'), ...c.results.map((x) => fmt(x.total, lang))],
-        ...STAGES.map((s) => [t(`core:stage.${s}`), ...c.results.map((x) => fmt(x.byStage[s], lang))]),
+        [t('cli:compute.totalShort'), ...c.results.map((x) => fmt(x.total, lang)), ...cbamOk.map((x) => (x.toTotal === null ? '—' : fmt(x.toTotal, lang)))],
+        ...STAGES.map((s) => [t(`core:stage.${s}`), ...c.results.map((x) => fmt(x.byStage[s], lang)), ...cbamOk.map(() => '')]),
       ];
       ctx.io.stdout(`${t('cli:compare.header', { fu: `${c.functionalUnit.amount} ${c.functionalUnit.unit}` })}\n${table(rows)}\n`);
       for (const p of c.pairs) {
@@ -46,6 +68,18 @@ export const compareCommand: Command = {
         for (const k of p.causes) {
           ctx.io.stdout(`  ${t(`cli:compare.cause.${k.cause}`)}: ${fmt(k.deltaKg, lang)} kg CO2e — ${translateMessage(t, k.explanation)}\n`);
           if (k.gases) for (const g of k.gases) if (g.deltaKg !== 0) ctx.io.stdout(`      ${g.gas}: GWP ${g.gwpFrom ?? '—'} → ${g.gwpTo ?? '—'}, ${fmt(g.deltaKg, lang)} kg CO2e\n`);
+        }
+      }
+      for (const x of cbam) {
+        if (!('causes' in x)) {
+          ctx.io.stdout(`\n${t('cli:compare.cbamMissing', { pack: x.to, reason: x.error })}\n`);
+          continue;
+        }
+        const pct = x.differenceKg === null || x.fromTotal === 0 ? '—' : fmt((x.differenceKg / x.fromTotal) * 100, lang, 1);
+        ctx.io.stdout(`\n${t('cli:compare.pair', { from: x.from, to: `${x.to} (${x.period})`, diff: x.differenceKg === null ? '—' : fmt(x.differenceKg, lang), pct })}\n`);
+        for (const k of x.causes) {
+          ctx.io.stdout(`  ${t(`cli:compare.cause.${k.cause}`)}: ${fmt(k.deltaKg, lang)} kg CO2e — ${translateMessage(t, k.explanation)}\n`);
+          for (const l of k.lines.slice(0, 5)) ctx.io.stdout(`      ${l.id}: ${fmt(l.fromKg, lang)} → ${fmt(l.toKg, lang)}\n`);
         }
       }
     }
