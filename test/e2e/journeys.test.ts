@@ -210,6 +210,7 @@ describe('print', () => {
     const has = (needle: string) => needle.split(/\s+/).map(norm).filter((w) => w.length > 1).every((w) => plain.includes(w) || plain.includes([...w].reverse().join('')));
     expect(has(PRODUCT[lng]!)).toBe(true);
     expect(has(get(ui, 'result.title'))).toBe(true);
+    expect(has(get(locale(lng, 'glossary'), 'directEmissions.term'))).toBe(true);
     expect(text).toContain('7601');
     expect(text).toContain('cn-gbt24067-2024');
     expect(text).toContain('eu-cbam-definitive');
