@@ -168,15 +168,3 @@ export function pickLang(obj: Partial<Record<string, string | undefined>> | unde
   if (!obj) return '';
   return obj[i18n.lang] || obj.en || obj.zh || obj.ar || Object.values(obj).find(Boolean) || '';
 }
-
-/** Normalise numbers typed with Arabic-Indic, Persian or full-width digits to ASCII (the core does the same on import). */
-export function normaliseDigits(s: string): string {
-  return s
-    .replace(/[\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (c) => String(c.charCodeAt(0) - 0x06f0))
-    .replace(/[\uff10-\uff19]/g, (c) => String(c.charCodeAt(0) - 0xff10))
-    .replace(/[\u066b\uff0e]/g, '.')
-    .replace(/[\u066c\uff0c]/g, '')
-    .replace(/\u2212/g, '-')
-    .trim();
-}

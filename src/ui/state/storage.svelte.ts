@@ -20,7 +20,7 @@ class StorageState {
   }
 
   async request(): Promise<boolean> {
-    const s = navigator.storage;
+    const s = typeof navigator !== 'undefined' ? navigator.storage : undefined;
     if (!s?.persist) return false;
     try {
       this.persisted = await s.persist();
