@@ -8,7 +8,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { importBytes } from '../src/core/io/import';
-import { writeWorkbook, type WCell } from '../src/core/io/xlsx-write';
+import { writeWorkbook, type WCell } from '../src/core/xlsx/write';
 
 export const BENCH_ROWS = 50_000;
 

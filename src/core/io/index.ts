@@ -9,4 +9,4 @@ export { guardZip } from './zipguard';
 export { ImportError, ImportProblemSchema, type ImportProblem } from './problems';
 export { ImportResultSchema, packResult, type PackedResult } from './result';
 export { LIMITS } from './limits';
-export { writeWorkbook, type WSheet } from './xlsx-write';
+export { writeWorkbook, type WSheet } from '../xlsx/write';

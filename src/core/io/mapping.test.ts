@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importBytes } from './import';
 import { parseFactorUnit, suggestColumns, parseMapping, type HeaderInfo } from './mapping';
-import { writeWorkbook } from './xlsx-write';
+import { writeWorkbook } from '../xlsx/write';
 import { validateDataset } from '../model/validate';
 import { sampleText } from '../../../test/helpers/samples';
 

@@ -19,7 +19,7 @@ import {
   INSTRUCTIONS_SHEET_ID, LISTS_SHEET_ID, META_SHEET, TABLE_FIRST_ROW, WORKBOOK_FORMAT, WORKBOOK_SHEETS, WORKBOOK_VERSION,
   type FieldSpec, type FieldType, type SheetId, type SheetSpec,
 } from './workbook-spec';
-import { writeWorkbook, type WCell, type WSheet } from './xlsx-write';
+import { writeWorkbook, type WCell, type WSheet } from '../xlsx/write';
 
 // ------------------------------------------------------------------------------------------------------------
 // lists
