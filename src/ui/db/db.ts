@@ -4,13 +4,15 @@
  *  v2: datasets gain `createdAt`, `cn` (CN/HS code, indexed for the library/search) and `origin`
  *      (sample | import | new); results gain a compound index [datasetId+kind]. Upgrade fills the new
  *      fields from the stored dataset.
+ *  v3: mappings(signature, updatedAt): column mappings of the import screen, remembered per sheet shape
+ *      (the core's shape signature); no change to the other tables.
  * Rows hold the dataset JSON exactly as validated by the core; nothing here interprets it beyond reading
  * the product code and name for listing.
  */
 import Dexie, { type Table } from 'dexie';
 
 export const DB_NAME = 'carbonbridge';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type DatasetOrigin = 'sample' | 'import' | 'new';
 
@@ -35,6 +37,15 @@ export interface ResultRow {
   data: unknown;
 }
 
+/** A column mapping saved from the import screen (the core's Mapping document), keyed by the sheet's shape signature. */
+export interface MappingRow {
+  signature: string;
+  updatedAt: number;
+  /** Name of the file it was made for (shown to the user only). */
+  file?: string;
+  mapping: unknown;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -44,6 +55,7 @@ export interface SettingRow {
 export const SCHEMAS: Record<number, Record<string, string>> = {
   1: { datasets: 'id, name, updatedAt', results: 'id, datasetId', settings: 'key' },
   2: { datasets: 'id, name, updatedAt, cn, origin', results: 'id, datasetId, [datasetId+kind], updatedAt', settings: 'key' },
+  3: { datasets: 'id, name, updatedAt, cn, origin', results: 'id, datasetId, [datasetId+kind], updatedAt', settings: 'key', mappings: 'signature, updatedAt' },
 };
 
 /** Reads the product code from a dataset object without depending on the exact schema. */
@@ -57,6 +69,7 @@ export class CarbonBridgeDb extends Dexie {
   datasets!: Table<DatasetRow, string>;
   results!: Table<ResultRow, string>;
   settings!: Table<SettingRow, string>;
+  mappings!: Table<MappingRow, string>;
 
   constructor(name = DB_NAME, opts?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, opts);
@@ -80,6 +93,7 @@ export class CarbonBridgeDb extends Dexie {
             row.updatedAt ??= Date.now();
           });
       });
+    this.version(3).stores(SCHEMAS[3]!);
   }
 }
 
