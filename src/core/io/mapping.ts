@@ -9,7 +9,8 @@ import { DATASET_FORMAT, DATASET_FORMAT_VERSION, type Dataset, type InventoryLin
 import { MASS_UNITS, parseUnit, type Unit } from '../model/units';
 import { validateDataset } from '../model/validate';
 import { LIMITS } from './limits';
-import { ProblemList, colIndex, colLetter, type ImportProblem } from './problems';
+import { ProblemList, type ImportProblem } from './problems';
+import { colIndex, colLetter } from '../xlsx/columns';
 import { cellKey, type CellValue, type Grid } from './read';
 import { LISTS, cellNumber, cellText, isEmpty, listCode, serialToIso } from './values';
 import { fixForCore } from './workbook';

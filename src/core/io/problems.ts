@@ -63,20 +63,3 @@ export class ProblemList {
     return this.dropped ? [...this.items, { severity: 'info', message: msg('import:warn.moreProblems', { count: this.dropped }) }] : this.items;
   }
 }
-
-export function colLetter(index0: number): string {
-  let n = index0 + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
-}

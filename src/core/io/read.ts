@@ -8,7 +8,8 @@ import * as XLSX from '@e965/xlsx';
 import { msg } from '../i18n/message';
 import { decodeCsv, detectDelimiter, parseCsvRows, type CsvEncoding } from './csv';
 import { LIMITS } from './limits';
-import { ImportError, colLetter, fileError, type ImportProblem } from './problems';
+import { ImportError, fileError, type ImportProblem } from './problems';
+import { colLetter } from '../xlsx/columns';
 import { guardZip, isZip } from './zipguard';
 
 export type CellValue = string | number | boolean | null;

@@ -12,7 +12,8 @@ import { MASS_UNITS, UNITS, parseUnit } from '../model/units';
 import type { Problem } from '../model/problems';
 import { codeLabel, fieldLabel, importText, instructionLines } from './labels';
 import { LIMITS } from './limits';
-import { ProblemList, colLetter, fileError, type ImportProblem } from './problems';
+import { ProblemList, fileError, type ImportProblem } from './problems';
+import { colLetter } from '../xlsx/columns';
 import { cellKey, type Book, type CellValue, type Grid } from './read';
 import { LISTS, cellBool, cellDate, cellNumber, cellText, isEmpty, listCode, type ListName } from './values';
 import {

@@ -10,7 +10,8 @@
  * OOXML escapes return the original text.
  */
 import { zipSync, strToU8 } from 'fflate';
-import { looksLikeFormula, numberToXml, numToCol, xmlEscape } from '../cbam/docs/ooxml';
+import { looksLikeFormula, numberToXml, xmlEscape } from '../cbam/docs/ooxml';
+import { colLetter } from './columns';
 
 export type WCell = string | number | boolean | null | undefined | { v: string | number | boolean; s: StyleName };
 export type StyleName = 'default' | 'header' | 'key' | 'wrap' | 'text' | 'title' | 'hint';
@@ -74,7 +75,7 @@ function sheetXml(sh: WSheet): string {
   for (let i = 0; i < sh.rows.length; i++) {
     const r = sh.rows[i]!;
     let cells = '';
-    for (let j = 0; j < r.length; j++) cells += cellXml(`${numToCol(j + 1)}${i + 1}`, r[j]);
+    for (let j = 0; j < r.length; j++) cells += cellXml(`${colLetter(j)}${i + 1}`, r[j]);
     const hid = hidden.has(i + 1) ? ' hidden="1"' : '';
     if (cells || hid) parts.push(`<row r="${i + 1}"${hid}>${cells}</row>`);
   }

@@ -28,16 +28,6 @@ export function xmlUnescape(s: string): string {
   });
 }
 
-export const colToNum = (c: string): number => [...c].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-export function numToCol(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 export const ref = (col: string, row: number): string => `${col}${row}`;
 
 /** Unzip, turning any failure into a translated "corrupt file" error. */

@@ -4,7 +4,8 @@
  * strings. Numbers are written as numbers, booleans as booleans; text is XML-escaped and never a formula.
  */
 import { zipSync, strToU8 } from 'fflate';
-import { looksLikeFormula, numberToXml, numToCol, xmlEscape } from './ooxml';
+import { looksLikeFormula, numberToXml, xmlEscape } from './ooxml';
+import { colLetter } from '../../xlsx/columns';
 
 export type Cell = string | number | boolean | null | undefined;
 export interface SheetData { name: string; rows: Cell[][]; /** column widths in characters */ widths?: number[] }
@@ -24,7 +25,7 @@ function sheetXml(sh: SheetData): string {
     ? `<cols>${sh.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
     : '';
   const rows = sh.rows
-    .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => cellXml(`${numToCol(j + 1)}${i + 1}`, v, i === 0)).join('')}</row>`)
+    .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => cellXml(`${colLetter(j)}${i + 1}`, v, i === 0)).join('')}</row>`)
     .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>${cols}<sheetData>${rows}</sheetData></worksheet>`;
 }
