@@ -1,6 +1,7 @@
 /**
  * A small .xlsx writer (fflate only, no spreadsheet library): inline strings, numbers, booleans; a few styles;
  * column widths and text-format columns; hidden rows and sheets; frozen header rows; list data validations.
+ * Used for our input workbook (src/core/io/workbook.ts) and the CBAM documents (src/core/cbam/docs/xlsx-writer.ts).
  *
  * Formula-injection neutralisation: we never write a formula. Every text cell is an inline string
  * (`t="inlineStr"`), which spreadsheet programs never evaluate; text starting with = + - @ (or tab / CR) also
@@ -14,11 +15,12 @@ import { looksLikeFormula, numberToXml, xmlEscape } from '../cbam/docs/ooxml';
 import { colLetter } from './columns';
 
 export type WCell = string | number | boolean | null | undefined | { v: string | number | boolean; s: StyleName };
-export type StyleName = 'default' | 'header' | 'key' | 'wrap' | 'text' | 'title' | 'hint';
+/** `header`: bold on a light fill, wrapped (input workbook); `bold`: bold only (CBAM documents' header rows). */
+export type StyleName = 'default' | 'header' | 'key' | 'wrap' | 'text' | 'title' | 'hint' | 'bold';
 
-const STYLE_IDS: Record<StyleName, number> = { default: 0, header: 2, key: 3, wrap: 4, text: 5, title: 7, hint: 8 };
+const STYLE_IDS: Record<StyleName, number> = { default: 0, header: 2, key: 3, wrap: 4, text: 5, title: 7, hint: 8, bold: 14 };
 /** quote-prefixed twin of each style (for formula-looking text) */
-const QUOTED: Record<number, number> = { 0: 1, 2: 9, 3: 10, 4: 11, 5: 6, 7: 12, 8: 13 };
+const QUOTED: Record<number, number> = { 0: 1, 2: 9, 3: 10, 4: 11, 5: 6, 7: 12, 8: 13, 14: 15 };
 
 export interface WSheet {
   name: string;
@@ -34,6 +36,11 @@ export interface WSheet {
   /** List validations: sqref like "C3:C2000" and a formula such as `'Codes'!$A$2:$A$6`. */
   validations?: { sqref: string; formula: string }[];
   rtl?: boolean;
+  /**
+   * Write Excel's default row height (15 pt) and page margins explicitly (default true). `false` leaves both to the
+   * program that opens the file (LibreOffice's own defaults differ: lower rows, wider print margins).
+   */
+  explicitDefaults?: boolean;
 }
 
 export const safeSheetName = (s: string): string => s.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet';
@@ -68,7 +75,7 @@ function sheetXml(sh: WSheet): string {
   parts.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`,
     `<sheetViews><sheetView workbookViewId="0"${sh.rtl ? ' rightToLeft="1"' : ''}>${freeze ? `<pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/>` : ''}</sheetView></sheetViews>`,
-    '<sheetFormatPr defaultRowHeight="15"/>',
+    sh.explicitDefaults === false ? '' : '<sheetFormatPr defaultRowHeight="15"/>',
     cols.length ? `<cols>${cols.join('')}</cols>` : '',
     '<sheetData>',
   );
@@ -87,12 +94,13 @@ function sheetXml(sh: WSheet): string {
     for (const d of dv) parts.push(`<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorStyle="warning" sqref="${d.sqref}"><formula1>${xmlEscape(d.formula)}</formula1></dataValidation>`);
     parts.push('</dataValidations>');
   }
-  parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  if (sh.explicitDefaults !== false) parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  parts.push('</worksheet>');
   return parts.join('');
 }
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="4"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font><font><sz val="9"/><color rgb="FF808080"/><name val="Calibri"/></font><font><b/><sz val="14"/><name val="Calibri"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEFE7"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="14">`
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="4"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font><font><sz val="9"/><color rgb="FF808080"/><name val="Calibri"/></font><font><b/><sz val="14"/><name val="Calibri"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEFE7"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="16">`
   + `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` // 0 default
   + `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>` // 1 default, quoted
   + `<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>` // 2 header
@@ -107,6 +115,8 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   + `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1" quotePrefix="1"><alignment wrapText="1" vertical="top"/></xf>` // 11 wrap, quoted
   + `<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1" quotePrefix="1"/>` // 12 title, quoted
   + `<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1" quotePrefix="1"><alignment wrapText="1" vertical="top"/></xf>` // 13 hint, quoted
+  + `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>` // 14 bold
+  + `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" quotePrefix="1"/>` // 15 bold, quoted
   + `</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** Build an .xlsx (bytes). */

@@ -33,4 +33,37 @@ describe('own workbook (no template)', () => {
     expect(wb.Sheets.S!.A2!.v).toBe('=1+1');
     expect(wb.Sheets.S!.A2!.f).toBeUndefined();
   });
+  it('writes the first row as a frozen header in plain bold (no fill), numbers as numbers, booleans as booleans', () => {
+    const bytes = writeXlsx([{ name: 'S', rows: [['Field', 2026, true, '-note'], ['x', 1.5, false, '+1']], widths: [20, 12] }]);
+    const files = unzipSync(bytes);
+    const xml = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(xml).toContain('<col min="1" max="1" width="20" customWidth="1"/><col min="2" max="2" width="12" customWidth="1"/>');
+    expect(xml).not.toMatch(/<sheetFormatPr|<pageMargins/); // row height and print margins left to the opening program
+    const xfs = [...strFromU8(files['xl/styles.xml']!).split('<cellXfs')[1]!.matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
+    const fonts = [...strFromU8(files['xl/styles.xml']!).matchAll(/<font>([\s\S]*?)<\/font>/g)].map((m) => m[1]!);
+    const styleOf = (ref: string): string | undefined => {
+      const s = new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(xml)![1];
+      return s === undefined ? undefined : xfs[Number(s)];
+    };
+    for (const ref of ['A1', 'B1', 'D1']) {
+      const xf = styleOf(ref)!;
+      expect(fonts[Number(/fontId="(\d+)"/.exec(xf)![1])]).toContain('<b/>');
+      expect(xf).toContain('fillId="0"');
+      expect(xf).toContain('numFmtId="0"');
+    }
+    expect(styleOf('D1')).toContain('quotePrefix="1"'); // bold header that looks like a formula is still neutralised
+    expect(styleOf('A1')).not.toContain('quotePrefix');
+    expect(styleOf('C1')).toBeUndefined();
+    for (const ref of ['A2', 'B2', 'C2']) expect(styleOf(ref)).toBeUndefined();
+    expect(styleOf('D2')).toContain('quotePrefix="1"');
+    expect(styleOf('D2')).toContain('fontId="0"');
+    const wb = XLSX.read(bytes, { type: 'array' });
+    expect([wb.Sheets.S!.B1!.v, wb.Sheets.S!.C1!.v, wb.Sheets.S!.B2!.v, wb.Sheets.S!.C2!.v, wb.Sheets.S!.D1!.v]).toEqual([2026, true, 1.5, false, '-note']);
+    expect([wb.Sheets.S!.B1!.t, wb.Sheets.S!.C1!.t]).toEqual(['n', 'b']);
+  });
+  it('gives text that looks like an OOXML escape (_x0041_) back unchanged', () => {
+    const wb = XLSX.read(writeXlsx([{ name: 'S', rows: [['h'], ['_x0041_ and _x000D_']] }]), { type: 'array' });
+    expect(wb.Sheets.S!.A2!.v).toBe('_x0041_ and _x000D_');
+  });
 });
