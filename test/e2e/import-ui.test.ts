@@ -9,15 +9,23 @@
  * Every request stays on the app's origin; the console stays free of errors.
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, existsSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { launch, guard } from './browser';
 import { validateDataset } from '../../src/core/model/validate';
+import { fillOfficialTemplate } from '../../src/core/cbam/docs/template';
+import { computeSee } from '../../src/core/cbam/docs/see';
+import { parseCbamDocData } from '../../src/core/cbam/docs/parse';
 
 const base = inject('baseURL');
 const origin = new URL(base).origin;
 const root = join(import.meta.dirname, '..', '..');
+const out = join(root, 'test-results');
+mkdirSync(out, { recursive: true });
 
 const locale = (lng: string, ns: string) => JSON.parse(readFileSync(join(root, 'locales', lng, `${ns}.json`), 'utf8'));
 const get = (obj: any, key: string): string => key.split('.').reduce((o, k) => o?.[k], obj);
@@ -115,6 +123,7 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
       const n0 = await countRows(page);
       await chooseFile(page, wb.name, XLSX_MIME, wb.body);
       await page.waitForSelector('[data-testid="workbook-summary"]');
+      if (lng === 'ar') await page.screenshot({ path: join(out, 'ar-import-workbook.png'), fullPage: true });
       expect(await page.textContent('[data-kind="workbook"]')).toBe(get(imp, 'kind.workbook'));
       expect(await page.textContent('[data-testid="workbook-product"]')).toContain(PRODUCT[lng]);
       expect(await page.locator('[data-testid="workbook-lines"] tbody tr').count()).toBe(SAMPLE_LINES);
@@ -184,6 +193,10 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
       expect(await bad.textContent()).toContain('CSV');
       expect(await page.textContent('[data-testid="row-counts"]')).toBe(iv('save.rows').replace('{{total}}', '3').replace('{{valid}}', '2').replace('{{rejected}}', '1'));
       expect(await countRows(page)).toBe(n0 + 1);
+      // the mapping screen with its preview and report: no serious accessibility violations; a screenshot in Arabic
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      if (lng === 'ar') await page.screenshot({ path: join(out, 'ar-import-mapping.png'), fullPage: true });
       // confirm: the valid rows only
       expect((await page.textContent('[data-action="confirm-import"]'))!.trim()).toBe(iv('save.validOnly').replace('{{count}}', '2'));
       await page.click('[data-action="confirm-import"]');
@@ -244,3 +257,93 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
     });
   });
 }
+
+// ---- a supplier's filled official communication template (needs the user's template copy and LibreOffice to
+// calculate it, as the supplier's Excel would)
+const TEMPLATE = join(root, '..', 'shared', 'cbam', 'official', 'CBAM Communication template for installations_en_20241213.xlsx');
+const haveTemplate = existsSync(TEMPLATE);
+const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+
+function recalc(bytes: Uint8Array): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'cb-sup-ui-'));
+  try {
+    mkdirSync(join(dir, 'profile', 'user'), { recursive: true });
+    writeFileSync(join(dir, 'profile', 'user', 'registrymodifications.xcu'), `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`);
+    writeFileSync(join(dir, 'filled.xlsx'), bytes);
+    mkdirSync(join(dir, 'out'));
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), join(dir, 'filled.xlsx')], { stdio: 'pipe', timeout: 110_000 });
+    return readFileSync(join(dir, 'out', 'filled.xlsx'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!haveTemplate || !hasSoffice)('import view: supplier template', () => {
+  it('shows the products\u2019 SEE and the precursor lines that take them; a template never calculated says how to fix it', { timeout: 240_000 }, async () => {
+    const supplierData = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'cbam-docs', 'aluminium-installation.json'), 'utf8'));
+    const filled = fillOfficialTemplate(new Uint8Array(readFileSync(TEMPLATE)), supplierData).bytes;
+    const calculated = recalc(filled);
+    const see = computeSee(parseCbamDocData(supplierData));
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const g = guard(context, origin);
+    const page = await context.newPage();
+    const imp = locale('en', 'import');
+
+    // a dataset with a precursor line bought from that supplier (CN 7601 10 10), saved in the browser
+    const ds = JSON.parse(readFileSync(join(root, 'public', 'samples', SAMPLE), 'utf8'));
+    ds.inventory.push({
+      id: 'AL-SUP', description: 'Aluminium ingot bought for remelting', stage: 'raw-material-acquisition', category: 'precursor-material', location: 'upstream',
+      activity: { amount: 1000, unit: 't' }, emissions: { kind: 'factors', massUnit: 't', perUnit: 't', gases: { CO2e: 16 }, source: { name: 'Default value (placeholder)' } },
+      dataType: 'secondary', precursor: { cnCode: '76011010' },
+    });
+    await page.goto(`${base}?lang=en#/datasets`);
+    await page.waitForSelector('[data-action="new"]');
+    await page.setInputFiles('[data-action="import"]', { name: 'with-precursor.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ds)) });
+    await page.waitForURL(/#\/editor\//);
+    const baseId = /#\/editor\/([^?]+)/.exec(page.url())![1]!;
+
+    // from the editor: "import lines" opens the Import view with this dataset as the base
+    await page.click('[data-action="import-lines"]');
+    await page.waitForURL(/#\/import\?base=/);
+    await page.waitForSelector('[data-testid="import-file"]', { state: 'attached' });
+
+    // filled but never calculated: each product reported with the fix
+    await page.setInputFiles('[data-testid="import-file"]', { name: 'supplier-uncalculated.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(filled) });
+    await page.waitForSelector('[data-testid="supplier-summary"]');
+    const notCalc = page.locator('[data-testid="import-problems"] tr[data-key="import:supplier.notCalculated"]');
+    expect(await notCalc.count()).toBe(2);
+    expect(await notCalc.first().locator('.fix').textContent()).toBe(get(imp, 'fix.recalculate'));
+    expect(await page.isDisabled('[data-action="confirm-import"]')).toBe(true);
+
+    // calculated: the SEE of each product, and the precursor line that takes them
+    await page.setInputFiles('[data-testid="import-file"]', { name: 'supplier-2025.xlsx', mimeType: XLSX_MIME, buffer: calculated });
+    await page.waitForSelector('[data-testid="supplier-products"]');
+    expect(await page.textContent('[data-kind="supplier"]')).toBe(get(imp, 'kind.supplier'));
+    expect(await page.locator('[data-testid="supplier-products"] tbody tr').count()).toBe(2);
+    await page.waitForSelector('[data-testid="supplier-applied"] tr[data-line="AL-SUP"]');
+    expect(await page.locator('[data-testid="supplier-applied"] tbody tr').count()).toBe(1);
+    expect(await page.textContent('[data-testid="supplier-applied"] tr[data-line="AL-SUP"]')).toContain('7601');
+    await page.click('[data-action="confirm-import"]');
+    const saved = page.locator('[data-testid="import-saved"]');
+    await saved.waitFor();
+    const id = (await saved.getAttribute('data-id'))!;
+    expect(id).not.toBe(baseId);
+    const row = await readRow(page, id);
+    const line = row!.data.inventory.find((l: any) => l.id === 'AL-SUP');
+    const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+    expect(r4(line.precursor.embedded.direct)).toBe(r4(see.products[0]!.seeDirect));
+    expect(r4(line.precursor.embedded.indirect)).toBe(r4(see.products[0]!.seeIndirect));
+    expect(line.precursor).toMatchObject({ supplierInstallation: '宁夏示例铝业有限公司', countryOfProduction: 'CN' });
+    // the base dataset is untouched (saved as a new dataset)
+    expect((await readRow(page, baseId))!.data.inventory.find((l: any) => l.id === 'AL-SUP').precursor.embedded).toBeUndefined();
+
+    expect(g.foreign, 'requests to another origin').toEqual([]);
+    expect(g.consoleErrors, 'console errors').toEqual([]);
+    await context.close();
+  });
+});
