@@ -1,37 +1,22 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { existsSync, readFileSync, writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { fillOfficialTemplate } from '../cbam/docs/template';
 import { computeSee } from '../cbam/docs/see';
 import { parseCbamDocData } from '../cbam/docs/parse';
 import { validateDataset } from '../model/validate';
 import { sampleText } from '../../../test/helpers/samples';
+import { hasSoffice, resaveWithLibreOffice } from '../../../test/helpers/office';
 import { importBytes } from './import';
 
 const TEMPLATE = '../shared/cbam/official/CBAM Communication template for installations_en_20241213.xlsx';
 const haveTemplate = existsSync(TEMPLATE);
-const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 const supplierData = () => JSON.parse(readFileSync('test/fixtures/cbam-docs/aluminium-installation.json', 'utf8'));
 
 /** Let LibreOffice calculate the filled template, as the supplier's Excel would before sending it. */
 function recalc(bytes: Uint8Array): Uint8Array {
-  const dir = mkdtempSync(join(tmpdir(), 'cb-sup-'));
-  try {
-    mkdirSync(join(dir, 'profile', 'user'), { recursive: true });
-    writeFileSync(join(dir, 'profile', 'user', 'registrymodifications.xcu'), `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`);
-    writeFileSync(join(dir, 'filled.xlsx'), bytes);
-    mkdirSync(join(dir, 'out'));
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), join(dir, 'filled.xlsx')], { stdio: 'pipe', timeout: 110_000 });
-    return new Uint8Array(readFileSync(join(dir, 'out', 'filled.xlsx')));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const saved = resaveWithLibreOffice(bytes, { recalc: true, timeout: 110_000 });
+  expect(saved, 'LibreOffice saved the calculated workbook').toBeDefined();
+  return saved!;
 }
 
 const reason = !haveTemplate ? ' (SKIPPED: ../shared/cbam/official template copy not found)' : !hasSoffice ? ' (SKIPPED: soffice not installed, cannot calculate the filled template)' : '';

@@ -1,8 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { existsSync, readFileSync, writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { unzipSync, strFromU8, zipSync, strToU8 } from 'fflate';
 import { fillOfficialTemplate, identifyTemplate, TEMPLATE_MAP } from './template';
 import { CbamDocError } from './errors';
@@ -10,12 +7,11 @@ import { parseSharedStrings, readCells } from './ooxml';
 import { buildOwnWorkbook, buildFillSourcesWorkbook } from './own-workbook';
 import { parseCbamDocData } from './parse';
 import { computeSee } from './see';
+import { hasSoffice, hasXmllint, malformedXmlParts, resaveWithLibreOffice } from '../../../../test/helpers/office';
 
 const TEMPLATE = '../shared/cbam/official/CBAM Communication template for installations_en_20241213.xlsx';
 const haveTemplate = existsSync(TEMPLATE);
 const sample = () => JSON.parse(readFileSync('test/fixtures/cbam-docs/aluminium-installation.json', 'utf8'));
-const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-const hasXmllint = spawnSync('xmllint', ['--version'], { encoding: 'utf8' }).status === 0;
 
 const errKey = (f: () => unknown): string => {
   try {
@@ -89,13 +85,7 @@ describe.skipIf(!haveTemplate)(`official template fill${haveTemplate ? '' : ' (s
     expect(files['xl/calcChain.xml']).toBeUndefined();
     expect(strFromU8(files['[Content_Types].xml']!)).not.toContain('calcChain');
     if (!hasXmllint) return;
-    const dir = mkdtempSync(join(tmpdir(), 'cbx-'));
-    for (const p of ['xl/worksheets/sheet5.xml', 'xl/worksheets/sheet8.xml', 'xl/worksheets/sheet9.xml', 'xl/worksheets/sheet13.xml', 'xl/styles.xml', 'xl/workbook.xml', '[Content_Types].xml', 'xl/_rels/workbook.xml.rels']) {
-      const f = join(dir, p.replace(/[/[\]]/g, '_'));
-      writeFileSync(f, files[p]!);
-      expect(spawnSync('xmllint', ['--noout', f]).status, p).toBe(0);
-    }
-    rmSync(dir, { recursive: true, force: true });
+    expect(malformedXmlParts(files, ['xl/worksheets/sheet5.xml', 'xl/worksheets/sheet8.xml', 'xl/worksheets/sheet9.xml', 'xl/worksheets/sheet13.xml', 'xl/styles.xml', 'xl/workbook.xml', '[Content_Types].xml', 'xl/_rels/workbook.xml.rels'])).toEqual([]);
   });
 
   it('rejects a workbook that is not the official template, and a corrupt zip, with translated keys', () => {
@@ -134,58 +124,42 @@ describe.skipIf(!haveTemplate)(`official template fill${haveTemplate ? '' : ' (s
       ctx.skip();
       return;
     }
-    const dir = mkdtempSync(join(tmpdir(), 'cbx-lo-'));
-    try {
-      mkdirSync(join(dir, 'profile', 'user'), { recursive: true });
-      writeFileSync(join(dir, 'profile', 'user', 'registrymodifications.xcu'),
-        `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`);
-      const inFile = join(dir, 'filled.xlsx');
-      writeFileSync(inFile, filled.bytes);
-      mkdirSync(join(dir, 'out'));
-      execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), inFile], { stdio: 'pipe', timeout: 110_000 });
-      const outFile = join(dir, 'out', 'filled.xlsx');
-      expect(existsSync(outFile)).toBe(true);
-      const files = unzipSync(new Uint8Array(readFileSync(outFile)));
-      const wb = strFromU8(files['xl/workbook.xml']!);
-      expect(wb.match(/<sheet\b/g)!.length).toBe(19); // all sheets came through, nothing dropped by a repair
-      const rels = strFromU8(files['xl/_rels/workbook.xml.rels']!);
-      const pathOf = (name: string): string => {
-        const rid = new RegExp(`<sheet name="${name}"[^>]*r:id="([^"]+)"`).exec(wb)![1]!;
-        return `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!.slice(1).find(Boolean)!}`;
-      };
-      const sst = parseSharedStrings(files['xl/sharedStrings.xml'] ? strFromU8(files['xl/sharedStrings.xml']) : undefined);
-      const sp = readCells(strFromU8(files[pathOf('Summary_Processes')]!), ['H102', 'J102', 'H103', 'J103'], sst);
-      const pr = readCells(strFromU8(files[pathOf('Summary_Products')]!), ['I10', 'J10', 'K10', 'I11', 'J11', 'K11'], sst);
-      const ours = computeSee(parseCbamDocData(sample()));
-      const [p1, p2] = ours.processes;
-      const r4 = (x: unknown) => Math.round((x as number) * 1e4) / 1e4;
-      expect(r4(sp.get('H102'))).toBe(r4(p1!.seeDirect));
-      expect(r4(sp.get('J102'))).toBe(r4(p1!.seeIndirect));
-      expect(r4(sp.get('H103'))).toBe(r4(p2!.seeDirect));
-      expect(r4(sp.get('J103'))).toBe(r4(p2!.seeIndirect));
-      expect(r4(pr.get('I10'))).toBe(r4(ours.products[0]!.seeDirect));
-      expect(r4(pr.get('K10'))).toBe(r4(ours.products[0]!.seeTotal));
-      expect(r4(pr.get('I11'))).toBe(r4(ours.products[1]!.seeDirect));
-      expect(r4(pr.get('J11'))).toBe(r4(ours.products[1]!.seeIndirect));
-      // the template's own completeness checks raise no flag on the sheets we fill
-      for (const sheet of ['A_InstData', 'C_Emissions&Energy', 'D_Processes', 'E_PurchPrec', 'Summary_Processes', 'Summary_Products']) {
-        const x = strFromU8(files[pathOf(sheet.replace('&', '&amp;'))]!);
-        const flags: string[] = [];
-        for (const m of x.matchAll(/<c r="([A-Z]+\d+)"[^>]*t="(s|str)"[^>]*>(?:<f[^>]*>[^<]*<\/f>|<f[^>]*\/>)?<v>([^<]*)<\/v>/g)) {
-          const v = m[2] === 's' ? sst[Number(m[3])]! : m[3]!;
-          if (/Incomplete!|Inconsistent!|Duplicate!|Missing!|ErrMiss_/.test(v)) flags.push(`${m[1]}=${v}`);
-        }
-        expect(flags, sheet).toEqual([]);
+    const saved = resaveWithLibreOffice(filled.bytes, { recalc: true, timeout: 110_000 });
+    expect(saved).toBeDefined();
+    const files = unzipSync(saved!);
+    const wb = strFromU8(files['xl/workbook.xml']!);
+    expect(wb.match(/<sheet\b/g)!.length).toBe(19); // all sheets came through, nothing dropped by a repair
+    const rels = strFromU8(files['xl/_rels/workbook.xml.rels']!);
+    const pathOf = (name: string): string => {
+      const rid = new RegExp(`<sheet name="${name}"[^>]*r:id="([^"]+)"`).exec(wb)![1]!;
+      return `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!.slice(1).find(Boolean)!}`;
+    };
+    const sst = parseSharedStrings(files['xl/sharedStrings.xml'] ? strFromU8(files['xl/sharedStrings.xml']) : undefined);
+    const sp = readCells(strFromU8(files[pathOf('Summary_Processes')]!), ['H102', 'J102', 'H103', 'J103'], sst);
+    const pr = readCells(strFromU8(files[pathOf('Summary_Products')]!), ['I10', 'J10', 'K10', 'I11', 'J11', 'K11'], sst);
+    const ours = computeSee(parseCbamDocData(sample()));
+    const [p1, p2] = ours.processes;
+    const r4 = (x: unknown) => Math.round((x as number) * 1e4) / 1e4;
+    expect(r4(sp.get('H102'))).toBe(r4(p1!.seeDirect));
+    expect(r4(sp.get('J102'))).toBe(r4(p1!.seeIndirect));
+    expect(r4(sp.get('H103'))).toBe(r4(p2!.seeDirect));
+    expect(r4(sp.get('J103'))).toBe(r4(p2!.seeIndirect));
+    expect(r4(pr.get('I10'))).toBe(r4(ours.products[0]!.seeDirect));
+    expect(r4(pr.get('K10'))).toBe(r4(ours.products[0]!.seeTotal));
+    expect(r4(pr.get('I11'))).toBe(r4(ours.products[1]!.seeDirect));
+    expect(r4(pr.get('J11'))).toBe(r4(ours.products[1]!.seeIndirect));
+    // the template's own completeness checks raise no flag on the sheets we fill
+    for (const sheet of ['A_InstData', 'C_Emissions&Energy', 'D_Processes', 'E_PurchPrec', 'Summary_Processes', 'Summary_Products']) {
+      const x = strFromU8(files[pathOf(sheet.replace('&', '&amp;'))]!);
+      const flags: string[] = [];
+      for (const m of x.matchAll(/<c r="([A-Z]+\d+)"[^>]*t="(s|str)"[^>]*>(?:<f[^>]*>[^<]*<\/f>|<f[^>]*\/>)?<v>([^<]*)<\/v>/g)) {
+        const v = m[2] === 's' ? sst[Number(m[3])]! : m[3]!;
+        if (/Incomplete!|Inconsistent!|Duplicate!|Missing!|ErrMiss_/.test(v)) flags.push(`${m[1]}=${v}`);
       }
-      // protection survived the round trip
-      expect(strFromU8(files[pathOf('A_InstData')]!)).toMatch(/<sheetProtection\b[^>]*sheet="(1|true)"/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+      expect(flags, sheet).toEqual([]);
     }
+    // protection survived the round trip
+    expect(strFromU8(files[pathOf('A_InstData')]!)).toMatch(/<sheetProtection\b[^>]*sheet="(1|true)"/);
   });
 });
 
