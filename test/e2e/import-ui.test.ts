@@ -223,9 +223,20 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
       await page.waitForSelector('[data-testid="import-file"]', { state: 'attached' });
       await chooseFile(page, 'next-quarter.csv', 'text/csv', Buffer.from(CSV.replace('1200', '1300'), 'utf8'));
       await page.waitForSelector('[data-testid="mapping-remembered"]');
-      expect(await page.textContent('[data-testid="mapping-remembered"]')).toBe(iv('mapping.remembered'));
+      expect(await page.textContent('[data-testid="mapping-remembered"] span')).toBe(iv('mapping.remembered'));
       expect(await mapped('J')).toBe('');
       expect(await page.locator('[data-default="sourceYear"]').inputValue()).toBe('2022');
+      // forgetting it brings the suggestions back
+      await page.click('[data-action="forget-mapping"]');
+      await expect.poll(() => mapped('J')).toBe('notes');
+      expect(await page.isVisible('[data-testid="mapping-remembered"]')).toBe(false);
+
+      // a CSV written by Chinese Excel (GB18030), detected; the titles read right
+      await chooseFile(page, 'gb18030.csv', 'text/csv', readFileSync(join(root, 'test', 'fixtures', 'hostile', 'gb18030.csv')));
+      await page.waitForSelector('[data-testid="mapping-table"] tr[data-column="A"] .header-text');
+      expect(await page.textContent('[data-testid="mapping-table"] tr[data-column="A"] .header-text')).toBe('名称 Description');
+      expect(await page.textContent('[data-testid="import-problems"] tr[data-key="import:info.encoding"] .what')).toContain('gb18030');
+      expect(await mapped('D')).toBe('activity.amount');
 
       // ---- 3. a corrupt .xlsx, a file of the wrong type, a file over the size limit: translated errors
       const corrupt = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(2000, 0x5a)]);
