@@ -9,13 +9,12 @@
  * Every request stays on the app's origin; the console stays free of errors.
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import { readFileSync, mkdirSync, existsSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launch, guard } from './browser';
+import { hasSoffice, resaveWithLibreOffice } from '../helpers/office';
 import { validateDataset } from '../../src/core/model/validate';
 import { fillOfficialTemplate } from '../../src/core/cbam/docs/template';
 import { computeSee } from '../../src/core/cbam/docs/see';
@@ -273,25 +272,8 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
 // calculate it, as the supplier's Excel would)
 const TEMPLATE = join(root, '..', 'shared', 'cbam', 'official', 'CBAM Communication template for installations_en_20241213.xlsx');
 const haveTemplate = existsSync(TEMPLATE);
-const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-
-function recalc(bytes: Uint8Array): Buffer {
-  const dir = mkdtempSync(join(tmpdir(), 'cb-sup-ui-'));
-  try {
-    mkdirSync(join(dir, 'profile', 'user'), { recursive: true });
-    writeFileSync(join(dir, 'profile', 'user', 'registrymodifications.xcu'), `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`);
-    writeFileSync(join(dir, 'filled.xlsx'), bytes);
-    mkdirSync(join(dir, 'out'));
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), join(dir, 'filled.xlsx')], { stdio: 'pipe', timeout: 110_000 });
-    return readFileSync(join(dir, 'out', 'filled.xlsx'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** Let LibreOffice calculate the filled template, as the supplier's Excel would before sending it. */
+const recalc = (bytes: Uint8Array): Buffer => Buffer.from(resaveWithLibreOffice(bytes, { recalc: true, timeout: 110_000 })!);
 
 describe.skipIf(!haveTemplate || !hasSoffice)('import view: supplier template', () => {
   it('shows the products\u2019 SEE and the precursor lines that take them; a template never calculated says how to fix it', { timeout: 240_000 }, async () => {
