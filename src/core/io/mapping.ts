@@ -18,7 +18,9 @@ import { fixForCore } from './workbook';
 export { MAP_FIELDS, type MapField } from './schemas';
 import { MAP_FIELDS, type MapField } from './schemas';
 /** i18n key of a mapping field's label. */
-export const mapFieldLabelKey = (f: MapField): string => `import:mapField.${f.replace('.', '_')}`;
+import { mapFieldLabelKey } from './schemas';
+
+export { mapFieldLabelKey };
 
 /** Header words that suggest each field (Chinese and English; compared without spaces and punctuation). */
 const HINTS: Record<MapField, string[]> = {

@@ -46,3 +46,6 @@ export const SupplierProductSchema = z.object({
   row: z.number().int().positive(), process: z.string().optional(), cnCode: z.string().regex(/^\d{4,10}$/), name: z.string().optional(),
   direct: z.number().nonnegative(), indirect: z.number().nonnegative(), total: z.number().optional(),
 }).strict();
+
+/** i18n key of a mapping field's label (here, away from the spreadsheet reader, so the UI can use it on the main thread). */
+export const mapFieldLabelKey = (f: string): string => `import:mapField.${f.replace('.', '_')}`;

@@ -15,7 +15,7 @@ export type { Mapping, MapField } from '../../core/io/schemas';
 import type { Mapping } from '../../core/io/schemas';
 /** Default values of a mapping (for fields no column gives). */
 export type MappingDefaults = NonNullable<Mapping['defaults']>;
-export { MAP_FIELDS } from '../../core/io/schemas';
+export { MAP_FIELDS, mapFieldLabelKey } from '../../core/io/schemas';
 export { LISTS } from '../../core/io/values';
 export { LIMITS } from '../../core/io/limits';
 
@@ -34,8 +34,6 @@ export function wrongTypeResult(name: string): ImportResult {
   };
 }
 
-/** i18n key of a mapping field's label (the core's `mapFieldLabelKey`, without loading the spreadsheet reader). */
-export const mapFieldLabelKey = (f: string): string => `import:mapField.${f.replace('.', '_')}`;
 
 export interface RunOptions extends Omit<ImportFileOptions, 'knownMappings'> {
   /** Hand the remembered mappings to the core (it uses the one with this file's signature). */
