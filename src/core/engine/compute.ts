@@ -10,11 +10,9 @@ import type { Gas } from '../model/gases';
 import { convert, massToKg, type MassUnit, type Unit } from '../model/units';
 import { ExactSum, round } from '../num';
 import { library, type Library } from '../packs/registry';
-import type { FootprintPack, SourceRef } from '../packs/schema';
+import type { FootprintPack } from '../packs/schema';
 import { runChecks } from './checks';
 import { BOUNDARY_STAGES, basisScale, factorKind, selectFactor } from './helpers';
-
-export { BOUNDARY_STAGES, basisScale, factorKind, selectFactor };
 import {
   CO2E_DP,
   MASS_DP,
@@ -25,6 +23,8 @@ import {
   type LineTrace,
   type Reconciliation,
 } from './types';
+
+export { BOUNDARY_STAGES, basisScale, factorKind, selectFactor };
 
 interface LineMasses {
   /** kg of each gas per functional unit (unrounded), as the pack sees the line. */
@@ -256,4 +256,3 @@ function reconcile(ds: Dataset, repTotal: ExactSum, repStage: Map<Stage, ExactSu
   return { reportedKg, recomputedKg, gwpSet: ds.study.gwpSet, differenceKg, differencePct: pct(differenceKg, reportedKg), perStage };
 }
 
-export type { SourceRef };

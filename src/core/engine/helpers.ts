@@ -17,9 +17,13 @@ export function basisScale(ds: Dataset): number {
   return fu.amount / prod;
 }
 
+const factorIndex = new WeakMap<Library, Map<string, ElectricityFactor>>();
+
 export function factorKind(lib: Library, id: string | undefined): 'combustion-co2' | 'life-cycle' | 'unknown' {
   if (!id) return 'unknown';
-  return lib.electricity.factors.find((f) => f.id === id)?.kind ?? 'unknown';
+  let index = factorIndex.get(lib);
+  if (!index) factorIndex.set(lib, (index = new Map(lib.electricity.factors.map((f) => [f.id, f]))));
+  return index.get(id)?.kind ?? 'unknown';
 }
 
 /** The published factor a pack rule asks for: by scope and kind, and a fixed year or the latest not after the period. */
