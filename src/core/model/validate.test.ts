@@ -123,3 +123,19 @@ describe('validateDataset: numbers typed with other digits are normalised, not r
     expect(r.dataset!.inventory[8]!.activity.unit).toBe('L');
   });
 });
+
+describe('field labels', () => {
+  it('every labelled field has its name in all three languages', async () => {
+    const { FIELD_LABELS, fieldLabel } = await import('./validate');
+    const { resolveParam } = await import('../i18n/translate');
+    for (const f of FIELD_LABELS) {
+      const label = fieldLabel(f.split('.'));
+      expect(label.startsWith('$t:')).toBe(true);
+      for (const lng of LANGS) {
+        const text = String(resolveParam(T[lng], label));
+        expect(text, `${lng} ${f}`).not.toMatch(/^(core:)?field\./);
+        expect(text.length).toBeGreaterThan(0);
+      }
+    }
+  });
+});

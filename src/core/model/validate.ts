@@ -57,7 +57,7 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
   }
 }
 
-const FIELD_LABELS = new Set([
+export const FIELD_LABELS = new Set([
   'id', 'description', 'stage', 'category', 'location', 'installationId', 'activity.amount', 'activity.unit',
   'emissions', 'emissions.kind', 'emissions.massUnit', 'emissions.perUnit', 'emissions.gases', 'emissions.source',
   'emissions.source.name', 'emissions.source.year', 'dataType', 'dataQuality.rating', 'electricity.source',
@@ -68,7 +68,7 @@ const FIELD_LABELS = new Set([
   'basis.production.unit', 'inventory', 'country', 'unlocode', 'name', 'format', 'formatVersion',
 ]);
 
-const GROUP_FIELDS = new Set(['emissions', 'emissions.source', 'basis']);
+export const GROUP_FIELDS = new Set(['emissions', 'emissions.source', 'basis']);
 
 /** A translatable label for a field path (inventory line fields are named relative to the line). */
 export function fieldLabel(path: readonly (string | number)[]): string {
