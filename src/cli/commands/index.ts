@@ -9,5 +9,6 @@ import { cbamCostCommand } from './cbam-cost';
 import { convertCommand } from './convert';
 import { importCommand } from './import';
 import { workbookCommand } from './workbook';
+import { cbamCalcCommand } from './cbam-calc';
 
-export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand, convertCommand, importCommand, workbookCommand];
+export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand, convertCommand, importCommand, workbookCommand, cbamCalcCommand];

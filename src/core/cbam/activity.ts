@@ -669,6 +669,14 @@ function gasesCo2(fossil: number, biogenic: number): Partial<Record<Gas, number>
   return biogenic ? { CO2_fossil: fossil, CO2_biogenic: biogenic } : { CO2_fossil: fossil };
 }
 
+/**
+ * Decimals to show for a figure of this unit (values keep 6 decimals in the data and the JSON): emissions in
+ * tCO2(e) and heat factors to 2 decimals as the Commission template shows them; gas masses, energy and SEE to 6.
+ */
+export function displayDp(unit: string): number {
+  return /^tCO2e?$|^tCO2\/TJ$/.test(unit) ? 2 : 6;
+}
+
 // ------------------------------------------------------------------------------------------------ dataset lines
 
 export interface LinesOptions {
