@@ -201,7 +201,8 @@ describe('validation', () => {
           expect(s, `${lng} ${m.key}`).not.toContain('{{');
           expect(s, `${lng} ${m.key}`).not.toContain('$t:');
         }
-      const zh = translateMessage(ts.zh!, (bad as { errors: { message: never }[] }).errors[0]!.message);
+      if (bad.ok) throw new Error('expected errors');
+      const zh = translateMessage(ts.zh!, bad.errors[0]!.message);
       expect(zh).toBe('源流 “Coal” — 活动数据（AD）：不能为负数（输入值 -5）。请输入 0 或更大的数；只有质量平衡的输出流为负。');
     });
   });
