@@ -131,6 +131,13 @@ describe('inventory lines and exit codes', () => {
     expect(v.ok).toBe(true);
     expect(v.dataset!.inventory.at(-1)).toEqual(lines[0]);
   });
+  it('the lines belong to the installation named in the activity data', async () => {
+    const act = join(dir, 'inst.json');
+    writeFileSync(act, JSON.stringify({ ...JSON.parse(readFileSync(tc(1), 'utf8')), installation: { id: 'INST-1', name: 'Smelter' } }));
+    const out = join(dir, 'inst-lines.json');
+    expect((await run('cbam-calc', act, '--lines-out', out, '--json')).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject([{ id: 'CALC-HFO', installationId: 'INST-1', emissions: { gases: { CO2_fossil: 827_820 } } }]);
+  });
   it('exit 1 when a stream cannot become a line (net negative mass balance), with the reason', async () => {
     const r = await run('cbam-calc', tc(3), '--lines-out', join(dir, 'l3.json'), '--lang', 'zh');
     expect(r.code).toBe(1);

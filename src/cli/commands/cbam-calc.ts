@@ -116,13 +116,8 @@ export const cbamCalcCommand: Command = {
     const linesOut = typeof ctx.options['lines-out'] === 'string' ? (ctx.options['lines-out'] as string) : undefined;
     let lines: ReturnType<typeof activityLines> | undefined;
     if (linesOut) {
-      let title = '';
-      try {
-        title = String((JSON.parse(raw.replace(/^\uFEFF/, '')) as { installation?: { id?: string } }).installation?.id ?? '');
-      } catch {
-        title = '';
-      }
-      lines = activityLines(r, title ? { installationId: title } : {});
+      const inst = r.installation?.id;
+      lines = activityLines(r, inst ? { installationId: inst } : {});
       try {
         await ctx.io.writeFile(linesOut, `${JSON.stringify(lines.lines, null, 2)}\n`);
       } catch (e) {

@@ -363,6 +363,8 @@ export interface InstallationResult {
   figures: CalcFigure[];
   /** notes for the reader (what was assumed, what is missing) */
   notes: Message[];
+  /** the installation named in the input (its id is the dataset installation the lines belong to) */
+  installation?: { id?: string | undefined; name?: string | undefined };
   pack: { id: string; version: string };
 }
 export type CalculateResult = InstallationResult | { ok: false; errors: CalcError[] };
@@ -661,6 +663,7 @@ function calculateUnchecked(input: ActivityInput): InstallationResult {
   ];
   return {
     ok: true, streams, dirEm, biogenic, corrections, attributedDirect: attrDirect, attributedIndirect: attrIndirect, precursors, see, importedGoods, figures, notes,
+    ...(input.installation ? { installation: input.installation } : {}),
     pack: { id: pack.id, version: pack.version },
   };
 }
