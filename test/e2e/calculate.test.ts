@@ -94,6 +94,8 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
 
       // a negative activity data: the translated error beside the field
       await page.click('[data-action="clear"]');
+      await expect.poll(() => page.locator('[data-item^="sourceStreams."]').count()).toBe(0);
+      await page.click('[data-action="add-stream"]');
       const ad = page.locator('[data-field="sourceStreams.0.ad"] input');
       await page.fill('[data-field="sourceStreams.0.name"] input', 'Coal');
       await ad.fill('-5');

@@ -112,7 +112,7 @@ const heat = (): FormHeat => ({ tj: '', mode: 'ef', ef: '', fuelEf: '', efficien
 export function emptyForm(): CalcForm {
   return {
     title: '',
-    streams: [newStream()],
+    streams: [],
     pfc: [],
     cems: [],
     heatImported: heat(),
