@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launch, guard } from './browser';
+import { calculateInstallation } from '../../src/core/cbam/activity';
 
 const base = inject('baseURL');
 const origin = new URL(base).origin;
@@ -124,7 +125,7 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
 
 describe('add the calculated lines to a dataset', () => {
   it('TC4 → the aluminium sample: the PFC line is in the editor, the dataset still valid', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     const g = guard(context, origin);
     const page = await context.newPage();
     const ui = locale('en', 'ui');
@@ -136,6 +137,20 @@ describe('add the calculated lines to a dataset', () => {
     await page.goto(`${base}?lang=en#/calculate`);
     await page.click('[data-example="tc4"]');
     await expect.poll(() => page.textContent('[data-testid="dirEm"]')).toContain('1,587,424.35');
+    // the same inputs as a file for the command line
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="activity"]')]);
+    const file = JSON.parse(readFileSync((await dl.path())!, 'utf8'));
+    expect(file.format).toBe('carbonbridge.cbam-activity');
+    const fromFile = calculateInstallation(file);
+    expect(fromFile.ok && Number(fromFile.dirEm.value.toFixed(2))).toBe(1_587_424.35);
+    // a file that is not activity data is refused with the reason
+    await page.setInputFiles('[data-action="open-activity"]', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+    expect(await page.textContent('[data-testid="calc-file-error"]')).toContain(literal(get(locale('en', 'cbamcalc'), 'errors.notJson')));
+    await page.setInputFiles('[data-action="open-activity"]', { name: 'tc1.json', mimeType: 'application/json', buffer: readFileSync(join(root, 'test', 'fixtures', 'cbam-activity', 'tc1.json')) });
+    await expect.poll(() => page.textContent('[data-testid="dirEm"]')).toContain('827,820');
+    await page.click('[data-example="tc4"]');
+    await expect.poll(() => page.textContent('[data-testid="dirEm"]')).toContain('1,587,424.35');
+
     await page.selectOption('[data-testid="calc-target"]', datasetId);
     await page.click('[data-action="add-lines"]');
     const done = page.locator('[data-testid="calc-added"]');

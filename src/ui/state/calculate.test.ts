@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { db, saveDataset } from '../db/db';
 import { validateDataset } from '../core';
 import { calculateInstallation, type InstallationResult } from '../../core/cbam/activity';
-import { EXAMPLES, addToDataset, emptyForm, fromActivity, loadForm, newStream, reviveForm, saveForm, toActivityInput } from './calculate';
+import { EXAMPLES, activityFile, readActivityText, addToDataset, emptyForm, fromActivity, loadForm, newStream, reviveForm, saveForm, toActivityInput } from './calculate';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'public', 'samples', 'aluminium-ingot-ningxia.json');
 const ok = (raw: unknown): InstallationResult => {
@@ -66,6 +66,24 @@ describe('calculation screen plumbing', () => {
     await saveDataset(db(), { id: 'ds-fu', name: 'FU', origin: 'sample', data: { ...raw, basis: { kind: 'per-functional-unit' } } });
     expect(await addToDataset('ds-fu', ok(fromActivityInput(1)))).toEqual({ ok: false, errors: [{ key: 'cbamcalc:lines.perFunctionalUnit' }] });
     expect(await addToDataset('missing', ok(fromActivityInput(1)))).toEqual({ ok: false, errors: [{ key: 'ui:calculate.toDataset.notFound' }] });
+  });
+});
+
+describe('activity data files', () => {
+  it('the saved file is the CLI format with checked numbers, and reads back into the same form', () => {
+    const form = fromActivity(EXAMPLES[3]!.data);
+    const file = activityFile(form);
+    expect(file).toMatchObject({ format: 'carbonbridge.cbam-activity', formatVersion: 1, pfc: [{ method: 'slope', alProduced: 500_000, collectionEfficiency: 0.98 }] });
+    expect(ok(file).dirEm.value).toBe(ok(EXAMPLES[3]!.data).dirEm.value);
+    const back = readActivityText(JSON.stringify(file));
+    expect(back.ok && ok(toActivityInput(back.form)).figures.map((f) => f.value)).toEqual(ok(file).figures.map((f) => f.value));
+  });
+  it('an invalid form is saved as typed; text that is not activity data is refused with the core message', () => {
+    const form = emptyForm();
+    form.streams = [{ ...newStream(), ad: '-5' }];
+    expect((activityFile(form).sourceStreams as { ad: string }[])[0]!.ad).toBe('-5');
+    expect(readActivityText('nope')).toEqual({ ok: false, error: { key: 'cbamcalc:errors.notJson' } });
+    expect(readActivityText('[1]')).toEqual({ ok: false, error: { key: 'cbamcalc:errors.notActivity' } });
   });
 });
 

@@ -4,11 +4,11 @@
  * autosave of the form in the browser database, and adding the calculated lines to a saved dataset. All
  * calculation and checking is the core's (src/core/cbam/activity.ts).
  */
-import { activityLines, addLinesToDataset, type InstallationResult } from '../../core/cbam/activity';
+import { ACTIVITY_FORMAT, activityLines, addLinesToDataset, parseActivity, type InstallationResult } from '../../core/cbam/activity';
 import type { Message } from '../../core/i18n/message';
 import type { Problem } from '../../core/model/problems';
 import { db, getSetting, listDatasets, newId, saveDataset, setSetting, type DatasetRow } from '../db/db';
-import { datasetName } from './datasets';
+import { datasetName, downloadJson, safeFileName } from './datasets';
 
 export const SETTING_KEY = 'calculate.form';
 export const AUTOSAVE_MS = 300;
@@ -241,4 +241,26 @@ export async function addToDataset(id: string, result: InstallationResult): Prom
   const data = JSON.parse(JSON.stringify({ ...raw, inventory: [...(raw.inventory ?? []), ...r.dataset.inventory.slice(-lines.length)] })) as unknown;
   const saved = await saveDataset(d, { ...row, name: datasetName(data, row.name), data });
   return { ok: true, row: saved, added: r.added, skipped };
+}
+
+/** The form as an activity data file (the same format `carbonbridge cbam-calc` reads): checked numbers when valid, else as typed. */
+export function activityFile(f: CalcForm): Record<string, unknown> {
+  const input = toActivityInput(f);
+  const p = parseActivity(input);
+  return { format: ACTIVITY_FORMAT, formatVersion: 1, ...(p.ok ? p.input : input) };
+}
+export function downloadActivity(f: CalcForm): void {
+  downloadJson(activityFile(f), `${safeFileName(f.title || 'activity')}.cbam-activity.json`);
+}
+
+/** A form from an activity data file's text; what is not a JSON object is refused with the core's message. */
+export function readActivityText(text: string): { ok: true; form: CalcForm } | { ok: false; error: Message } {
+  let v: unknown;
+  try {
+    v = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, error: { key: 'cbamcalc:errors.notJson' } };
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return { ok: false, error: { key: 'cbamcalc:errors.notActivity' } };
+  return { ok: true, form: fromActivity(v as Record<string, unknown>) };
 }
