@@ -1,5 +1,5 @@
 // carbonbridge cbam-calc through the CLI entry point: the published figures of reference/cbam.md §9 (TC1–TC9) from
-// the fixtures in test/fixtures/cbam-activity, translated text output, the inventory lines file and the exit codes.
+// the fixtures in rules/eu-cbam-definitive/worked-examples, translated text output, the inventory lines file and the exit codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { main, nodeIO } from '../src/cli/main';
 import type { CliIO } from '../src/cli/command';
 import { validateDataset } from '../src/core/model/validate';
 
-const FIX = join(import.meta.dirname, 'fixtures', 'cbam-activity');
+const FIX = join(import.meta.dirname, '..', 'rules', 'eu-cbam-definitive', 'worked-examples');
 const tc = (n: number) => join(FIX, `tc${n}.json`);
 const REF = readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'reference', 'cbam.md'), 'utf8');
 

@@ -146,7 +146,7 @@ describe('add the calculated lines to a dataset', () => {
     // a file that is not activity data is refused with the reason
     await page.setInputFiles('[data-action="open-activity"]', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
     expect(await page.textContent('[data-testid="calc-file-error"]')).toContain(literal(get(locale('en', 'cbamcalc'), 'errors.notJson')));
-    await page.setInputFiles('[data-action="open-activity"]', { name: 'tc1.json', mimeType: 'application/json', buffer: readFileSync(join(root, 'test', 'fixtures', 'cbam-activity', 'tc1.json')) });
+    await page.setInputFiles('[data-action="open-activity"]', { name: 'tc1.json', mimeType: 'application/json', buffer: readFileSync(join(root, 'rules', 'eu-cbam-definitive', 'worked-examples', 'tc1.json')) });
     await expect.poll(() => page.textContent('[data-testid="dirEm"]')).toContain('827,820');
     await page.click('[data-example="tc4"]');
     await expect.poll(() => page.textContent('[data-testid="dirEm"]')).toContain('1,587,424.35');

@@ -1,5 +1,5 @@
 // Activity data → installation figures: the worked examples TC1–TC9 of reference/cbam.md §9 (fixtures in
-// test/fixtures/cbam-activity), validation messages naming the stream and field, and the dataset lines.
+// rules/eu-cbam-definitive/worked-examples), validation messages naming the stream and field, and the dataset lines.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import {
   activityLines, addLinesToDataset, calculateInstallation, parseActivity, type CalcFigure, type InstallationResult,
 } from './activity';
 
-const FIX = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'cbam-activity');
+const FIX = join(import.meta.dirname, '..', '..', '..', 'rules', 'eu-cbam-definitive', 'worked-examples');
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'public', 'samples');
 const fixture = (tc: string) => JSON.parse(readFileSync(join(FIX, `${tc}.json`), 'utf8'));
 const calc = (raw: unknown): InstallationResult => {

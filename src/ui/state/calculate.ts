@@ -201,7 +201,7 @@ export function fromActivity(a: Record<string, any>): CalcForm {
  * The Commission's worked examples TC1–TC9 (reference/cbam.md §9): the same files the CLI and unit tests check,
  * bundled into this view's chunk at build time.
  */
-const EXAMPLE_FILES = import.meta.glob<Record<string, unknown>>('../../../test/fixtures/cbam-activity/tc*.json', { eager: true, import: 'default' });
+const EXAMPLE_FILES = import.meta.glob<Record<string, unknown>>('../../../rules/eu-cbam-definitive/worked-examples/tc*.json', { eager: true, import: 'default' });
 export const EXAMPLES: { id: string; data: Record<string, unknown> }[] = Object.entries(EXAMPLE_FILES)
   .map(([p, data]) => ({ id: /(tc\d+)\.json$/.exec(p)![1]!, data }))
   .sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2)));
