@@ -562,7 +562,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
     if (l.stage !== 'production') finding('info', msg('cbamconvert:warnings.installationLineNotProduction', { line: l.id, stage: `$t:core:stage.${l.stage}` }), row, l.id);
     direct.push({
       id: l.id, description: l.description, category: l.category, stage: l.stage, ...(l.installationId ? { installationId: l.installationId } : {}),
-      gases, co2e: { value: co2e, unit: 'tCO2e', source: { kind: 'computed', formula: 'Σ gas mass × GWP (AR5), CBAM gases only' }, ...(gases.some((g) => g.gwp?.uncertain) ? { uncertain: true as const } : {}) },
+      gases, co2e: { value: co2e, unit: 'tCO2e', source: { kind: 'computed', formula: 'Σ m_gas × GWP_AR5' }, ...(gases.some((g) => g.gwp?.uncertain) ? { uncertain: true as const } : {}) },
     });
   });
 
@@ -801,7 +801,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
     indirect: seeFig(seeInd, '(E_el × EF_el + Σ M_i × SEE_ind,i) / AL', precUncertain || !!chosen.ef?.uncertain),
     total: seeFig(seeTot, 'SEE_dir + SEE_ind', uncertainSee),
     counted: indirectCounted ? 'total' : 'direct',
-    countedValue: seeFig(countedValue, indirectCounted ? 'SEE_dir + SEE_ind' : 'SEE_dir (Annex II good: direct only)', uncertainSee),
+    countedValue: seeFig(countedValue, indirectCounted ? 'SEE_dir + SEE_ind' : 'SEE_dir', uncertainSee),
     shareDefault: null,
   };
   if (countedValue !== null && countedValue > 0) see.shareDefault = round(defaultEmb / productionT / countedValue, 4);
@@ -868,16 +868,16 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
       route: { id: route.id, ...(tName ? { templateName: tName } : {}), inferred: route.inferred },
       installationIds: dataset.installations.map((x) => x.id),
       production: productionFig,
-      directByInstallation: [...byInst].map(([installationId, s]) => ({ installationId, co2e: fig(s.value, 'Σ direct lines of the installation') })),
+      directByInstallation: [...byInst].map(([installationId, s]) => ({ installationId, co2e: fig(s.value, 'Σ DirEm_line') })),
     },
     production: productionFig,
     direct: {
       lines: direct,
-      total: fig(directTotal, 'DirEm* = Σ direct lines (CBAM gases, AR5)', uncertainDirect),
-      byGas: { co2: fig(sums.co2.value, 'Σ CO2 (fossil)'), n2o: fig(sums.n2o.value, 'Σ N2O × 265'), pfc: fig(sums.pfc.value, 'Σ CF4 × 6630 + C2F6 × 11100') },
+      total: fig(directTotal, 'DirEm* = Σ m_gas × GWP_AR5', uncertainDirect),
+      byGas: { co2: fig(sums.co2.value, 'Σ CO2_fossil'), n2o: fig(sums.n2o.value, 'Σ N2O × 265'), pfc: fig(sums.pfc.value, 'Σ CF4 × 6630 + C2F6 × 11100') },
       biogenicZeroRated: { value: sums.bio.value, unit: 'tCO2', source: { kind: 'rule', ref: IR2547_BIOMASS } },
     },
-    corrections: { items: corr, total: fig(corrTotal.value, 'Σ corrections') },
+    corrections: { items: corr, total: fig(corrTotal.value, 'Σ Corr') },
     attributedDirect: fig(attributedDirect, 'DirEm* + Em_H,imp − Em_H,exp + WG_imp − WG_exp − Em_el,exp', uncertainDirect),
     electricity: {
       lines: chosen.lines,
