@@ -71,3 +71,12 @@ export function runComparison(dataset: Dataset, packsById: Map<string, Footprint
 export function needsEuDefaultEf(out: CompareOutcome | null): boolean {
   return !!out?.cbam?.ok && out.cbam.comparison.toTotal === null && out.cbam.conversion.electricity.counted;
 }
+
+/** One cause of a pair as the view shows it (both compare() and compareWithCbam() causes have this shape). */
+export interface PairCause {
+  cause: string;
+  deltaKg: number;
+  explanation: Message;
+  lines: { id: string; fromKg: number; toKg: number; deltaKg: number }[];
+  gases?: { gas: string; gwpFrom: number | null; gwpTo: number | null; deltaKg: number }[];
+}
