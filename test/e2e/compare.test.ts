@@ -151,3 +151,30 @@ describe('compare: Arabic-Indic digits and the link from a saved dataset', () =>
     await context.close();
   });
 });
+
+describe('compare: a good whose indirect emissions count, and a product outside CBAM', () => {
+  it('cement 2026 waits for the EU default electricity factor; the battery pack gets the translated reason', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const g = guard(context, origin);
+    const page = await context.newPage();
+    const ui = locale('en', 'ui');
+    await page.goto(`${base}?lang=en#/compare?sample=cement-grey-portland.json`);
+    await page.waitForSelector('[data-testid="compare-euef"]');
+    expect(await text(page, '[data-testid="compare-side"]')).toContain(get(ui, 'compareView.needEf'));
+    expect(await text(page, '[data-testid="total-eu-cbam"]')).toBe('—');
+    await page.fill('[data-testid="compare-euef"]', '0.5');
+    await expect.poll(() => text(page, '[data-testid="total-eu-cbam"]')).toMatch(/^[\d,.]+$/);
+    expect(await text(page, '[data-testid="compare-side"]')).not.toContain(get(ui, 'compareView.needEf'));
+    // the electricity cause now counts the CBAM indirect emissions
+    expect(await text(page, `${pairCbam} [data-cause="electricity"]`)).toContain(get(locale('en', 'core'), 'compareCbam.electricityCounted'));
+
+    await page.selectOption('[data-testid="compare-dataset"]', 'sample:lfp-battery-pack.json');
+    await page.waitForSelector('[data-testid="compare-cbam-failed"]');
+    expect(await text(page, '[data-testid="compare-cbam-failed"]')).toContain(get(ui, 'compareView.cbamFailed'));
+    expect(await text(page, '[data-testid="compare-cbam-failed"]')).toContain('8507 60 00');
+    expect(await page.locator(pairIso).count()).toBe(1);
+    expect(g.foreign, 'requests to another origin').toEqual([]);
+    expect(g.consoleErrors, 'console errors').toEqual([]);
+    await context.close();
+  });
+});
