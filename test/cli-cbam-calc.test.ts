@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, nodeIO } from '../src/cli/main';
-import type { CliIO } from '../src/cli/command';
+import { runCli } from './helpers/cli';
 import { validateDataset } from '../src/core/model/validate';
 
 const FIX = join(import.meta.dirname, '..', 'rules', 'eu-cbam-definitive', 'worked-examples');
@@ -18,13 +17,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { ...nodeIO, stdout: (s) => { out += s; }, stderr: (s) => { err += s; } };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 async function json(n: number) {
   const r = await run('cbam-calc', tc(n), '--json');
   expect(r.code, r.err).toBe(0);

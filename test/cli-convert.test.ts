@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
-import { main, nodeIO } from '../src/cli/main';
-import type { CliIO } from '../src/cli/command';
+import { runCli } from './helpers/cli';
 import { SAMPLES_DIR, sampleJson } from './helpers/samples';
 import { parseSharedStrings, readCells } from '../src/core/cbam/docs/ooxml';
 
@@ -27,13 +26,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { ...nodeIO, stdout: (s) => { out += s; }, stderr: (s) => { err += s; } };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('carbonbridge convert --to eu-cbam', () => {
   it('aluminium 2026 --json: SEE direct only (AR5 PFCs), every dropped line with its reason text', async () => {

@@ -3,20 +3,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main';
-import type { CliIO } from '../src/cli/command';
+import { runCli } from './helpers/cli';
 import { sumExact } from '../src/core/num';
 import { sampleFiles, sampleJson, SAMPLES_DIR } from './helpers/samples';
 
 const ROOT = join(import.meta.dirname, '..');
 
 async function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const { nodeIO } = await import('../src/cli/main');
-  const io: CliIO = { ...nodeIO, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+  const r = await runCli(...args);
+  return { code: r.code, stdout: r.out, stderr: r.err };
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'cb-cli-'));

@@ -1,5 +1,18 @@
 /** Shared Playwright helpers for the journeys: Debian Chromium, request/console guards. */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+
+/** The repository root and the folder for screenshots, PDFs and downloads kept as test artefacts. */
+export const root = join(import.meta.dirname, '..', '..');
+export const out = join(root, 'test-results');
+mkdirSync(out, { recursive: true });
+
+/** A locale namespace file, and a dotted key inside it. */
+export const locale = (lng: string, ns: string) => JSON.parse(readFileSync(join(root, 'locales', lng, `${ns}.json`), 'utf8'));
+export const get = (obj: any, key: string): string => key.split('.').reduce((o, k) => o?.[k], obj);
+/** The longest literal piece of a translation template (the text around {{params}}). */
+export const literal = (s: string) => s.split(/\{\{[^}]+\}\}/).map((x) => x.trim()).sort((a, b) => b.length - a.length)[0]!;
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({

@@ -6,23 +6,16 @@
  * free of errors and axe finds no serious or critical violation.
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, guard } from './browser';
+import { launch, guard, root, out, locale, get, literal } from './browser';
 import { calculateInstallation } from '../../src/core/cbam/activity';
 
 const base = inject('baseURL');
 const origin = new URL(base).origin;
-const root = join(import.meta.dirname, '..', '..');
-const out = join(root, 'test-results');
-mkdirSync(out, { recursive: true });
 
-const locale = (lng: string, ns: string) => JSON.parse(readFileSync(join(root, 'locales', lng, `${ns}.json`), 'utf8'));
-const get = (obj: any, key: string): string => key.split('.').reduce((o, k) => o?.[k], obj);
-/** The longest literal piece of a translation template (the text around {{params}}). */
-const literal = (s: string) => s.split(/\{\{[^}]+\}\}/).map((x) => x.trim()).sort((a, b) => b.length - a.length)[0]!;
 
 let browser: Browser;
 beforeAll(async () => {

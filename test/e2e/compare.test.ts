@@ -7,20 +7,14 @@
  * origin, the console stays free of errors and axe finds no serious or critical violation.
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, guard } from './browser';
+import { launch, guard, root, out, locale, get } from './browser';
 
 const base = inject('baseURL');
 const origin = new URL(base).origin;
-const root = join(import.meta.dirname, '..', '..');
-const out = join(root, 'test-results');
-mkdirSync(out, { recursive: true });
 
-const locale = (lng: string, ns: string) => JSON.parse(readFileSync(join(root, 'locales', lng, `${ns}.json`), 'utf8'));
-const get = (obj: any, key: string): string => key.split('.').reduce((o, k) => o?.[k], obj);
 /** The number as the app formats it for a language (same Intl locale as src/ui/i18n.svelte.ts). */
 const intl = (lng: string, digits = 'latn') => `${lng === 'zh' ? 'zh-CN' : lng === 'ar' ? 'ar' : 'en-GB'}-u-ca-gregory-nu-${digits}`;
 const fmt = (x: number, lng: string, dp: number, digits = 'latn') => new Intl.NumberFormat(intl(lng, digits), { maximumFractionDigits: dp }).format(x);

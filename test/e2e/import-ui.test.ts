@@ -9,11 +9,11 @@
  * Every request stays on the app's origin; the console stays free of errors.
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import { readFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, guard } from './browser';
+import { launch, guard, root, out, locale, get, literal } from './browser';
 import { hasSoffice, resaveWithLibreOffice } from '../helpers/office';
 import { validateDataset } from '../../src/core/model/validate';
 import { fillOfficialTemplate } from '../../src/core/cbam/docs/template';
@@ -22,14 +22,7 @@ import { parseCbamDocData } from '../../src/core/cbam/docs/parse';
 
 const base = inject('baseURL');
 const origin = new URL(base).origin;
-const root = join(import.meta.dirname, '..', '..');
-const out = join(root, 'test-results');
-mkdirSync(out, { recursive: true });
 
-const locale = (lng: string, ns: string) => JSON.parse(readFileSync(join(root, 'locales', lng, `${ns}.json`), 'utf8'));
-const get = (obj: any, key: string): string => key.split('.').reduce((o, k) => o?.[k], obj);
-/** The longest literal piece of a translation template (the text around {{params}}). */
-const literal = (s: string) => s.split(/\{\{[^}]+\}\}/).map((x) => x.trim()).sort((a, b) => b.length - a.length)[0]!;
 
 const SAMPLE = 'aluminium-ingot-ningxia.json';
 const SAMPLE_LINES = 10;

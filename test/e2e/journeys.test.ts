@@ -5,22 +5,15 @@
  * Every request must stay on the app's origin and the console must stay free of errors.
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
-import { launch, guard } from './browser';
+import { launch, guard, root, out, locale, get, literal } from './browser';
 
 const base = inject('baseURL');
 const origin = new URL(base).origin;
-const root = join(import.meta.dirname, '..', '..');
-const out = join(root, 'test-results');
-mkdirSync(out, { recursive: true });
 
-const locale = (lng: string, ns: string) => JSON.parse(readFileSync(join(root, 'locales', lng, `${ns}.json`), 'utf8'));
-const get = (obj: any, key: string): string => key.split('.').reduce((o, k) => o?.[k], obj);
-/** The longest literal piece of a translation template (the text around {{params}}). */
-const literal = (s: string) => s.split(/\{\{[^}]+\}\}/).map((x) => x.trim()).sort((a, b) => b.length - a.length)[0]!;
 
 const SAMPLE = 'aluminium-ingot-ningxia.json';
 const OFFICIAL = join(root, '..', 'shared', 'cbam', 'official');
