@@ -44,3 +44,9 @@ export function watchPage(page: Page, g: Guard): void {
   });
   page.on('pageerror', (e) => g.consoleErrors.push(String(e)));
 }
+
+/** Click what starts a download and return the file's suggested name and bytes. */
+export async function download(page: Page, selector: string): Promise<{ name: string; body: Buffer }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: dl.suggestedFilename(), body: readFileSync((await dl.path())!) };
+}

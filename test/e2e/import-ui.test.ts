@@ -13,7 +13,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, guard, root, out, locale, get, literal } from './browser';
+import { launch, guard, download, root, out, locale, get, literal } from './browser';
 import { hasSoffice, resaveWithLibreOffice } from '../helpers/office';
 import { validateDataset } from '../../src/core/model/validate';
 import { fillOfficialTemplate } from '../../src/core/cbam/docs/template';
@@ -44,11 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function download(page: Page, selector: string): Promise<{ name: string; body: Buffer }> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  return { name: dl.suggestedFilename(), body: readFileSync((await dl.path())!) };
-}
 
 type Row = { id: string; name: string; origin: string; data: any } | undefined;
 const readRow = (page: Page, id: string): Promise<Row> =>

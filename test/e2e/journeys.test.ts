@@ -9,7 +9,7 @@ import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
-import { launch, guard, root, out, locale, get, literal } from './browser';
+import { launch, guard, download, root, out, locale, get, literal } from './browser';
 
 const base = inject('baseURL');
 const origin = new URL(base).origin;
@@ -28,12 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function download(page: Page, selector: string): Promise<{ name: string; body: Buffer }> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  const p = await dl.path();
-  return { name: dl.suggestedFilename(), body: readFileSync(p!) };
-}
 
 for (const lng of ['zh', 'en', 'ar'] as const) {
   describe(`journey in ${lng}`, () => {
