@@ -31,8 +31,8 @@ describe('remembered column mappings (database version 3)', () => {
     const d = new CarbonBridgeDb(name);
     await d.open();
     expect(d.verno).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(3);
-    expect(d.tables.map((t) => t.name).sort()).toEqual(['datasets', 'mappings', 'results', 'settings']);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(3);
+    expect(d.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['datasets', 'mappings', 'results', 'settings']));
     expect(await d.datasets.get('a')).toMatchObject({ name: 'Alu', cn: '76011000', origin: 'sample', createdAt: 1 });
     expect(await d.results.get('r')).toMatchObject({ kind: 'cbam', data: { see: 1 } });
     expect(await d.settings.get('digits')).toEqual({ key: 'digits', value: 'arab' });
@@ -44,7 +44,7 @@ describe('remembered column mappings (database version 3)', () => {
     d.close();
   });
 
-  it('upgrades a version 1 database straight to version 3', async () => {
+  it('upgrades a version 1 database straight to the current version', async () => {
     const name = freshName();
     const old = new Dexie(name);
     old.version(1).stores(SCHEMAS[1]!);
@@ -53,7 +53,7 @@ describe('remembered column mappings (database version 3)', () => {
     old.close();
     const d = new CarbonBridgeDb(name);
     await d.open();
-    expect(d.verno).toBe(3);
+    expect(d.verno).toBe(DB_VERSION);
     expect(await d.datasets.get('s')).toMatchObject({ origin: 'sample', createdAt: 5 });
     expect(await d.mappings.count()).toBe(0);
     d.close();
