@@ -21,7 +21,8 @@ const GLOBAL_OPTIONS = {
 export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> {
   const langFlagIdx = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const langFlag = langFlagIdx < 0 ? undefined : argv[langFlagIdx]!.includes('=') ? argv[langFlagIdx]!.split('=')[1] : argv[langFlagIdx + 1];
-  const lang = pickLang(langFlag);
+  // document commands accept two languages (--lang zh+ar); CLI messages use the first
+  const lang = pickLang(typeof langFlag === 'string' && langFlag.includes('+') ? langFlag.split('+')[0] : langFlag);
   const t = await createT(lang ?? 'en');
   if (!lang) {
     io.stderr(`${t('cli:error.badLang', { value: String(langFlag) })}\n`);

@@ -10,5 +10,6 @@ import { convertCommand } from './convert';
 import { importCommand } from './import';
 import { workbookCommand } from './workbook';
 import { cbamCalcCommand } from './cbam-calc';
+import { statementCommand } from './statement';
 
-export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand, convertCommand, importCommand, workbookCommand, cbamCalcCommand];
+export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand, convertCommand, importCommand, workbookCommand, cbamCalcCommand, statementCommand];

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { msg, type Message } from '../i18n/message';
 import gbt from '../../../rules/cn-gbt24067-2024/pack.json';
 import iso from '../../../rules/iso14067-2018/pack.json';
+import { REFERENCE_PACKS } from '../partners/reference-packs';
 import gwp from '../../../rules/ipcc-gwp/gwp-sets.json';
 import cnElec from '../../../rules/cn-electricity-factors/factors.json';
 import { ElectricityFactorTable, FootprintPack, GwpSets } from './schema';
@@ -53,7 +54,7 @@ let packs: Map<string, FootprintPack> | undefined;
 export function footprintPacks(): Map<string, FootprintPack> {
   if (!packs) {
     packs = new Map();
-    for (const raw of [gbt, iso]) {
+    for (const raw of [gbt, iso, ...REFERENCE_PACKS]) {
       const p = loadFootprintPack(raw);
       packs.set(p.id, p);
     }
