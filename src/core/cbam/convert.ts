@@ -31,9 +31,8 @@ import { verifierChecklist, type VerifierItem } from './verifier-checklist';
 import type { CbamDocInput } from './docs/model';
 import { TEMPLATE_MAP, templateRoutes } from './docs/template';
 
-export const EM_DP = 6; // tCO2e
-export const SEE_DP = 7; // tCO2e/t (QReport dec16-7)
-export const MASS_DP = 9; // t of gas
+import { EM_DP, MASS_DP, SEE_DP, formulaTexts, perTonne, wasteGasExportTerm, wasteGasImportTerm } from './kernel';
+export { EM_DP, MASS_DP, SEE_DP };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Types
@@ -606,10 +605,11 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
   if (wg && ![neg(wg.importedTJ, 'corrections.wasteGas.importedTJ'), neg(wg.exportedTJ, 'corrections.wasteGas.exportedTJ')].some(Boolean)) {
     const efNg = pack.constants.naturalGasEf;
     const corrF = pack.constants.wasteGasExportCorrection;
+    const ft = formulaTexts(pack.constants);
     if (wg.importedTJ)
-      corr.push({ kind: 'waste-gas-imported', amount: { value: wg.importedTJ, unit: 'TJ', source: { kind: 'user', field: 'corrections.wasteGas.importedTJ' } }, ef: ruleFig(efNg.value, efNg.unit, packRef(efNg)), effect: computed(round(wg.importedTJ * efNg.value, EM_DP), 'tCO2e', '+ V_WG,imp × EF_NG') });
+      corr.push({ kind: 'waste-gas-imported', amount: { value: wg.importedTJ, unit: 'TJ', source: { kind: 'user', field: 'corrections.wasteGas.importedTJ' } }, ef: ruleFig(efNg.value, efNg.unit, packRef(efNg)), effect: computed(round(wasteGasImportTerm(wg.importedTJ, pack.constants), EM_DP), 'tCO2e', ft.wasteGasImport) });
     if (wg.exportedTJ)
-      corr.push({ kind: 'waste-gas-exported', amount: { value: wg.exportedTJ, unit: 'TJ', source: { kind: 'user', field: 'corrections.wasteGas.exportedTJ' } }, ef: computed(round(efNg.value * corrF.value, 6), 'tCO2/TJ', `EF_NG ${efNg.value} × ${corrF.value} (${corrF.source.act})`), effect: computed(-round(wg.exportedTJ * efNg.value * corrF.value, EM_DP), 'tCO2e', '− V_WG,exp × EF_NG × 0.667') });
+      corr.push({ kind: 'waste-gas-exported', amount: { value: wg.exportedTJ, unit: 'TJ', source: { kind: 'user', field: 'corrections.wasteGas.exportedTJ' } }, ef: computed(round(efNg.value * corrF.value, 6), 'tCO2/TJ', `${ft.wasteGasExportEf} (${corrF.source.act})`), effect: computed(-round(wasteGasExportTerm(wg.exportedTJ, pack.constants), EM_DP), 'tCO2e', ft.wasteGasExport) });
   }
   const ee = c.electricityExported;
   if (ee && ![neg(ee.mwh, 'corrections.electricityExported.mwh'), neg(ee.ef, 'corrections.electricityExported.ef')].some(Boolean) && ee.mwh > 0)
@@ -671,7 +671,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
     return { lines, total: missing ? null : sum.value, status, note, ef, shownEf: ef ?? grid.fig };
   };
 
-  const perT = (v: number) => round(v / productionT, SEE_DP);
+  const perT = (v: number) => perTonne(v, productionT);
   const options_: ElectricityOption[] = [];
   const precursorAgg = { dir: null as number | null, ind: null as number | null };
 
@@ -874,7 +874,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
     direct: {
       lines: direct,
       total: fig(directTotal, 'DirEm* = Σ m_gas × GWP_AR5', uncertainDirect),
-      byGas: { co2: fig(sums.co2.value, 'Σ CO2_fossil'), n2o: fig(sums.n2o.value, 'Σ N2O × 265'), pfc: fig(sums.pfc.value, 'Σ CF4 × 6630 + C2F6 × 11100') },
+      byGas: { co2: fig(sums.co2.value, 'Σ CO2_fossil'), n2o: fig(sums.n2o.value, formulaTexts(pack.constants).n2o), pfc: fig(sums.pfc.value, formulaTexts(pack.constants).pfc) },
       biogenicZeroRated: { value: sums.bio.value, unit: 'tCO2', source: { kind: 'rule', ref: IR2547_BIOMASS } },
     },
     corrections: { items: corr, total: fig(corrTotal.value, 'Σ Corr') },

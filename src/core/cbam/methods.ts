@@ -7,6 +7,7 @@ import type { Message } from '../i18n/message';
 import { round } from '../num';
 import type { Constants } from './pack-schema';
 import { definitivePack } from './packs';
+import { specificEmbedded, wasteGasExportTerm, wasteGasImportTerm } from './kernel';
 
 export const DP = 6;
 const r = (x: number) => round(x, DP);
@@ -200,11 +201,11 @@ export function measurableHeat(tj: number, ef: number) {
 
 /** WG_corr,imp = V (TJ) × 56.1 */
 export function wasteGasImportCorrection(tj: number, constants: Constants = packConstants()) {
-  return { value: r(check('wasteGasImportTJ', tj, { min: 0 }) * constants.naturalGasEf.value), ef: constants.naturalGasEf, unit: 'tCO2' as const };
+  return { value: r(wasteGasImportTerm(check('wasteGasImportTJ', tj, { min: 0 }), constants)), ef: constants.naturalGasEf, unit: 'tCO2' as const };
 }
 /** WG_corr,exp = V (TJ) × 56.1 × 0.667 */
 export function wasteGasExportCorrection(tj: number, constants: Constants = packConstants()) {
-  const v = check('wasteGasExportTJ', tj, { min: 0 }) * constants.naturalGasEf.value * constants.wasteGasExportCorrection.value;
+  const v = wasteGasExportTerm(check('wasteGasExportTJ', tj, { min: 0 }), constants);
   return { value: r(v), ef: constants.naturalGasEf, correction: constants.wasteGasExportCorrection, unit: 'tCO2' as const };
 }
 /** Em_el,exp = E (MWh) × EF (tCO2/MWh) */
@@ -269,12 +270,11 @@ export function specificEmbeddedEmissions(i: SeeInput) {
     eeDir += m * check(`precursors.${k}.seeDirect`, p.seeDirect, { min: 0 });
     eeInd += m * check(`precursors.${k}.seeIndirect`, p.seeIndirect ?? 0, { min: 0 });
   });
-  const direct = (ad + eeDir) / al;
-  const indirect = (ai + eeInd) / al;
+  const k = specificEmbedded({ activityLevel: al, attributedDirect: ad, attributedIndirect: ai, precursorsDirect: eeDir, precursorsIndirect: eeInd });
   return {
-    direct: r(direct),
-    indirect: r(indirect),
-    total: r(direct + indirect),
+    direct: k.direct,
+    indirect: k.indirect,
+    total: k.total,
     embeddedInPrecursorsDirect: r(eeDir),
     embeddedInPrecursorsIndirect: r(eeInd),
     complex: (i.precursors ?? []).length > 0,

@@ -1,20 +1,24 @@
 /**
  * SEE per production process and product, computed from the document data with the formulas of the
  * Commission template (IR 2023/1773 Annex III; same logic in IR 2025/2547):
- *   AttrEm_dir = DirEm* + Q_heat,imp·EF_imp − Q_heat,exp·EF_exp + WG_imp·56.1 − WG_exp·56.1·0.667 − E_el,exp·EF_el,exp
+ *   AttrEm_dir = DirEm* + Q_heat,imp·EF_imp − Q_heat,exp·EF_exp + WG_imp·EF_NG − WG_exp·EF_NG·c_exp − E_el,exp·EF_el,exp
  *   AttrEm_ind = E_el,cons · EF_el
  *   SEE_dir,p = (AttrEm_dir + Σ M_i·SEE_dir,i) / AL_p;  SEE_ind,p = (AttrEm_ind + Σ M_i·SEE_ind,i) / AL_p
  * Precursors produced in another process of the installation carry that process's SEE (solved in order;
- * a cycle is reported as an error).
+ * a cycle is reported as an error). The arithmetic is the formula kernel's (../kernel.ts), constants from the rule pack.
  */
 import type { CbamDocData } from './model';
 import { val } from './model';
 import { docError } from './errors';
 import { round } from '../../num';
 import type { Message } from '../../i18n/message';
+import { attributedDirectRaw, SEE_DP, specificEmbedded } from '../kernel';
+import type { Constants } from '../pack-schema';
+import { definitivePack } from '../packs';
 
-export const EF_NATURAL_GAS = 56.1; // tCO2/TJ, template constant CONST_EFNatGas
-export const WASTE_GAS_EXPORT_FACTOR = 0.667; // template D_Processes waste-gas export correction
+/** Natural-gas emission factor and waste-gas export correction of the EU definitive pack (read from the pack). */
+export const EF_NATURAL_GAS = (): number => definitivePack().constants.naturalGasEf.value;
+export const WASTE_GAS_EXPORT_FACTOR = (): number => definitivePack().constants.wasteGasExportCorrection.value;
 
 export interface ProcessSee {
   id: string;
@@ -35,9 +39,9 @@ export interface ProcessSee {
 export interface ProductSee { cnCode: string; name: string; processId: string; seeDirect: number; seeIndirect: number; seeTotal: number; declared?: { seeDirect?: number; seeIndirect?: number } }
 export interface SeeResult { processes: ProcessSee[]; products: ProductSee[]; precursors: { id: string; seeDirect: number; seeIndirect: number }[] }
 
-const DP = 7; // QReport precision dec16-7
+const DP = SEE_DP;
 
-export function computeSee(data: CbamDocData): SeeResult {
+export function computeSee(data: CbamDocData, constants: Constants = definitivePack().constants): SeeResult {
   const pp = new Map(data.purchasedPrecursors.map((p) => {
     const ind = p.seeIndirect?.value ?? (p.electricityMWhPerT && p.electricityEf ? p.electricityMWhPerT.value * p.electricityEf.value : 0);
     return [p.id, { dir: p.seeDirect.value, ind }];
@@ -55,10 +59,14 @@ export function computeSee(data: CbamDocData): SeeResult {
     const al = p.production.reduce((s, r) => s + r.amount.value, 0);
     const h = p.heat;
     const wg = p.wasteGas;
-    const attrDir = p.directEmissions.value
-      + val(h?.importedTJ) * val(h?.importedEf) - val(h?.exportedTJ) * val(h?.exportedEf)
-      + val(wg?.importedTJ) * EF_NATURAL_GAS - val(wg?.exportedTJ) * EF_NATURAL_GAS * WASTE_GAS_EXPORT_FACTOR
-      - (p.electricityExported ? p.electricityExported.mwh.value * p.electricityExported.ef.value : 0);
+    const attrDir = attributedDirectRaw({
+      dirEm: p.directEmissions.value,
+      heatImport: val(h?.importedTJ) * val(h?.importedEf),
+      heatExport: val(h?.exportedTJ) * val(h?.exportedEf),
+      wasteGasImportTJ: val(wg?.importedTJ),
+      wasteGasExportTJ: val(wg?.exportedTJ),
+      electricityExport: p.electricityExported ? p.electricityExported.mwh.value * p.electricityExported.ef.value : 0,
+    }, constants);
     const attrInd = p.electricity ? p.electricity.consumptionMWh.value * p.electricity.ef.value : 0;
     let eeDir = 0;
     let eeInd = 0;
@@ -70,11 +78,12 @@ export function computeSee(data: CbamDocData): SeeResult {
     if (!(al > 0)) throw docError('errors.zeroProduction', { field: `${p.id}.production`, process: p.name });
     const dir = (attrDir + eeDir) / al;
     const ind = (attrInd + eeInd) / al;
+    const k = specificEmbedded({ activityLevel: al, attributedDirect: attrDir, attributedIndirect: attrInd, precursorsDirect: eeDir, precursorsIndirect: eeInd });
     const full: ProcessSee = {
       id: p.id, name: p.name, category: p.category, activityLevel: al,
       attributedDirect: round(attrDir, 4), attributedIndirect: round(attrInd, 4),
       embeddedPrecursorsDirect: round(eeDir, 4), embeddedPrecursorsIndirect: round(eeInd, 4),
-      seeDirect: round(dir, DP), seeIndirect: round(ind, DP), seeTotal: round(dir + ind, DP),
+      seeDirect: k.direct, seeIndirect: k.indirect, seeTotal: k.total,
       electricityPerT: round(p.electricity ? p.electricity.consumptionMWh.value / al : 0, DP),
     };
     visiting.delete(id);
