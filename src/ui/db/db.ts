@@ -103,9 +103,13 @@ export interface CaseRow {
   missing?: string;
   /** the dataset the handout is made from (one of the case's datasets) */
   mainDatasetId?: string;
-  /** own-data inputs for the cost comparison */
+  /** inputs for the conversion and the cost comparison (passed to the core as they are) */
   mass?: number;
-  origin?: string;
+  route?: string;
+  price?: number;
+  electricity?: string;
+  euDefaultEf?: number;
+  actualEf?: number;
   documents?: { kind: string; at: number; snapshotHash?: string }[];
   createdAt: number;
   updatedAt: number;
@@ -123,7 +127,7 @@ export interface EvidenceRow {
   fileType?: string;
   fileSize?: number;
   sha256?: string;
-  file?: Blob | ArrayBuffer;
+  file?: ArrayBuffer;
   updatedAt: number;
 }
 
