@@ -234,6 +234,10 @@ export class CarbonBridgeDb extends Dexie {
             row.caseId = `unassigned-${row.id}`;
           });
       });
+    // a snapshot is evidence for a verifier: once written it is never changed (a new freeze adds a new row)
+    this.snapshots.hook('updating', () => {
+      throw new Error('snapshots cannot be edited');
+    });
   }
 }
 
