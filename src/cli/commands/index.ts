@@ -11,5 +11,6 @@ import { importCommand } from './import';
 import { workbookCommand } from './workbook';
 import { cbamCalcCommand } from './cbam-calc';
 import { statementCommand } from './statement';
+import { labelCommand } from './label';
 
-export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand, convertCommand, importCommand, workbookCommand, cbamCalcCommand, statementCommand];
+export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand, convertCommand, importCommand, workbookCommand, cbamCalcCommand, statementCommand, labelCommand];

@@ -96,8 +96,9 @@ function verification(st: EquivalenceStatement, L: LangT): string {
   return out;
 }
 
-export function renderStatementHtml(st: EquivalenceStatement, langs: LangT[]): string {
-  const body = [
+/** The statement's content (no page frame or style): the app shows it inside its own A4 print layout. */
+export function statementBody(st: EquivalenceStatement, langs: LangT[]): string {
+  return [
     bilingual(langs, (L) => head(st, L)),
     bilingual(langs, (L) => isIsNot(st, L)),
     bilingual(langs, (L) => studyAndReference(st, L)),
@@ -106,5 +107,8 @@ export function renderStatementHtml(st: EquivalenceStatement, langs: LangT[]): s
     bilingual(langs, (L) => verification(st, L)),
     bilingual(langs, (L) => `<p class="small">${esc(L.t('partners:doc.dataVersions', { crosswalk: st.data.crosswalk, profiles: st.data.profiles, asOf: st.data.asOf }))}</p>`),
   ].join('\n');
-  return page(langs, langs.map((L) => L.t('partners:doc.title')).join(' / '), body);
 }
+
+/** A standalone A4 HTML document (the command line's output). */
+export const renderStatementHtml = (st: EquivalenceStatement, langs: LangT[]): string =>
+  page(langs, langs.map((L) => L.t('partners:doc.title')).join(' / '), statementBody(st, langs));
