@@ -66,6 +66,7 @@ function lineMasses(l: InventoryLine, scale: number, pack: FootprintPack, lib: L
     message: msg(rule.messageKey),
     legalRef: rule.legalRef,
   };
+  if (rule.instrument) base.instrument = rule.instrument;
   if (rule.action === 'as-reported' || !rule.factor) return { pack: reported, reported, electricity: base };
   const f = selectFactor(lib, rule.factor, periodEndYear);
   if (!f || f.value === null) return { pack: reported, reported, electricity: { ...base, action: 'as-reported' } };

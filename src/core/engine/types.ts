@@ -24,6 +24,8 @@ export interface GasContribution {
 export interface ElectricityTrace {
   ruleId: string;
   action: 'as-reported' | 'substitute';
+  /** The rule's verdict on a contractual instrument claimed by the line (PPA, certificate …), when it gives one. */
+  instrument?: 'accepted' | 'refused';
   /** Factor the study used (kind from the library when its id is known). */
   reportedFactorId?: string;
   reportedKind: 'combustion-co2' | 'life-cycle' | 'unknown';

@@ -8,6 +8,7 @@ import type { Unit as UnitT } from './units';
 import { GASES } from './gases';
 import { MASS_UNITS, UNITS, parseUnit } from './units';
 import { coerceNumberInput } from './normalise';
+import { BatteryDetails } from '../battery/details';
 
 export const DATASET_FORMAT = 'carbonbridge.dataset';
 export const DATASET_FORMAT_VERSION = 1;
@@ -236,6 +237,8 @@ export const Dataset = z
     study: Study,
     basis: Basis,
     inventory: z.array(InventoryLine),
+    /** Optional battery details (category, energy, service life, manufacturer …) for the battery declarations. */
+    battery: BatteryDetails.optional(),
   })
   .strict();
 

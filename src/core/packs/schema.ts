@@ -63,6 +63,8 @@ export const ElectricityRule = z
       })
       .strict(),
     action: z.enum(['as-reported', 'substitute']),
+    /** For a line claiming a contractual instrument (PPA, certificate …): does the rule accept or refuse the claim? */
+    instrument: z.enum(['accepted', 'refused']).optional(),
     /** For substitute: the factor to use, from the factor library. */
     factor: z
       .object({
@@ -78,6 +80,36 @@ export const ElectricityRule = z
   .strict()
   .refine((r) => r.action !== 'substitute' || r.factor, { message: 'substitute needs factor', path: ['factor'] });
 export type ElectricityRule = z.infer<typeof ElectricityRule>;
+
+/** A stage the pack reports on, built from one or more dataset stages (stage mapping). */
+export const ReportingStage = z
+  .object({ id: z.string().regex(/^[a-z0-9-]+$/), title: LocalTextAll, from: z.array(z.enum(STAGES)).min(1), source: SourceRef })
+  .strict();
+export type ReportingStage = z.infer<typeof ReportingStage>;
+
+/** A rule the pack leaves open (e.g. a draft act still under discussion): the user picks one choice. */
+export const PackOption = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    title: LocalTextAll,
+    default: z.string(),
+    choices: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9-]+$/),
+            title: LocalTextAll,
+            source: SourceRef,
+            /** Electricity rules tried before the pack's own (first match wins). */
+            electricityRules: z.array(ElectricityRule).default([]),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict()
+  .refine((o) => o.choices.some((c) => c.id === o.default), { message: 'default is not one of the choices', path: ['default'] });
+export type PackOption = z.infer<typeof PackOption>;
 
 export const FootprintPack = z
   .object({
@@ -100,6 +132,10 @@ export const FootprintPack = z
     electricity: z.object({ rules: z.array(ElectricityRule), source: SourceRef }).strict(),
     checks: z.array(CheckDef),
     notes: LocalTextAll.optional(),
+    /** Optional: the stages the pack reports on, mapped from the dataset's stages. */
+    reportingStages: z.array(ReportingStage).min(1).optional(),
+    /** Optional: rules the pack leaves open, each with its choices. */
+    options: z.array(PackOption).optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
