@@ -3,16 +3,16 @@
  * for it (re-validated on every change), undo/redo history and autosave to the browser database.
  */
 import { validateDataset, type Problem } from '../core';
-import { db, saveDataset, type DatasetRow } from '../db/db';
+import { db, type DatasetRow } from '../db/db';
+import { saveIfCurrent, writeJournal, readJournal, clearJournal, announce, onRevision, sameData, type RevMessage } from './dataset-save';
 import { getAt, setAt, pathKey, type Path } from './path';
 import { datasetName } from './datasets';
 import { ensurePersistence } from './storage.svelte';
 
 const HISTORY_LIMIT = 200;
 const COALESCE_MS = 1200;
-export const AUTOSAVE_MS = 300;
 
-export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
+export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
 
 export class DatasetEditor {
   row: DatasetRow;
@@ -22,12 +22,21 @@ export class DatasetEditor {
   savedAt = $state<number>(0);
   canUndo = $state(false);
   canRedo = $state(false);
+  /** a newer revision saved in another tab while this one has edits not written (the user chooses) */
+  conflict = $state.raw<DatasetRow | null>(null);
+  /** the dataset shown was replaced by a newer revision saved in another tab */
+  updatedElsewhere = $state(false);
+  /** the revision the edits here are made on */
+  baseRev = $state(0);
+  /** edits made since the last write started */
+  private dirty = false;
+  private again = false;
+  private inFlight: Promise<void> | null = null;
 
   private past: string[] = [];
   private future: string[] = [];
   private lastKey = '';
   private lastTime = 0;
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private validateTimer: ReturnType<typeof setTimeout> | null = null;
 
   byPath = $derived.by(() => {
@@ -45,6 +54,19 @@ export class DatasetEditor {
     this.row = row;
     this.data = structuredClone(row.data ?? {}) as Record<string, unknown>;
     this.savedAt = row.updatedAt;
+    this.baseRev = row.rev ?? 0;
+    // edits kept when the page went away before they were written: take them back
+    const j = readJournal(row.id);
+    if (j && !sameData(j.data, row.data)) {
+      this.data = structuredClone(j.data ?? {}) as Record<string, unknown>;
+      this.baseRev = j.rev;
+      this.dirty = true;
+      this.status = 'pending';
+      this.validateNow();
+      void this.saveNow();
+      return;
+    }
+    if (j) clearJournal(row.id);
     this.validateNow();
   }
 
@@ -111,11 +133,13 @@ export class DatasetEditor {
   private afterChange(): void {
     this.canUndo = this.past.length > 0;
     this.canRedo = this.future.length > 0;
-    this.status = 'pending';
+    this.dirty = true;
+    if (this.status !== 'conflict') this.status = 'pending';
     if (this.validateTimer) clearTimeout(this.validateTimer);
     this.validateTimer = setTimeout(() => this.validateNow(), 120);
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.saveNow(), AUTOSAVE_MS);
+    // written through at once (a save in flight is followed by one more): a browser killed 100 ms after an
+    // edit keeps it; the journal covers the page going away before the write ends
+    void this.saveNow();
   }
 
   validateNow(): void {
@@ -123,26 +147,136 @@ export class DatasetEditor {
     this.problems = validateDataset(this.snapshot()).problems;
   }
 
-  async saveNow(): Promise<void> {
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = null;
+  /** Write the edits now (or after the save in flight); a newer revision saved elsewhere stops it (conflict). */
+  saveNow(): Promise<void> {
+    if (this.inFlight) {
+      this.again = true;
+      return this.inFlight;
     }
+    if (this.status === 'conflict') return Promise.resolve();
+    this.inFlight = this.doSave();
+    return this.inFlight;
+  }
+
+  private async doSave(): Promise<void> {
     this.status = 'saving';
+    this.dirty = false;
+    this.again = false;
+    const data = this.snapshot();
     try {
-      const data = this.snapshot();
-      const saved = await saveDataset(db(), { ...this.row, name: datasetName(data, this.row.name), data });
-      this.row = saved;
-      this.savedAt = saved.updatedAt;
-      this.status = this.saveTimer ? 'pending' : 'saved';
+      const out = await saveIfCurrent(db(), { ...this.row, name: datasetName(data, this.row.name), data }, this.baseRev);
+      if (!out.ok) {
+        this.dirty = true;
+        this.conflict = out.current;
+        this.status = 'conflict';
+        this.writeJournal();
+        return;
+      }
+      this.row = out.row;
+      this.baseRev = out.row.rev ?? this.baseRev + 1;
+      this.savedAt = out.row.updatedAt;
+      if (!this.dirty) clearJournal(this.row.id);
+      announce(this.row.id, this.baseRev);
+      this.status = this.dirty ? 'pending' : 'saved';
       ensurePersistence();
     } catch {
+      this.dirty = true;
       this.status = 'error';
+      this.writeJournal();
+    } finally {
+      this.inFlight = null;
+    }
+    if ((this.dirty || this.again) && this.status !== 'error' && this.status !== 'conflict') await this.saveNow();
+  }
+
+  /** Edits not yet in the database. */
+  get unsaved(): boolean {
+    return this.dirty || this.inFlight !== null || this.status === 'conflict' || this.status === 'error';
+  }
+
+  /** Keep the unsaved edits in the journal (the page is going away) and start writing them. */
+  writeJournal(): void {
+    if (this.dirty || this.inFlight || this.status === 'conflict' || this.status === 'error') writeJournal({ id: this.row.id, rev: this.baseRev, at: Date.now(), data: this.snapshot() });
+  }
+
+  /** Save anything pending (leaving the view or the page). */
+  async flush(): Promise<void> {
+    for (let i = 0; i < 20 && (this.inFlight || (this.dirty && this.status !== 'conflict' && this.status !== 'error')); i++) await (this.inFlight ?? this.saveNow());
+  }
+
+  /** Conflict: take the newer revision saved in another tab (undo brings the edits of this tab back). */
+  useTheirs(): void {
+    const c = this.conflict;
+    if (!c) return;
+    this.past.push(JSON.stringify(this.snapshot()));
+    this.future = [];
+    this.adopt(c);
+    this.canUndo = true;
+    this.canRedo = false;
+    clearJournal(c.id);
+  }
+
+  /** Conflict: the user chose to overwrite the newer revision with the edits of this tab. */
+  keepMine(): Promise<void> {
+    const c = this.conflict;
+    if (!c) return Promise.resolve();
+    this.baseRev = c.rev ?? 0;
+    this.conflict = null;
+    this.status = 'pending';
+    this.dirty = true;
+    return this.saveNow();
+  }
+
+  private adopt(row: DatasetRow): void {
+    this.row = row;
+    this.baseRev = row.rev ?? 0;
+    this.data = JSON.parse(JSON.stringify(row.data ?? {})) as Record<string, unknown>;
+    this.savedAt = row.updatedAt;
+    this.conflict = null;
+    this.dirty = false;
+    this.status = 'saved';
+    this.validateNow();
+  }
+
+  /** Another tab saved a revision: take it when nothing is pending here, otherwise ask. */
+  private async onRemote(m: RevMessage): Promise<void> {
+    if (m.id !== this.row.id || m.rev <= this.baseRev) return;
+    const current = await db().datasets.get(m.id);
+    if (!current || (current.rev ?? 0) <= this.baseRev) return;
+    if (!this.dirty && !this.inFlight && this.status !== 'conflict') {
+      this.adopt(current);
+      this.updatedElsewhere = true;
+    } else {
+      this.conflict = current;
+      this.status = 'conflict';
     }
   }
 
-  /** Save anything pending (leaving the page). */
-  flush(): Promise<void> {
-    return this.saveTimer || this.status === 'pending' ? this.saveNow() : Promise.resolve();
+  /** Page lifecycle: journal on pagehide / hidden, prompt before unloading unsaved edits, hear other tabs. */
+  attach(): () => void {
+    if (typeof window === 'undefined') return () => {};
+    const hide = () => {
+      this.writeJournal();
+      if (this.dirty && !this.inFlight && this.status !== 'conflict') void this.saveNow();
+    };
+    const vis = () => {
+      if (document.visibilityState === 'hidden') hide();
+    };
+    const before = (e: BeforeUnloadEvent) => {
+      if (!this.unsaved) return;
+      this.writeJournal();
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('pagehide', hide);
+    document.addEventListener('visibilitychange', vis);
+    window.addEventListener('beforeunload', before);
+    const stop = onRevision((m) => void this.onRemote(m));
+    return () => {
+      window.removeEventListener('pagehide', hide);
+      document.removeEventListener('visibilitychange', vis);
+      window.removeEventListener('beforeunload', before);
+      stop();
+    };
   }
 }
