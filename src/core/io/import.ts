@@ -6,7 +6,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { msg } from '../i18n/message';
 import type { Dataset } from '../model/dataset';
-import { xmlUnescape } from '../cbam/docs/ooxml';
+import { xmlUnescape } from '../xlsx/xml';
 import { LIMITS } from './limits';
 import { applyMapping, guessHeaderRow, parseMapping, sheetHeaders, shapeSignature, suggestColumns, type GenericImport, type Mapping, type MappingInput } from './mapping';
 import { ImportError, type ImportProblem } from './problems';

@@ -11,7 +11,7 @@
  * OOXML escapes return the original text.
  */
 import { zipSync, strToU8 } from 'fflate';
-import { looksLikeFormula, numberToXml, xmlEscape } from '../cbam/docs/ooxml';
+import { finiteNumberToXml, looksLikeFormula, xmlEscape } from './xml';
 import { colLetter } from './columns';
 
 export type WCell = string | number | boolean | null | undefined | { v: string | number | boolean; s: StyleName };
@@ -53,7 +53,7 @@ function cellXml(ref: string, c: WCell): string {
   let v: string | number | boolean;
   let s = 0;
   if (typeof c === 'object') { v = c.v; s = STYLE_IDS[c.s]; } else v = c;
-  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${numberToXml(v)}</v></c>` : '';
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s ? ` s="${s}"` : ''}><v>${finiteNumberToXml(v)}</v></c>` : '';
   if (typeof v === 'boolean') return `<c r="${ref}"${s ? ` s="${s}"` : ''} t="b"><v>${v ? 1 : 0}</v></c>`;
   if (v === '') return '';
   if (looksLikeFormula(v)) s = QUOTED[s] ?? 1;

@@ -4,29 +4,9 @@
  */
 import { unzipSync, strFromU8, strToU8, type Unzipped } from 'fflate';
 import { docError } from './errors';
+import { finiteNumberToXml, xmlUnescape } from '../../xlsx/xml';
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-/** Characters not allowed in XML 1.0 (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/FFFF). */
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Escape text for XML element content and attribute values (and drop characters XML cannot carry). */
-export function xmlEscape(s: string): string {
-  return s.replace(INVALID_XML, '').replace(/[&<>"']/g, (c) => ESC[c]!);
-}
-
-export function xmlUnescape(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_m, e: string) => {
-    switch (e) {
-      case 'lt': return '<';
-      case 'gt': return '>';
-      case 'amp': return '&';
-      case 'quot': return '"';
-      case 'apos': return "'";
-      default: return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    }
-  });
-}
+export { xmlEscape, xmlUnescape, looksLikeFormula } from '../../xlsx/xml';
 
 export const ref = (col: string, row: number): string => `${col}${row}`;
 
@@ -95,11 +75,8 @@ export function excelSerial(isoDate: string): number {
   return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000;
 }
 
-/** Text that a spreadsheet could take for a formula (or a DDE/CSV injection): starts with = + - @ (or tab/CR). */
-export const looksLikeFormula = (s: string): boolean => /^[=+\-@\t\r]/.test(s);
-
 /** A number as written in `<v>`: shortest round-trip decimal. */
 export function numberToXml(n: number): string {
   if (!Number.isFinite(n)) throw docError('errors.notFinite');
-  return Object.is(n, -0) ? '0' : String(n);
+  return finiteNumberToXml(n);
 }
