@@ -9,6 +9,8 @@ export interface CliIO {
   stderr: (s: string) => void;
   readFile: (path: string) => Promise<Uint8Array>;
   writeFile: (path: string, data: Uint8Array | string) => Promise<void>;
+  /** Size and kind of a file, read before its bytes (node: fs.stat). */
+  stat?: (path: string) => Promise<{ size: number; isFile: boolean }>;
 }
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;

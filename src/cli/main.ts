@@ -1,16 +1,61 @@
 /** carbonbridge — the command line on the same core as the web app. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, type CliIO, type Command } from './command';
 import { COMMANDS } from './commands/index';
 import { createT, pickLang } from './i18n';
+import { MAX_INPUT_BYTES, terminalSafe } from './options';
+import type { TFunction } from '../core/i18n/translate';
 
 export const nodeIO: CliIO = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   readFile: async (p) => new Uint8Array(await readFile(p)),
   writeFile: async (p, d) => writeFile(p, d),
+  stat: async (p) => {
+    const s = await stat(p);
+    return { size: s.size, isFile: s.isFile() };
+  },
 };
+
+/** An input or output the file system refused, with a translated reason (shown as the detail of the command's message). */
+class FileRefused extends Error {
+  constructor(message: string, readonly code: string) {
+    super(message);
+  }
+}
+
+/**
+ * The io every command gets: text output made terminal-safe; every read checked with stat first (a regular file, at
+ * most MAX_INPUT_BYTES, so /dev/zero or a 2 GB file is refused before a byte is read); a write into a folder that
+ * does not exist refused with a clear reason.
+ */
+export function guardedIO(io: CliIO, t: TFunction): CliIO {
+  return {
+    ...io,
+    stdout: (s) => io.stdout(terminalSafe(s)),
+    stderr: (s) => io.stderr(terminalSafe(s)),
+    readFile: async (p) => {
+      if (io.stat) {
+        const st = await io.stat(p);
+        if (!st.isFile) throw new FileRefused(t('cli:file.notAFileShort'), 'ENOTREG');
+        if (st.size > MAX_INPUT_BYTES) throw new FileRefused(t('cli:file.tooLargeShort', { size: Math.round(st.size / 1048576), limit: Math.round(MAX_INPUT_BYTES / 1048576) }), 'EFBIG');
+      }
+      return io.readFile(p);
+    },
+    writeFile: async (p, d) => {
+      try {
+        await io.writeFile(p, d);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        if (code === 'ENOENT') throw new FileRefused(t('cli:file.folderMissingShort', { folder: dirname(resolve(p)) }), code);
+        if (code === 'EISDIR') throw new FileRefused(t('cli:file.isFolderShort'), code);
+        throw e;
+      }
+    },
+  };
+}
 
 const GLOBAL_OPTIONS = {
   lang: { type: 'string' },
@@ -18,12 +63,13 @@ const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO = nodeIO): Promise<number> {
   const langFlagIdx = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const langFlag = langFlagIdx < 0 ? undefined : argv[langFlagIdx]!.includes('=') ? argv[langFlagIdx]!.split('=')[1] : argv[langFlagIdx + 1];
   // document commands accept two languages (--lang zh+ar); CLI messages use the first
   const lang = pickLang(typeof langFlag === 'string' && langFlag.includes('+') ? langFlag.split('+')[0] : langFlag);
   const t = await createT(lang ?? 'en');
+  const io = guardedIO(rawIO, t);
   if (!lang) {
     io.stderr(`${t('cli:error.badLang', { value: String(langFlag) })}\n`);
     return EXIT.UNUSABLE;
@@ -49,14 +95,21 @@ export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> 
     io.stdout(`${t(cmd.summaryKey)}\n${t('cli:usage')}: ${cmd.usage}\n`);
     return EXIT.OK;
   }
-  return cmd.run({
-    positionals: parsed.positionals,
-    options: parsed.values as Record<string, string | boolean | string[] | undefined>,
-    io,
-    t,
-    lang,
-    json: Boolean(parsed.values.json),
-  });
+  try {
+    return await cmd.run({
+      positionals: parsed.positionals,
+      options: parsed.values as Record<string, string | boolean | string[] | undefined>,
+      io,
+      t,
+      lang,
+      json: Boolean(parsed.values.json),
+    });
+  } catch (e) {
+    // never a stack trace: the reason in words, exit 2
+    const detail = e instanceof FileRefused ? e.message : e instanceof RangeError && /call stack/i.test(e.message) ? t('cli:error.tooComplex') : String((e as Error)?.message ?? e).slice(0, 300);
+    io.stderr(`${t('cli:error.internal', { command: name, detail, interpolation: { escapeValue: false } })}\n`);
+    return EXIT.UNUSABLE;
+  }
 }
 
 function usage(t: (k: string, o?: Record<string, unknown>) => string): string {

@@ -4,7 +4,7 @@ import { msg } from '../core/i18n/message';
 import { translateMessage, translateProblem } from '../core/i18n/translate';
 import type { Dataset } from '../core/model/dataset';
 import type { Problem } from '../core/model/problems';
-import { validateDataset } from '../core/model/validate';
+import { summariseProblems, validateDataset } from '../core/model/validate';
 import { footprintPacks, getFootprintPack } from '../core/packs/registry';
 import type { FootprintPack } from '../core/packs/schema';
 import { EXIT, printJson, type CommandContext } from './command';
@@ -24,6 +24,28 @@ export function printProblems(ctx: CommandContext, problems: Problem[], stream: 
   }
 }
 
+/** Problems printed one by one before the rest is summarised by kind. */
+export const CLI_LISTED_PROBLEMS = 50;
+
+/**
+ * A long list of problems: the first CLI_LISTED_PROBLEMS one by one, then a count per kind (message and field) of
+ * all problems found, and the number of lines not checked in detail. Short lists are printed whole.
+ */
+export function printProblemList(ctx: CommandContext, problems: Problem[], extra: { omitted?: number; uncheckedLines?: number } = {}, stream: 'stdout' | 'stderr' = 'stderr'): void {
+  const out = stream === 'stdout' ? ctx.io.stdout : ctx.io.stderr;
+  const total = problems.length + (extra.omitted ?? 0);
+  printProblems(ctx, problems.slice(0, CLI_LISTED_PROBLEMS), stream);
+  if (total > CLI_LISTED_PROBLEMS) {
+    out(`\n${ctx.t('core:validation.summary', { shown: Math.min(CLI_LISTED_PROBLEMS, problems.length), total })}\n`);
+    const kinds = summariseProblems(problems);
+    for (const k of kinds.slice(0, 30)) {
+      const example = problems[k.example]!;
+      out(`  ${ctx.t('core:validation.summaryLine', { n: k.count, kind: `${ctx.t(`cli:severity.${k.severity}`)}: ${translateMessage(ctx.t, example.message)}`, interpolation: { escapeValue: false } })}\n`);
+    }
+  }
+  if (extra.uncheckedLines) out(`${ctx.t('core:validation.uncheckedLines', { count: extra.uncheckedLines })}\n`);
+}
+
 /** Read and validate a dataset file. On failure prints the problems (JSON with --json) and returns an exit code. */
 export async function readDataset(ctx: CommandContext, file: string | undefined): Promise<{ dataset: Dataset; problems: Problem[] } | number> {
   if (!file) {
@@ -41,10 +63,16 @@ export async function readDataset(ctx: CommandContext, file: string | undefined)
   }
   const v = validateDataset(text);
   if (!v.ok || !v.dataset) {
-    if (ctx.json) printJson(ctx.io, { file: basename(file), valid: false, problems: v.problems.map((p) => problemJson(ctx, p)) });
+    const extra = { omitted: v.omitted, uncheckedLines: v.uncheckedLines };
+    if (ctx.json)
+      printJson(ctx.io, {
+        file: basename(file), valid: false, problems: v.problems.map((p) => problemJson(ctx, p)),
+        ...(v.omitted ? { omitted: v.omitted } : {}), ...(v.uncheckedLines ? { uncheckedLines: v.uncheckedLines } : {}),
+        ...(v.omitted || v.uncheckedLines ? { summary: summariseProblems(v.problems) } : {}),
+      });
     else {
-      ctx.io.stderr(`${ctx.t('cli:invalidHeader', { file, count: v.problems.filter((p) => p.severity === 'error').length })}\n`);
-      printProblems(ctx, v.problems);
+      ctx.io.stderr(`${ctx.t('cli:invalidHeader', { file, count: v.problems.filter((p) => p.severity === 'error').length + (v.omitted ?? 0) })}\n`);
+      printProblemList(ctx, v.problems, extra);
     }
     return EXIT.UNUSABLE;
   }

@@ -8,7 +8,20 @@ import type { Unit as UnitT } from './units';
 import { GASES } from './gases';
 import { MASS_UNITS, UNITS, parseUnit } from './units';
 import { coerceNumberInput } from './normalise';
+import { inNumberRange } from './json';
 import { BatteryDetails } from '../battery/details';
+
+/** True for a YYYY-MM-DD date that exists in the calendar (no 30 February, no month 13); other shapes are the regex's to report. */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return true;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  return d <= days;
+}
 
 export const DATASET_FORMAT = 'carbonbridge.dataset';
 export const DATASET_FORMAT_VERSION = 1;
@@ -41,10 +54,14 @@ export const ELECTRICITY_SOURCES = [
 ] as const;
 export const DATA_TYPES = ['primary', 'secondary'] as const;
 
-/** A number that may arrive as typed text (Arabic-Indic or full-width digits are normalised). */
-export const num = () => z.preprocess(coerceNumberInput, z.number());
-export const nonNeg = () => z.preprocess(coerceNumberInput, z.number().nonnegative());
-export const positive = () => z.preprocess(coerceNumberInput, z.number().positive());
+/**
+ * A number that may arrive as typed text (Arabic-Indic or full-width digits are normalised). Every number is 0 or
+ * has a magnitude within NUMBER_RANGE (documented in docs/dataset-format.md), so no result can overflow to ∞.
+ */
+const ranged = (n: z.ZodNumber) => n.refine(inNumberRange, { message: 'range' });
+export const num = () => z.preprocess(coerceNumberInput, ranged(z.number()));
+export const nonNeg = () => z.preprocess(coerceNumberInput, ranged(z.number().nonnegative()));
+export const positive = () => z.preprocess(coerceNumberInput, ranged(z.number().positive()));
 
 const text = () => z.string().trim().min(1);
 export const LocalText = z
@@ -52,7 +69,7 @@ export const LocalText = z
   .strict();
 export type LocalText = z.infer<typeof LocalText>;
 
-const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }).refine(isCalendarDate, { message: 'calendarDate' });
 const country = () => z.string().regex(/^[A-Z]{2}$/, { message: 'country' });
 const cnCode = () =>
   z

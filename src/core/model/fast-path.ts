@@ -6,6 +6,7 @@
  */
 import { CATEGORIES, DATA_TYPES, ELECTRICITY_SOURCES, LOCATIONS, STAGES } from './dataset';
 import { GASES } from './gases';
+import { inNumberRange } from './json';
 import { MASS_UNITS, UNITS } from './units';
 
 const set = (xs: readonly string[]) => new Set<unknown>(xs);
@@ -29,7 +30,7 @@ const QUALITY_KEYS = set(['rating', 'note']);
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
-const nonNeg = (v: unknown) => typeof v === 'number' && v >= 0 && v < Infinity;
+const nonNeg = (v: unknown) => typeof v === 'number' && v >= 0 && inNumberRange(v);
 const trimmedText = (v: unknown) => typeof v === 'string' && v.length > 0 && v.trim() === v;
 
 function keysIn(o: Obj, allowed: Set<unknown>): boolean {

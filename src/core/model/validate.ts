@@ -9,6 +9,7 @@ import { z as zod } from 'zod';
 import { Dataset, DATASET_FORMAT, DATASET_FORMAT_VERSION, InventoryLine, STAGES } from './dataset';
 import { isCanonicalLine } from './fast-path';
 import { migrateDataset } from './migrations';
+import { checkParsedValue, parseJsonStrict, NUMBER_RANGE_TEXT } from './json';
 import { GASES } from './gases';
 import type { Problem } from './problems';
 import { compatible, dimensionOf, type Unit } from './units';
@@ -19,42 +20,21 @@ export interface ValidationResult {
   /** Errors make the dataset unusable; warnings do not. */
   problems: Problem[];
   migratedFrom?: number;
+  /** Problems found but not listed (the list is capped at VALIDATION_LIMITS.maxProblems). */
+  omitted?: number;
+  /** Inventory lines not checked in detail because the list was already full (they are not in canonical form). */
+  uncheckedLines?: number;
 }
 
-/** Parse JSON text, reporting the line and column of a syntax error. */
+export const VALIDATION_LIMITS = {
+  /** Most problems listed; the rest are counted (and summarised by kind by the callers). */
+  maxProblems: 1000,
+} as const;
+
+/** Parse JSON text strictly (see ./json.ts), reporting the first problem (line and column of a syntax error). */
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problem: Problem } {
-  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (t.trim() === '') {
-    return { ok: false, problem: { severity: 'error', path: [], message: msg('core:validation.emptyFile') } };
-  }
-  try {
-    return { ok: true, value: JSON.parse(t) };
-  } catch (e) {
-    const m = String((e as Error).message);
-    const pos = /position (\d+)/.exec(m);
-    let line = 0;
-    let column = 0;
-    if (pos) {
-      const p = Number(pos[1]);
-      const before = t.slice(0, p);
-      line = before.split('\n').length;
-      column = p - before.lastIndexOf('\n');
-    } else {
-      const lines = t.split('\n');
-      line = lines.length;
-      column = (lines[lines.length - 1]?.length ?? 0) + 1;
-    }
-    const atEnd = pos ? Number(pos[1]) >= t.trimEnd().length - 1 : false;
-    const truncated = atEnd || /end of (JSON )?input/i.test(m);
-    return {
-      ok: false,
-      problem: {
-        severity: 'error',
-        path: [],
-        message: msg(truncated ? 'core:validation.truncatedJson' : 'core:validation.notJson', { line, column }),
-      },
-    };
-  }
+  const r = parseJsonStrict(text);
+  return r.ok ? r : { ok: false, problem: r.problems[0]! };
 }
 
 export const FIELD_LABELS = new Set([
@@ -120,6 +100,7 @@ function issueToProblem(issue: z.core.$ZodIssue, raw: unknown): Problem {
       return { ...base, message: msg(issue.code === 'too_small' ? 'core:validation.tooSmall' : 'core:validation.tooBig', { field, value: show(input), bound: String(bound) }) };
     }
     case 'invalid_value': {
+      if (input === undefined) return { ...base, message: msg('core:validation.required', { field }) };
       const allowed = issue.values.map(String).join(', ');
       if (last === 'format') return { ...base, message: msg('core:validation.notADataset') };
       if (last === 'formatVersion') return { ...base, message: msg('core:validation.unknownVersion', { value: show(input) }) };
@@ -133,6 +114,12 @@ function issueToProblem(issue: z.core.$ZodIssue, raw: unknown): Problem {
     case 'invalid_key': {
       if (last === 'gases') return { ...base, message: msg('core:validation.unknownGas', { value: show(input), allowed: '' }) };
       return { ...base, message: msg('core:validation.unknownValue', { field, value: show(input), allowed: '' }) };
+    }
+    case 'custom': {
+      if (issue.message === 'range')
+        return { ...base, message: msg('core:validation.numberRange', { field, value: show(input), ...NUMBER_RANGE_TEXT }) };
+      if (issue.message === 'calendarDate') return { ...base, message: msg('core:validation.format.impossibleDate', { field, value: show(input) }) };
+      return { ...base, message: msg('core:validation.generic', { field, detail: '' }) };
     }
     case 'invalid_format': {
       const kind = issue.message && ['date', 'country', 'cnCode', 'unlocode'].includes(issue.message) ? issue.message : 'generic';
@@ -224,13 +211,22 @@ export function semanticProblems(ds: Dataset): Problem[] {
 /** The dataset without its inventory lines, which are checked one by one. */
 const DatasetHead = Dataset.extend({ inventory: zod.array(zod.unknown()) });
 
+/** The reader's problems name their field (a translatable label) like the schema's. */
+function withField(p: Problem): Problem {
+  return p.path.length ? { ...p, message: { ...p.message, params: { ...p.message.params, field: fieldLabel(p.path) } } } : p;
+}
+
 /** Validate JSON text or an already-parsed value. */
 export function validateDataset(input: string | unknown): ValidationResult {
   let raw: unknown = input;
   if (typeof input === 'string') {
-    const parsed = parseJsonText(input);
-    if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
+    const parsed = parseJsonStrict(input);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems.map(withField), ...(parsed.dropped ? { omitted: parsed.dropped } : {}) };
     raw = parsed.value;
+  } else {
+    // values that did not come through the strict reader (the app's database, the editor) get the same checks
+    const shape = checkParsedValue(input);
+    if (shape.length) return { ok: false, problems: shape.map(withField) };
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
     return { ok: false, problems: [{ severity: 'error', path: [], message: msg('core:validation.notADataset') }] };
@@ -252,11 +248,13 @@ export function validateDataset(input: string | unknown): ValidationResult {
     };
   }
   // The head is checked by the schema; lines already in canonical form are accepted by the fast path,
-  // every other line goes through the zod schema for its precise messages.
+  // every other line goes through the zod schema for its precise messages, until the list of problems is full:
+  // further lines are then only counted (a dataset with errors is not used, so their details can wait).
   const value = mig.value as Record<string, unknown>;
   const res = DatasetHead.safeParse(value, { reportInput: true });
   const issues = res.success ? [] : res.error.issues;
   const lines: InventoryLine[] = [];
+  let unchecked = 0;
   if (Array.isArray(value.inventory)) {
     const inv = value.inventory as unknown[];
     for (let i = 0; i < inv.length; i++) {
@@ -265,16 +263,42 @@ export function validateDataset(input: string | unknown): ValidationResult {
         lines.push(l as InventoryLine);
         continue;
       }
+      if (issues.length >= VALIDATION_LIMITS.maxProblems) { unchecked++; continue; }
       const r = InventoryLine.safeParse(l, { reportInput: true });
       if (r.success) lines.push(r.data);
       else for (const is of r.error.issues) issues.push({ ...is, path: ['inventory', i, ...is.path] });
     }
   }
   if (!res.success || issues.length) {
-    return { ok: false, problems: issues.map((i) => issueToProblem(i, value)) };
+    const listed = issues.slice(0, VALIDATION_LIMITS.maxProblems);
+    return {
+      ok: false,
+      problems: listed.map((i) => issueToProblem(i, value)),
+      ...(issues.length > listed.length ? { omitted: issues.length - listed.length } : {}),
+      ...(unchecked ? { uncheckedLines: unchecked } : {}),
+    };
   }
   const data: Dataset = { ...res.data, inventory: lines };
-  const problems = semanticProblems(data);
-  const ok = !problems.some((p) => p.severity === 'error');
-  return { ok, dataset: ok ? data : undefined, problems, migratedFrom: mig.ok ? mig.migratedFrom : undefined };
+  const all = semanticProblems(data);
+  const ok = !all.some((p) => p.severity === 'error');
+  const problems = all.length > VALIDATION_LIMITS.maxProblems ? all.slice(0, VALIDATION_LIMITS.maxProblems) : all;
+  return {
+    ok, dataset: ok ? data : undefined, problems, migratedFrom: mig.ok ? mig.migratedFrom : undefined,
+    ...(all.length > problems.length ? { omitted: all.length - problems.length } : {}),
+  };
+}
+
+/** Problems grouped by kind (message key and field), most frequent first: what a capped list summarises. */
+export function summariseProblems(problems: readonly Problem[]): { key: string; severity: Problem['severity']; field?: string; count: number; example: number }[] {
+  const m = new Map<string, { key: string; severity: Problem['severity']; field?: string; count: number; example: number }>();
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i]!;
+    const rel = p.path[0] === 'inventory' && typeof p.path[1] === 'number' ? p.path.slice(2) : p.path;
+    const field = rel.filter((x) => typeof x === 'string').join('.') || undefined;
+    const id = `${p.severity}|${p.message.key}|${field ?? ''}`;
+    const e = m.get(id);
+    if (e) e.count++;
+    else m.set(id, { key: p.message.key, severity: p.severity, ...(field ? { field } : {}), count: 1, example: i });
+  }
+  return [...m.values()].sort((a, b) => b.count - a.count);
 }
