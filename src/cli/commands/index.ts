@@ -10,7 +10,8 @@ import { convertCommand } from './convert';
 import { importCommand } from './import';
 import { workbookCommand } from './workbook';
 import { cbamCalcCommand } from './cbam-calc';
+import { batteryCommand } from './battery';
 import { statementCommand } from './statement';
 import { labelCommand } from './label';
 
-export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand, convertCommand, importCommand, workbookCommand, cbamCalcCommand, statementCommand, labelCommand];
+export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand, convertCommand, importCommand, workbookCommand, cbamCalcCommand, statementCommand, labelCommand, batteryCommand];

@@ -7,3 +7,4 @@ export * from './electricity';
 export * from './passport';
 export * from './compare';
 export * from './apportion';
+export * from './html';
