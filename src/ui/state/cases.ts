@@ -96,8 +96,10 @@ export async function removeEvidenceFile(d: CarbonBridgeDb, id: string): Promise
 export interface CaseEvaluation {
   dataset: Dataset | null;
   conversion: ConvertResult | null;
-  /** the cost projection for this year and the next two (null when the mass is not given or the SEE is missing) */
+  /** the cost projection for this year and the next two (null when the SEE is missing; for 1 t when no mass is given) */
   projection: ProjectionResult | CostError | null;
+  /** the case gives the mass imported, so the projection's certificates and cost are the client's */
+  massGiven: boolean;
   /** the three largest emission sources of the case's own data, in tCO2e as the core counts them */
   sources: { id: string; description: string; kind: 'direct' | 'electricity' | 'precursor'; co2e: Fig; share: number | null }[];
   /** what is still missing for the result (translation keys in advisory, with params) */
@@ -115,7 +117,7 @@ export function evaluateCase(k: CaseRow, data: unknown): CaseEvaluation {
   const dataset = v?.ok && v.dataset ? v.dataset : null;
   if (!dataset) {
     missing.push({ key: data === undefined ? 'missing.dataset' : 'missing.validDataset' });
-    return { dataset: null, conversion: null, projection: null, sources: [], missing };
+    return { dataset: null, conversion: null, projection: null, massGiven: !!k.mass, sources: [], missing };
   }
   const year = caseYear(k);
   const conversion = convertToCbam(dataset, {
@@ -123,20 +125,21 @@ export function evaluateCase(k: CaseRow, data: unknown): CaseEvaluation {
     ...(k.cn ? { cnCode: k.cn } : {}),
     electricity: { choice: (k.electricity ?? 'eu-default') as never, ...(k.euDefaultEf !== undefined ? { euDefaultEf: k.euDefaultEf } : {}), ...(k.actualEf !== undefined ? { actualEf: k.actualEf } : {}) },
   });
-  if (!conversion.ok) return { dataset, conversion, projection: null, sources: [], missing };
+  if (!conversion.ok) return { dataset, conversion, projection: null, massGiven: !!k.mass, sources: [], missing };
   const conv = conversion as CbamConversion;
   if (!conv.see.countedValue) missing.push({ key: conv.electricity.counted && !conv.electricity.ef ? 'missing.electricityFactor' : 'missing.see' });
   if (!k.mass) missing.push({ key: 'missing.mass' });
   if (!k.price) missing.push({ key: 'missing.price' });
   let projection: CaseEvaluation['projection'] = null;
-  if (conv.see.countedValue && k.mass) {
+  if (conv.see.countedValue) {
+    // without a mass the projection still gives the default value per tonne (certificates then per tonne imported)
     projection = projectCosts({
-      cn: conv.good.cn, origin: dataset.installations[0]?.country ?? dataset.producer.country, mass: k.mass, see: conv.see.countedValue.value,
+      cn: conv.good.cn, origin: dataset.installations[0]?.country ?? dataset.producer.country, mass: k.mass || 1, see: conv.see.countedValue.value,
       ...(k.route ? { route: k.route } : {}), ...(k.price ? { price: k.price } : {}), fromYear: year, toYear: year + 2,
     });
     if (!projection.ok && projection.errors.some((e) => e.key === 'cbam:errors.routeRequired')) missing.push({ key: 'missing.route' });
   }
-  return { dataset, conversion, projection, sources: topSources(conv), missing };
+  return { dataset, conversion, projection, massGiven: !!k.mass, sources: topSources(conv), missing };
 }
 
 function topSources(conv: CbamConversion): CaseEvaluation['sources'] {
