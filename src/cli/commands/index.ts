@@ -13,5 +13,6 @@ import { cbamCalcCommand } from './cbam-calc';
 import { batteryCommand } from './battery';
 import { statementCommand } from './statement';
 import { labelCommand } from './label';
+import { compareBatchCommand } from './compare-batch';
 
-export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand, convertCommand, importCommand, workbookCommand, cbamCalcCommand, statementCommand, labelCommand, batteryCommand];
+export const COMMANDS: Command[] = [validateCommand, computeCommand, compareCommand, packsCommand, cbamScreenCommand, cbamCostCommand, convertCommand, importCommand, workbookCommand, cbamCalcCommand, statementCommand, labelCommand, compareBatchCommand, batteryCommand];

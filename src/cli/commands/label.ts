@@ -24,7 +24,7 @@ export const labelCommand: Command = {
     let ratedPowerKw: number | undefined;
     if (typeof rp === 'string') {
       ratedPowerKw = parseNumberText(rp);
-      if (!(ratedPowerKw > 0)) {
+      if (ratedPowerKw === undefined || !(ratedPowerKw > 0)) {
         ctx.io.stderr(`${ctx.t('partners:error.badNumber', { field: '--rated-power-kw', value: rp })}\n`);
         return EXIT.UNUSABLE;
       }

@@ -1,0 +1,2 @@
+export * from './compare-batch';
+export * from './table';
