@@ -1,12 +1,19 @@
 /** i18next for the command line: every locales/<lang>/<namespace>.json read from disk. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import type { TFunction } from '../core/i18n/translate';
 import type { Lang } from './command';
 
-export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales');
+/**
+ * The locales folder of the package: one level up from the built bundle (dist-cli/carbonbridge.cjs), two levels up
+ * from this source file (src/cli/i18n.ts); the same in a checkout and in an installed package.
+ */
+export const LOCALES_DIR = ((here: string) =>
+  [join(here, '..', 'locales'), join(here, '..', '..', 'locales')].find((d) => existsSync(join(d, 'en'))) ?? join(here, '..', '..', 'locales'))(
+  dirname(fileURLToPath(import.meta.url)),
+);
 export const LANGS: Lang[] = ['zh', 'en', 'ar'];
 
 export function loadResources(dir = LOCALES_DIR): Record<string, Record<string, unknown>> {
