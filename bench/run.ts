@@ -25,11 +25,8 @@ async function optional(file: string, fn: string, title: string, targets: Record
 
 // CLI cold start beside the engine figures (a new process per run, as a user types the command).
 const cliStart = async () => optional('./cli-start.ts', 'benchCliStart', 'CLI: cold start of `carbonbridge validate <sample>` (built bundle, packaged layout)', { validateColdMs: '< 150 ms' });
-// CLI cold start beside the engine figures (a new process per run, as a user types the command).
-const cliStart = async () => optional('./cli-start.ts', 'benchCliStart', 'CLI: cold start of `carbonbridge validate <sample>` (built bundle, packaged layout)', { validateColdMs: '< 150 ms' });
 console.log(`Node ${process.version}, V8 flags: ${process.execArgv.join(' ') || '(none)'}; ${(await import('node:os')).cpus().length} cores`);
 print('Core: validate + compute, generated 100,000-line dataset (median of 5 runs)', await benchCore());
-await cliStart();
 await cliStart();
 await optional('./template-fill.ts', 'benchTemplateFill', 'CBAM: fill the official template vs fflate unzip + zip of the same file', { ratio: '≤ 2' });
 await optional('./import.ts', 'benchImport', 'Import: generated 50,000-row sheet vs bare SheetJS read + sheet_to_json', { ratioToBareSheetJs: '≤ 1.3' });
