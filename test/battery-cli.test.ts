@@ -137,3 +137,24 @@ describe('carbonbridge battery', () => {
     });
   });
 });
+
+describe('carbonbridge compare with the battery packs as columns', () => {
+  it('GB/T, EU battery and China MIIT side by side, with kg CO2e per kWh of lifetime energy', async () => {
+    const r = await runCli('compare', NMC, '--packs', 'cn-gbt24067-2024,eu-battery-cf,cn-miit-battery', '--json');
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.out);
+    expect(c.results.map((x: { pack: { id: string } }) => x.pack.id)).toEqual(['cn-gbt24067-2024', 'eu-battery-cf', 'cn-miit-battery']);
+    // the EU column carries the draft act's default choice (certificates refused) exactly as the declaration does
+    expect(c.results[1].total).toBeCloseTo(9169.663, 3);
+    expect(c.results[2].total).toBeCloseTo(8913.563, 3);
+    expect(c.results[1].byStage.use).toBe(0);
+    expect(c.battery['eu-battery-cf'].kgPerKWh).toBe(0.254713);
+    expect(c.battery['cn-miit-battery'].kgPerKWh).toBe(0.247599);
+    expect(c.battery['cn-gbt24067-2024']).toBeUndefined();
+    const pair = c.pairs[0];
+    expect(pair.causes.reduce((s: number, k: { deltaKg: number }) => s + Math.round(k.deltaKg * 1e6), 0)).toBe(Math.round(pair.differenceKg * 1e6));
+    const t = await runCli('compare', NMC, '--packs', 'cn-gbt24067-2024,eu-battery-cf,cn-miit-battery', '--lang', 'zh');
+    expect(t.out).toContain(loc('zh').compare.column);
+    expect(t.out).toContain('0.254713');
+  });
+});

@@ -207,7 +207,7 @@ describe('legal status and due date from the pack rule', () => {
     [{ category: 'stationary' as const, exclusivelyExternalStorage: true }, { 'methodology-da': '2027-01-01', 'format-ia': '2027-01-01' }, '2030-08-18'],
     [{ category: 'lmt' as const }, { 'methodology-da': '2028-01-01', 'format-ia': '2028-01-01' }, '2029-07-01'],
   ])('the later of the statutory date and entry into force + lag (%o, %o → %s)', (b, acts, due) => {
-    expect(computeDue(EU.rules, b, AS_OF, acts).dueDate).toBe(due);
+    expect((computeDue(EU.rules, b, AS_OF, acts) as { dueDate: string | null }).dueDate).toBe(due);
   });
   it('China: trial until 31 Dec 2026, routine from 1 Jan 2027', () => {
     expect(computeDue(CN.rules, { category: 'ev' }, '2026-11-27')).toMatchObject({ phase: 'trial' });

@@ -2,11 +2,16 @@ import { convertToCbam } from '../../core/cbam/convert';
 import { compare } from '../../core/engine/compare';
 import { compareWithCbam, type CbamComparison } from '../../core/engine/compare-cbam';
 import { compute } from '../../core/engine/compute';
+import { batteryColumns, getBatteryPack } from '../../core/battery';
 import { translateMessage } from '../../core/i18n/translate';
 import { STAGES } from '../../core/model/dataset';
 import type { FootprintPack } from '../../core/packs/schema';
 import { EXIT, printJson, type Command } from '../command';
 import { fmt, pickPack, problemJson, readDataset, table } from '../shared';
+
+/** The battery packs' figure per kWh of lifetime energy as one more row (none when no battery pack is compared). */
+const batteryRow = (label: string, cols: ReturnType<typeof batteryColumns>, ids: string[], extra: number, f: (v: number) => string): string[][] =>
+  Object.keys(cols).length ? [[label, ...ids.map((id) => (cols[id] ? (cols[id]!.kgPerKWh === null ? '—' : f(cols[id]!.kgPerKWh!)) : '')), ...Array<string>(extra).fill('')]] : [];
 
 const isCbam = (id: string) => /^eu-cbam(-definitive|-transitional)?$/.test(id);
 
@@ -28,7 +33,7 @@ export const compareCommand: Command = {
     }
     const packs: FootprintPack[] = [];
     for (const id of fpIds) {
-      const p = pickPack(ctx, id);
+      const p = getBatteryPack(id)?.pack ?? pickPack(ctx, id);
       if (typeof p === 'number') return p;
       packs.push(p);
     }
@@ -50,6 +55,7 @@ export const compareCommand: Command = {
       printJson(ctx.io, {
         ...c,
         results: c.results.map((x) => ({ ...x, findings: x.findings.map((p) => problemJson(ctx, p)) })),
+        battery: batteryColumns(r.dataset, fpIds),
         pairs: c.pairs.map((p) => ({ ...p, causes: p.causes.map((k) => ({ ...k, text: translateMessage(ctx.t, k.explanation) })) })),
         cbam: cbam.map((x) => ('causes' in x ? { ...x, causes: x.causes.map((k) => ({ ...k, text: translateMessage(ctx.t, k.explanation) })) } : x)),
       });
@@ -61,6 +67,7 @@ export const compareCommand: Command = {
         head,
         [t('cli:compute.totalShort'), ...c.results.map((x) => fmt(x.total, lang)), ...cbamOk.map((x) => (x.toTotal === null ? '—' : fmt(x.toTotal, lang)))],
         ...STAGES.map((s) => [t(`core:stage.${s}`), ...c.results.map((x) => fmt(x.byStage[s], lang)), ...cbamOk.map(() => '')]),
+        ...batteryRow(t('battery:compare.column'), batteryColumns(r.dataset, fpIds), c.results.map((x) => x.pack.id), cbamOk.length, (v) => fmt(v, lang, 6)),
       ];
       ctx.io.stdout(`${t('cli:compare.header', { fu: `${c.functionalUnit.amount} ${c.functionalUnit.unit}` })}\n${table(rows)}\n`);
       for (const p of c.pairs) {

@@ -12,7 +12,7 @@ import { round } from '../num';
 import type { Library } from '../packs/registry';
 import type { BatteryDetails } from './details';
 import { declare, PER_KWH_DP, type BatteryDeclaration, type DeclareOptions } from './declaration';
-import type { BatteryPack } from './rules';
+import { batteryPacks, type BatteryPack } from './rules';
 
 export type BatteryCause = Cause | 'functional-unit';
 
@@ -59,4 +59,23 @@ export function compareBatteryPacks(ds: Dataset, b: BatteryDetails, from: Batter
     lines: [],
   });
   return { ...base, differencePerKWh: difference, causes };
+}
+
+/**
+ * For the Compare view and `carbonbridge compare`: each battery pack among `packIds` as a column figure in kg CO2e per
+ * kWh of lifetime energy (null with the reason when the dataset's battery details cannot give it). Other ids are skipped.
+ */
+export function batteryColumns(ds: Dataset, packIds: readonly string[], opts: DeclareOptions = {}): Record<string, { kgPerKWh: number | null; eTotalKWh: number | null; complete: boolean; missing: Message[] }> {
+  const out: Record<string, { kgPerKWh: number | null; eTotalKWh: number | null; complete: boolean; missing: Message[] }> = {};
+  for (const id of packIds) {
+    const bp = batteryPacks().get(id);
+    if (!bp) continue;
+    if (!ds.battery) {
+      out[id] = { kgPerKWh: null, eTotalKWh: null, complete: false, missing: [msg('battery:cli.noDetails')] };
+      continue;
+    }
+    const d = declare(ds, ds.battery, bp, opts);
+    out[id] = { kgPerKWh: d.total.kgPerKWh, eTotalKWh: d.functionalUnit?.eTotalKWh ?? null, complete: d.total.complete, missing: d.missing };
+  }
+  return out;
 }

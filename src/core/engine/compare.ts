@@ -12,6 +12,7 @@ import { round } from '../num';
 import type { FootprintPack } from '../packs/schema';
 import type { Library } from '../packs/registry';
 import { compute } from './compute';
+import { applyPackOptions } from './options';
 import { CO2E_DP, type FootprintResult } from './types';
 
 export type Cause = 'boundary' | 'electricity' | 'gwp';
@@ -71,6 +72,9 @@ function lineDeltas(x: FootprintResult, y: FootprintResult): CauseEffect['lines'
 }
 
 export function comparePair(ds: Dataset, a: FootprintPack, b: FootprintPack, lib?: Library, ra?: FootprintResult, rb?: FootprintResult): PairComparison {
+  // packs with open rules are compared with their default choices (hybrids must not mix one pack's options into the other)
+  if (a.options?.length) a = applyPackOptions(a).pack;
+  if (b.options?.length) b = applyPackOptions(b).pack;
   const opts = { lib, skipChecks: true, skipReconciliation: true };
   const r0 = ra ?? compute(ds, a, opts);
   const r1 = compute(ds, hybrid(a, b, 'boundary'), opts);

@@ -12,6 +12,7 @@ import { ExactSum, round } from '../num';
 import { library, type Library } from '../packs/registry';
 import type { FootprintPack } from '../packs/schema';
 import { runChecks } from './checks';
+import { applyPackOptions } from './options';
 import { BOUNDARY_STAGES, basisScale, factorKind, selectFactor } from './helpers';
 import {
   CO2E_DP,
@@ -135,6 +136,8 @@ export interface ComputeOptions {
 }
 
 export function compute(ds: Dataset, pack: FootprintPack, opts: ComputeOptions = {}): FootprintResult {
+  // a pack that leaves rules open is computed with its default choices (see applyPackOptions for the user's)
+  if (pack.options?.length) pack = applyPackOptions(pack).pack;
   const lib = opts.lib ?? library();
   const set = lib.gwp.sets[pack.gwpSet.id];
   if (!set) throw new Error(`GWP set ${pack.gwpSet.id} missing from the library`);

@@ -29,6 +29,8 @@ export function applyPackOptions(pack: FootprintPack, wanted: Record<string, str
     chosen[o.id] = c.id;
     extra.push(...c.electricityRules);
   }
-  if (extra.length === 0) return { pack, chosen, errors };
-  return { pack: { ...pack, electricity: { ...pack.electricity, rules: [...extra, ...pack.electricity.rules] } }, chosen, errors };
+  // the result is resolved: it carries no options any more, so applying the defaults again changes nothing
+  const { options: _resolved, ...rest } = pack;
+  if (extra.length === 0) return { pack: rest, chosen, errors };
+  return { pack: { ...rest, electricity: { ...pack.electricity, rules: [...extra, ...pack.electricity.rules] } }, chosen, errors };
 }
