@@ -24,10 +24,13 @@ import { convert as convertUnit, dimensionOf, massToKg, type MassUnit, type Unit
 import { ExactSum, round } from '../num';
 import { library, type Library } from '../packs/registry';
 import type { ElectricityFactor } from '../packs/schema';
-import type { Category, CategoryId, CbamPack, DefinitivePack, Figure as PackFigure } from './pack-schema';
+import { defaultValuesOf, type Figure as PackFigure, type Category, type CategoryId, type CbamPack, type DefinitivePack, type RatePack } from './pack-schema';
 import { cbamPackForPeriod, type CbamPeriod } from './packs';
 import { categoryById, chinaDefaultRows, markupFor, matchCn, normaliseCn, printCn, screenCn } from './screen';
-import { verifierChecklist, type VerifierItem } from './verifier-checklist';
+import { verifierItems, type VerifierItem } from './rules/verifier';
+import { dropDecision } from './rules/drops';
+import { gasDecision } from './rules/gases';
+import { choiceVerdict, electricityChoiceIds, electricityChoiceRule } from './rules/electricity';
 import type { CbamDocInput } from './docs/model';
 import { TEMPLATE_MAP, templateRoutes } from './docs/template';
 
@@ -66,8 +69,10 @@ export type ElectricityChoice = 'eu-default' | 'cn-mee-national' | 'cn-mee-north
 export const ELECTRICITY_CHOICES: readonly ElectricityChoice[] = ['eu-default', 'cn-mee-national', 'cn-mee-northwest', 'cn-mee-ningxia', 'actual-ppa', 'actual-direct-line'];
 
 export interface ConvertOptions {
-  /** '2026', '2026-Q1', '2025-Q3' … picks the pack (transitional up to 2025-Q4, definitive from 2026). */
+  /** '2026', '2026-Q1', '2025-Q3' … picks the pack of the scheme (EU: transitional up to 2025-Q4, definitive from 2026). */
   period: string;
+  /** the scheme converted to: 'eu-cbam' (default), 'uk-cbam', or any installed pack's scheme */
+  scheme?: string;
   /** CN code of the product, overriding the dataset's. */
   cnCode?: string;
   /** Production route id of the pack (e.g. 'primary'); inferred where the data allow, else 'unknown'. */
@@ -194,7 +199,7 @@ export interface CbamConversion {
   status: 'converted';
   /** False when a figure that counts is missing (see findings of severity error). */
   complete: boolean;
-  pack: { id: string; version: string; kind: CbamPack['kind']; status: string };
+  pack: { id: string; version: string; kind: CbamPack['kind']; status: string; scheme: string; jurisdiction: string };
   period: CbamPeriod;
   dataset: { id?: string; title?: string; product: Dataset['product']['name']; period: Dataset['period']; gwpSet: string; basis: 'per-period' | 'per-functional-unit' };
   good: {
@@ -259,16 +264,8 @@ export class CbamConvertError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Legal references used for what CBAM does not count
+// Rules of the pack (gases, drops, electricity choices, verifier requirements) are interpreted in ./rules/*.
 
-const A956_IV: LegalRef = { act: 'Regulation (EU) 2023/956', annex: 'Annex IV, point 1 and Art. 3(22)', note: 'Embedded emissions are the direct emissions released during the production of goods and, where they count, the indirect emissions from the electricity consumed', confidence: 'confirmed' };
-const A956_I_GASES: LegalRef = { act: 'Regulation (EU) 2023/956', annex: 'Annex I', note: 'Greenhouse gases per good: CO2; N2O for nitric acid and nitrogen fertilisers; PFCs for aluminium', confidence: 'confirmed' };
-const IR2547_BOUNDARY: LegalRef = { act: 'Implementing Regulation (EU) 2025/2547', annex: 'Annex II', table: 'system boundaries and relevant precursors per aggregated goods category', note: 'Same list in the Commission template v2.1.1, sheet Parameters_Constants', confidence: 'likely' };
-const IR2547_BIOMASS: LegalRef = { act: 'Implementing Regulation (EU) 2025/2547', annex: 'Annex II', note: 'Emission factor of biomass zero where it meets the criteria of Directive (EU) 2018/2001 Art. 29', confidence: 'likely' };
-const IR2547_ELEC: LegalRef = { act: 'Implementing Regulation (EU) 2025/2547', annex: 'Annex II', table: 'emission factors of electricity', note: 'Default factor unless a direct technical link or a power purchase agreement is documented', confidence: 'likely' };
-const IR1773_D4: LegalRef = { act: 'Implementing Regulation (EU) 2023/1773', annex: 'Annex III, section D.4', note: 'D.4(a) Commission-provided factor; D.4(b) other public data (transitional period)', confidence: 'confirmed' };
-
-/** EU default electricity emission factor per country: NOT found in the reference material (reference/cbam.md §7.3, §11 q5). Never invented. */
 /** The pack's EU default electricity factor for a country (null value when not found in the sources). */
 export function euDefaultElectricityFactor(pack: CbamPack, country: string) {
   return pack.electricityDefaults.find((f) => f.country === country) ?? { ...pack.electricityDefaults[0]!, country, value: null, status: 'not-found' as const };
@@ -309,23 +306,9 @@ function studyCo2e(l: InventoryLine, gwp: Partial<Record<Gas, number>>): number 
 
 const DIRECT_CATEGORIES = new Set<InventoryLine['category']>(['fuel-combustion', 'process-emission', 'other']);
 
-function dropReason(l: InventoryLine): { reason: Message; legalRef: LegalRef } | undefined {
-  const p = { line: l.id };
-  if (l.stage === 'use') return { reason: msg('cbamconvert:drop.use', p), legalRef: A956_IV };
-  if (l.stage === 'end-of-life') return { reason: msg('cbamconvert:drop.endOfLife', p), legalRef: A956_IV };
-  if (l.stage === 'distribution') return { reason: msg('cbamconvert:drop.distribution', p), legalRef: A956_IV };
-  switch (l.category) {
-    case 'transport': return { reason: msg('cbamconvert:drop.transport', p), legalRef: A956_IV };
-    case 'packaging': return { reason: msg('cbamconvert:drop.packaging', p), legalRef: IR2547_BOUNDARY };
-    case 'waste': return { reason: msg('cbamconvert:drop.waste', p), legalRef: IR2547_BOUNDARY };
-    case 'capital-goods': return { reason: msg('cbamconvert:drop.capitalGoods', p), legalRef: A956_IV };
-  }
-  if (l.location === 'downstream') return { reason: msg('cbamconvert:drop.downstream', p), legalRef: A956_IV };
-  if (l.location === 'upstream' && l.category !== 'precursor-material') {
-    if (l.category === 'electricity') return { reason: msg('cbamconvert:drop.upstreamElectricity', p), legalRef: A956_IV };
-    return { reason: msg('cbamconvert:drop.upstreamEnergy', p), legalRef: IR2547_BOUNDARY };
-  }
-  return undefined;
+function dropReason(pack: CbamPack, l: InventoryLine): { reason: Message; legalRef: LegalRef } | undefined {
+  const d = dropDecision(pack.rules.drops, l);
+  return d ? { reason: msg(d.messageKey, { line: l.id }), legalRef: d.ref } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -333,8 +316,8 @@ function dropReason(l: InventoryLine): { reason: Message; legalRef: LegalRef } |
 
 interface EfCandidate { value: number | null; fig: Fig | null; status: ElectricityOption['status']; note: Message; efSource: ElectricityLineResult['efSource'] }
 
-function meeFactor(lib: Library, scope: 'national' | 'northwest' | 'ningxia', year: number): { f?: ElectricityFactor; newerMissing?: ElectricityFactor } {
-  const all = lib.electricity.factors.filter((f) => f.kind === 'combustion-co2' && f.id.startsWith('cn-mee-co2-') && f.id.endsWith(`-${scope}`));
+function libraryFactor(lib: Library, prefix: string, scope: string, year: number): { f?: ElectricityFactor; newerMissing?: ElectricityFactor } {
+  const all = lib.electricity.factors.filter((f) => f.kind === 'combustion-co2' && f.id.startsWith(prefix) && f.id.endsWith(`-${scope}`));
   const published = all.filter((f) => f.status === 'published' && f.value !== null && f.year <= year).sort((a, b) => b.year - a.year);
   const f = published[0];
   const newerMissing = all.filter((x) => x.value === null && x.year <= year && (!f || x.year > f.year)).sort((a, b) => b.year - a.year)[0];
@@ -359,23 +342,25 @@ function gridCandidate(choice: ElectricityChoice, pack: CbamPack, period: CbamPe
   if (choice === 'eu-default') {
     const nf = euDefaultElectricityFactor(pack, country);
     const v = opts.electricity?.euDefaultEf;
-    if (v !== undefined) return { value: v, fig: { value: v, unit: 'tCO2/MWh', source: { kind: 'user', field: 'electricity.euDefaultEf' } }, status: 'available', efSource: 'D.4(a)', note: msg('cbamconvert:electricity.euDefaultEntered', { act: `${nf.source.act}, ${nf.source.annex}` }) };
+    if (v !== undefined) return { value: v, fig: { value: v, unit: 'tCO2/MWh', source: { kind: 'user', field: 'electricity.euDefaultEf' } }, status: 'available', efSource: 'D.4(a)', note: msg('cbamconvert:electricity.euDefaultEntered', { act: [nf.source.act, nf.source.annex].filter(Boolean).join(', ') }) };
     if (nf.value !== null)
-      return { value: nf.value, fig: ruleFig(nf.value, 'tCO2/MWh', { act: nf.source.act, ...(nf.source.annex ? { annex: nf.source.annex } : {}), confidence: nf.confidence }), status: 'available', efSource: 'D.4(a)', note: msg('cbamconvert:electricity.euDefaultEntered', { act: `${nf.source.act}, ${nf.source.annex}` }) };
-    return { value: null, fig: null, status: 'not-found', efSource: 'D.4(a)', note: msg('cbamconvert:electricity.euDefaultNotFound', { country, act: `${nf.source.act}, ${nf.source.annex}` }) };
+      return { value: nf.value, fig: ruleFig(nf.value, 'tCO2/MWh', { act: nf.source.act, ...(nf.source.annex ? { annex: nf.source.annex } : {}), confidence: nf.confidence }), status: 'available', efSource: 'D.4(a)', note: msg('cbamconvert:electricity.euDefaultEntered', { act: [nf.source.act, nf.source.annex].filter(Boolean).join(', ') }) };
+    return { value: null, fig: null, status: 'not-found', efSource: 'D.4(a)', note: msg('cbamconvert:electricity.euDefaultNotFound', { country, act: [nf.source.act, nf.source.annex].filter(Boolean).join(', ') }) };
   }
-  if (choice === 'actual-ppa' || choice === 'actual-direct-line') return { value: null, fig: null, status: 'not-documented', efSource: null, note: msg('cbamconvert:electricity.notDocumented') };
-  const scope = choice === 'cn-mee-national' ? 'national' : choice === 'cn-mee-northwest' ? 'northwest' : 'ningxia';
-  if (country !== 'CN') return { value: null, fig: null, status: 'not-applicable', efSource: 'D.4(b)', note: msg('cbamconvert:electricity.meeNotApplicable', { country }) };
-  const { f, newerMissing } = meeFactor(lib, scope, period.year);
+  const rule = electricityChoiceRule(pack.rules.electricity, choice);
+  if (!rule || rule.fn === 'documented') return { value: null, fig: null, status: 'not-documented', efSource: null, note: msg('cbamconvert:electricity.notDocumented') };
+  const scope = rule.options.scope ?? choice;
+  const verdict = choiceVerdict(pack.rules.electricity, choice, country);
+  if (verdict === 'not-applicable') return { value: null, fig: null, status: 'not-applicable', efSource: rule.efSource, note: msg('cbamconvert:electricity.meeNotApplicable', { country }) };
+  const { f, newerMissing } = libraryFactor(lib, rule.options.libraryPrefix ?? '', scope, period.year);
   const fig: Fig | null = f ? { value: f.value!, unit: 'tCO2/MWh', source: { kind: 'library', id: f.id, act: f.source.act } } : null;
-  if (pack.kind === 'definitive')
-    return { value: null, fig, status: 'not-allowed', efSource: 'D.4(b)', note: msg('cbamconvert:electricity.meeNotAllowed', { factor: f ? `${f.id} = ${f.value}` : '-' }) };
-  if (!f) return { value: null, fig: null, status: 'not-found', efSource: 'D.4(b)', note: msg('cbamconvert:electricity.meeNotFound', { scope }) };
+  if (verdict === 'not-allowed')
+    return { value: null, fig, status: 'not-allowed', efSource: rule.efSource, note: msg('cbamconvert:electricity.meeNotAllowed', { factor: f ? `${f.id} = ${f.value}` : '-' }) };
+  if (!f) return { value: null, fig: null, status: 'not-found', efSource: rule.efSource, note: msg('cbamconvert:electricity.meeNotFound', { scope }) };
   const note = newerMissing
     ? msg('cbamconvert:electricity.meeOlderYear', { id: f.id, year: f.year, missing: newerMissing.id })
     : msg('cbamconvert:electricity.meeAllowed', { id: f.id, year: f.year });
-  return { value: f.value, fig, status: 'available', efSource: 'D.4(b)', note };
+  return { value: f.value, fig, status: 'available', efSource: rule.efSource, note };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -405,7 +390,7 @@ function templateRouteName(cat: Category, routeId: string): string | undefined {
 
 export function convertToCbam(dataset: Dataset, options: ConvertOptions): ConvertResult {
   const lib = options.lib ?? library();
-  const pp = cbamPackForPeriod(options.period);
+  const pp = cbamPackForPeriod(options.period, options.scheme ?? 'eu-cbam');
   if (!pp.ok) return fail('invalid', [pp.error]);
   const { pack, period } = pp;
 
@@ -415,7 +400,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
   const compact = cnRaw.replace(/[\s.\u00a0\u2009\u202f]+/g, '');
   const n = normaliseCn(/^\d{10}$/.test(compact) ? compact.slice(0, 8) : cnRaw);
   if (!n.ok) return fail('invalid', [msg('cbamconvert:errors.cnInvalid', { cn: String(cnRaw) }), n.error]);
-  const screen = screenCn(n.cn.digits, { period: options.period });
+  const screen = screenCn(n.cn.digits, { period: options.period, scheme: pack.scheme });
   if (screen.status === 'invalid') return fail('invalid', [screen.error]);
   if (screen.status === 'not-cbam')
     return fail('not-cbam', [msg('cbamconvert:errors.notCbamGood', { cn: n.cn.printed }), screen.reason], {
@@ -449,7 +434,6 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
   };
   if (!(productionT > 0)) return fail('invalid', [msg('cbamconvert:errors.productionNotMass', { unit: prodUnit.unit })]);
 
-  const cbamGwp: Partial<Record<Gas, PackFigure>> = { N2O: pack.constants.gwp.N2O, CF4: pack.constants.gwp.CF4, C2F6: pack.constants.gwp.C2F6 };
   const studyGwps = lib.gwp.sets[dataset.study.gwpSet]?.values ?? {};
   const country = dataset.installations[0]?.country ?? dataset.producer.country;
 
@@ -466,34 +450,24 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
   const drop = (l: InventoryLine, row: number, reason: Message, legalRef: LegalRef) =>
     dropped.push({ id: l.id, row, description: l.description, stage: l.stage, category: l.category, location: l.location, reason, legalRef, pcfCo2e: studyCo2e(l, studyGwps) });
 
-  /** CBAM gas rules for the good's category. */
+  /** The pack's gas rules for the good's category. */
   const gasRule = (g: Gas, lineId: string): Omit<GasTrace, 'massT' | 'co2eT' | 'gas' | 'studyGwp'> => {
-    if (g === 'CO2_fossil') return { outcome: 'counted', gwp: ruleFig(1, 'tCO2e/t', A956_I_GASES) };
-    if (g === 'CO2e') return { outcome: 'counted', gwp: ruleFig(1, 'tCO2e/t', A956_I_GASES, true) };
-    if (g === 'CO2_biogenic') return { outcome: 'zero-rated', reason: msg('cbamconvert:gas.biogenic', { line: lineId }), legalRef: IR2547_BIOMASS };
-    if (g === 'CH4_fossil' || g === 'CH4_biogenic') return { outcome: 'dropped', reason: msg('cbamconvert:gas.ch4', { line: lineId, gas: g }), legalRef: A956_I_GASES };
-    if (g === 'N2O' || g === 'CF4' || g === 'C2F6') {
-      const need = g === 'N2O' ? 'N2O' : 'PFC';
-      if (cat.gases.includes(need)) {
-        const f = cbamGwp[g]!;
-        return { outcome: 'counted', gwp: ruleFig(f.value, 'tCO2e/t', packRef(f), f.uncertain) };
-      }
-      return { outcome: 'dropped', reason: msg('cbamconvert:gas.notForCategory', { line: lineId, gas: g, category: `$t:cbam:categories.${cat.id}` }), legalRef: A956_I_GASES };
-    }
-    return { outcome: 'dropped', reason: msg('cbamconvert:gas.notCbamGas', { line: lineId, gas: g }), legalRef: A956_I_GASES };
+    const d = gasDecision(pack.rules.gases, pack.constants, cat, g);
+    if (d.outcome === 'counted') return { outcome: 'counted', gwp: ruleFig(d.gwp.value, d.gwp.unit, d.gwp.ref, d.gwp.uncertain) };
+    return { outcome: d.outcome, reason: msg(d.messageKey, { line: lineId, gas: g, category: `$t:cbam:categories.${cat.id}` }), legalRef: d.ref };
   };
 
   dataset.inventory.forEach((l, i) => {
     const row = i + 1;
-    const dr = dropReason(l);
+    const dr = dropReason(pack, l);
     if (dr) return drop(l, row, dr.reason, dr.legalRef);
 
     if (l.category === 'precursor-material') {
       const pc = l.precursor ? matchCn(pack, l.precursor.cnCode.slice(0, 8)) : undefined;
-      if (!l.precursor) return drop(l, row, msg('cbamconvert:drop.materialNotPrecursor', { line: l.id }), IR2547_BOUNDARY);
-      if (!pc) return drop(l, row, msg('cbamconvert:drop.materialNotCbamGood', { line: l.id, cn: printCn(l.precursor.cnCode.slice(0, 8)) }), IR2547_BOUNDARY);
+      if (!l.precursor) return drop(l, row, msg('cbamconvert:drop.materialNotPrecursor', { line: l.id }), pack.rules.refs.boundary);
+      if (!pc) return drop(l, row, msg('cbamconvert:drop.materialNotCbamGood', { line: l.id, cn: printCn(l.precursor.cnCode.slice(0, 8)) }), pack.rules.refs.boundary);
       if (!cat.precursors.includes(pc.category))
-        return drop(l, row, msg('cbamconvert:drop.notRelevantPrecursor', { line: l.id, cn: printCn(l.precursor.cnCode.slice(0, 8)), precursor: `$t:cbam:categories.${pc.category}`, category: `$t:cbam:categories.${cat.id}` }), IR2547_BOUNDARY);
+        return drop(l, row, msg('cbamconvert:drop.notRelevantPrecursor', { line: l.id, cn: printCn(l.precursor.cnCode.slice(0, 8)), precursor: `$t:cbam:categories.${pc.category}`, category: `$t:cbam:categories.${cat.id}` }), pack.rules.refs.boundary);
       precLines.push({ l, row, cat: pc.category });
       return;
     }
@@ -525,7 +499,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
     }
 
     if (!DIRECT_CATEGORIES.has(l.category) || l.location !== 'installation') {
-      return drop(l, row, msg('cbamconvert:drop.outsideInstallation', { line: l.id }), IR2547_BOUNDARY);
+      return drop(l, row, msg('cbamconvert:drop.outsideInstallation', { line: l.id }), pack.rules.refs.boundary);
     }
 
     // installation direct emissions, gas by gas
@@ -623,7 +597,8 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
   const indirectCounted = cat.indirectCounted.value;
   const explicitChoice = options.electricity?.choice;
   const choice: ElectricityChoice = explicitChoice ?? 'eu-default';
-  if (explicitChoice && !ELECTRICITY_CHOICES.includes(explicitChoice)) return fail('invalid', [msg('cbamconvert:errors.unknownChoice', { choice: String(explicitChoice), allowed: ELECTRICITY_CHOICES.join(', ') })]);
+  const packChoices = electricityChoiceIds(pack.rules.electricity) as ElectricityChoice[];
+  if (explicitChoice && !packChoices.includes(explicitChoice)) return fail('invalid', [msg('cbamconvert:errors.unknownChoice', { choice: String(explicitChoice), allowed: packChoices.join(', ') })]);
   for (const [k, v] of [['electricity.euDefaultEf', options.electricity?.euDefaultEf], ['electricity.actualEf', options.electricity?.actualEf]] as const) neg(v, k);
   const mwhTotal = new ExactSum(6);
   for (const e of elecLines) mwhTotal.add(round(e.mwh, 6));
@@ -703,23 +678,30 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
       precMissing = true;
       continue;
     }
-    if (pr.embedded) {
+    const exempt = pack.rules.precursorOriginExempt;
+    const dv = defaultValuesOf(pack);
+    if (exempt && exempt.countries.includes(pr.countryOfProduction)) {
+      const zero: Fig = { value: 0, unit: 'tCO2e/t', source: { kind: 'rule', ref: exempt.legalRef } };
+      base.seeDirect = zero;
+      base.seeIndirect = zero;
+      finding('info', msg('cbampacks:convert.precursorOriginExempt', { line: l.id, country: pr.countryOfProduction }), row, l.id);
+    } else if (pr.embedded) {
       const src: FigSource = { kind: 'supplier', line: l.id, ...(pr.embedded.source ? { ref: pr.embedded.source } : {}), ...(pr.embedded.verified !== undefined ? { verified: pr.embedded.verified } : {}) };
       base.seeDirect = { value: pr.embedded.direct, unit: 'tCO2e/t', source: src };
       base.seeIndirect = { value: pr.embedded.indirect ?? 0, unit: 'tCO2e/t', source: src };
       if (pr.embedded.indirect === undefined && indirectCounted) finding('warning', msg('cbamconvert:warnings.supplierNoIndirect', { line: l.id }), row, l.id);
-    } else if (pack.kind !== 'definitive') {
-      finding('error', msg('cbamconvert:errors.precursorNoDefaultInPeriod', { line: l.id, period: period.label }), row, l.id);
+    } else if (!dv) {
+      finding('error', msg(pack.kind === 'rate' ? 'cbampacks:convert.precursorNoDefaultsPublished' : 'cbamconvert:errors.precursorNoDefaultInPeriod', { line: l.id, period: period.label }), row, l.id);
       precResults.push(base);
       precMissing = true;
       continue;
-    } else if (pr.countryOfProduction !== (pack as DefinitivePack).defaultValues.country) {
-      finding('error', msg('cbamconvert:errors.precursorDefaultCountry', { line: l.id, country: pr.countryOfProduction, have: (pack as DefinitivePack).defaultValues.country }), row, l.id);
+    } else if (pr.countryOfProduction !== dv.country) {
+      finding('error', msg('cbamconvert:errors.precursorDefaultCountry', { line: l.id, country: pr.countryOfProduction, have: dv.country }), row, l.id);
       precResults.push(base);
       precMissing = true;
       continue;
     } else {
-      const dp = pack as DefinitivePack;
+      const dp = pack as DefinitivePack | RatePack;
       const { rows } = chinaDefaultRows(dp, cn8);
       const usable = rows.filter((r) => r.direct !== null);
       if (usable.length !== 1) {
@@ -731,8 +713,8 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
       const r = usable[0]!;
       const mk = markupFor(dp, pcat, period.year);
       const f = 1 + (mk?.value ?? 0);
-      const ref: LegalRef = { act: r.source.act, ...(r.source.annex ? { annex: r.source.annex } : {}), ...(r.source.table ? { table: r.source.table } : {}), note: `CN ${printCn(r.cn)}, ${dp.defaultValues.country}${mk ? `; × (1 + ${mk.value}) mark-up ${period.year}` : ''}`, confidence: dp.defaultValues.confidence };
-      // the mark-up on precursor defaults used inside actual calculations is uncertain (reference/cbam.md §4.3)
+      const ref: LegalRef = { act: r.source.act, ...(r.source.annex ? { annex: r.source.annex } : {}), ...(r.source.table ? { table: r.source.table } : {}), note: `CN ${printCn(r.cn)}, ${dv.country}${mk ? `; × (1 + ${mk.value}) mark-up ${period.year}` : ''}`, confidence: dv.confidence };
+      // the mark-up on precursor defaults used inside actual calculations is uncertain
       base.seeDirect = { value: round(r.direct! * f, SEE_DP), unit: 'tCO2e/t', source: { kind: 'rule', ref }, uncertain: true };
       base.seeIndirect = { value: round((r.indirect ?? 0) * f, SEE_DP), unit: 'tCO2e/t', source: { kind: 'rule', ref }, uncertain: true };
       if (mk) base.markup = ruleFig(mk.value, '1', packRef(mk), true);
@@ -753,7 +735,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
 
   const seeDirectVal = precursorAgg.dir === null ? null : perT(new ExactSum(EM_DP).add(attributedDirect).add(precursorAgg.dir).value);
 
-  for (const ch of ELECTRICITY_CHOICES) {
+  for (const ch of packChoices) {
     const r = resolveLines(ch, true);
     const ind = r.total === null || precursorAgg.ind === null ? null : new ExactSum(EM_DP).add(r.total).add(precursorAgg.ind).value;
     const seeInd = ind === null ? null : perT(ind);
@@ -823,7 +805,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
 
   const start = Date.parse(`${dataset.period.start}T00:00:00Z`);
   const end = Date.parse(`${dataset.period.end}T00:00:00Z`);
-  const verifier = verifierChecklist({
+  const verifier = verifierItems(pack.rules.verifier, {
     periodKind: pack.kind,
     installationIds: dataset.installations.map((x) => x.id),
     directLines: direct.map((d) => ({
@@ -851,7 +833,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
     ok: true,
     status: 'converted',
     complete,
-    pack: { id: pack.id, version: pack.version, kind: pack.kind, status: pack.status },
+    pack: { id: pack.id, version: pack.version, kind: pack.kind, status: pack.status, scheme: pack.scheme, jurisdiction: pack.jurisdiction },
     period,
     dataset: { ...(dataset.id ? { id: dataset.id } : {}), ...(dataset.title ? { title: dataset.title } : {}), product: dataset.product.name, period: dataset.period, gwpSet: dataset.study.gwpSet, basis },
     good: {
@@ -875,7 +857,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
       lines: direct,
       total: fig(directTotal, 'DirEm* = Σ m_gas × GWP_AR5', uncertainDirect),
       byGas: { co2: fig(sums.co2.value, 'Σ CO2_fossil'), n2o: fig(sums.n2o.value, formulaTexts(pack.constants).n2o), pfc: fig(sums.pfc.value, formulaTexts(pack.constants).pfc) },
-      biogenicZeroRated: { value: sums.bio.value, unit: 'tCO2', source: { kind: 'rule', ref: IR2547_BIOMASS } },
+      biogenicZeroRated: { value: sums.bio.value, unit: 'tCO2', source: { kind: 'rule', ref: pack.rules.refs.biomass } },
     },
     corrections: { items: corr, total: fig(corrTotal.value, 'Σ Corr') },
     attributedDirect: fig(attributedDirect, 'DirEm* + Em_H,imp − Em_H,exp + WG_imp − WG_exp − Em_el,exp', uncertainDirect),
@@ -964,7 +946,7 @@ export function toDocsModel(result: CbamConversion, dataset: Dataset, opts: Docs
   const routeName = single ? undefined : (result.process.route.templateName ?? templateRoutes(templateName).at(-1)!);
   const pps = result.precursors.lines.filter((p) => p.seeDirect !== null);
   if (pps.length > 20) throw new CbamConvertError(msg('cbamconvert:errors.tooManyPrecursors', { count: pps.length }));
-  const pack = cbamPackForPeriod(result.period.label);
+  const pack = cbamPackForPeriod(result.period.label, result.pack.scheme);
   const catName = (id: CategoryId): string => (pack.ok ? categoryById(pack.pack, id).templateName : id);
   const purchasedPrecursors = pps.map((p, i) => {
     const ind = p.seeIndirect?.value ?? 0;

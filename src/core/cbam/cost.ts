@@ -148,7 +148,7 @@ function resolveGood(i: Pick<CostInput, 'cn' | 'period'> | { cn: string; period:
   const pack = pp.pack;
   const digits = n.cn.digits;
   const hit = matchCn(pack, digits);
-  const ex = matchExclusion(digits);
+  const ex = matchExclusion(digits, pack);
   if (ex && (!hit || ex.prefix.length > hit.code.length))
     return fail('finding', { key: 'cbam:errors.notCbamGood', params: { cn: n.cn.printed } }, { key: `cbam:reasons.${ex.reason}`, params: { cn: n.cn.printed } });
   if (!hit) {
@@ -179,7 +179,7 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
   let defaultValue: PathResult['defaultValue'];
   let routes: string[] = [];
   if (path === 'default') {
-    if (i.origin !== 'CN') return fail('finding', { key: 'cbam:errors.noDefaultForCountry', params: { country: i.origin } });
+    if (i.origin !== pack.defaultValues.country) return fail('finding', { key: 'cbam:errors.noDefaultForCountry', params: { country: i.origin } });
     const { rows, below } = chinaDefaultRows(pack, digits);
     if (!rows.length && below.length) return fail('input', { key: 'cbam:errors.defaultNeedsLongerCode', params: { cn: printCn(digits), count: below.length } });
     if (!rows.length) return fail('finding', { key: 'cbam:errors.noChinaDefault', params: { cn: printCn(digits) } });
@@ -395,15 +395,17 @@ export interface ProjectionResult {
 
 /** Year-by-year certificates (and EUR when the user enters a price) 2026-2034, default path vs actual path. */
 export function projectCosts(input: ProjectionInput): ProjectionResult | CostError {
-  const errs = validateCommon({ ...input, period: '2026' });
+  const first = definitivePack().effectiveFrom.slice(0, 4);
+  const errs = validateCommon({ ...input, period: first });
   if (errs.length) return fail('input', ...errs);
-  const i: CostInput = { ...input, period: '2026', origin: input.origin.trim().toUpperCase(), ...(input.route ? { route: input.route.toUpperCase() } : {}) };
-  const from = input.fromYear ?? 2026;
-  const to = input.toYear ?? 2034;
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 2026 || to < from || to > 2100)
-    return fail('input', { key: 'cbam:errors.projectionYears', params: { from: String(from), to: String(to) } });
+  const i: CostInput = { ...input, period: first, origin: input.origin.trim().toUpperCase(), ...(input.route ? { route: input.route.toUpperCase() } : {}) };
   const pack = definitivePack();
-  const g0 = resolveGood({ cn: i.cn, period: '2026' });
+  const horizon = pack.rules.projection ?? { from: Number(pack.effectiveFrom.slice(0, 4)), to: pack.cbamFactor[pack.cbamFactor.length - 1]!.year };
+  const from = input.fromYear ?? horizon.from;
+  const to = input.toYear ?? horizon.to;
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < horizon.from || to < from || to > 2100)
+    return fail('input', { key: 'cbam:errors.projectionYears', params: { from: String(from), to: String(to) } });
+  const g0 = resolveGood({ cn: i.cn, period: first });
   if ('ok' in g0) return g0;
   const messages: Message[] = [];
   const rows: ProjectionRow[] = [];

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Message } from '../i18n/message';
+import { RulesSchema } from './rules/schema';
 
 export const SourceSchema = z.object({
   act: z.string().min(1),
@@ -64,6 +65,8 @@ export type CnCode = z.infer<typeof CnCodeSchema>;
 export const CnCodesFileSchema = z.object({
   dataFile: z.string().min(1),
   source: SourceSchema,
+  /** true where the statutory list was not retrieved and the codes are reported headings (screening hints only) */
+  uncertain: z.boolean().optional(),
   count: z.number().int(),
   codes: z.array(CnCodeSchema).min(1),
 });
@@ -132,12 +135,18 @@ export const ConstantsSchema = z.object({
 });
 export type Constants = z.infer<typeof ConstantsSchema>;
 
+const names = z.object({ en: z.string().min(1), zh: z.string().min(1), ar: z.string().min(1) });
+
 const PackMetaBase = {
-  id: z.string().regex(/^eu-cbam-(definitive|transitional)$/),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case id with hyphens'),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'semantic version x.y.z'),
   dataVersion: z.record(z.string(), z.string()),
-  title: z.object({ en: z.string().min(1), zh: z.string().min(1), ar: z.string().min(1) }),
-  jurisdiction: z.literal('EU'),
+  title: names,
+  /** EU, or the ISO 3166 code of the country (GB for the United Kingdom; X… for fictional test jurisdictions) */
+  jurisdiction: z.string().regex(/^[A-Z]{2}$/, 'two capital letters'),
+  jurisdictionName: names,
+  /** the scheme the pack belongs to (eu-cbam, uk-cbam …): `--to` and the app choose by scheme and period */
+  scheme: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case id with hyphens'),
   legalBasis: z.array(z.object({ act: z.string().min(1), note: z.string().optional() })).min(1),
   status: z.enum(['draft', 'adopted', 'in-force']),
   statusNote: z.string().optional(),
@@ -147,6 +156,9 @@ const PackMetaBase = {
   categories: z.array(CategorySchema).min(1),
   cnCodes: CnCodesFileSchema,
   electricityDefaults: z.array(ElectricityDefaultSchema).min(1),
+  rules: RulesSchema,
+  /** files of the pack's folder merged into the pack: field → "file.json" or "file.json#key" */
+  parts: z.record(z.string(), z.string()).optional(),
 };
 
 export const DefinitivePackSchema = z.object({
@@ -183,7 +195,43 @@ export const TransitionalPackSchema = z.object({
 });
 export type TransitionalPack = z.infer<typeof TransitionalPackSchema>;
 
-export type CbamPack = DefinitivePack | TransitionalPack;
+/** A rate per tonne of embedded emissions, per sector and period (e.g. the UK CBAM rate); null when not published. */
+export const RateSchema = z
+  .object({
+    sector: SectorSchema,
+    from: isoDate,
+    to: isoDate.nullable(),
+    value: z.number().nonnegative().nullable(),
+    status: z.enum(['published', 'not-found']),
+    unit: z.string().min(1),
+    source: SourceSchema,
+    confidence: ConfidenceSchema,
+    uncertain: z.boolean().optional(),
+  })
+  .refine((f) => (f.status === 'published') === (f.value !== null), { message: 'value must be null exactly when not found', path: ['value'] });
+export type Rate = z.infer<typeof RateSchema>;
+
+/**
+ * A border adjustment charged as a rate per tonne of embedded emissions (UK CBAM style): liability = mass × SEE ×
+ * rate − relief for a carbon price paid abroad; no certificates, no free-allocation benchmark.
+ */
+export const RatePackSchema = z.object({
+  ...PackMetaBase,
+  kind: z.literal('rate'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency'),
+  registrationThreshold: FigureSchema,
+  rates: z.array(RateSchema).min(1),
+  relief: z.object({ foreignCarbonPrice: z.object({ allowed: z.boolean(), source: SourceSchema, confidence: ConfidenceSchema, note: z.string().optional() }) }),
+  defaultValuesStatus: z.object({ status: z.enum(['published', 'not-found']), source: SourceSchema, note: z.string().optional() }),
+  defaultValues: DefaultValuesFileSchema.optional(),
+  markup: z.object({ standard: z.array(z.object({ ...fromTo, share: FigureSchema })).min(1) }).optional(),
+});
+export type RatePack = z.infer<typeof RatePackSchema>;
+
+export type CbamPack = DefinitivePack | TransitionalPack | RatePack;
+/** Packs that carry default values (EU definitive; a rate pack where they are published). */
+export const defaultValuesOf = (p: CbamPack): DefinitivePack['defaultValues'] | undefined =>
+  p.kind === 'definitive' ? p.defaultValues : p.kind === 'rate' ? p.defaultValues : undefined;
 
 /** Thrown when a pack fails validation: `detail` is the translatable message naming the field. */
 export class CbamPackError extends Error {
@@ -196,7 +244,7 @@ export class CbamPackError extends Error {
 /** Validates an assembled pack object; throws CbamPackError naming the first broken field. */
 export function parseCbamPack(raw: unknown, label = (raw as { id?: unknown })?.id ?? 'unknown'): CbamPack {
   const kind = (raw as { kind?: unknown })?.kind;
-  const schema = kind === 'transitional' ? TransitionalPackSchema : DefinitivePackSchema;
+  const schema = kind === 'transitional' ? TransitionalPackSchema : kind === 'rate' ? RatePackSchema : DefinitivePackSchema;
   const r = schema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
@@ -211,11 +259,17 @@ function consistency(p: CbamPack, label: string): CbamPack {
   const fail = (field: string, problem: string): never => {
     throw new CbamPackError({ key: 'cbam:errors.packInvalid', params: { pack: label, field, problem } });
   };
-  if (!p.id.endsWith(p.kind)) fail('kind', `kind ${p.kind} does not match id ${p.id}`);
+  if (p.effectiveTo !== null && p.effectiveTo < p.effectiveFrom) fail('effectiveTo', 'before effectiveFrom');
   const ids = new Set(p.categories.map((c) => c.id));
   p.categories.forEach((c, i) => c.precursors.forEach((pr, j) => { if (!ids.has(pr)) fail(`categories.${i}.precursors.${j}`, `unknown category ${pr}`); }));
   p.cnCodes.codes.forEach((c, i) => { if (!ids.has(c.category)) fail(`cnCodes.codes.${i}.category`, `unknown category ${c.category}`); });
   if (p.cnCodes.count !== p.cnCodes.codes.length) fail('cnCodes.count', `count ${p.cnCodes.count} but ${p.cnCodes.codes.length} codes`);
+  const dv = defaultValuesOf(p);
+  if (dv && dv.count !== dv.values.length) fail('defaultValues.count', `count ${dv.count} but ${dv.values.length} values`);
+  if (p.kind === 'rate') {
+    const sectors = new Set(p.categories.map((c) => c.sector));
+    p.rates.forEach((r, i) => { if (!sectors.has(r.sector)) fail(`rates.${i}.sector`, `no category of sector ${r.sector}`); });
+  }
   if (p.kind === 'definitive') {
     if (p.defaultValues.count !== p.defaultValues.values.length) fail('defaultValues.count', `count ${p.defaultValues.count} but ${p.defaultValues.values.length} values`);
     const years = p.cbamFactor.map((f) => f.year);

@@ -1,7 +1,11 @@
 /**
- * CBAM rule packs, imported statically (works in node/tsx, vitest and vite) and validated on first use.
- * `cbamPackForPeriod` picks the pack whose effective dates contain the period.
+ * Border-adjustment rule packs: the built-in ones listed in rules/manifest.json (imported statically, so this works in
+ * node/tsx, vitest and vite, and validated on first use), plus packs installed at run time (the CLI's --rules folder,
+ * the packs a user loaded in the app's Library). An installed pack replaces the built-in pack of the same id or adds a
+ * new one. `cbamPackForPeriod` picks, within a scheme (eu-cbam, uk-cbam, …), the pack whose effective dates contain
+ * the period.
  */
+import manifest from '../../../rules/manifest.json';
 import defMeta from '../../../rules/eu-cbam-definitive/pack.json';
 import defCategories from '../../../rules/eu-cbam-definitive/categories.json';
 import defCnCodes from '../../../rules/eu-cbam-definitive/cn-codes.json';
@@ -10,99 +14,150 @@ import defBenchmarks from '../../../rules/eu-cbam-definitive/benchmarks.json';
 import trMeta from '../../../rules/eu-cbam-transitional/pack.json';
 import trCategories from '../../../rules/eu-cbam-transitional/categories.json';
 import trCnCodes from '../../../rules/eu-cbam-transitional/cn-codes.json';
+import ukMeta from '../../../rules/uk-cbam/pack.json';
+import ukCategories from '../../../rules/uk-cbam/categories.json';
+import ukCnCodes from '../../../rules/uk-cbam/cn-codes.json';
 import type { Message } from '../i18n/message';
 import { parseCbamPack, type CbamPack, type DefinitivePack, type TransitionalPack } from './pack-schema';
+import { assembleCbamPack } from './pack-files';
+import { parseCbamPeriod, type CbamPeriod } from './period';
 
-export type CbamPackId = 'eu-cbam-definitive' | 'eu-cbam-transitional';
+export { parseCbamPeriod, type CbamPeriod };
 
-/** The raw (unvalidated) assembled pack objects, as committed in rules/. */
+/** Ids of the built-in packs (any other id may be installed at run time). */
+export type CbamPackId = 'eu-cbam-definitive' | 'eu-cbam-transitional' | 'uk-cbam' | (string & {});
+
+/** The files of each built-in pack folder, by folder name of the manifest. */
+const BUILT_IN_FILES: Record<string, Record<string, unknown>> = {
+  'eu-cbam-definitive': { 'pack.json': defMeta, 'categories.json': defCategories, 'cn-codes.json': defCnCodes, 'default-values-cn.json': defDefaults, 'benchmarks.json': defBenchmarks },
+  'eu-cbam-transitional': { 'pack.json': trMeta, 'categories.json': trCategories, 'cn-codes.json': trCnCodes },
+  'uk-cbam': { 'pack.json': ukMeta, 'categories.json': ukCategories, 'cn-codes.json': ukCnCodes },
+};
+
+export interface ManifestEntry { id: string; scheme: string; jurisdiction: string; dir: string; effectiveFrom: string; effectiveTo: string | null }
+export const RULES_MANIFEST = manifest as { borderAdjustment: ManifestEntry[] };
+
+/** The raw (unvalidated) assembled pack objects of the built-in packs, as committed in rules/. */
 export function rawCbamPack(id: CbamPackId): Record<string, unknown> {
-  if (id === 'eu-cbam-definitive')
-    return { ...defMeta, categories: defCategories.categories, cnCodes: defCnCodes, defaultValues: defDefaults, benchmarks: defBenchmarks };
-  return { ...trMeta, categories: trCategories.categories, cnCodes: trCnCodes };
+  const entry = RULES_MANIFEST.borderAdjustment.find((e) => e.id === id);
+  const files = entry ? BUILT_IN_FILES[entry.dir] : undefined;
+  if (!entry || !files) throw new Error(`no built-in CBAM pack ${id}`);
+  return assembleCbamPack(files['pack.json'] as Record<string, unknown>, (name) => files[name]);
 }
 
-const cache = new Map<CbamPackId, CbamPack>();
+export type PackOrigin = 'built-in' | 'installed';
+const builtInCache = new Map<string, CbamPack>();
+let installed: CbamPack[] = [];
 
-/** Validated pack (throws CbamPackError naming the broken field if the committed data is broken). */
-export function cbamPack(id: 'eu-cbam-definitive'): DefinitivePack;
-export function cbamPack(id: 'eu-cbam-transitional'): TransitionalPack;
-export function cbamPack(id: CbamPackId): CbamPack;
-export function cbamPack(id: CbamPackId): CbamPack {
-  let p = cache.get(id);
+function builtIn(id: string): CbamPack {
+  let p = builtInCache.get(id);
   if (!p) {
     p = parseCbamPack(rawCbamPack(id), id);
-    cache.set(id, p);
+    builtInCache.set(id, p);
   }
   return p;
 }
 
-export const definitivePack = (): DefinitivePack => cbamPack('eu-cbam-definitive');
-export const transitionalPack = (): TransitionalPack => cbamPack('eu-cbam-transitional');
-export const allCbamPacks = (): CbamPack[] => [transitionalPack(), definitivePack()];
-
-/** A reporting period: a calendar year, a quarter or a single day, with its first and last day. */
-export interface CbamPeriod {
-  kind: 'year' | 'quarter' | 'date';
-  label: string;
-  year: number;
-  quarter?: 1 | 2 | 3 | 4;
-  start: string;
-  end: string;
+/** Installs validated packs (replacing installed or built-in packs of the same id); returns the ids. */
+export function installCbamPacks(packs: CbamPack[]): string[] {
+  const ids = new Set(packs.map((p) => p.id));
+  installed = [...installed.filter((p) => !ids.has(p.id)), ...packs];
+  return [...ids];
+}
+/** Removes installed packs (all, or those named); the built-in packs are always there. */
+export function uninstallCbamPacks(ids?: string[]): void {
+  installed = ids ? installed.filter((p) => !ids.includes(p.id)) : [];
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const QSTART = ['01-01', '04-01', '07-01', '10-01'];
-const QEND = ['03-31', '06-30', '09-30', '12-31'];
+/** Every pack, built-in ones replaced by installed packs of the same id, ordered by scheme and start date. */
+export function allCbamPacks(): CbamPack[] {
+  const byId = new Map<string, CbamPack>();
+  for (const e of RULES_MANIFEST.borderAdjustment) byId.set(e.id, builtIn(e.id));
+  for (const p of installed) byId.set(p.id, p);
+  return [...byId.values()].sort((a, b) => a.scheme.localeCompare(b.scheme) || a.effectiveFrom.localeCompare(b.effectiveFrom));
+}
 
-/** Parses '2026', '2026-Q1' (also 'Q1-2026', '2026Q1', lower case), or a date '2026-02-15'. */
-export function parseCbamPeriod(input: string): { ok: true; period: CbamPeriod } | { ok: false; error: Message } {
-  const s = String(input ?? '').trim().toUpperCase().replace(/\s+/g, '');
-  let m: RegExpMatchArray | null;
-  if ((m = s.match(/^(\d{4})$/))) {
-    const y = Number(m[1]);
-    return { ok: true, period: { kind: 'year', label: `${y}`, year: y, start: `${y}-01-01`, end: `${y}-12-31` } };
+export const packOrigin = (id: string): PackOrigin => (installed.some((p) => p.id === id) ? 'installed' : 'built-in');
+
+/** Validated pack by id (installed first); throws for an unknown id. */
+export function cbamPack(id: 'eu-cbam-definitive'): DefinitivePack;
+export function cbamPack(id: 'eu-cbam-transitional'): TransitionalPack;
+export function cbamPack(id: CbamPackId): CbamPack;
+export function cbamPack(id: CbamPackId): CbamPack {
+  const p = installed.find((x) => x.id === id) ?? (RULES_MANIFEST.borderAdjustment.some((e) => e.id === id) ? builtIn(id) : undefined);
+  if (!p) throw new Error(`unknown CBAM pack ${id}`);
+  return p;
+}
+
+export const definitivePack = (): DefinitivePack => cbamPack('eu-cbam-definitive') as DefinitivePack;
+export const transitionalPack = (): TransitionalPack => cbamPack('eu-cbam-transitional') as TransitionalPack;
+
+export interface SchemeInfo {
+  id: string;
+  jurisdiction: string;
+  name: CbamPack['jurisdictionName'];
+  effectiveFrom: string;
+  packs: Array<{ id: string; kind: CbamPack['kind']; version: string; status: string; effectiveFrom: string; effectiveTo: string | null; origin: PackOrigin }>;
+}
+
+/** The schemes (EU CBAM, UK CBAM, …) with their packs, from the data. */
+export function cbamSchemes(): SchemeInfo[] {
+  const out = new Map<string, SchemeInfo>();
+  for (const p of allCbamPacks()) {
+    const s = out.get(p.scheme) ?? { id: p.scheme, jurisdiction: p.jurisdiction, name: p.jurisdictionName, effectiveFrom: p.effectiveFrom, packs: [] };
+    s.packs.push({ id: p.id, kind: p.kind, version: p.version, status: p.status, effectiveFrom: p.effectiveFrom, effectiveTo: p.effectiveTo, origin: packOrigin(p.id) });
+    if (p.effectiveFrom < s.effectiveFrom) s.effectiveFrom = p.effectiveFrom;
+    out.set(p.scheme, s);
   }
-  const qm = s.match(/^(\d{4})-?Q([1-4])$/) ?? s.match(/^Q([1-4])-?(\d{4})$/)?.slice(1).reverse();
-  if (qm) {
-    const [ys, qs] = s.startsWith('Q') ? [qm[0]!, qm[1]!] : [qm[1]!, qm[2]!];
-    const y = Number(ys);
-    const q = Number(qs) as 1 | 2 | 3 | 4;
-    return {
-      ok: true,
-      period: { kind: 'quarter', label: `${y}-Q${q}`, year: y, quarter: q, start: `${y}-${QSTART[q - 1]}`, end: `${y}-${QEND[q - 1]}` },
-    };
-  }
-  if ((m = s.match(/^(\d{4})-(\d{2})-(\d{2})$/))) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const dt = new Date(Date.UTC(y, mo - 1, d));
-    if (dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d) {
-      const iso = `${y}-${pad(mo)}-${pad(d)}`;
-      const q = (Math.floor((mo - 1) / 3) + 1) as 1 | 2 | 3 | 4;
-      return { ok: true, period: { kind: 'date', label: iso, year: y, quarter: q, start: iso, end: iso } };
+  return [...out.values()];
+}
+
+/** Reporting periods a scheme's packs cover up to `untilYear`: years and quarters, newest first (for pickers). */
+export function schemePeriods(scheme: string, untilYear: number): string[] {
+  const out: string[] = [];
+  for (const p of allCbamPacks().filter((x) => x.scheme === scheme)) {
+    const from = Number(p.effectiveFrom.slice(0, 4));
+    const to = p.effectiveTo ? Number(p.effectiveTo.slice(0, 4)) : untilYear;
+    for (let y = from; y <= to; y++) {
+      for (let q = 1; q <= 4; q++) if (cbamPackForPeriod(`${y}-Q${q}`, scheme).ok) out.push(`${y}-Q${q}`);
+      if (cbamPackForPeriod(String(y), scheme).ok) out.push(String(y));
     }
   }
-  return { ok: false, error: { key: 'cbam:errors.periodInvalid', params: { period: String(input ?? '') } } };
+  return [...new Set(out)].sort((a, b) => b.localeCompare(a));
 }
 
 export type PackForPeriod =
   | { ok: true; pack: CbamPack; period: CbamPeriod }
   | { ok: false; error: Message };
 
-/** Chooses the pack whose effective dates contain the whole period. */
-export function cbamPackForPeriod(input: string | CbamPeriod): PackForPeriod {
+/** Chooses the pack of the scheme (default: the EU CBAM) whose effective dates contain the whole period. */
+export function cbamPackForPeriod(input: string | CbamPeriod, scheme = 'eu-cbam'): PackForPeriod {
   let period: CbamPeriod;
   if (typeof input === 'string') {
     const r = parseCbamPeriod(input);
     if (!r.ok) return r;
     period = r.period;
   } else period = input;
-  for (const pack of allCbamPacks()) {
+  const packs = allCbamPacks().filter((p) => p.scheme === scheme);
+  if (!packs.length) return { ok: false, error: { key: 'cbampacks:errors.unknownScheme', params: { scheme, available: cbamSchemes().map((s) => s.id).join(', ') } } };
+  for (const pack of packs) {
     const to = pack.effectiveTo ?? '9999-12-31';
     if (period.start >= pack.effectiveFrom && period.end <= to) return { ok: true, pack, period };
   }
-  const tr = transitionalPack();
-  if (period.end < tr.effectiveFrom)
-    return { ok: false, error: { key: 'cbam:errors.periodBeforeCbam', params: { period: period.label, from: tr.effectiveFrom } } };
+  const first = packs[0]!;
+  if (period.end < first.effectiveFrom) {
+    if (scheme === 'eu-cbam') return { ok: false, error: { key: 'cbam:errors.periodBeforeCbam', params: { period: period.label, from: first.effectiveFrom } } };
+    return { ok: false, error: { key: 'cbampacks:errors.periodBeforeScheme', params: { period: period.label, from: first.effectiveFrom, ...schemeNameParams(first) } } };
+  }
   return { ok: false, error: { key: 'cbam:errors.periodSpansPacks', params: { period: period.label } } };
+}
+
+/** A pack's jurisdiction name in each language, as message parameters (each locale's text uses its own). */
+export const schemeNameParams = (p: Pick<CbamPack, 'jurisdictionName'>) => ({ name_en: p.jurisdictionName.en, name_zh: p.jurisdictionName.zh, name_ar: p.jurisdictionName.ar });
+
+/** The scheme of a `--to` value or a pack id ('eu-cbam', 'eu-cbam-definitive', 'uk-cbam' …), or undefined. */
+export function schemeOf(idOrScheme: string): string | undefined {
+  const s = idOrScheme.trim().toLowerCase();
+  const packs = allCbamPacks();
+  return packs.find((p) => p.scheme === s)?.scheme ?? packs.find((p) => p.id === s)?.scheme;
 }

@@ -5,8 +5,9 @@
  */
 import type { Message } from '../i18n/message';
 import { round } from '../num';
-import type { Category, CategoryId, CbamPack, CnCode, DefaultValue, DefinitivePack, Figure, Gas, Source } from './pack-schema';
-import { cbamPackForPeriod, type CbamPeriod } from './packs';
+import type { Category, CategoryId, CbamPack, CnCode, DefaultValue, DefinitivePack, Figure, Gas, RatePack, Source } from './pack-schema';
+import { allCbamPacks, cbamPackForPeriod, definitivePack, type CbamPeriod } from './packs';
+import { exclusionsBelow, matchExclusionIn } from './rules/exclusions';
 
 export interface CnInput {
   digits: string;
@@ -28,30 +29,9 @@ export function normaliseCn(input: unknown): { ok: true; cn: CnInput } | { ok: f
   return { ok: true, cn: { digits: compact, printed: printCn(compact) } };
 }
 
-/** Known goods that are NOT CBAM goods although a neighbouring (sub)heading is; reason keys in locales cbam:reasons.* */
-export const KNOWN_EXCLUSIONS: ReadonlyArray<{ prefix: string; reason: string }> = [
-  { prefix: '720221', reason: 'ferroSilicon' },
-  { prefix: '720229', reason: 'ferroSilicon' },
-  { prefix: '720230', reason: 'siliconManganese' },
-  { prefix: '720250', reason: 'otherFerroAlloy' },
-  { prefix: '720270', reason: 'otherFerroAlloy' },
-  { prefix: '720280', reason: 'otherFerroAlloy' },
-  { prefix: '720291', reason: 'otherFerroAlloy' },
-  { prefix: '720292', reason: 'otherFerroAlloy' },
-  { prefix: '720293', reason: 'otherFerroAlloy' },
-  { prefix: '720299', reason: 'otherFerroAlloy' },
-  { prefix: '7204', reason: 'scrap' },
-  { prefix: '280461', reason: 'polysilicon' },
-  { prefix: '280469', reason: 'silicon' },
-  { prefix: '7615', reason: 'householdAluminium' },
-  { prefix: '310560', reason: 'fertiliserNoNitrogen' },
-  { prefix: '284910', reason: 'calciumCarbide' },
-];
-export const EXCLUSION_SOURCE: Source = {
-  act: 'Regulation (EU) 2023/956',
-  annex: 'Annex I',
-  note: 'CN codes not listed in Annex I (checked against the 749 codes of the Commission template v2.1.1)',
-};
+/** The EU definitive pack's exclusions (kept for callers that list them); every pack carries its own in rules.exclusions. */
+export const KNOWN_EXCLUSIONS = (): ReadonlyArray<{ prefix: string; reason: string }> => definitivePack().rules.exclusions.entries;
+export const EXCLUSION_SOURCE = (pack: CbamPack = definitivePack()): Source => pack.rules.exclusions.source;
 
 const indexCache = new WeakMap<CbamPack, Map<string, CnCode>>();
 function cnIndex(pack: CbamPack): Map<string, CnCode> {
@@ -73,10 +53,9 @@ export function matchCn(pack: CbamPack, digits: string): CnCode | undefined {
   return undefined;
 }
 
-export function matchExclusion(digits: string): { prefix: string; reason: string } | undefined {
-  let best: { prefix: string; reason: string } | undefined;
-  for (const e of KNOWN_EXCLUSIONS) if (digits.startsWith(e.prefix) && (!best || e.prefix.length > best.prefix.length)) best = e;
-  return best;
+/** The pack's exclusion rule for a code (longest listed prefix), if any. */
+export function matchExclusion(digits: string, pack: CbamPack = definitivePack()): { prefix: string; reason: string } | undefined {
+  return matchExclusionIn(pack.rules.exclusions, digits);
 }
 
 export function categoryById(pack: CbamPack, id: CategoryId): Category {
@@ -86,8 +65,8 @@ export function categoryById(pack: CbamPack, id: CategoryId): Category {
 }
 
 /** China default rows for a CN code: the longest prefix in the annex table (several rows = TARIC variants). */
-export function chinaDefaultRows(pack: DefinitivePack, digits: string): { rows: DefaultValue[]; below: DefaultValue[] } {
-  const vals = pack.defaultValues.values;
+export function chinaDefaultRows(pack: DefinitivePack | RatePack, digits: string): { rows: DefaultValue[]; below: DefaultValue[] } {
+  const vals = pack.defaultValues?.values ?? [];
   let bestLen = 0;
   for (const v of vals) if (digits.startsWith(v.cn) && v.cn.length > bestLen) bestLen = v.cn.length;
   const rows = bestLen ? vals.filter((v) => v.cn.length === bestLen && digits.startsWith(v.cn)) : [];
@@ -96,8 +75,9 @@ export function chinaDefaultRows(pack: DefinitivePack, digits: string): { rows: 
 }
 
 /** Mark-up share on default values for a category in a year (fertilisers 1 %, others 10/20/30 %). */
-export function markupFor(pack: DefinitivePack, category: CategoryId, year: number): Figure | undefined {
-  const list = pack.markup.fertiliserCategories.includes(category) ? pack.markup.fertilisers : pack.markup.standard;
+export function markupFor(pack: DefinitivePack | RatePack, category: CategoryId, year: number): Figure | undefined {
+  if (!pack.markup) return undefined;
+  const list = 'fertilisers' in pack.markup && pack.markup.fertiliserCategories.includes(category) ? pack.markup.fertilisers : pack.markup.standard;
   return list.find((m) => year >= m.from && (m.to === null || year <= m.to))?.share;
 }
 
@@ -125,7 +105,7 @@ export interface ChinaDefault {
 }
 
 export function chinaDefaultWithMarkup(
-  pack: DefinitivePack,
+  pack: DefinitivePack | RatePack,
   row: DefaultValue,
   indirectCounted: boolean,
   year: number,
@@ -146,7 +126,7 @@ export function chinaDefaultWithMarkup(
     route: row.route,
     unit: 'tCO2e/t',
     source: row.source,
-    confidence: pack.defaultValues.confidence,
+    confidence: pack.defaultValues?.confidence ?? 'uncertain',
     counted,
     countedBase,
     ...(mk
@@ -198,32 +178,42 @@ export type ScreenResult =
   | { status: 'not-cbam'; cn: CnInput; pack: { id: string; version: string }; period: CbamPeriod; reason: Message; source: Source };
 
 export interface ScreenOptions {
-  /** '2026', '2026-Q1', '2025-Q3', a date; default '2026' (definitive period). Chooses the pack and the mark-up year. */
+  /** '2026', '2026-Q1', '2025-Q3', a date; default: the first year of the scheme's newest pack. Chooses the pack and the mark-up year. */
   period?: string;
+  /** the scheme (eu-cbam, uk-cbam …); default eu-cbam */
+  scheme?: string;
+}
+
+/** Default period of a scheme: the year its newest pack starts (2026 for the EU definitive pack). */
+export function defaultPeriodOf(scheme = 'eu-cbam'): string {
+  const packs = allCbamPacks().filter((p) => p.scheme === scheme);
+  return packs.length ? packs[packs.length - 1]!.effectiveFrom.slice(0, 4) : '';
 }
 
 export function screenCn(input: unknown, opts: ScreenOptions = {}): ScreenResult {
   const n = normaliseCn(input);
   if (!n.ok) return { status: 'invalid', error: n.error };
-  const pp = cbamPackForPeriod(opts.period ?? '2026');
+  const scheme = opts.scheme ?? 'eu-cbam';
+  const pp = cbamPackForPeriod(opts.period ?? defaultPeriodOf(scheme), scheme);
   if (!pp.ok) return { status: 'invalid', error: pp.error };
   const { pack, period } = pp;
   const cn = n.cn;
   const packRef = { id: pack.id, version: pack.version };
   const hit = matchCn(pack, cn.digits);
-  const excl = matchExclusion(cn.digits);
+  const excl = matchExclusion(cn.digits, pack);
+  const source = EXCLUSION_SOURCE(pack);
 
   if (excl && (!hit || excl.prefix.length > hit.code.length))
     return {
       status: 'not-cbam', cn, pack: packRef, period,
       reason: { key: `cbam:reasons.${excl.reason}`, params: { cn: cn.printed } },
-      source: EXCLUSION_SOURCE,
+      source,
     };
 
   if (!hit) {
     const covered = pack.cnCodes.codes.filter((c) => c.code.startsWith(cn.digits));
     if (covered.length) {
-      const excluded = KNOWN_EXCLUSIONS.filter((e) => e.prefix.startsWith(cn.digits)).map((e) => ({
+      const excluded = pack.rules.exclusions.entries.filter((e) => e.prefix.startsWith(cn.digits)).map((e) => ({
         prefix: e.prefix,
         printed: printCn(e.prefix),
         reason: { key: `cbam:reasons.${e.reason}`, params: { cn: printCn(e.prefix) } },
@@ -238,20 +228,24 @@ export function screenCn(input: unknown, opts: ScreenOptions = {}): ScreenResult
     return {
       status: 'not-cbam', cn, pack: packRef, period,
       reason: { key: 'cbam:reasons.notListed', params: { cn: cn.printed } },
-      source: EXCLUSION_SOURCE,
+      source,
     };
   }
 
   const cat = categoryById(pack, hit.category);
   const notes: Message[] = [];
   // excluded subheadings under a covered heading (e.g. 3105 60 under 3105)
-  for (const e of KNOWN_EXCLUSIONS)
-    if (e.prefix.startsWith(cn.digits) && e.prefix.length > cn.digits.length)
-      notes.push({ key: 'cbam:notes.excludedBelow', params: { cn: printCn(e.prefix) } });
+  for (const e of exclusionsBelow(pack.rules.exclusions, cn.digits)) notes.push({ key: 'cbam:notes.excludedBelow', params: { cn: printCn(e.prefix) } });
+  if (pack.cnCodes.uncertain) notes.push({ key: 'cbampacks:notes.codeListUncertain', params: { act: pack.cnCodes.source.act } });
   if (cat.indirectCounted.uncertain) notes.push({ key: 'cbam:notes.indirectUncertain', params: { category: `$t:cbam:categories.${cat.id}` } });
 
   let chinaDefaults: ChinaDefault[] = [];
-  if (pack.kind === 'definitive') {
+  if (pack.kind === 'rate') {
+    const dv = pack.defaultValues;
+    if (dv) chinaDefaults = chinaDefaultRows(pack, cn.digits).rows.map((r) => chinaDefaultWithMarkup(pack, r, cat.indirectCounted.value, period.year));
+    else notes.push({ key: 'cbampacks:notes.defaultValuesNotFound', params: { act: pack.defaultValuesStatus.source.act } });
+    notes.push({ key: 'cbampacks:notes.registrationThreshold', params: { value: pack.registrationThreshold.value, unit: pack.registrationThreshold.unit, act: pack.registrationThreshold.source.act } });
+  } else if (pack.kind === 'definitive') {
     const { rows, below } = chinaDefaultRows(pack, cn.digits);
     chinaDefaults = rows.map((r) => chinaDefaultWithMarkup(pack, r, cat.indirectCounted.value, period.year));
     if (!rows.length && below.length) notes.push({ key: 'cbam:notes.defaultNeedsLongerCode', params: { cn: cn.printed, count: below.length } });
