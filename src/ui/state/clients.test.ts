@@ -56,11 +56,12 @@ describe('clients in the database', () => {
     await addDatasetToCase(d, 'ds', k.id);
     expect(await d.datasets.get('ds')).toMatchObject({ clientId: c.id, caseId: k.id });
     let list = await loadClientSummaries(d);
-    expect(list.map((s) => [s.cases, s.datasets])).toEqual([[1, 1]]);
+    expect(list.map((s) => s.cases)).toEqual([1]);
     const copy = (await duplicateClient(d, c.id, '(2)'))!;
     expect(copy.names.en).toBe('Ningxia Aluminium (2)');
     list = await loadClientSummaries(d);
-    expect(list.find((s) => s.client.id === copy.id)).toMatchObject({ cases: 1, datasets: 1 });
+    expect(list.find((s) => s.client.id === copy.id)).toMatchObject({ cases: 1 });
+    expect(await d.datasets.where('clientId').equals(copy.id).count()).toBe(1);
     expect(await d.datasets.count()).toBe(2);
     expect((await d.datasets.get('ds'))!.data).toEqual({ v: 1 }); // original untouched
     await setArchived(d, c.id, true);

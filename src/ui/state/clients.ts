@@ -16,6 +16,7 @@ export function clientName(names: ClientNames | undefined, lang: NameLang): stri
 export interface ClientSummary {
   client: ClientRow;
   cases: number;
+  /** datasets in the client's cases (0 when the summaries were built without them) */
   datasets: number;
   statuses: CaseStatus[];
   /** lower-cased text the search looks in: names in every language, contact, region, sector, notes, case titles and codes */
@@ -35,7 +36,8 @@ export interface ClientQuery {
 
 export const normalise = (s: string): string => s.normalize('NFKC').toLocaleLowerCase();
 
-export function summarise(clients: ClientRow[], cases: Pick<CaseRow, 'id' | 'clientId' | 'status' | 'title' | 'cn' | 'period'>[], datasetCaseIds: string[]): ClientSummary[] {
+/** Summaries for the list; `datasetCaseIds` (the case of each dataset) only where the caller already has them. */
+export function summarise(clients: ClientRow[], cases: Pick<CaseRow, 'id' | 'clientId' | 'status' | 'title' | 'cn' | 'period'>[], datasetCaseIds: string[] = []): ClientSummary[] {
   const perCase = new Map<string, number>();
   for (const c of datasetCaseIds) perCase.set(c, (perCase.get(c) ?? 0) + 1);
   const byClient = new Map<string, { n: number; ds: number; st: Set<CaseStatus>; text: string[] }>();
@@ -83,12 +85,13 @@ export function filterClients(list: ClientSummary[], q: ClientQuery): ClientSumm
   return out.sort((a, b) => b.cases - a.cases || b.client.updatedAt - a.client.updatedAt);
 }
 
-/** Reads what the list needs: clients, cases, and the case of each dataset (index keys only, no dataset bodies). */
+/**
+ * Reads what the list needs: clients and cases, in one transaction. Datasets are not read (scanning 1,500 dataset
+ * rows, even by index key, costs more than the whole list; their count is shown on the client's page).
+ */
 export async function loadClientSummaries(d: CarbonBridgeDb): Promise<ClientSummary[]> {
-  const [clients, cases, keys] = await d.transaction('r', d.clients, d.cases, d.datasets, () =>
-    Promise.all([d.clients.toArray(), d.cases.toArray(), d.datasets.orderBy('caseId').keys()]),
-  );
-  return summarise(clients, cases, keys as string[]);
+  const [clients, cases] = await d.transaction('r', d.clients, d.cases, () => Promise.all([d.clients.toArray(), d.cases.toArray()]));
+  return summarise(clients, cases);
 }
 
 export const SECTORS = ['aluminium', 'cement', 'iron-steel', 'fertilisers', 'hydrogen', 'electricity', 'batteries', 'other'] as const;
