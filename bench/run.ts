@@ -33,4 +33,4 @@ await optional('./import.ts', 'benchImport', 'Import: generated 50,000-row sheet
 await optional('./import.ts', 'benchImportLongTasks', 'Import in the browser worker: main-thread long tasks', { longestTaskMs: '≤ 100 ms' });
 await optional('./ui-size.ts', 'benchUiSize', 'Web app bundle (dist/)', { initialJsGzipKB: '≤ 150 KB' });
 await optional('./compare-batch.ts', 'benchCompareBatch', 'compare-batch: 1,000 generated datasets × 3 packs (median of 3 runs)', { compareBatchMs: '< 10,000 ms' });
-await optional('./clients.ts', 'benchClients', 'Advisory: client list, 500 clients / 500 cases / 1,500 datasets in IndexedDB (fake-indexeddb in Node)', { openMs: '< 100 ms', filterMs: '< 100 ms' });
+await optional('./clients.ts', 'benchClients', 'Advisory: client list, 500 clients / 500 cases / 1,500 datasets (Chromium IndexedDB; node* = fake-indexeddb)', { openMs: '< 100 ms', filterMs: '< 100 ms' });
