@@ -25,6 +25,9 @@ import { readLedgerCsv } from '../../core/cbam/docs/ledger';
 import { annualDeclarationXlsx, buildAnnualDeclaration, buildQuarterlyStatement, quarterlyStatementXlsx } from '../../core/cbam/docs/statements';
 import { EXIT, printJson, type Command, type CommandContext } from '../command';
 import { fmt, printProblems, problemJson, readDataset, table } from '../shared';
+import { applyRulesOption, RULES_OPTION } from '../rules-dir';
+import { cbamPack, schemeOf } from '../../core/cbam/packs';
+import { compareConversions, type SchemeComparison } from '../../core/cbam/compare-schemes';
 
 const tr = (ctx: CommandContext, m: Message): string => translateMessage(ctx.t, m);
 const withText = (ctx: CommandContext, m: Message) => ({ ...m, text: tr(ctx, m) });
@@ -48,6 +51,27 @@ async function readJsonFile(ctx: CommandContext, file: string): Promise<{ ok: tr
     return { ok: true, value: JSON.parse(new TextDecoder().decode(bytes)) };
   } catch (e) {
     return { ok: false, code: fail(ctx, [{ key: 'cbamconvert:cli.reportInfoInvalid', params: { file, detail: (e as Error).message } }], EXIT.UNUSABLE) };
+  }
+}
+
+/** A scheme comparison with the text of every explanation, for --json. */
+export function schemeComparisonJson(ctx: CommandContext, c: SchemeComparison): Record<string, unknown> {
+  return { ...c, differences: c.differences.map((d) => ({ ...d, text: tr(ctx, d.explanation) })) };
+}
+
+/** The comparison with the EU result as text: SEE of both sides, then each difference with its cause. */
+export function printSchemeComparison(ctx: CommandContext, c: SchemeComparison): void {
+  const v = (x: number | null) => (x === null ? ctx.t('cbamconvert:cli.missing') : fmt(x, ctx.lang, 7));
+  ctx.io.stdout(`\n${ctx.t('cbampacks:cli.vsHeader', { from: c.from.pack, to: c.to.pack, year: c.year })}\n`);
+  ctx.io.stdout(`${table([
+    ['', c.from.pack, c.to.pack],
+    [ctx.t('cbampacks:cli.seeDirect'), v(c.from.seeDirect), v(c.to.seeDirect)],
+    [ctx.t('cbampacks:cli.seeCounted'), v(c.from.seeCounted), v(c.to.seeCounted)],
+  ])}\n`);
+  if (!c.differences.length) ctx.io.stdout(`${ctx.t('cbampacks:cli.noDifference')}\n`);
+  for (const d of c.differences) {
+    ctx.io.stdout(`  ${ctx.t(`cbampacks:cause.${d.cause}`)}: ${fmt(d.deltaSee, ctx.lang, 7)} tCO2e/t — ${tr(ctx, d.explanation)}\n`);
+    for (const it of d.items.slice(0, 8)) ctx.io.stdout(`      ${it}\n`);
   }
 }
 
@@ -143,6 +167,8 @@ async function writeDocument(ctx: CommandContext, r: CbamConversion, dataset: Pa
   const ledger = typeof o.ledger === 'string' ? o.ledger : undefined;
   if (!['.xlsx', '.xml', '.json'].includes(ext) || (template && ext !== '.xlsx'))
     return fail(ctx, [{ key: 'cbamconvert:cli.outExtension', params: { file: out } }], EXIT.UNUSABLE);
+  if (ext !== '.json' && !cbamPack(r.pack.id).rules.documents.length)
+    return fail(ctx, [{ key: 'cbampacks:errors.noDocuments', params: { pack: r.pack.id, file: out } }], EXIT.UNUSABLE);
 
   let bytes: Uint8Array;
   let what: string;
@@ -275,11 +301,15 @@ export const convertCommand: Command = {
     out: { type: 'string' },
     'report-info': { type: 'string' },
     ledger: { type: 'string' },
+    ...RULES_OPTION,
   },
   async run(ctx) {
     const o = ctx.options;
+    const rulesCode = applyRulesOption(ctx);
+    if (rulesCode !== null) return rulesCode;
     if (typeof o.to !== 'string') return fail(ctx, [{ key: 'cbamconvert:cli.missingOption', params: { option: 'to' } }], EXIT.UNUSABLE);
-    if (o.to.trim().toLowerCase() !== 'eu-cbam') return fail(ctx, [{ key: 'cbamconvert:cli.badTo', params: { value: o.to } }], EXIT.UNUSABLE);
+    const scheme = schemeOf(o.to);
+    if (!scheme) return fail(ctx, [{ key: 'cbamconvert:cli.badTo', params: { value: o.to } }], EXIT.UNUSABLE);
     if (typeof o.period !== 'string' || !o.period.trim()) return fail(ctx, [{ key: 'cbamconvert:cli.missingOption', params: { option: 'period' } }], EXIT.UNUSABLE);
     if (typeof o.template === 'string' && typeof o.out !== 'string') return fail(ctx, [{ key: 'cbamconvert:cli.missingOption', params: { option: 'out' } }], EXIT.UNUSABLE);
     const choice = o.electricity as string | undefined;
@@ -306,7 +336,7 @@ export const convertCommand: Command = {
       electricity: { ...(choice ? { choice: choice as ElectricityChoice } : {}), ...(typeof ef === 'number' ? { euDefaultEf: ef } : {}), ...(typeof actualEf === 'number' ? { actualEf } : {}) },
       ...(corrections ? { corrections } : {}),
     };
-    const r = convertToCbam(ds.dataset, opts);
+    const r = convertToCbam(ds.dataset, { ...opts, scheme });
     if (!r.ok) {
       if (r.status === 'not-cbam') {
         if (ctx.json) printJson(ctx.io, { ok: false, status: r.status, isCbamGood: false, reason: r.reason ? withText(ctx, r.reason) : null, legalRef: r.legalRef, errors: r.errors.map((m) => withText(ctx, m)) });
@@ -316,6 +346,12 @@ export const convertCommand: Command = {
       return fail(ctx, r.errors, EXIT.UNUSABLE);
     }
     const productName = ds.dataset.product.name[ctx.lang] ?? ds.dataset.product.name.en ?? ds.dataset.product.name.zh ?? '';
+    // another scheme than the EU CBAM: the EU result for the same year, and every difference with its cause
+    let vsEu: SchemeComparison | undefined;
+    if (scheme !== 'eu-cbam') {
+      const eu = convertToCbam(ds.dataset, { ...opts, period: String(r.period.year), scheme: 'eu-cbam' });
+      if (eu.ok) vsEu = compareConversions(eu, r);
+    }
     let written: Written | undefined;
     if (typeof o.out === 'string') {
       const w = await writeDocument(ctx, r, ds.dataset, o.out, cn && cn.replace(/\s+/g, '').length === 8 ? cn : undefined);
@@ -325,9 +361,10 @@ export const convertCommand: Command = {
       }
       written = w;
     }
-    if (ctx.json) printJson(ctx.io, { ok: true, file: basename(ctx.positionals[0]!), ...resultJson(ctx, r), ...(written ? { written } : {}) });
+    if (ctx.json) printJson(ctx.io, { ok: true, file: basename(ctx.positionals[0]!), ...resultJson(ctx, r), ...(written ? { written } : {}), ...(vsEu ? { comparedWithEu: schemeComparisonJson(ctx, vsEu) } : {}) });
     else {
       printText(ctx, r, productName);
+      if (vsEu) printSchemeComparison(ctx, vsEu);
       if (written) ctx.io.stdout(`\n${ctx.t('cbamconvert:cli.written', { file: written.file, what: ctx.t(`cbamconvert:cli.what.${written.what}`) })}\n`);
     }
     const errors = [...ds.problems, ...r.findings].some((f) => f.severity === 'error');
