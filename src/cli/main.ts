@@ -85,10 +85,11 @@ export async function main(argv: string[], rawIO: CliIO = nodeIO): Promise<numbe
     return EXIT.UNUSABLE;
   }
   let parsed;
+  const options = { ...GLOBAL_OPTIONS, ...cmd.options } as Record<string, { type: string }>;
   try {
-    parsed = parseArgs({ args: argv.slice(1), options: { ...GLOBAL_OPTIONS, ...cmd.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeValues(argv.slice(1), options), options: options as typeof GLOBAL_OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    io.stderr(`${t('cli:error.badArguments', { detail: (e as Error).message })}\n${t('cli:usage')}: ${cmd.usage}\n`);
+    io.stderr(`${t('cli:error.badArguments', { detail: argumentError(t, e as Error & { code?: string }), interpolation: { escapeValue: false } })}\n${t('cli:usage')}: ${cmd.usage}\n`);
     return EXIT.UNUSABLE;
   }
   if (parsed.values.help) {
@@ -109,6 +110,32 @@ export async function main(argv: string[], rawIO: CliIO = nodeIO): Promise<numbe
     const detail = e instanceof FileRefused ? e.message : e instanceof RangeError && /call stack/i.test(e.message) ? t('cli:error.tooComplex') : String((e as Error)?.message ?? e).slice(0, 300);
     io.stderr(`${t('cli:error.internal', { command: name, detail, interpolation: { escapeValue: false } })}\n`);
     return EXIT.UNUSABLE;
+  }
+}
+
+/** `--ef -1` → `--ef=-1`: a value that starts with a minus sign reaches the option's own check (which refuses it clearly). */
+function joinNegativeValues(args: string[], options: Record<string, { type: string }>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    if (a.startsWith('--') && !a.includes('=') && options[a.slice(2)]?.type === 'string' && next !== undefined && /^-(\d|\.\d|Infinity|NaN)/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** parseArgs errors in words (its own messages are English only). */
+function argumentError(t: TFunction, e: Error & { code?: string }): string {
+  const opt = /'(-{1,2}[^'\s]+)/.exec(e.message)?.[1] ?? '';
+  const pos = /'([^']*)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': return t('cli:error.unknownOption', { option: opt });
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': return t('cli:error.optionValue', { option: opt.split('=')[0] ?? opt });
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': return t('cli:error.unexpectedArgument', { value: pos });
+    default: return e.message;
   }
 }
 

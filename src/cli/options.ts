@@ -8,12 +8,15 @@ import { dirname, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { inNumberRange, NUMBER_RANGE_TEXT, parseJsonStrict } from '../core/model/json';
 import { fieldLabel } from '../core/model/validate';
+import { isCalendarDate } from '../core/model/dataset';
 import { translateProblem } from '../core/i18n/translate';
 import type { Problem } from '../core/model/problems';
 import { EXIT, printJson, type CommandContext } from './command';
 
 /** Largest file any command reads (a dataset of 100,000 inventory lines is about 55 MB). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+/** Largest electricity emission factor accepted, tCO2/MWh (the most carbon-intensive generation, lignite, is about 1.2). */
+export const MAX_EF_T_PER_MWH = 5;
 /** Reporting periods accepted on the command line: from the first CBAM year to this year. */
 export const PERIOD_YEARS = { min: 2023, max: 2050 } as const;
 
@@ -21,7 +24,7 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; code: number };
 
 /** Print one message (text or JSON) and give exit code 2. */
 export function optionFail(ctx: CommandContext, key: string, params: Record<string, string | number> = {}): { ok: false; code: number } {
-  const text = ctx.t(key, { ...params, interpolation: { escapeValue: false } });
+  const text = ctx.t(key, { ...params, interpolation: { escapeValue: false } }).trim();
   if (ctx.json) printJson(ctx.io, { ok: false, errors: [{ key, params, text }] });
   else ctx.io.stderr(`${text}\n`);
   return { ok: false, code: EXIT.UNUSABLE };
@@ -68,12 +71,12 @@ export function enumOption<T extends string>(ctx: CommandContext, name: string, 
   return optionFail(ctx, 'cli:option.notAllowed', { option: `--${name}`, value: String(raw).slice(0, 40), allowed: allowed.join(', ') });
 }
 
-/** A reporting period: a year (2026) or a quarter (2026-Q1), within PERIOD_YEARS. Undefined when absent. */
-export function periodOption(ctx: CommandContext, name = 'period'): Checked<string | undefined> {
+/** A reporting period: a year (2026) or a quarter (2026-Q1) (or a date, with `allowDate`), within PERIOD_YEARS. Undefined when absent. */
+export function periodOption(ctx: CommandContext, name = 'period', allowDate = false): Checked<string | undefined> {
   const raw = ctx.options[name];
   if (raw === undefined) return { ok: true, value: undefined };
   const s = typeof raw === 'string' ? raw.trim() : '';
-  const m = /^(\d{4})(-Q[1-4])?$/i.exec(s);
+  const m = /^(\d{4})(-Q[1-4])?$/i.exec(s) ?? (allowDate && isCalendarDate(s) ? /^(\d{4})-\d{2}-\d{2}$/.exec(s) : null);
   const year = m ? Number(m[1]) : NaN;
   if (!m || year < PERIOD_YEARS.min || year > PERIOD_YEARS.max)
     return optionFail(ctx, 'cli:option.badPeriod', { option: `--${name}`, value: String(raw).slice(0, 40), min: PERIOD_YEARS.min, max: PERIOD_YEARS.max });
@@ -121,7 +124,8 @@ export async function checkOutputPath(ctx: CommandContext, file: string, option:
  * A JSON input file read with the strict reader (size checked first). `object` requires a JSON object: a file that
  * is `null`, a string, a number or an array is refused with a message naming the option.
  */
-export async function readJsonInput(ctx: CommandContext, file: string, option: string, shape: 'object' | 'any' = 'object'): Promise<Checked<unknown>> {
+export async function readJsonInput(ctx: CommandContext, file: string, option: string | undefined, shape: 'object' | 'any' = 'object'): Promise<Checked<unknown>> {
+  const opt = option ? `--${option}` : '';
   const size = await checkInputFile(ctx, file);
   if (!size.ok) return size;
   let text: string;
@@ -130,18 +134,29 @@ export async function readJsonInput(ctx: CommandContext, file: string, option: s
   } catch (e) {
     return optionFail(ctx, 'cli:error.cannotRead', { file, detail: String((e as Error).message).slice(0, 200) });
   }
+  return checkJsonText(ctx, text, file, opt, shape);
+}
+
+/**
+ * The strict reader on text already read. With `syntax: false` a file that is not JSON at all passes (the caller's
+ * own reader reports it in its words); duplicate keys, forbidden keys, depth, long text and numbers out of range
+ * are still refused.
+ */
+export function checkJsonText(ctx: CommandContext, text: string, file: string, opt: string, shape: 'object' | 'any' = 'object', syntax = true): Checked<unknown> {
   const r = parseJsonStrict(text);
+  if (!r.ok && !syntax && /^core:validation\.(notJson|truncatedJson|emptyFile)$/.test(r.problems[r.problems.length - 1]!.message.key))
+    return { ok: true, value: undefined };
   if (!r.ok) {
     const problems = r.problems.map((p): Problem => (p.path.length ? { ...p, line: undefined, message: { ...p.message, params: { ...p.message.params, field: fieldLabel(p.path) } } } : p));
     const lines = problems.map((p) => translateProblem(ctx.t, p));
     if (ctx.json) printJson(ctx.io, { ok: false, file, errors: problems.map((p, i) => ({ ...p.message, path: p.path, text: lines[i] })) });
-    else ctx.io.stderr(`${ctx.t('cli:file.badJson', { option: `--${option}`, file, interpolation: { escapeValue: false } })}\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+    else ctx.io.stderr(`${ctx.t('cli:file.badJson', { option: opt, file, interpolation: { escapeValue: false } }).trim()}\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
     return { ok: false, code: EXIT.UNUSABLE };
   }
   const v = r.value;
   if (shape === 'object' && (v === null || typeof v !== 'object' || Array.isArray(v))) {
     const kind = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : 'boolean';
-    return optionFail(ctx, 'cli:file.notAnObject', { option: `--${option}`, file, kind: ctx.t(`cli:file.kind.${kind}`) });
+    return optionFail(ctx, 'cli:file.notAnObject', { option: opt, file, kind: ctx.t(`cli:file.kind.${kind}`) });
   }
   return { ok: true, value: v };
 }

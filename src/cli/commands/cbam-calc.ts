@@ -13,6 +13,7 @@ import { translateMessage } from '../../core/i18n/translate';
 import { activityLines, ANNEX_III, calculateInstallation, displayDp, type CalcFigure, type ConstantRef, type InstallationResult } from '../../core/cbam/activity';
 import { EXIT, printJson, type Command, type CommandContext } from '../command';
 import { fmt, width } from '../shared';
+import { checkJsonText } from '../options';
 
 const text = (ctx: CommandContext, m: Message) => translateMessage(ctx.t, m);
 const withText = (ctx: CommandContext, m: Message) => ({ ...m, text: text(ctx, m) });
@@ -104,6 +105,9 @@ export const cbamCalcCommand: Command = {
       ctx.io.stderr(`${ctx.t(code === 'ENOENT' ? 'cli:error.fileNotFound' : 'cli:error.cannotRead', { file, detail: String((e as Error).message) })}\n`);
       return EXIT.UNUSABLE;
     }
+    // the strict reader first: duplicate keys, __proto__, depth, and numbers beyond 0 / 1e-12 … 1e15 (1e308 would overflow)
+    const strict = checkJsonText(ctx, raw, file, '', 'any', false);
+    if (!strict.ok) return strict.code;
     const r = calculateInstallation(raw);
     if (!r.ok) {
       if (ctx.json) printJson(ctx.io, { ok: false, file: basename(file), errors: r.errors.map((e) => ({ path: e.path, ...withText(ctx, e.message) })) });

@@ -7,6 +7,8 @@ import { translateMessage } from '../../core/i18n/translate';
 import { cbamCost, projectCosts, type CostInput, type CostResult, type ProjectionResult, type Sourced, type SourceRef } from '../../core/cbam/cost';
 import { EXIT, printJson, type Command, type CommandContext } from '../command';
 import { fmt, table } from '../shared';
+import { periodOption } from '../options';
+import { inNumberRange } from '../../core/model/json';
 
 const withText = (ctx: CommandContext, m: Message) => ({ ...m, text: translateMessage(ctx.t, m) });
 
@@ -15,6 +17,8 @@ export function sourceLabel(ctx: CommandContext, s: SourceRef): string {
   if (s.kind === 'computed') return translateMessage(ctx.t, { key: s.formula, ...(s.params ? { params: s.params } : {}) });
   return [s.act, s.annex, s.table].filter(Boolean).join(', ');
 }
+
+const COST_UNITS: Record<string, string> = { mass: 't', see: 'tCO2e/t', price: 'EUR', 'carbon-price-paid': 'EUR/t', benchmark: 'tCO2e/t' };
 
 /** Parses the command-line options into a CostInput, or returns the message of the first unusable option. */
 export function costInputFromOptions(o: Record<string, unknown>): { ok: true; input: CostInput } | { ok: false; error: Message } {
@@ -26,7 +30,9 @@ export function costInputFromOptions(o: Record<string, unknown>): { ok: true; in
     if (typeof v !== 'string') continue;
     const s = v.trim();
     const n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) ? Number(s) : NaN;
-    if (!Number.isFinite(n)) return { ok: false, error: { key: 'cbam:cli.badNumber', params: { option: name, value: v } } };
+    // finite and in the documented range (0 or 1e-12 … 1e15): a mass of 1e308 would give ∞ certificates
+    if (!Number.isFinite(n) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return { ok: false, error: { key: 'cbam:cli.badNumber', params: { option: name, value: v } } };
+    if (!inNumberRange(n)) return { ok: false, error: { key: 'cli:option.outOfRange', params: { option: `--${name}`, value: v.slice(0, 40), min: '0', max: '1e15', unit: COST_UNITS[name] ?? '' } } };
     nums[name] = n;
   }
   const input: CostInput = {
@@ -165,6 +171,8 @@ export const cbamCostCommand: Command = {
     projection: { type: 'boolean' },
   },
   async run(ctx) {
+    const periodOpt = periodOption(ctx);
+    if (!periodOpt.ok) return periodOpt.code;
     const opts = { ...ctx.options };
     if (opts.cn === undefined && ctx.positionals.length) opts.cn = ctx.positionals.join(' ');
     const parsed = costInputFromOptions(opts);

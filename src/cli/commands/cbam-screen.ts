@@ -4,6 +4,7 @@ import { translateMessage } from '../../core/i18n/translate';
 import { screenCn, type ScreenResult } from '../../core/cbam/screen';
 import { EXIT, printJson, type Command, type CommandContext } from '../command';
 import { fmt } from '../shared';
+import { periodOption } from '../options';
 
 const withText = (ctx: CommandContext, m: Message) => ({ ...m, text: translateMessage(ctx.t, m) });
 
@@ -71,6 +72,8 @@ export const cbamScreenCommand: Command = {
       else ctx.io.stderr(`${ctx.t('cbam:cli.missingCn')}\n`);
       return EXIT.UNUSABLE;
     }
+    const periodOpt = periodOption(ctx, 'period', true);
+    if (!periodOpt.ok) return periodOpt.code;
     const r = screenCn(cn, typeof ctx.options.period === 'string' ? { period: ctx.options.period } : {});
     if (r.status === 'invalid') {
       if (ctx.json) printJson(ctx.io, screenJson(ctx, r));

@@ -8,6 +8,7 @@ import { STAGES } from '../../core/model/dataset';
 import type { FootprintPack } from '../../core/packs/schema';
 import { EXIT, printJson, type Command } from '../command';
 import { fmt, pickPack, problemJson, readDataset, table } from '../shared';
+import { MAX_EF_T_PER_MWH, numberOption, periodOption } from '../options';
 
 /** The battery packs' figure per kWh of lifetime energy as one more row (none when no battery pack is compared). */
 const batteryRow = (label: string, cols: ReturnType<typeof batteryColumns>, ids: string[], extra: number, f: (v: number) => string): string[][] =>
@@ -22,6 +23,10 @@ export const compareCommand: Command = {
     'carbonbridge compare <dataset.json> --packs <id>,<id>[,…] [--period <2026|2025-Q4> (for eu-cbam)] [--ef <tCO2/MWh>] [--lang zh|en|ar] [--json]',
   options: { packs: { type: 'string' }, period: { type: 'string' }, ef: { type: 'string' } },
   async run(ctx) {
+    const efOpt = numberOption(ctx, 'ef', { max: MAX_EF_T_PER_MWH, unit: 'tCO2/MWh' });
+    if (!efOpt.ok) return efOpt.code;
+    const periodOpt = periodOption(ctx);
+    if (!periodOpt.ok) return periodOpt.code;
     const r = await readDataset(ctx, ctx.positionals[0]);
     if (typeof r === 'number') return r;
     const ids = String(ctx.options.packs ?? 'cn-gbt24067-2024,iso14067-2018').split(',').map((s) => s.trim()).filter(Boolean);
@@ -42,9 +47,9 @@ export const compareCommand: Command = {
     // EU CBAM columns: the dataset converted for the period, compared with the first footprint pack
     const cbam: (CbamComparison | { to: string; error: string })[] = [];
     for (const id of cbamIds) {
-      const period = typeof ctx.options.period === 'string' ? ctx.options.period : id === 'eu-cbam-transitional' ? '2025-Q4' : '2026';
-      const ef = typeof ctx.options.ef === 'string' ? Number(ctx.options.ef) : undefined;
-      const conv = convertToCbam(r.dataset, { period, ...(ef !== undefined && Number.isFinite(ef) ? { electricity: { euDefaultEf: ef } } : {}) });
+      const period = periodOpt.value ?? (id === 'eu-cbam-transitional' ? '2025-Q4' : '2026');
+      const ef = efOpt.value;
+      const conv = convertToCbam(r.dataset, { period, ...(ef !== undefined ? { electricity: { euDefaultEf: ef } } : {}) });
       if (!conv.ok) cbam.push({ to: id, error: [conv.reason, ...conv.errors].filter(Boolean).map((m) => translateMessage(ctx.t, m!)).join(' ') });
       else if (id !== 'eu-cbam' && conv.pack.id !== id) cbam.push({ to: id, error: ctx.t('cli:error.comparePacks') });
       else cbam.push(compareWithCbam(r.dataset, c.results[0]!, conv));

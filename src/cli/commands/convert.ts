@@ -28,6 +28,7 @@ import { fmt, printProblems, problemJson, readDataset, table } from '../shared';
 import { applyRulesOption, RULES_OPTION } from '../rules-dir';
 import { cbamPack, schemeOf } from '../../core/cbam/packs';
 import { compareConversions, type SchemeComparison } from '../../core/cbam/compare-schemes';
+import { checkOutputPath, MAX_EF_T_PER_MWH, numberOption, optionFail, periodOption, readJsonInput } from '../options';
 
 const tr = (ctx: CommandContext, m: Message): string => translateMessage(ctx.t, m);
 const withText = (ctx: CommandContext, m: Message) => ({ ...m, text: tr(ctx, m) });
@@ -39,20 +40,8 @@ function fail(ctx: CommandContext, messages: Message[], code: number, header?: s
   return code;
 }
 
-function parseNum(v: unknown): number | undefined | null {
-  if (typeof v !== 'string') return undefined;
-  const s = v.trim();
-  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) ? Number(s) : null;
-}
-
-async function readJsonFile(ctx: CommandContext, file: string): Promise<{ ok: true; value: unknown } | { ok: false; code: number }> {
-  try {
-    const bytes = await ctx.io.readFile(file);
-    return { ok: true, value: JSON.parse(new TextDecoder().decode(bytes)) };
-  } catch (e) {
-    return { ok: false, code: fail(ctx, [{ key: 'cbamconvert:cli.reportInfoInvalid', params: { file, detail: (e as Error).message } }], EXIT.UNUSABLE) };
-  }
-}
+/** The top-level groups of a --corrections file. */
+const CORRECTION_KEYS = ['heat', 'wasteGas', 'electricityExported'];
 
 /** A scheme comparison with the text of every explanation, for --json. */
 export function schemeComparisonJson(ctx: CommandContext, c: SchemeComparison): Record<string, unknown> {
@@ -199,7 +188,7 @@ async function writeDocument(ctx: CommandContext, r: CbamConversion, dataset: Pa
       if (r.period.kind !== 'quarter') return fail(ctx, [{ key: 'cbamconvert:cli.xmlNeedsQuarter' }], EXIT.UNUSABLE);
       const infoFile = typeof o['report-info'] === 'string' ? (o['report-info'] as string) : undefined;
       if (!infoFile) return fail(ctx, [{ key: 'cbamconvert:cli.xmlNeedsReportInfo' }], EXIT.UNUSABLE);
-      const info = await readJsonFile(ctx, infoFile);
+      const info = await readJsonInput(ctx, infoFile, 'report-info');
       if (!info.ok) return info.code;
       const v = info.value as Record<string, unknown> & { netMass?: number };
       const model = toDocsModel(r, dataset, productCn ? { productCn } : {});
@@ -311,21 +300,31 @@ export const convertCommand: Command = {
     const scheme = schemeOf(o.to);
     if (!scheme) return fail(ctx, [{ key: 'cbamconvert:cli.badTo', params: { value: o.to } }], EXIT.UNUSABLE);
     if (typeof o.period !== 'string' || !o.period.trim()) return fail(ctx, [{ key: 'cbamconvert:cli.missingOption', params: { option: 'period' } }], EXIT.UNUSABLE);
+    const periodOpt = periodOption(ctx);
+    if (!periodOpt.ok) return periodOpt.code;
+    if (typeof o.out === 'string') {
+      const okOut = await checkOutputPath(ctx, o.out, 'out');
+      if (!okOut.ok) return okOut.code;
+    }
     if (typeof o.template === 'string' && typeof o.out !== 'string') return fail(ctx, [{ key: 'cbamconvert:cli.missingOption', params: { option: 'out' } }], EXIT.UNUSABLE);
     const choice = o.electricity as string | undefined;
     if (choice !== undefined && !(ELECTRICITY_CHOICES as readonly string[]).includes(choice))
       return fail(ctx, [{ key: 'cbamconvert:cli.badChoice', params: { value: choice, allowed: ELECTRICITY_CHOICES.join(', ') } }], EXIT.UNUSABLE);
-    const ef = parseNum(o.ef);
-    const actualEf = parseNum(o['actual-ef']);
-    for (const [name, v] of [['ef', ef], ['actual-ef', actualEf]] as const)
-      if (v === null || (typeof v === 'number' && v < 0)) return fail(ctx, [{ key: 'cbamconvert:cli.badNumber', params: { option: name, value: String(o[name]) } }], EXIT.UNUSABLE);
+    const efOpt = numberOption(ctx, 'ef', { max: MAX_EF_T_PER_MWH, unit: 'tCO2/MWh' });
+    if (!efOpt.ok) return efOpt.code;
+    const actualEfOpt = numberOption(ctx, 'actual-ef', { max: MAX_EF_T_PER_MWH, unit: 'tCO2/MWh' });
+    if (!actualEfOpt.ok) return actualEfOpt.code;
+    const ef = efOpt.value;
+    const actualEf = actualEfOpt.value;
 
     const ds = await readDataset(ctx, ctx.positionals[0]);
     if (typeof ds === 'number') return ds;
     let corrections: ConvertOptions['corrections'];
     if (typeof o.corrections === 'string') {
-      const j = await readJsonFile(ctx, o.corrections);
+      const j = await readJsonInput(ctx, o.corrections, 'corrections');
       if (!j.ok) return j.code;
+      const unknown = Object.keys(j.value as object).filter((k) => !CORRECTION_KEYS.includes(k));
+      if (unknown.length) return optionFail(ctx, 'cli:file.unknownKeys', { option: '--corrections', file: o.corrections, keys: unknown.join(', ').slice(0, 200), allowed: CORRECTION_KEYS.join(', ') }).code;
       corrections = j.value as ConvertOptions['corrections'];
     }
     const cn = typeof o.cn === 'string' ? o.cn : undefined;

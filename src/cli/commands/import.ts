@@ -10,6 +10,8 @@ import { parseMapping } from '../../core/io/mapping';
 import type { ImportProblem } from '../../core/io/problems';
 import { EXIT, printJson, type CommandContext, type Command } from '../command';
 import { fmt, readDataset } from '../shared';
+import { checkInputFile, checkOutputPath, numberOption } from '../options';
+import { LIMITS } from '../../core/io/limits';
 
 export function problemText(ctx: CommandContext, p: ImportProblem): string {
   const where = p.sheet === undefined ? '' : p.row === undefined ? ctx.t('import:cli.whereSheet', { sheet: p.sheet }) : p.column === undefined ? ctx.t('import:cli.whereRow', { sheet: p.sheet, row: p.row }) : ctx.t('import:cli.where', { sheet: p.sheet, row: p.row, column: p.column });
@@ -58,15 +60,21 @@ export const importCommand: Command = {
     const o = ctx.options;
     const out = typeof o.out === 'string' ? o.out : undefined;
     const force = o.force === true;
-    for (const target of [out, typeof o['template-out'] === 'string' ? o['template-out'] : undefined, typeof o['save-mapping'] === 'string' ? o['save-mapping'] : undefined])
-      if (target && !force && existsSync(target)) return fail(ctx, 'import:error.wouldOverwrite', { file: target }, 'import:fix.force');
+    for (const [option, target] of [['out', out], ['template-out', o['template-out']], ['save-mapping', o['save-mapping']]] as const) {
+      if (typeof target !== 'string') continue;
+      if (!force && existsSync(target)) return fail(ctx, 'import:error.wouldOverwrite', { file: target }, 'import:fix.force');
+      // the folder must exist before any work is done
+      const okOut = await checkOutputPath(ctx, target, option);
+      if (!okOut.ok) return okOut.code;
+    }
+    // size and kind with stat before a byte is read (a 2 GB CSV or /dev/zero is refused at once)
+    const size = await checkInputFile(ctx, file, LIMITS.maxFileBytes);
+    if (!size.ok) return size.code;
     const opts: ImportOptions = { acceptValid: o['accept-valid'] === true, replace: o.replace === true };
     if (typeof o.sheet === 'string') opts.sheet = o.sheet;
-    if (typeof o['header-row'] === 'string') {
-      const n = Number(o['header-row']);
-      if (!Number.isInteger(n) || n < 1) return fail(ctx, 'import:cli.badOption', { option: '--header-row', value: o['header-row'] });
-      opts.headerRow = n;
-    }
+    const headerRow = numberOption(ctx, 'header-row', { min: 1, max: LIMITS.maxRows, integer: true });
+    if (!headerRow.ok) return headerRow.code;
+    if (headerRow.value !== undefined) opts.headerRow = headerRow.value;
     if (typeof o.encoding === 'string') {
       const e = o.encoding.toLowerCase().replace('utf8', 'utf-8').replace('gbk', 'gb18030');
       if (e !== 'auto' && e !== 'utf-8' && e !== 'gb18030') return fail(ctx, 'import:cli.badOption', { option: '--encoding', value: o.encoding });

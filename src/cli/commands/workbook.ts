@@ -4,6 +4,7 @@ import { msg } from '../../core/i18n/message';
 import { buildInputWorkbook } from '../../core/io/workbook';
 import { EXIT, printJson, type Command } from '../command';
 import { readDataset } from '../shared';
+import { checkOutputPath } from '../options';
 import { problemText } from './import';
 
 export const workbookCommand: Command = {
@@ -18,6 +19,8 @@ export const workbookCommand: Command = {
       ctx.io.stderr(`${problemText(ctx, { severity: 'error', message: msg('import:error.wouldOverwrite', { file: out }), fix: msg('import:fix.force') })}\n`);
       return EXIT.UNUSABLE;
     }
+    const okOut = await checkOutputPath(ctx, out, 'out');
+    if (!okOut.ok) return okOut.code;
     let dataset;
     if (ctx.positionals[0]) {
       const r = await readDataset(ctx, ctx.positionals[0]);

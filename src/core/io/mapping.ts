@@ -8,6 +8,7 @@ import { msg } from '../i18n/message';
 import { DATASET_FORMAT, DATASET_FORMAT_VERSION, type Dataset, type InventoryLine } from '../model/dataset';
 import { MASS_UNITS, parseUnit, type Unit } from '../model/units';
 import { validateDataset } from '../model/validate';
+import { parseJsonStrict } from '../model/json';
 import { LIMITS } from './limits';
 import { ProblemList, type ImportProblem } from './problems';
 import { colIndex, colLetter } from '../xlsx/columns';
@@ -163,14 +164,18 @@ export function shapeSignature(sheet: string, headerRow: number, headers: Header
 export function parseMapping(input: unknown): { ok: true; mapping: Mapping } | { ok: false; problem: ImportProblem } {
   let v = input;
   if (typeof input === 'string') {
-    try { v = JSON.parse(input); } catch (e) {
-      return { ok: false, problem: { severity: 'error', message: msg('import:error.mappingInvalid', { detail: String((e as Error).message).slice(0, 100) }), fix: msg('import:fix.mappingFile') } };
+    // the strict reader: duplicate keys, __proto__, depth, numbers out of range are reported, not taken last-wins
+    const j = parseJsonStrict(input);
+    if (!j.ok) {
+      const p = j.problems[0]!;
+      return { ok: false, problem: { severity: 'error', message: { key: p.message.key, params: { ...p.message.params, field: `$raw:${p.path.join('.') || '—'}` } }, fix: msg('import:fix.mappingFile') } };
     }
+    v = j.value;
   }
   const r = MappingSchema.safeParse(v);
   if (!r.success) {
     const i = r.error.issues[0]!;
-    return { ok: false, problem: { severity: 'error', message: msg('import:error.mappingInvalid', { detail: `${i.path.join('.') || '(root)'}: ${i.code}` }), fix: msg('import:fix.mappingFile') } };
+    return { ok: false, problem: { severity: 'error', message: msg('import:error.mappingInvalid', { detail: `${i.path.join('.') || '—'}` }), fix: msg('import:fix.mappingFile') } };
   }
   return { ok: true, mapping: r.data };
 }
