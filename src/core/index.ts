@@ -15,3 +15,4 @@ export * from './engine/compute';
 export * from './engine/checks';
 export * from './engine/compare';
 export * from './i18n/translate';
+export { magnitudeFindings, MAGNITUDE_FACTOR, type MagnitudeInput } from './cbam/magnitude';

@@ -17,3 +17,4 @@ export {
 } from '../core/cbam';
 export type { Source as CbamSource } from '../core/cbam';
 export { convertToCbam, ELECTRICITY_CHOICES, type CbamConversion, type ConvertResult } from '../core/cbam/convert';
+export { magnitudeFindings, MAGNITUDE_FACTOR } from '../core/cbam/magnitude';

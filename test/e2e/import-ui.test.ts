@@ -184,6 +184,9 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
       const axe = await new AxeBuilder({ page }).analyze();
       expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
       if (lng === 'ar') await page.screenshot({ path: join(out, 'ar-import-mapping.png'), fullPage: true });
+      // what the amounts refer to is asked before saving (never taken silently from the base)
+      expect(await page.isDisabled('[data-action="confirm-import"]')).toBe(true);
+      await page.check('[data-basis="per-period"]');
       // confirm: the valid rows only
       expect((await page.textContent('[data-action="confirm-import"]'))!.trim()).toBe(iv('save.validOnly').replace('{{count}}', '2'));
       await page.click('[data-action="confirm-import"]');

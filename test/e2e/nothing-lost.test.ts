@@ -144,7 +144,6 @@ describe('nothing lost', () => {
     // nothing overwritten
     expect(await storedName(c, id)).toBe('from A again');
     // C takes the newer revision (undo would bring its own edit back)
-    c.on('pageerror', (e) => console.log('PAGEERR', String(e)));
     await c.click('[data-action="use-theirs"]');
     await expect.poll(() => c.inputValue(NAME)).toBe('from A again');
     expect(await c.getAttribute('[role="status"][data-status]', 'data-status')).toBe('saved');

@@ -9,6 +9,9 @@ import { EXIT, printJson, type Command, type CommandContext } from '../command';
 import { fmt, table } from '../shared';
 import { periodOption } from '../options';
 import { inNumberRange } from '../../core/model/json';
+import { applyRulesOption, RULES_OPTION } from '../rules-dir';
+import { cbamPackForPeriod, schemeOf } from '../../core/cbam/packs';
+import { rateCost, type RateCostResult } from '../../core/cbam/cost-rate';
 
 const withText = (ctx: CommandContext, m: Message) => ({ ...m, text: translateMessage(ctx.t, m) });
 
@@ -152,6 +155,28 @@ function aligned(rows: string[][]): string[] {
   return rows.map(([a, b, c]) => `${a!.padEnd(w0)}  ${b!.padStart(w1)}   ${c}`);
 }
 
+/** Liability under a rate pack (UK CBAM …): figures with unit and source, or the published inputs that are missing. */
+function printRate(ctx: CommandContext, r: RateCostResult): void {
+  const t = ctx.t;
+  const n = (s: Sourced | null, dp = 6) => (s ? `${fmt(s.value, ctx.lang, dp)} ${s.unit}${s.uncertain ? ` (${t('cbam:cli.uncertain')})` : ''}` : t('cbamconvert:cli.missing'));
+  const row = (label: string, s: Sourced | null, dp = 6) => [label, n(s, dp), s ? sourceLabel(ctx, s.source) : ''];
+  const out = [
+    `${r.pack.id} ${r.pack.version} · ${r.good.printed} (${t(r.good.categoryKey)}) · ${r.period.label}`,
+    '',
+    ...aligned([
+      row(t('cbam:cli.cost.see'), r.see),
+      row('rate', r.rate, 2),
+      row('mass × SEE', r.embedded),
+      row(t('cbam:cli.cost.deduction'), r.relief, 2),
+      row(t('cbampacks:cli.liability'), r.liability, 2),
+      row(t('cbam:cli.cost.perTonne'), r.liabilityPerTonne, 2),
+    ]),
+  ];
+  if (r.missing.length) out.push('', t('cbampacks:cli.missingInputs'), ...r.missing.map((m) => `  - ${translateMessage(t, m)}`));
+  out.push('', `${t('cbam:cli.notes')}:`, ...r.messages.map((m) => `  - ${translateMessage(t, m)}`));
+  ctx.io.stdout(`${out.join('\n')}\n`);
+}
+
 export const cbamCostCommand: Command = {
   name: 'cbam-cost',
   summaryKey: 'cbam:cli.cost.summary',
@@ -169,8 +194,13 @@ export const cbamCostCommand: Command = {
     variant: { type: 'string' },
     benchmark: { type: 'string' },
     projection: { type: 'boolean' },
+    scheme: { type: 'string' },
+    rate: { type: 'string' },
+    ...RULES_OPTION,
   },
   async run(ctx) {
+    const rulesCode = applyRulesOption(ctx);
+    if (rulesCode !== null) return rulesCode;
     const periodOpt = periodOption(ctx);
     if (!periodOpt.ok) return periodOpt.code;
     const opts = { ...ctx.options };
@@ -182,6 +212,21 @@ export const cbamCostCommand: Command = {
       return code;
     };
     if (!parsed.ok) return fail([parsed.error], EXIT.UNUSABLE);
+    const scheme = typeof ctx.options.scheme === 'string' ? schemeOf(ctx.options.scheme) : 'eu-cbam';
+    if (!scheme) return fail([{ key: 'cbampacks:errors.unknownScheme', params: { scheme: String(ctx.options.scheme), available: '' } }], EXIT.UNUSABLE);
+    const chosen = cbamPackForPeriod(parsed.input.period, scheme);
+    if (!chosen.ok) return fail([chosen.error], EXIT.UNUSABLE);
+    if (chosen.pack.kind === 'rate') {
+      const rateS = typeof ctx.options.rate === 'string' ? ctx.options.rate.trim() : undefined;
+      const rate = rateS === undefined ? undefined : /^\d+(\.\d+)?$/.test(rateS) ? Number(rateS) : NaN;
+      if (rate !== undefined && !Number.isFinite(rate)) return fail([{ key: 'cbam:cli.badNumber', params: { option: 'rate', value: String(ctx.options.rate) } }], EXIT.UNUSABLE);
+      const { price: _p, route: _r, variant: _v, benchmark: _b, ...common } = parsed.input;
+      const rr = rateCost({ ...common, scheme, ...(rate !== undefined ? { rate } : {}) });
+      if (!rr.ok) return fail(rr.errors, rr.severity === 'input' ? EXIT.UNUSABLE : EXIT.FINDINGS);
+      if (ctx.json) printJson(ctx.io, { ...rr, missing: rr.missing.map((m) => withText(ctx, m)), messages: rr.messages.map((m) => withText(ctx, m)) });
+      else printRate(ctx, rr);
+      return rr.complete ? EXIT.OK : EXIT.FINDINGS;
+    }
     const r = cbamCost(parsed.input);
     if (!r.ok) return fail(r.errors, r.severity === 'input' ? EXIT.UNUSABLE : EXIT.FINDINGS);
     let projection: ProjectionResult | undefined;

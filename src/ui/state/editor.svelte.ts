@@ -186,7 +186,8 @@ export class DatasetEditor {
     } finally {
       this.inFlight = null;
     }
-    if ((this.dirty || this.again) && this.status !== 'error' && this.status !== 'conflict') await this.saveNow();
+    const st = this.status as SaveStatus;
+    if ((this.dirty || this.again) && st !== 'error' && st !== 'conflict') await this.saveNow();
   }
 
   /** Edits not yet in the database. */

@@ -1,0 +1,129 @@
+/**
+ * What a new user hits (issue 10): a per-tonne footprint table with Chinese headers goes into a NEW dataset by
+ * default with the basis asked before saving; read as a whole period's totals instead, the CBAM result opens with
+ * a blocking orders-of-magnitude finding in words; the sample banner stays on unchanged samples only.
+ */
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import type { Browser, Page } from 'playwright';
+import { launch, guard, locale, get } from './browser';
+
+const base = inject('baseURL');
+const origin = new URL(base).origin;
+const SAMPLE = 'aluminium-ingot-ningxia.json';
+
+/** Per tonne of aluminium: electricity, anode (process CO2), natural gas. */
+const CSV =
+  [
+    '描述,阶段,类别,活动数据,单位,排放因子,排放因子单位,气体,数据来源',
+    '电解用电,生产,电力,13.3,MWh,0.5703,tCO2/MWh,CO2,生态环境部 2022',
+    '阳极消耗,生产,过程排放,0.41,t,3.663,tCO2/t,CO2,IPCC 2006',
+    '天然气,生产,燃料燃烧,50,Nm3,2.16,kgCO2/Nm3,CO2,IPCC 2006',
+  ].join('\n') + '\n';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function chooseCsv(page: Page, lng: string): Promise<void> {
+  await page.goto(`${base}?lang=${lng}#/import`);
+  await page.waitForSelector('[data-testid="import-file"]', { state: 'attached' });
+  await page.setInputFiles('[data-testid="import-file"]', { name: 'per-tonne.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+  await page.waitForSelector('[data-testid="mapping-table"]');
+}
+
+describe('import: basis asked, orders-of-magnitude check, sample banner', () => {
+  it('a sheet of lines goes into a new dataset by default; nothing is saved before the basis is chosen', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const g = guard(context, origin);
+    const page = await context.newPage();
+    await chooseCsv(page, 'zh');
+    // the default target of the lines: a new dataset the user describes
+    expect(await page.locator('[data-testid="base-select"]').first().inputValue()).toBe('new');
+    await page.fill('[data-new="product"]', '原铝锭（我的工厂）');
+    await page.fill('[data-new="cn"]', '7601 10 00');
+    await page.fill('[data-new="producer"]', '宁夏某铝业');
+    await page.locator('[data-new="producer"]').blur();
+    await page.waitForSelector('[data-testid="import-basis"]');
+    // the basis is asked: saving waits for it
+    expect(await page.isVisible('[data-testid="basis-needed"]')).toBe(true);
+    expect(await page.isDisabled('[data-action="confirm-import"]')).toBe(true);
+    await page.check('[data-basis="per-functional-unit"]');
+    await expect.poll(() => page.isDisabled('[data-action="confirm-import"]')).toBe(false);
+    await page.click('[data-action="confirm-import"]');
+    const saved = page.locator('[data-testid="import-saved"]');
+    await saved.waitFor();
+    const id = (await saved.getAttribute('data-id'))!;
+    await page.goto(`${base}?lang=zh#/cbam/${id}`);
+    await page.waitForSelector('[data-testid="see-counted"]');
+    // per tonne, read per tonne: a plausible figure, no blocking finding, no sample banner
+    expect(await page.locator('[data-testid="magnitude-finding"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="sample-banner"]').count()).toBe(0);
+    const see = Number((await page.textContent('[data-testid="see-direct"]'))!.replace(/[^\d.]/g, '').slice(0, 8));
+    expect(see).toBeGreaterThan(1);
+    expect(g.consoleErrors).toEqual([]);
+    expect(g.foreign).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  for (const lng of ['zh', 'en', 'ar'] as const)
+    it(`${lng}: per-tonne lines read as a 400,000 t period give a blocking finding at the top of the result, in words`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const conv = locale(lng, 'cbamconvert');
+      await chooseCsv(page, lng);
+      await page.selectOption('[data-testid="base-select"]', `sample:${SAMPLE}`);
+      await page.click('[data-action="apply-mapping"]');
+      await page.waitForSelector('[data-testid="import-basis"]');
+      // the user replaces the sample's lines with the sheet and says "whole period" (production from the sample)
+      await page.check('[data-testid="replace-inventory"]');
+      await page.click('[data-action="apply-mapping"]');
+      await page.waitForSelector('[data-testid="import-basis"]');
+      await page.check('[data-basis="per-period"]');
+      expect(await page.inputValue('[data-testid="import-production"]')).toBe('400000');
+      await expect.poll(() => page.isDisabled('[data-action="confirm-import"]')).toBe(false);
+      await page.click('[data-action="confirm-import"]');
+      const saved = page.locator('[data-testid="import-saved"]');
+      await saved.waitFor();
+      const id = (await saved.getAttribute('data-id'))!;
+      await page.goto(`${base}?lang=${lng}#/cbam/${id}`);
+      await page.waitForSelector('[data-testid="magnitude-finding"]');
+      const box = page.locator('[data-testid="magnitude-finding"]');
+      expect(await box.getAttribute('data-blocking')).toBe('true');
+      expect(await box.textContent()).toContain(get(conv, 'magnitude.title'));
+      // above the figures: the first thing in the CBAM section after its title
+      const above = await page.evaluate(() => {
+        const f = document.querySelector('[data-testid="magnitude-finding"]')!.getBoundingClientRect().top;
+        const s = document.querySelector('[data-testid="see"]')!.getBoundingClientRect().top;
+        return f < s;
+      });
+      expect(above).toBe(true);
+      // the "counted" box is not shown as a green result, documents wait for the user's check
+      expect(await page.getAttribute('[data-testid="see"] .counted', 'class')).toContain('blocked');
+      expect(await page.isDisabled('[data-download="quarterly"]')).toBe(true);
+      // the user's own data: no "illustrative sample" banner
+      expect(await page.locator('[data-testid="sample-banner"]').count()).toBe(0);
+      await page.click('[data-action="acknowledge-magnitude"]');
+      expect(await page.isDisabled('[data-download="quarterly"]')).toBe(false);
+      await context.close();
+    }, 90_000);
+
+  it('the sample banner shows on an unchanged sample and goes once the user edits it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}?lang=en#/samples`);
+    await page.click(`[data-sample="${SAMPLE}"] [data-action="open"]`);
+    await page.waitForSelector('[data-status="saved"]');
+    const banner = page.locator('[data-testid="sample-banner"]');
+    expect(await banner.count()).toBe(1);
+    // translated, not the dataset's own English note twice
+    expect((await banner.textContent())!.match(/Illustrative sample/g)).toHaveLength(1);
+    await page.fill('[data-field="product.name.en"] input', 'My own ingot');
+    await page.waitForSelector('[data-status="saved"][data-rev="2"]');
+    expect(await banner.count()).toBe(0);
+    await context.close();
+  }, 60_000);
+});
