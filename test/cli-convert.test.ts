@@ -7,14 +7,15 @@ import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
 import { runCli } from './helpers/cli';
+import { hasTool, SHARED, sharedFile } from './helpers/tools';
 import { SAMPLES_DIR, sampleJson } from './helpers/samples';
 import { parseSharedStrings, readCells } from '../src/core/cbam/docs/ooxml';
 
-const TEMPLATE = join('..', 'shared', 'cbam', 'official', 'CBAM Communication template for installations_en_20241213.xlsx');
-const XSD = join('..', 'shared', 'cbam', 'official', 'QReport_17.03.xsd');
-const haveTemplate = existsSync(TEMPLATE);
-const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-const hasXmllint = spawnSync('xmllint', ['--version'], { encoding: 'utf8' }).status === 0;
+const TEMPLATE = sharedFile('cbam/official/CBAM Communication template for installations_en_20241213.xlsx');
+const XSD = sharedFile('cbam/official/QReport_17.03.xsd');
+const haveTemplate = TEMPLATE !== undefined;
+const hasSoffice = hasTool('soffice');
+const hasXmllint = hasTool('xmllint');
 const AL = join(SAMPLES_DIR, 'aluminium-ingot-ningxia.json');
 const CE = join(SAMPLES_DIR, 'cement-grey-portland.json');
 const LFP = join(SAMPLES_DIR, 'lfp-battery-pack.json');
@@ -145,7 +146,7 @@ describe('carbonbridge convert --to eu-cbam', () => {
     expect(unzipSync(new Uint8Array(readFileSync(out)))['xl/workbook.xml']).toBeDefined();
   });
 
-  it('--out report.xml: QReport XML for a transitional quarter, valid against the XSD; refused for 2026', async () => {
+  it(`--out report.xml: QReport XML for a transitional quarter, valid against the XSD ${SHARED}; refused for 2026`, async () => {
     const info = join(dir, 'info.json');
     writeFileSync(info, JSON.stringify({
       declarant: { id: 'DE123456789012345', name: 'Example Importer GmbH', address: { country: 'DE', city: 'Hamburg' } },
@@ -156,7 +157,7 @@ describe('carbonbridge convert --to eu-cbam', () => {
     expect(r.code).toBe(0);
     const xml = readFileSync(out, 'utf8');
     expect(xml).toContain('25232900');
-    if (hasXmllint && existsSync(XSD)) {
+    if (hasXmllint && XSD) {
       const v = spawnSync('xmllint', ['--noout', '--schema', XSD, out], { encoding: 'utf8' });
       expect(v.stderr).toContain('validates');
       expect(v.status).toBe(0);
@@ -170,11 +171,11 @@ describe('carbonbridge convert --to eu-cbam', () => {
   });
 });
 
-describe.skipIf(!haveTemplate)('carbonbridge convert --template (official template v2.1.1)', () => {
+describe.skipIf(!haveTemplate)(`carbonbridge convert --template (official template v2.1.1) ${SHARED}`, () => {
   let tpl: string;
   beforeAll(() => {
     tpl = join(dir, 'official.xlsx');
-    copyFileSync(TEMPLATE, tpl);
+    copyFileSync(TEMPLATE!, tpl);
   });
 
   it('fills a copy; the template is unchanged; the written file is re-read and checked', async () => {

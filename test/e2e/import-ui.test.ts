@@ -9,12 +9,13 @@
  * Every request stays on the app's origin; the console stays free of errors.
  */
 import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launch, guard, download, root, out, locale, get, literal } from './browser';
 import { hasSoffice, resaveWithLibreOffice } from '../helpers/office';
+import { SHARED, sharedFile } from '../helpers/tools';
 import { validateDataset } from '../../src/core/model/validate';
 import { fillOfficialTemplate } from '../../src/core/cbam/docs/template';
 import { computeSee } from '../../src/core/cbam/docs/see';
@@ -261,15 +262,15 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
 
 // ---- a supplier's filled official communication template (needs the user's template copy and LibreOffice to
 // calculate it, as the supplier's Excel would)
-const TEMPLATE = join(root, '..', 'shared', 'cbam', 'official', 'CBAM Communication template for installations_en_20241213.xlsx');
-const haveTemplate = existsSync(TEMPLATE);
+const TEMPLATE = sharedFile('cbam/official/CBAM Communication template for installations_en_20241213.xlsx');
+const haveTemplate = TEMPLATE !== undefined;
 /** Let LibreOffice calculate the filled template, as the supplier's Excel would before sending it. */
 const recalc = (bytes: Uint8Array): Buffer => Buffer.from(resaveWithLibreOffice(bytes, { recalc: true, timeout: 110_000 })!);
 
-describe.skipIf(!haveTemplate || !hasSoffice)('import view: supplier template', () => {
+describe.skipIf(!haveTemplate || !hasSoffice)(`import view: supplier template ${SHARED}`, () => {
   it('shows the products\u2019 SEE and the precursor lines that take them; a template never calculated says how to fix it', { timeout: 240_000 }, async () => {
     const supplierData = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'cbam-docs', 'aluminium-installation.json'), 'utf8'));
-    const filled = fillOfficialTemplate(new Uint8Array(readFileSync(TEMPLATE)), supplierData).bytes;
+    const filled = fillOfficialTemplate(new Uint8Array(readFileSync(TEMPLATE!)), supplierData).bytes;
     const calculated = recalc(filled);
     const see = computeSee(parseCbamDocData(supplierData));
 

@@ -1,15 +1,17 @@
 /**
  * Office tools for tests: LibreOffice headless (open and save an .xlsx, optionally recalculating every formula on
- * load as Excel does) and xmllint (well-formedness of the XML parts of a zip). Tests skip themselves when a tool is
- * missing (`hasSoffice`, `hasXmllint`).
+ * load as Excel does) and xmllint (well-formedness of the XML parts of a zip). `hasSoffice` and `hasXmllint` come from
+ * test/helpers/tools.ts: outside CI a missing tool skips the tests that need it with a visible warning; in CI it fails.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 
-export const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-export const hasXmllint = spawnSync('xmllint', ['--version'], { encoding: 'utf8' }).status === 0;
+import { hasTool } from './tools';
+
+export const hasSoffice = hasTool('soffice');
+export const hasXmllint = hasTool('xmllint');
 
 /** LibreOffice user profile setting: recalculate OOXML files on load, always. */
 const RECALC_ON_LOAD = `<?xml version="1.0" encoding="UTF-8"?>

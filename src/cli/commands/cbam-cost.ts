@@ -165,8 +165,8 @@ function printRate(ctx: CommandContext, r: RateCostResult): void {
     '',
     ...aligned([
       row(t('cbam:cli.cost.see'), r.see),
-      row('rate', r.rate, 2),
-      row('mass × SEE', r.embedded),
+      row(t('cbampacks:cli.rate'), r.rate, 2),
+      row(t('cbampacks:cli.embedded'), r.embedded),
       row(t('cbam:cli.cost.deduction'), r.relief, 2),
       row(t('cbampacks:cli.liability'), r.liability, 2),
       row(t('cbam:cli.cost.perTonne'), r.liabilityPerTonne, 2),
@@ -181,7 +181,7 @@ export const cbamCostCommand: Command = {
   name: 'cbam-cost',
   summaryKey: 'cbam:cli.cost.summary',
   usage:
-    'carbonbridge cbam-cost --cn "<CN>" --origin CN --mass <t> --period 2026-Q1 [--see <tCO2e/t> --route C] [--price <EUR>] [--carbon-price-paid <EUR/t>] [--variant white|grey] [--benchmark <tCO2e/t>] [--projection] [--json]',
+    'carbonbridge cbam-cost --cn "<CN>" --origin CN --mass <t> --period 2026-Q1 [--scheme eu-cbam|uk-cbam|…] [--rate <per tCO2e>] [--rules <dir>] [--see <tCO2e/t> --route C] [--price <EUR>] [--carbon-price-paid <EUR/t>] [--variant white|grey] [--benchmark <tCO2e/t>] [--projection] [--json]',
   options: {
     cn: { type: 'string' },
     origin: { type: 'string' },

@@ -276,7 +276,7 @@ export const convertCommand: Command = {
   name: 'convert',
   summaryKey: 'cbamconvert:cli.summary',
   usage:
-    'carbonbridge convert <dataset.json> --to eu-cbam --period <2026|2026-Q1|2025-Q3> [--electricity <eu-default|cn-mee-national|cn-mee-northwest|cn-mee-ningxia|actual-ppa|actual-direct-line>] [--ef <tCO2/MWh>] [--actual-ef <tCO2/MWh>] [--cn <CN>] [--route <id>] [--corrections <file.json>] [--template <official.xlsx>] [--out <file.xlsx|.xml|.json>] [--report-info <file.json>] [--ledger <imports.csv>] [--json]',
+    'carbonbridge convert <dataset.json> --to <eu-cbam|uk-cbam|…> --period <2026|2026-Q1|2025-Q3|2027> [--rules <dir>] [--electricity <eu-default|cn-mee-national|cn-mee-northwest|cn-mee-ningxia|actual-ppa|actual-direct-line>] [--ef <tCO2/MWh>] [--actual-ef <tCO2/MWh>] [--cn <CN>] [--route <id>] [--corrections <file.json>] [--template <official.xlsx>] [--out <file.xlsx|.xml|.json>] [--report-info <file.json>] [--ledger <imports.csv>] [--json]',
   options: {
     to: { type: 'string' },
     period: { type: 'string' },

@@ -1,8 +1,9 @@
 // GB/T footprint → CBAM conversion: checked against hand arithmetic from the samples' own figures.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { allT, LANGS } from '../../../test/helpers/i18n';
 import { sampleJson } from '../../../test/helpers/samples';
+import { SHARED, sharedFile } from '../../../test/helpers/tools';
 import { translateMessage, type TFunction } from '../i18n/translate';
 import type { Message } from '../i18n/message';
 import { Dataset, type DatasetInput } from '../model/dataset';
@@ -433,11 +434,11 @@ describe('documents input model', () => {
     expect(s.processes[0]!.seeDirect).toBeCloseTo(r.see.direct!.value, 6);
   });
 
-  const TEMPLATE = '../shared/cbam/official/CBAM Communication template for installations_en_20241213.xlsx';
-  it.skipIf(!existsSync(TEMPLATE))('cement fills the official template; the fill verifies and its SEE equals ours', () => {
+  const TEMPLATE = sharedFile('cbam/official/CBAM Communication template for installations_en_20241213.xlsx');
+  it.skipIf(!TEMPLATE)(`cement fills the official template; the fill verifies and its SEE equals ours ${SHARED}`, () => {
     const ds = load(CE);
     const r = ok(convertToCbam(ds, { period: '2026', electricity: { euDefaultEf: 0.6 } }));
-    const tpl = new Uint8Array(readFileSync(TEMPLATE));
+    const tpl = new Uint8Array(readFileSync(TEMPLATE!));
     const before = Buffer.from(tpl).toString('base64');
     const { report } = fillOfficialTemplate(tpl, toDocsModel(r, ds));
     expect(report.ok).toBe(true);

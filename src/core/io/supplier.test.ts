@@ -1,15 +1,16 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fillOfficialTemplate } from '../cbam/docs/template';
 import { computeSee } from '../cbam/docs/see';
 import { parseCbamDocData } from '../cbam/docs/parse';
 import { validateDataset } from '../model/validate';
 import { sampleText } from '../../../test/helpers/samples';
 import { hasSoffice, resaveWithLibreOffice } from '../../../test/helpers/office';
+import { SHARED, sharedFile } from '../../../test/helpers/tools';
 import { importBytes } from './import';
 
-const TEMPLATE = '../shared/cbam/official/CBAM Communication template for installations_en_20241213.xlsx';
-const haveTemplate = existsSync(TEMPLATE);
+const TEMPLATE = sharedFile('cbam/official/CBAM Communication template for installations_en_20241213.xlsx');
+const haveTemplate = TEMPLATE !== undefined;
 const supplierData = () => JSON.parse(readFileSync('test/fixtures/cbam-docs/aluminium-installation.json', 'utf8'));
 
 /** Let LibreOffice calculate the filled template, as the supplier's Excel would before sending it. */
@@ -19,12 +20,10 @@ function recalc(bytes: Uint8Array): Uint8Array {
   return saved!;
 }
 
-const reason = !haveTemplate ? ' (SKIPPED: ../shared/cbam/official template copy not found)' : !hasSoffice ? ' (SKIPPED: soffice not installed, cannot calculate the filled template)' : '';
-
-describe.skipIf(!haveTemplate)(`supplier's communication template${reason}`, () => {
+describe.skipIf(!haveTemplate)(`supplier's communication template ${SHARED}`, () => {
   let filled: Uint8Array;
   beforeAll(() => {
-    filled = fillOfficialTemplate(new Uint8Array(readFileSync(TEMPLATE)), supplierData()).bytes;
+    filled = fillOfficialTemplate(new Uint8Array(readFileSync(TEMPLATE!)), supplierData()).bytes;
   });
 
   it('a filled but never calculated template: each product is reported, with how to fix it', () => {

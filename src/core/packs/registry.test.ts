@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import gbtRaw from '../../../rules/cn-gbt24067-2024/pack.json';
 import { footprintPacks, library, loadElectricityFactors, loadFootprintPack, PackError } from './registry';
+import { SHARED, sharedFile } from '../../../test/helpers/tools';
 
-const REF = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'reference', 'battery-china-arab.md');
-const hasRef = existsSync(REF);
+const REF = sharedFile('reference/battery-china-arab.md');
+const hasRef = REF !== undefined;
 
 describe('footprint packs', () => {
   it('lists the installed packs with version, status and dates', () => {
@@ -51,8 +51,8 @@ describe('reference tables', () => {
     expect(() => loadElectricityFactors({ ...t, factors: [{ ...nx23, value: 0.6 }] })).toThrow(PackError);
   });
 
-  it.skipIf(!hasRef)('GWP sets match the reference table (battery-china-arab.md §4.1)', () => {
-    const md = readFileSync(REF, 'utf8');
+  it.skipIf(!hasRef)(`GWP sets match the reference table (battery-china-arab.md §4.1) ${SHARED}`, () => {
+    const md = readFileSync(REF!, 'utf8');
     const sec = md.slice(md.indexOf('### 4.1'), md.indexOf('### 4.2'));
     const rows = new Map<string, string[]>();
     for (const line of sec.split('\n')) {
@@ -79,8 +79,8 @@ describe('reference tables', () => {
     expect(sets.AR6!.uncertain?.CH4_biogenic).toMatch(/27\.9/);
   });
 
-  it.skipIf(!hasRef)('China grid factors match the reference table (battery-china-arab.md §3.2)', () => {
-    const md = readFileSync(REF, 'utf8');
+  it.skipIf(!hasRef)(`China grid factors match the reference table (battery-china-arab.md §3.2) ${SHARED}`, () => {
+    const md = readFileSync(REF!, 'utf8');
     const sec = md.slice(md.indexOf('### 3.2'), md.indexOf('### 3.3'));
     const byLabel = (label: string) => {
       const line = sec.split('\n').find((l) => l.includes(label))!;

@@ -1,13 +1,14 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync, writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildQReportXml, qreportEmissionsFromDocData, decimal, type QReportInput } from './qreport';
 import { CbamDocError } from './errors';
+import { hasTool, SHARED, sharedFile } from '../../../../test/helpers/tools';
 
-const XSD = '../shared/cbam/official/QReport_17.03.xsd';
-const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+const XSD = sharedFile('cbam/official/QReport_17.03.xsd');
+const hasXmllint = hasTool('xmllint');
 const sample = () => JSON.parse(readFileSync('test/fixtures/cbam-docs/aluminium-installation.json', 'utf8'));
 
 const report = (over: Partial<QReportInput> = {}): QReportInput => ({
@@ -29,7 +30,7 @@ const validate = (xml: string): { status: number | null; out: string } => {
   const dir = mkdtempSync(join(tmpdir(), 'cbx-q-'));
   const f = join(dir, 'r.xml');
   writeFileSync(f, xml);
-  const r = spawnSync('xmllint', ['--noout', '--schema', XSD, f], { encoding: 'utf8' });
+  const r = spawnSync('xmllint', ['--noout', '--schema', XSD!, f], { encoding: 'utf8' });
   rmSync(dir, { recursive: true, force: true });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 };
@@ -45,7 +46,7 @@ describe('QReport XML (transitional)', () => {
     expect(xml).toContain('<TotalDirect>199.5784263</TotalDirect>');
     expect(xml).not.toMatch(/\d[eE][+-]?\d/);
   });
-  it.skipIf(!hasXmllint || !existsSync(XSD))(`passes xmllint --schema QReport_17.03.xsd${hasXmllint ? '' : ' (SKIPPED: xmllint missing)'}`, () => {
+  it.skipIf(!hasXmllint || !XSD)(`passes xmllint --schema QReport_17.03.xsd ${SHARED}`, () => {
     const r = validate(buildQReportXml(report()));
     expect(r.out).toContain('validates');
     expect(r.status).toBe(0);

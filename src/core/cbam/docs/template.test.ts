@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8, zipSync, strToU8 } from 'fflate';
 import { fillOfficialTemplate, identifyTemplate, TEMPLATE_MAP } from './template';
 import { CbamDocError } from './errors';
@@ -8,9 +8,10 @@ import { buildOwnWorkbook, buildFillSourcesWorkbook } from './own-workbook';
 import { parseCbamDocData } from './parse';
 import { computeSee } from './see';
 import { hasSoffice, hasXmllint, malformedXmlParts, resaveWithLibreOffice } from '../../../../test/helpers/office';
+import { SHARED, sharedFile } from '../../../../test/helpers/tools';
 
-const TEMPLATE = '../shared/cbam/official/CBAM Communication template for installations_en_20241213.xlsx';
-const haveTemplate = existsSync(TEMPLATE);
+const TEMPLATE = sharedFile('cbam/official/CBAM Communication template for installations_en_20241213.xlsx');
+const haveTemplate = TEMPLATE !== undefined;
 const sample = () => JSON.parse(readFileSync('test/fixtures/cbam-docs/aluminium-installation.json', 'utf8'));
 
 const errKey = (f: () => unknown): string => {
@@ -23,11 +24,11 @@ const errKey = (f: () => unknown): string => {
   throw new Error('no error thrown');
 };
 
-describe.skipIf(!haveTemplate)(`official template fill${haveTemplate ? '' : ' (skipped: ../shared template copy not found)'}`, () => {
+describe.skipIf(!haveTemplate)(`official template fill ${SHARED}`, () => {
   let template: Uint8Array;
   let filled: ReturnType<typeof fillOfficialTemplate>;
   beforeAll(() => {
-    template = new Uint8Array(readFileSync(TEMPLATE));
+    template = new Uint8Array(readFileSync(TEMPLATE!));
     filled = fillOfficialTemplate(template, sample());
   });
 
