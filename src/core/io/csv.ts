@@ -48,8 +48,8 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-/** Parse CSV text into rows of cells. Stops after `maxRows` rows (returns `truncated`). */
-export function parseCsvRows(text: string, maxRows: number, delimiter = detectDelimiter(text)): { rows: string[][]; truncated: boolean } {
+/** Parse CSV text into rows of cells. Stops after `maxRows` rows (returns `truncated`); a row wider than `maxCols` is refused. */
+export function parseCsvRows(text: string, maxRows: number, delimiter = detectDelimiter(text), maxCols = Infinity): { rows: string[][]; truncated: boolean } {
   const rows: string[][] = [];
   let row: string[] = [];
   let i = 0;
@@ -86,6 +86,7 @@ export function parseCsvRows(text: string, maxRows: number, delimiter = detectDe
       i = k;
     }
     row.push(cell);
+    if (row.length > maxCols) throw fileError('tooManyColumns', { sheet: 'CSV', columns: `${maxCols}+`, limit: maxCols }, 'fewerColumns');
     const c = text.charCodeAt(i);
     if (c === d) { i++; if (i === n) row.push(''); continue; }
     if (c === 13) i++;

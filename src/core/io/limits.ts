@@ -10,6 +10,8 @@ export const LIMITS = {
   maxZipEntries: 5000,
   /** Most data rows read per sheet; further rows are not read (reported). */
   maxRows: 200_000,
+  /** Most columns of a sheet or CSV (cells further right are refused before the spreadsheet library runs). */
+  maxColumns: 1024,
   /** Longest text accepted in one cell (Excel's own limit). */
   maxCellChars: 32_767,
   /** Most problems listed one by one (the rest are counted). */

@@ -11,6 +11,7 @@ import { LIMITS } from './limits';
 import { ImportError, fileError, type ImportProblem } from './problems';
 import { colLetter } from '../xlsx/columns';
 import { guardZip, isZip } from './zipguard';
+import { guardSheetSize } from './sheetguard';
 
 export type CellValue = string | number | boolean | null;
 
@@ -97,6 +98,8 @@ export function readBook(bytes: Uint8Array, fileName: string, opts: ReadOptions 
     const names = new Set(entries ? entries.map((e) => e.name) : zipNames(bytes));
     const kind: BookKind = names.has('content.xml') && !names.has('xl/workbook.xml') ? 'ods' : 'xlsx';
     if (kind === 'xlsx' && !names.has('xl/workbook.xml')) throw fileError('notSpreadsheet', { file: fileName }, 'chooseSpreadsheet');
+    // cell references and the declared dimension, before SheetJS allocates rows for them
+    if (kind === 'xlsx') guardSheetSize(bytes);
     return readWithSheetJS(bytes, kind, maxRows, opts.sheets);
   }
   if (isCfb(bytes)) return readWithSheetJS(bytes, 'xls', maxRows, opts.sheets);
@@ -107,7 +110,7 @@ export function readBook(bytes: Uint8Array, fileName: string, opts: ReadOptions 
 function readCsv(bytes: Uint8Array, fileName: string, encoding: 'auto' | CsvEncoding, maxRows: number): Book {
   const { text, encoding: enc } = decodeCsv(bytes, encoding);
   const delimiter = detectDelimiter(text);
-  const { rows, truncated } = parseCsvRows(text, maxRows + 1, delimiter);
+  const { rows, truncated } = parseCsvRows(text, maxRows + 1, delimiter, LIMITS.maxColumns);
   // one fixed sheet name, so that the shape signature of a CSV does not depend on its file name
   const name = 'CSV';
   const grid: Grid = { name, rows, bad: new Map(), formulas: [], merges: [], declaredRows: rows.length, truncated, hidden: false };
