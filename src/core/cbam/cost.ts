@@ -8,7 +8,7 @@
 import type { Message } from '../i18n/message';
 import { round } from '../num';
 import type { Benchmark, CategoryId, DefinitivePack, Figure, Source } from './pack-schema';
-import { cbamPackForPeriod, definitivePack, type CbamPeriod } from './packs';
+import { cbamPackForPeriod, definitivePack, schemeNameParams, type CbamPeriod } from './packs';
 import { categoryById, chinaDefaultRows, chinaDefaultWithMarkup, markupFor, matchCn, matchExclusion, normaliseCn, printCn, type ChinaDefault } from './screen';
 
 export type SourceRef =
@@ -45,6 +45,8 @@ export interface CostInput {
   mass: number;
   /** '2026-Q1', '2026', or a date */
   period: string;
+  /** the scheme whose pack applies (default eu-cbam); a rate pack is costed by ./cost-rate.ts */
+  scheme?: string;
   /** actual specific embedded emissions that count for the good (direct only for iron/steel, aluminium, hydrogen), tCO2e/t */
   see?: number;
   /** production route letter of the benchmark annex (C BF-BOF, D DRI-EAF, E scrap-EAF, K primary Al, L secondary Al …) */
@@ -138,11 +140,12 @@ interface Resolved {
   sector: string;
 }
 
-function resolveGood(i: Pick<CostInput, 'cn' | 'period'> | { cn: string; period: CbamPeriod }): Resolved | CostError {
+function resolveGood(i: Pick<CostInput, 'cn' | 'period' | 'scheme'> | { cn: string; period: CbamPeriod; scheme?: string }): Resolved | CostError {
   const n = normaliseCn(i.cn);
   if (!n.ok) return fail('input', n.error);
-  const pp = cbamPackForPeriod(i.period);
+  const pp = cbamPackForPeriod(i.period, i.scheme ?? 'eu-cbam');
   if (!pp.ok) return fail('input', pp.error);
+  if (pp.pack.kind === 'rate') return fail('input', { key: 'cbampacks:errors.ratePackNoCertificates', params: schemeNameParams(pp.pack) });
   if (pp.pack.kind !== 'definitive')
     return fail('finding', { key: 'cbam:errors.noCertificatesTransitional', params: { period: pp.period.label } });
   const pack = pp.pack;

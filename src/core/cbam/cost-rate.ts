@@ -1,0 +1,130 @@
+/**
+ * Liability under a border adjustment charged as a rate per tonne of embedded emissions (pack kind "rate", e.g. the
+ * UK CBAM): liability = mass × SEE that counts × rate of the sector and period − relief for a carbon price paid abroad
+ * (never below zero). A published input that the pack does not hold (the rate, default values) is not invented: the
+ * result names it as missing and the user enters it.
+ */
+import type { Message } from '../i18n/message';
+import { round } from '../num';
+import type { CategoryId, Rate, RatePack } from './pack-schema';
+import { cbamPackForPeriod, schemeNameParams, type CbamPeriod } from './packs';
+import { categoryById, chinaDefaultRows, chinaDefaultWithMarkup, matchCn, matchExclusion, normaliseCn, printCn } from './screen';
+import type { Sourced } from './cost';
+
+export interface RateCostInput {
+  scheme: string;
+  cn: string;
+  origin: string;
+  /** net mass, t */
+  mass: number;
+  period: string;
+  /** SEE that counts for the good (direct only where indirect is not charged), tCO2e/t */
+  see?: number;
+  /** the rate of the sector and period as published (currency of the pack per tCO2e), where the pack has none */
+  rate?: number;
+  /** carbon price paid abroad that the scheme relieves, currency of the pack per tonne of goods */
+  carbonPricePaid?: number;
+}
+
+export interface RateCostResult {
+  ok: true;
+  kind: 'rate';
+  complete: boolean;
+  pack: { id: string; version: string; scheme: string; currency: string };
+  period: CbamPeriod;
+  good: { code: string; printed: string; name: string; category: CategoryId; categoryKey: string; sector: string; indirectCounted: boolean };
+  mass: Sourced;
+  see: Sourced | null;
+  rate: Sourced | null;
+  embedded: Sourced | null;
+  gross: Sourced | null;
+  relief: Sourced;
+  liability: Sourced | null;
+  liabilityPerTonne: Sourced | null;
+  /** which published inputs are missing (translatable), with the act that publishes them */
+  missing: Message[];
+  messages: Message[];
+}
+
+type Fail = { ok: false; severity: 'input' | 'finding'; errors: Message[] };
+const fail = (severity: Fail['severity'], ...errors: Message[]): Fail => ({ ok: false, severity, errors });
+const user = (value: number, unit: string, field: string): Sourced => ({ value, unit, source: { kind: 'user', field } });
+const computed = (value: number, unit: string, formula: string, uncertain = false): Sourced => ({
+  value, unit, source: { kind: 'computed', formula: `cbampacks:formulas.${formula}` }, ...(uncertain ? { uncertain: true } : {}),
+});
+
+/** The rate of the pack for a sector on a date (null value when not published). */
+export function rateFor(pack: RatePack, sector: string, date: string): Rate | undefined {
+  return pack.rates.find((r) => r.sector === sector && date >= r.from && (r.to === null || date <= r.to));
+}
+
+function resolve(i: RateCostInput): { pack: RatePack; period: CbamPeriod; code: ReturnType<typeof matchCn> & object; printed: string; digits: string } | Fail {
+  const n = normaliseCn(i.cn);
+  if (!n.ok) return fail('input', n.error);
+  const pp = cbamPackForPeriod(i.period, i.scheme);
+  if (!pp.ok) return fail('input', pp.error);
+  if (pp.pack.kind !== 'rate') return fail('input', { key: 'cbampacks:errors.notRatePack', params: { pack: pp.pack.id } });
+  const pack = pp.pack;
+  const hit = matchCn(pack, n.cn.digits);
+  const ex = matchExclusion(n.cn.digits, pack);
+  if (ex && (!hit || ex.prefix.length > hit.code.length))
+    return fail('finding', { key: 'cbam:errors.notCbamGood', params: { cn: n.cn.printed } }, { key: `cbam:reasons.${ex.reason}`, params: { cn: n.cn.printed } });
+  if (!hit) return fail('finding', { key: 'cbam:errors.notCbamGood', params: { cn: n.cn.printed } }, { key: 'cbam:reasons.notListed', params: { cn: n.cn.printed } });
+  return { pack, period: pp.period, code: hit, printed: n.cn.printed, digits: n.cn.digits };
+}
+
+/** The SEE that counts: the user's, else the pack's default for the origin, else missing. */
+function seeOf(pack: RatePack, i: RateCostInput, digits: string, indirect: boolean, year: number, missing: Message[]): Sourced | null {
+  if (i.see !== undefined) return user(i.see, 'tCO2e/t', 'see');
+  if (!pack.defaultValues) {
+    missing.push({ key: 'cbampacks:missing.defaultValues', params: { act: pack.defaultValuesStatus.source.act } });
+    return null;
+  }
+  const row = pack.defaultValues.country === i.origin ? chinaDefaultRows(pack, digits).rows[0] : undefined;
+  const d = row ? chinaDefaultWithMarkup(pack, row, indirect, year) : undefined;
+  const v = d?.withMarkup ?? d?.countedBase ?? null;
+  if (v === null || v === undefined || !row) {
+    missing.push({ key: 'cbampacks:missing.defaultForGood', params: { cn: printCn(digits), country: i.origin, act: pack.defaultValuesStatus.source.act } });
+    return null;
+  }
+  return { value: v, unit: 'tCO2e/t', source: { kind: 'rule', ...row.source } };
+}
+
+/** Liability for a quantity of a good under a rate pack, or what is missing to compute it. */
+export function rateCost(i: RateCostInput): RateCostResult | Fail {
+  for (const [field, v] of [['mass', i.mass], ['see', i.see], ['rate', i.rate], ['carbonPricePaid', i.carbonPricePaid]] as const)
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (field === 'mass' && !(v > 0))))
+      return fail('input', { key: field === 'mass' ? 'cbam:errors.mustBePositive' : 'cbam:errors.belowMin', params: { field, value: String(v), min: 0 } });
+  const r = resolve(i);
+  if ('ok' in r) return r;
+  const { pack, period } = r;
+  const cat = categoryById(pack, r.code.category);
+  const missing: Message[] = [];
+  const messages: Message[] = [];
+  const see = seeOf(pack, i, r.digits, cat.indirectCounted.value, period.year, missing);
+  const published = rateFor(pack, cat.sector, period.start);
+  let rate: Sourced | null = null;
+  if (i.rate !== undefined) rate = user(i.rate, `${pack.currency}/tCO2e`, 'rate');
+  else if (published?.value != null) rate = { value: published.value, unit: published.unit, source: { kind: 'rule', ...published.source }, ...(published.uncertain ? { uncertain: true } : {}) };
+  else missing.push({ key: 'cbampacks:missing.rate', params: { sector: `$t:cbam:sectors.${cat.sector}`, period: period.label, act: published?.source.act ?? pack.legalBasis[0]!.act } });
+  const cp = i.carbonPricePaid ?? 0;
+  const relief = i.carbonPricePaid !== undefined ? computed(round(i.mass * cp, 2), pack.currency, 'relief') : computed(0, pack.currency, 'reliefNone');
+  if (cp > 0 && !pack.relief.foreignCarbonPrice.allowed) messages.push({ key: 'cbampacks:notes.reliefNotAllowed' });
+  if (cp > 0) messages.push({ key: 'cbampacks:notes.reliefEvidence', params: { act: pack.relief.foreignCarbonPrice.source.act } });
+  const embedded = see ? computed(round(i.mass * see.value, 6), 'tCO2e', 'embedded', !!see.uncertain) : null;
+  const gross = embedded && rate ? computed(round(embedded.value * rate.value, 2), pack.currency, 'gross', !!(embedded.uncertain || rate.uncertain)) : null;
+  const liability = gross ? computed(round(Math.max(0, gross.value - relief.value), 2), pack.currency, 'liability', !!gross.uncertain) : null;
+  if (!cat.indirectCounted.value) messages.push({ key: 'cbampacks:notes.directOnly', params: { act: cat.indirectCounted.source.act, ...schemeNameParams(pack) } });
+  messages.push({ key: 'cbampacks:notes.registrationThreshold', params: { value: pack.registrationThreshold.value, unit: pack.registrationThreshold.unit, act: pack.registrationThreshold.source.act } });
+  if (pack.cnCodes.uncertain) messages.push({ key: 'cbampacks:notes.codeListUncertain', params: { act: pack.cnCodes.source.act } });
+  return {
+    ok: true, kind: 'rate', complete: liability !== null,
+    pack: { id: pack.id, version: pack.version, scheme: pack.scheme, currency: pack.currency },
+    period,
+    good: { code: r.code.code, printed: r.printed, name: r.code.name, category: r.code.category, categoryKey: `cbam:categories.${r.code.category}`, sector: cat.sector, indirectCounted: cat.indirectCounted.value },
+    mass: user(i.mass, cat.unit, 'mass'),
+    see, rate, embedded, gross, relief, liability,
+    liabilityPerTonne: liability ? computed(round(liability.value / i.mass, 2), `${pack.currency}/t`, 'liabilityPerTonne', !!liability.uncertain) : null,
+    missing, messages,
+  };
+}
