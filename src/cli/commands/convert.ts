@@ -19,6 +19,7 @@ import {
 } from '../../core/cbam/convert';
 import { CbamDocError } from '../../core/cbam/docs/errors';
 import { fillOfficialTemplate, identifyTemplate } from '../../core/cbam/docs/template';
+import { translateTemplate } from '../../core/templates-i18n/translate';
 import { buildOwnWorkbook } from '../../core/cbam/docs/own-workbook';
 import { buildQReportXml, qreportEmissionsFromDocData, type QReportInput } from '../../core/cbam/docs/qreport';
 import { readLedgerCsv } from '../../core/cbam/docs/ledger';
@@ -168,6 +169,8 @@ async function writeDocument(ctx: CommandContext, r: CbamConversion, dataset: Pa
       bytes = new TextEncoder().encode(`${JSON.stringify(resultJson(ctx, r), null, 2)}\n`);
       what = 'json';
     } else if (template) {
+      const tl = o['template-lang'];
+      if (tl !== undefined && tl !== 'zh' && tl !== 'ar') return fail(ctx, [{ key: 'partners:error.badTemplateLang', params: { value: String(tl) } }], EXIT.UNUSABLE);
       if (resolve(template) === resolve(out)) return fail(ctx, [{ key: 'cbamconvert:cli.sameFile' }], EXIT.UNUSABLE);
       try {
         templateBytes = await ctx.io.readFile(template);
@@ -183,6 +186,12 @@ async function writeDocument(ctx: CommandContext, r: CbamConversion, dataset: Pa
       const rep = filled.report;
       checks = { templateVersion: rep.templateVersion, written: rep.written, verified: rep.verified, mismatches: rep.mismatches.length, formulasUnchanged: rep.formulasUnchanged, protectionUnchanged: rep.protectionUnchanged, validationsUnchanged: rep.validationsUnchanged, fullCalcOnLoad: rep.fullCalcOnLoad, see: rep.see.products, warnings: rep.warnings.map((m) => withText(ctx, m)) };
       if (!rep.ok) return fail(ctx, [{ key: 'cbamconvert:cli.verifyFailed', params: { file: out, detail: `${rep.mismatches.length} mismatches` } }, ...rep.warnings], EXIT.FINDINGS);
+      // --template-lang zh|ar: the template's own Translations sheet filled and that language selected
+      if (tl === 'zh' || tl === 'ar') {
+        const tt = translateTemplate(bytes, tl);
+        bytes = tt.bytes;
+        checks = { ...checks, templateLang: tt.report };
+      }
     } else if (ext === '.xml') {
       if (r.pack.kind !== 'transitional') return fail(ctx, [{ key: 'cbamconvert:cli.xmlNeedsTransitional', params: { period: r.period.label } }], EXIT.UNUSABLE);
       if (r.period.kind !== 'quarter') return fail(ctx, [{ key: 'cbamconvert:cli.xmlNeedsQuarter' }], EXIT.UNUSABLE);
@@ -276,7 +285,7 @@ export const convertCommand: Command = {
   name: 'convert',
   summaryKey: 'cbamconvert:cli.summary',
   usage:
-    'carbonbridge convert <dataset.json> --to <eu-cbam|uk-cbam|…> --period <2026|2026-Q1|2025-Q3|2027> [--rules <dir>] [--electricity <eu-default|cn-mee-national|cn-mee-northwest|cn-mee-ningxia|actual-ppa|actual-direct-line>] [--ef <tCO2/MWh>] [--actual-ef <tCO2/MWh>] [--cn <CN>] [--route <id>] [--corrections <file.json>] [--template <official.xlsx>] [--out <file.xlsx|.xml|.json>] [--report-info <file.json>] [--ledger <imports.csv>] [--json]',
+    'carbonbridge convert <dataset.json> --to <eu-cbam|uk-cbam|…> --period <2026|2026-Q1|2025-Q3|2027> [--rules <dir>] [--electricity <eu-default|cn-mee-national|cn-mee-northwest|cn-mee-ningxia|actual-ppa|actual-direct-line>] [--ef <tCO2/MWh>] [--actual-ef <tCO2/MWh>] [--cn <CN>] [--route <id>] [--corrections <file.json>] [--template <official.xlsx>] [--template-lang zh|ar] [--out <file.xlsx|.xml|.json>] [--report-info <file.json>] [--ledger <imports.csv>] [--json]',
   options: {
     to: { type: 'string' },
     period: { type: 'string' },
@@ -287,6 +296,7 @@ export const convertCommand: Command = {
     route: { type: 'string' },
     corrections: { type: 'string' },
     template: { type: 'string' },
+    'template-lang': { type: 'string' },
     out: { type: 'string' },
     'report-info': { type: 'string' },
     ledger: { type: 'string' },

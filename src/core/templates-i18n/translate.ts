@@ -39,6 +39,8 @@ export interface TemplateI18nReport {
 
 const inlineCell = (ref: string, style: string, text: string) => `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(text)}</t></is></c>`;
 const colNum = (c: string) => c.charCodeAt(0) - 64;
+/** Line ends as in the workbook (CR LF) or as typed (LF) compare equal. */
+const nl = (s: string) => s.replace(/\r\n?/g, '\n');
 
 /** Set (or insert in column order) an inline-string cell in one row's XML, keeping the cell's style. */
 function setCell(rowXml: string, col: string, row: number, text: string): string {
@@ -87,7 +89,7 @@ export function translateTemplate(bytes: Uint8Array, lang: TemplateLang): { byte
     if (typeof en !== 'string' || en === '') return rowXml;
     report.total++;
     const e = tr.entries[String(r)];
-    const ok = !!e && e.en === en;
+    const ok = !!e && nl(e.en) === nl(en);
     if (e && !ok) report.mismatchedRows.push(r);
     let out = rowXml;
     for (const l of ['zh', 'ar'] as const) {
