@@ -5,6 +5,8 @@ import { screenCn, type ScreenResult } from '../../core/cbam/screen';
 import { EXIT, printJson, type Command, type CommandContext } from '../command';
 import { fmt } from '../shared';
 import { periodOption } from '../options';
+import { applyRulesOption, RULES_OPTION } from '../rules-dir';
+import { schemeOf } from '../../core/cbam/packs';
 
 const withText = (ctx: CommandContext, m: Message) => ({ ...m, text: translateMessage(ctx.t, m) });
 
@@ -63,9 +65,12 @@ function printText(ctx: CommandContext, r: Exclude<ScreenResult, { status: 'inva
 export const cbamScreenCommand: Command = {
   name: 'cbam-screen',
   summaryKey: 'cbam:cli.screen.summary',
-  usage: 'carbonbridge cbam-screen "<CN code>" [--period 2026|2026-Q1|<date>] [--lang zh|en|ar] [--json]',
-  options: { period: { type: 'string' } },
+  usage: 'carbonbridge cbam-screen "<CN code>" [--period 2026|2026-Q1|<date>] [--scheme eu-cbam|uk-cbam|…] [--rules <dir>] [--lang zh|en|ar] [--json]',
+  options: { period: { type: 'string' }, scheme: { type: 'string' }, ...RULES_OPTION },
   async run(ctx) {
+    const rulesCode = applyRulesOption(ctx);
+    if (rulesCode !== null) return rulesCode;
+    const scheme = typeof ctx.options.scheme === 'string' ? (schemeOf(ctx.options.scheme) ?? ctx.options.scheme) : 'eu-cbam';
     const cn = ctx.positionals.join(' ').trim();
     if (!cn) {
       if (ctx.json) printJson(ctx.io, { ok: false, error: withText(ctx, { key: 'cbam:errors.cnEmpty' }) });
@@ -74,7 +79,7 @@ export const cbamScreenCommand: Command = {
     }
     const periodOpt = periodOption(ctx, 'period', true);
     if (!periodOpt.ok) return periodOpt.code;
-    const r = screenCn(cn, typeof ctx.options.period === 'string' ? { period: ctx.options.period } : {});
+    const r = screenCn(cn, { scheme, ...(typeof ctx.options.period === 'string' ? { period: ctx.options.period } : {}) });
     if (r.status === 'invalid') {
       if (ctx.json) printJson(ctx.io, screenJson(ctx, r));
       else ctx.io.stderr(`${translateMessage(ctx.t, r.error)}\n`);
