@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
 import { runCli } from './helpers/cli';
+import { ALUMINIUM } from './helpers/pinned';
 import { hasTool, SHARED, sharedFile } from './helpers/tools';
 import { SAMPLES_DIR, sampleJson } from './helpers/samples';
 import { parseSharedStrings, readCells } from '../src/core/cbam/docs/ooxml';
@@ -36,7 +37,7 @@ describe('carbonbridge convert --to eu-cbam', () => {
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ ok: true, status: 'converted', complete: true, pack: { id: 'eu-cbam-definitive' } });
     expect(j.see.counted).toBe('direct');
-    expect(j.see.countedValue.value).toBe(1.732459);
+    expect(j.see.countedValue.value).toBe(ALUMINIUM.cbamSeeDirectT);
     expect(j.direct.byGas.pfc.value).toBe(12 * 6630 + 1.2 * 11100);
     expect(j.dropped.map((d: { id: string }) => d.id)).toEqual(['AL-01', 'AL-02', 'AL-03', 'AL-04', 'AL-10']);
     for (const d of j.dropped) {
@@ -50,7 +51,7 @@ describe('carbonbridge convert --to eu-cbam', () => {
     const zh = await run('convert', AL, '--to', 'eu-cbam', '--period', '2026', '--lang', 'zh');
     expect(zh.code).toBe(0);
     expect(zh.out).toContain('剔除的行（5）');
-    expect(zh.out).toContain('1.732459');
+    expect(zh.out).toContain(String(ALUMINIUM.cbamSeeDirectT));
     const ar = await run('convert', AL, '--to', 'eu-cbam', '--period', '2026', '--lang', 'ar');
     expect(ar.out).toContain('الأسطر المستبعَدة (5)');
   });
@@ -213,7 +214,7 @@ describe.skipIf(!haveTemplate)(`carbonbridge convert --template (official templa
     expect(a.err).toContain('7601 10 10, 7601 10 90');
     const b = await run('convert', AL, '--to', 'eu-cbam', '--period', '2026', '--cn', '7601 10 10', '--template', tpl, '--out', out, '--json');
     expect(b.code).toBe(0);
-    expect(JSON.parse(b.out).written.checks.see[0].seeDirect).toBe(1.732459);
+    expect(JSON.parse(b.out).written.checks.see[0].seeDirect).toBe(ALUMINIUM.cbamSeeDirectT);
   });
 
   it.skipIf(!hasSoffice)('LibreOffice recalculates the filled template to our SEE (4 decimals)', { timeout: 180_000 }, async () => {

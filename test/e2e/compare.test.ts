@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launch, guard, root, out, locale, get } from './browser';
+import { ALUMINIUM } from '../helpers/pinned';
 
 const base = inject('baseURL');
 const origin = new URL(base).origin;
@@ -66,9 +67,9 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
       await page.selectOption('[data-testid="compare-period"]', '2026');
       await page.waitForSelector('[data-testid="total-eu-cbam"]');
 
-      expect(await text(page, `[data-testid="total-${GBT}"]`)).toBe(fmt(13217.851, lng, 3));
-      expect(await text(page, `[data-testid="total-${ISO}"]`)).toBe(fmt(13191.451, lng, 3));
-      expect(await text(page, '[data-testid="total-eu-cbam"]')).toBe(fmt(1732.459, lng, 3));
+      expect(await text(page, `[data-testid="total-${GBT}"]`)).toBe(fmt(ALUMINIUM.gbtTotalKg, lng, 3));
+      expect(await text(page, `[data-testid="total-${ISO}"]`)).toBe(fmt(ALUMINIUM.isoTotalKg, lng, 3));
+      expect(await text(page, '[data-testid="total-eu-cbam"]')).toBe(fmt(ALUMINIUM.cbamTotalKg, lng, 3));
       if (lng === 'en') expect(await text(page, `[data-testid="total-${GBT}"]`)).toBe('13,217.851');
       // each column with its version, legal status and GWP set
       const side = await text(page, '[data-testid="compare-side"]');
@@ -76,10 +77,10 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
       expect(await page.locator('[data-testid="compare-side"] [data-stage]').count()).toBe(5);
 
       // GB/T → ISO: only GWP differs, −26.4
-      expect(await text(page, `${pairIso} [data-cause="gwp"] [data-testid="cause-delta"]`)).toBe(fmt(-26.4, lng, 3));
+      expect(await text(page, `${pairIso} [data-cause="gwp"] [data-testid="cause-delta"]`)).toBe(fmt(ALUMINIUM.gbtToIsoGwpDeltaKg, lng, 3));
       expect(await text(page, `${pairIso} [data-cause="boundary"] [data-testid="cause-delta"]`)).toBe(fmt(0, lng, 3));
-      expect(await text(page, `${pairIso} [data-testid="cause-sum"]`)).toBe(fmt(-26.4, lng, 3));
-      expect(await text(page, `${pairIso} [data-testid="pair-difference"]`)).toContain(fmt(-26.4, lng, 3));
+      expect(await text(page, `${pairIso} [data-testid="cause-sum"]`)).toBe(fmt(ALUMINIUM.gbtToIsoGwpDeltaKg, lng, 3));
+      expect(await text(page, `${pairIso} [data-testid="pair-difference"]`)).toContain(fmt(ALUMINIUM.gbtToIsoGwpDeltaKg, lng, 3));
       expect(await text(page, `${pairIso} [data-cause="gwp"]`)).toContain(get(ui, 'compareView.causes.gwp'));
       // per gas: CF4 GWP 7380 → 6630, −22.5
       await page.click(`${pairIso} [data-cause="gwp"] details.gases summary`);
@@ -87,17 +88,17 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
       for (const s of [fmt(7380, lng, 3), fmt(6630, lng, 3), fmt(-22.5, lng, 6)]) expect(cf4).toContain(s);
 
       // GB/T → CBAM: boundary −2,916.375, electricity −8,542.59, the causes adding up to the difference −11,485.392
-      expect(await text(page, `${pairCbam} [data-cause="boundary"] [data-testid="cause-delta"]`)).toBe(fmt(-2916.375, lng, 3));
-      expect(await text(page, `${pairCbam} [data-cause="electricity"] [data-testid="cause-delta"]`)).toBe(fmt(-8542.59, lng, 3));
-      expect(await text(page, `${pairCbam} [data-testid="pair-difference"]`)).toContain(fmt(-11485.392, lng, 3));
-      expect(await text(page, `${pairCbam} [data-testid="cause-sum"]`)).toBe(fmt(-11485.392, lng, 3));
+      expect(await text(page, `${pairCbam} [data-cause="boundary"] [data-testid="cause-delta"]`)).toBe(fmt(ALUMINIUM.gbtToCbamBoundaryKg, lng, 3));
+      expect(await text(page, `${pairCbam} [data-cause="electricity"] [data-testid="cause-delta"]`)).toBe(fmt(ALUMINIUM.gbtToCbamElectricityKg, lng, 3));
+      expect(await text(page, `${pairCbam} [data-testid="pair-difference"]`)).toContain(fmt(ALUMINIUM.gbtToCbamDeltaKg, lng, 3));
+      expect(await text(page, `${pairCbam} [data-testid="cause-sum"]`)).toBe(fmt(ALUMINIUM.gbtToCbamDeltaKg, lng, 3));
       expect(await text(page, pairCbam)).toContain(get(ui, 'compareView.addsUp'));
       // the core's explanation, translated (core namespace), and the lines behind the electricity cause
       const core = locale(lng, 'core');
       expect(await text(page, `${pairCbam} [data-cause="electricity"]`)).toContain(get(core, 'compareCbam.electricityNotCounted'));
       await page.click(`${pairCbam} [data-cause="electricity"] details.lines summary`);
       const al07 = await text(page, `${pairCbam} [data-cause="electricity"] [data-line="AL-07"]`);
-      expect(al07).toContain(fmt(8542.59, lng, 3));
+      expect(al07).toContain(fmt(-ALUMINIUM.gbtToCbamElectricityKg, lng, 3));
       await page.click(`${pairCbam} [data-cause="boundary"] details.lines summary`);
       expect(await page.locator(`${pairCbam} [data-cause="boundary"] [data-line]`).count()).toBe(5);
 
@@ -137,9 +138,9 @@ describe('compare: Arabic-Indic digits and the link from a saved dataset', () =>
     await page.waitForSelector('[data-testid="total-eu-cbam"]');
     expect(await page.inputValue('[data-testid="compare-dataset"]')).toBe(`db:${id}`);
     const total = await text(page, `[data-testid="total-${GBT}"]`);
-    expect(total).toBe(fmt(13217.851, 'ar', 3, 'arab'));
+    expect(total).toBe(fmt(ALUMINIUM.gbtTotalKg, 'ar', 3, 'arab'));
     expect(total).toMatch(/^[\u0660-\u0669٬٫]+$/);
-    expect(await text(page, `${pairCbam} [data-cause="boundary"] [data-testid="cause-delta"]`)).toBe(fmt(-2916.375, 'ar', 3, 'arab'));
+    expect(await text(page, `${pairCbam} [data-cause="boundary"] [data-testid="cause-delta"]`)).toBe(fmt(ALUMINIUM.gbtToCbamBoundaryKg, 'ar', 3, 'arab'));
     expect(g.foreign, 'requests to another origin').toEqual([]);
     expect(g.consoleErrors, 'console errors').toEqual([]);
     await context.close();

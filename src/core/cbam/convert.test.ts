@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { allT, LANGS } from '../../../test/helpers/i18n';
 import { sampleJson } from '../../../test/helpers/samples';
+import { ALUMINIUM } from '../../../test/helpers/pinned';
 import { SHARED, sharedFile } from '../../../test/helpers/tools';
 import { translateMessage, type TFunction } from '../i18n/translate';
 import type { Message } from '../i18n/message';
@@ -121,7 +122,7 @@ describe('aluminium sample → CBAM, definitive period 2026', () => {
     expect(r.direct.total.value).toBe(692_983.6);
     expect(r.see.counted).toBe('direct');
     expect(r.see.direct!.value).toBe(Math.round((total / P) * 1e7) / 1e7);
-    expect(r.see.direct!.value).toBe(1.732459);
+    expect(r.see.direct!.value).toBe(ALUMINIUM.cbamSeeDirectT);
     expect(r.see.countedValue!.value).toBe(r.see.direct!.value);
     expect(r.electricity.counted).toBe(false);
     expect(r.electricity.mwhPerTonne.value).toBe(13.3);
@@ -453,7 +454,7 @@ describe('comparison with the footprint', () => {
     const ds = load(AL);
     const r = ok(convertToCbam(ds, { period: '2026' }));
     const c = cbamPerFunctionalUnit(r, ds);
-    expect(c.kgCo2ePerFu).toBe(1732.459); // 1.732459 t/t × 1 t × 1000
+    expect(c.kgCo2ePerFu).toBe(ALUMINIUM.cbamTotalKg); // SEE t/t × 1 t × 1000
     expect(c.counted).toBe('direct');
     expect(c.droppedLines).toBe(5);
     expect(c.indirect).toBeNull();
