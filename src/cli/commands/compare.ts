@@ -1,4 +1,9 @@
-import { convertToCbam } from '../../core/cbam/convert';
+import { convertToCbam, type CbamConversion } from '../../core/cbam/convert';
+import { defaultPeriodOf } from '../../core/cbam/screen';
+import { schemeOf } from '../../core/cbam/packs';
+import { compareConversions } from '../../core/cbam/compare-schemes';
+import { applyRulesOption, RULES_OPTION } from '../rules-dir';
+import { printSchemeComparison, schemeComparisonJson } from './convert';
 import { compare } from '../../core/engine/compare';
 import { compareWithCbam, type CbamComparison } from '../../core/engine/compare-cbam';
 import { compute } from '../../core/engine/compute';
@@ -14,15 +19,18 @@ import { MAX_EF_T_PER_MWH, numberOption, periodOption } from '../options';
 const batteryRow = (label: string, cols: ReturnType<typeof batteryColumns>, ids: string[], extra: number, f: (v: number) => string): string[][] =>
   Object.keys(cols).length ? [[label, ...ids.map((id) => (cols[id] ? (cols[id]!.kgPerKWh === null ? '—' : f(cols[id]!.kgPerKWh!)) : '')), ...Array<string>(extra).fill('')]] : [];
 
-const isCbam = (id: string) => /^eu-cbam(-definitive|-transitional)?$/.test(id);
+/** A border-adjustment pack or scheme (eu-cbam, eu-cbam-definitive, uk-cbam, an installed one …), from the data. */
+const isCbam = (id: string) => schemeOf(id) !== undefined;
 
 export const compareCommand: Command = {
   name: 'compare',
   summaryKey: 'cli:commands.compare',
   usage:
     'carbonbridge compare <dataset.json> --packs <id>,<id>[,…] [--period <2026|2025-Q4> (for eu-cbam)] [--ef <tCO2/MWh>] [--lang zh|en|ar] [--json]',
-  options: { packs: { type: 'string' }, period: { type: 'string' }, ef: { type: 'string' } },
+  options: { packs: { type: 'string' }, period: { type: 'string' }, ef: { type: 'string' }, ...RULES_OPTION },
   async run(ctx) {
+    const rulesCode = applyRulesOption(ctx);
+    if (rulesCode !== null) return rulesCode;
     const efOpt = numberOption(ctx, 'ef', { max: MAX_EF_T_PER_MWH, unit: 'tCO2/MWh' });
     if (!efOpt.ok) return efOpt.code;
     const periodOpt = periodOption(ctx);
@@ -46,14 +54,23 @@ export const compareCommand: Command = {
 
     // EU CBAM columns: the dataset converted for the period, compared with the first footprint pack
     const cbam: (CbamComparison | { to: string; error: string })[] = [];
+    const conversions: CbamConversion[] = [];
+    // one year for every scheme (EU vs UK for the same dataset and year): the latest first year among them
+    const sharedYear = cbamIds.map((id) => defaultPeriodOf(schemeOf(id))).sort().at(-1);
     for (const id of cbamIds) {
-      const period = periodOpt.value ?? (id === 'eu-cbam-transitional' ? '2025-Q4' : '2026');
+      const scheme = schemeOf(id)!;
+      const period = periodOpt.value ?? (id === 'eu-cbam-transitional' ? '2025-Q4' : sharedYear ?? defaultPeriodOf(scheme));
       const ef = efOpt.value;
-      const conv = convertToCbam(r.dataset, { period, ...(ef !== undefined ? { electricity: { euDefaultEf: ef } } : {}) });
+      const conv = convertToCbam(r.dataset, { period, scheme, ...(ef !== undefined ? { electricity: { euDefaultEf: ef } } : {}) });
+      if (conv.ok) conversions.push(conv);
       if (!conv.ok) cbam.push({ to: id, error: [conv.reason, ...conv.errors].filter(Boolean).map((m) => translateMessage(ctx.t, m!)).join(' ') });
-      else if (id !== 'eu-cbam' && conv.pack.id !== id) cbam.push({ to: id, error: ctx.t('cli:error.comparePacks') });
+      else if (id !== scheme && conv.pack.id !== id) cbam.push({ to: id, error: ctx.t('cli:error.comparePacks') });
       else cbam.push(compareWithCbam(r.dataset, c.results[0]!, conv));
     }
+
+    // between schemes of the same year (EU vs UK …): each difference of the SEE by cause
+    const eu = conversions.find((x) => x.pack.scheme === 'eu-cbam');
+    const schemes = eu ? conversions.filter((x) => x.pack.scheme !== 'eu-cbam' && x.period.year === eu.period.year).map((x) => compareConversions(eu, x)) : [];
 
     const findings = c.results.flatMap((x) => x.findings);
     if (ctx.json) {
@@ -63,6 +80,7 @@ export const compareCommand: Command = {
         battery: batteryColumns(r.dataset, fpIds),
         pairs: c.pairs.map((p) => ({ ...p, causes: p.causes.map((k) => ({ ...k, text: translateMessage(ctx.t, k.explanation) })) })),
         cbam: cbam.map((x) => ('causes' in x ? { ...x, causes: x.causes.map((k) => ({ ...k, text: translateMessage(ctx.t, k.explanation) })) } : x)),
+        schemes: schemes.map((s) => schemeComparisonJson(ctx, s)),
       });
     } else {
       const { t, lang } = ctx;
@@ -94,6 +112,7 @@ export const compareCommand: Command = {
           for (const l of k.lines.slice(0, 5)) ctx.io.stdout(`      ${l.id}: ${fmt(l.fromKg, lang)} → ${fmt(l.toKg, lang)}\n`);
         }
       }
+      for (const s of schemes) printSchemeComparison(ctx, s);
     }
     return findings.some((f) => f.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
   },
