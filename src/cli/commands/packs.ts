@@ -1,4 +1,5 @@
-import { allCbamPacks } from '../../core/cbam/packs';
+import { allCbamPacks, packOrigin } from '../../core/cbam/packs';
+import { applyRulesOption, RULES_OPTION } from '../rules-dir';
 import { footprintPacks } from '../../core/packs/registry';
 import { EXIT, printJson, type Command } from '../command';
 import { table } from '../shared';
@@ -31,7 +32,7 @@ export const PACK_LISTERS: (() => PackSummary[])[] = [
     allCbamPacks().map((p) => ({
       id: p.id,
       version: p.version,
-      kind: `cbam-${p.kind}`,
+      kind: `${p.scheme} (${p.kind}, ${p.jurisdiction}${packOrigin(p.id) === 'installed' ? ', --rules' : ''})`,
       title: p.title,
       status: p.status,
       effectiveFrom: p.effectiveFrom,
@@ -43,9 +44,11 @@ export const PACK_LISTERS: (() => PackSummary[])[] = [
 export const packsCommand: Command = {
   name: 'packs',
   summaryKey: 'cli:commands.packs',
-  usage: 'carbonbridge packs [--lang zh|en|ar] [--json]',
-  options: {},
+  usage: 'carbonbridge packs [--rules <dir>] [--lang zh|en|ar] [--json]',
+  options: { ...RULES_OPTION },
   async run(ctx) {
+    const rulesCode = applyRulesOption(ctx);
+    if (rulesCode !== null) return rulesCode;
     const all = PACK_LISTERS.flatMap((f) => f());
     if (ctx.json) {
       printJson(ctx.io, all);
