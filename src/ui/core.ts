@@ -18,3 +18,10 @@ export {
 export type { Source as CbamSource } from '../core/cbam';
 export { convertToCbam, ELECTRICITY_CHOICES, type CbamConversion, type ConvertResult } from '../core/cbam/convert';
 export { magnitudeFindings, MAGNITUDE_FACTOR } from '../core/cbam/magnitude';
+/* Batteries (EU Art. 7, China MIIT): details, declarations, passport, comparison, documents */
+export * from '../core/battery';
+/* Partners: equivalence statements, China's label sheet, batch comparison across many products */
+export { buildStatement, resolveTarget, statementBody, renderStatementHtml, partnerProfiles, REFERENCE_PACK_IDS, type LangT, type DocLang } from '../core/partners';
+export { buildLabelSheet, labelBody, labelCatalogue, renderLabelHtml } from '../core/label';
+export { batchTable, compareBatch, errorTable, toCsv, toXlsx, type BatchResult, type BatchRow } from '../core/batch';
+export { translateProblem } from '../core/i18n/translate';

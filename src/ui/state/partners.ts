@@ -1,7 +1,7 @@
 /** Document languages for the app's printable documents: one or two fixed translators (i18next), loaded on demand. */
 import i18next from 'i18next';
 import { loadLanguage } from '../i18n.svelte';
-import type { DocLang, LangT } from '../../core/partners/html';
+import type { DocLang, LangT } from '../core';
 
 export const DOC_LANGS = ['zh', 'en', 'ar', 'zh+ar', 'zh+en'] as const;
 
