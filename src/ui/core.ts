@@ -25,3 +25,5 @@ export { buildStatement, resolveTarget, statementBody, renderStatementHtml, part
 export { buildLabelSheet, labelBody, labelCatalogue, renderLabelHtml } from '../core/label';
 export { batchTable, compareBatch, errorTable, toCsv, toXlsx, type BatchResult, type BatchRow } from '../core/batch';
 export { translateProblem } from '../core/i18n/translate';
+/* Batteries (EU Art. 7, China MIIT): details, declarations, passport, comparison, documents */
+export * from '../core/battery';
