@@ -13,7 +13,9 @@ export type { ValidationResult, Dataset, InventoryLine, Problem, Severity, Messa
 /* CBAM (the core's CBAM layer; lazy-loaded with the views that use them) */
 export {
   screenCn, cbamCost, projectCosts, allCbamPacks, definitivePack, transitionalPack, parseCbamPeriod,
-  type ScreenResult, type ChinaDefault, type CostInput, type CostResult, type CostError, type ProjectionResult, type ProjectionRow, type Sourced,
+  installCbamPacks, uninstallCbamPacks, parseUserPack, packOrigin, cbamSchemes, schemePeriods, cbamPackForPeriod, defaultPeriodOf,
+  rateCost, compareConversions, schemeNameParams,
+  type CbamPack, type SchemeComparison, type RateCostResult, type ScreenResult, type ChinaDefault, type CostInput, type CostResult, type CostError, type ProjectionResult, type ProjectionRow, type Sourced,
 } from '../core/cbam';
 export type { Source as CbamSource } from '../core/cbam';
 export { convertToCbam, ELECTRICITY_CHOICES, type CbamConversion, type ConvertResult } from '../core/cbam/convert';
@@ -25,5 +27,3 @@ export { buildStatement, resolveTarget, statementBody, renderStatementHtml, part
 export { buildLabelSheet, labelBody, labelCatalogue, renderLabelHtml } from '../core/label';
 export { batchTable, compareBatch, errorTable, toCsv, toXlsx, type BatchResult, type BatchRow } from '../core/batch';
 export { translateProblem } from '../core/i18n/translate';
-/* Batteries (EU Art. 7, China MIIT): details, declarations, passport, comparison, documents */
-export * from '../core/battery';

@@ -1,6 +1,9 @@
-/** Public API of the EU CBAM layer: rule packs, screening, calculation methods, certificate cost. */
+/** Public API of the border-adjustment layer: rule packs (EU CBAM, UK CBAM, user packs), screening, methods, cost. */
 export * from './pack-schema';
 export * from './packs';
 export * from './screen';
 export * from './methods';
 export * from './cost';
+export * from './pack-files';
+export * from './cost-rate';
+export * from './compare-schemes';
