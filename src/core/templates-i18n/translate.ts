@@ -104,14 +104,14 @@ export function translateTemplate(bytes: Uint8Array, lang: TemplateLang): { byte
     if (out !== before) report.cachedLabelsUpdated++;
     return out;
   });
-  files[part] = strToU8Utf8(xml);
+  files[part] = strToU8Utf8(xml) as (typeof files)[string];
   report.cachedLabelsUpdated += updateCachedLabels(files, paths, part, shown);
   const wb = u8ToStr(files['xl/workbook.xml']!);
   files['xl/workbook.xml'] = strToU8Utf8(
     /<calcPr\b/.test(wb)
       ? wb.replace(/<calcPr\b([^>]*?)(\/?)>/, (_m, a: string, close: string) => `<calcPr${a.replace(/\sfullCalcOnLoad="[^"]*"/, '')} fullCalcOnLoad="1"${close}>`)
       : wb.replace(/<\/workbook>/, '<calcPr fullCalcOnLoad="1"/></workbook>'),
-  );
+  ) as (typeof files)[string];
   return { bytes: zipSync(files, { level: 6 }), report };
 }
 
@@ -128,7 +128,7 @@ function updateCachedLabels(files: Record<string, Uint8Array>, paths: Map<string
       n++;
       return `${head}<v>${xmlEscape(text)}</v>`;
     });
-    if (y !== x) files[p] = strToU8Utf8(y);
+    if (y !== x) files[p] = strToU8Utf8(y) as (typeof files)[string];
   }
   return n;
 }
