@@ -28,7 +28,17 @@ export function xmlUnescape(s: string): string {
 }
 
 /** Text that a spreadsheet could take for a formula (or a DDE/CSV injection): starts with = + - @ (or tab/CR). */
-export const looksLikeFormula = (s: string): boolean => /^[=+\-@\t\r]/.test(s);
+export const looksLikeFormula = (s: string): boolean => /^[=+\-@\t\r]/.test(s.replace(INVALID_XML, '').replace(/^[ \n\u00a0]+/, ''));
+// The test runs on the text as it will be written (characters XML cannot carry removed, leading blanks ignored), so
+// "\u0001=HYPERLINK(…)" or " =1+1" — which become formulas once the invalid character is dropped or the cell is
+// edited — are neutralised too.
+
+/** Escape text so that OOXML readers decoding `_xHHHH_` (Excel, LibreOffice) give the original string back. */
+export const escapeOoxmlText = (s: string): string => s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+/** Decode `_xHHHH_` as Excel and LibreOffice do when they read a cell's text (the inverse of escapeOoxmlText). */
+export const unescapeOoxmlText = (s: string): string => s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+/** Text as an XML part can carry it (characters XML 1.0 forbids removed), i.e. as a reader will find it. */
+export const xmlCarriable = (s: string): string => s.replace(INVALID_XML, '');
 
 /** A finite number as written in `<v>`: shortest round-trip decimal, -0 as 0. The caller checks finiteness. */
 export const finiteNumberToXml = (n: number): string => (Object.is(n, -0) ? '0' : String(n));

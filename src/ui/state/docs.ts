@@ -6,6 +6,7 @@ import i18next from 'i18next';
 import type { CbamConversion } from '../../core/cbam/convert';
 import type { Dataset, Message } from '../core';
 import { downloadBlob } from './datasets';
+import { fillTemplateInWorker } from '../workers/template-client';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const translate = (key: string, params?: Record<string, string | number>): string => i18next.t(key, params) as string;
@@ -33,10 +34,11 @@ export async function docModel(result: CbamConversion, dataset: Dataset, cnOpt: 
 
 export async function filledTemplate(result: CbamConversion, dataset: Dataset, template: File, base: string, cnOpt: { productCn?: string } = {}): Promise<DocOutcome> {
   try {
-    const { docs, conv } = await load();
+    const { conv } = await load();
     const model = conv.toDocsModel(result, dataset, cnOpt);
-    const bytes = new Uint8Array(await template.arrayBuffer());
-    const out = docs.fillOfficialTemplate(bytes, model);
+    // filled in a worker (zip guard, unzip, write, verify): a large or hostile template never blocks the page
+    const out = await fillTemplateInWorker(template, model);
+    if (!out.ok) return { ok: false, errors: out.errors };
     const file = `${base}.CBAM-communication-filled.xlsx`;
     downloadBlob(new Blob([out.bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), file);
     return { ok: true, file, report: out.report };

@@ -3,8 +3,10 @@
  * reading and writing single cells of a worksheet part, zip access through fflate.
  */
 import { unzipSync, strFromU8, strToU8, type Unzipped } from 'fflate';
-import { docError } from './errors';
-import { finiteNumberToXml, xmlUnescape } from '../../xlsx/xml';
+import { CbamDocError, docError } from './errors';
+import { guardZip } from '../../io/zipguard';
+import { ImportError } from '../../io/problems';
+import { finiteNumberToXml, unescapeOoxmlText, xmlUnescape } from '../../xlsx/xml';
 
 export { xmlEscape, xmlUnescape, looksLikeFormula } from '../../xlsx/xml';
 
@@ -15,6 +17,13 @@ export function unzipOrThrow(bytes: Uint8Array, filter?: (name: string) => boole
   if (!(bytes instanceof Uint8Array) || bytes.length < 22) throw docError('errors.corruptZip');
   // a zip starts with a local file header "PK\3\4"
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw docError('errors.corruptZip');
+  // the same zip-bomb guard as imports (sizes measured while inflating in small steps) before anything is unpacked
+  try {
+    guardZip(bytes);
+  } catch (e) {
+    if (e instanceof ImportError && e.problems[0] && e.problems[0].message.key !== 'import:error.corruptZip') throw new CbamDocError(e.problems[0].message, e.problems[0].fix ? [e.problems[0].fix] : []);
+    throw docError('errors.corruptZip');
+  }
   try {
     return filter ? unzipSync(bytes, { filter: (f) => filter(f.name) }) : unzipSync(bytes);
   } catch {
@@ -35,7 +44,7 @@ export function parseSharedStrings(xml: string | undefined): string[] {
   for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>/g)) {
     let s = '';
     for (const t of m[1]!.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) s += t[1];
-    out.push(xmlUnescape(s));
+    out.push(unescapeOoxmlText(xmlUnescape(s)));
   }
   return out;
 }
@@ -46,7 +55,7 @@ export function decodeCell(attrs: string, inner: string, sst: string[]): CellVal
   if (t === 'inlineStr') {
     let s = '';
     for (const m of inner.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) s += m[1];
-    return xmlUnescape(s);
+    return unescapeOoxmlText(xmlUnescape(s));
   }
   const v = /<v(?:\s[^>]*)?>([^<]*)<\/v>/.exec(inner)?.[1];
   if (v === undefined) return null;

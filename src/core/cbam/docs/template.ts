@@ -20,6 +20,7 @@ import {
   xmlUnescape, type CellValue,
 } from './ooxml';
 import { computeSee, type SeeResult } from './see';
+import { escapeOoxmlText, xmlCarriable } from '../../xlsx/xml';
 
 interface SheetMap { path: string; hidden: boolean; protected: boolean; writable: string[]; validations: unknown[] }
 interface TemplateMap {
@@ -481,7 +482,8 @@ function cellXml(r: string, s: string | undefined, value: number | string | bool
     neutralised();
     sAttr = ` s="${quotePrefixStyle(styles, Number(s ?? 0))}"`;
   }
-  return `<c r="${r}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(value)}</t></is></c>`;
+  // _xHHHH_ in the text is escaped as the shared writer does, so LibreOffice/Excel do not decode it into NUL, ESC …
+  return `<c r="${r}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(escapeOoxmlText(value))}</t></is></c>`;
 }
 
 const countFormulas = (xml: string): number => (xml.match(/<f[\s>/]/g) ?? []).length;
@@ -565,7 +567,8 @@ export function fillOfficialTemplate(template: Uint8Array, input: CbamDocInput |
     const got = readCells(xml, cells.map((c) => c.ref), sst);
     for (const c of cells) {
       const found = got.get(c.ref) ?? null;
-      if (found === c.value) verified++;
+      // text is compared as XML can carry it (a control character in the input is dropped when written)
+      if (found === (typeof c.value === 'string' ? xmlCarriable(c.value) : c.value)) verified++;
       else mismatches.push({ sheet, ref: c.ref, field: c.field, expected: c.value, found });
     }
   }
