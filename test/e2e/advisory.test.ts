@@ -32,7 +32,8 @@ const CLIENTS: ClientSpec[] = [
 ];
 
 // pdftotext gives Arabic in presentation forms, split ligatures and bidi marks: compare letters only, word by word
-const norm = (s: string) => s.normalize('NFKC').replace(/[\u064B-\u065F\u0670\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g, '').replace(/[\u0627\u0623\u0625\u0622\u0644]/g, '').replace(/\s+/g, '');
+// (punctuation moves around Latin runs in RTL text, so it is dropped too)
+const norm = (s: string) => s.normalize('NFKC').replace(/[\u064B-\u065F\u0670\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g, '').replace(/[\u0627\u0623\u0625\u0622\u0644]/g, '').replace(/[:.,،؛()«»“”]/g, '').replace(/\s+/g, '');
 const hasWords = (text: string, needle: string) => {
   const plain = norm(text);
   return needle.split(/\s+/).map(norm).filter((w) => w.length > 1).every((w) => plain.includes(w) || plain.includes([...w].reverse().join('')));
