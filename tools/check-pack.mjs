@@ -2,7 +2,7 @@
 // CI step: the command line works as a user installs it. `npm pack` (prepack builds dist-cli/carbonbridge.cjs), then
 // `npm install <tarball>` into an empty folder, then the installed `carbonbridge` validates a sample (exit 0) and
 // refuses a missing file with a translated message (exit 2), with no TypeScript and no sources in the package.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -30,7 +30,7 @@ try {
   console.log(`npm pack: ${info.filename}, ${files.length} files, ${(info.size / 1048576).toFixed(2)} MB`);
 
   const app = join(work, 'app');
-  spawnSync('mkdir', ['-p', app]);
+  mkdirSync(app, { recursive: true });
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'cb-pack-check', version: '1.0.0', private: true }));
   const inst = run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', join(work, info.filename)], app);
   if (inst.code !== 0) fail(`npm install of the tarball failed: ${inst.err}`);
