@@ -348,7 +348,7 @@ function gridCandidate(choice: ElectricityChoice, pack: CbamPack, period: CbamPe
     return { value: null, fig: null, status: 'not-found', efSource: 'D.4(a)', note: msg('cbamconvert:electricity.euDefaultNotFound', { country, act: [nf.source.act, nf.source.annex].filter(Boolean).join(', ') }) };
   }
   const rule = electricityChoiceRule(pack.rules.electricity, choice);
-  if (!rule || rule.fn === 'documented') return { value: null, fig: null, status: 'not-documented', efSource: null, note: msg('cbamconvert:electricity.notDocumented') };
+  if (!rule || rule.fn === 'documented') return { value: null, fig: null, status: 'not-documented', efSource: null, note: msg('cbamconvert:electricity.notDocumented', { kind: `$t:cbamconvert:electricity.kind.${choice.replace(/^actual-/, '')}` }) };
   const scope = rule.options.scope ?? choice;
   const verdict = choiceVerdict(pack.rules.electricity, choice, country);
   if (verdict === 'not-applicable') return { value: null, fig: null, status: 'not-applicable', efSource: rule.efSource, note: msg('cbamconvert:electricity.meeNotApplicable', { country }) };

@@ -116,7 +116,7 @@ function readCsv(bytes: Uint8Array, fileName: string, encoding: 'auto' | CsvEnco
   const grid: Grid = { name, rows, bad: new Map(), formulas: [], merges: [], declaredRows: rows.length, truncated, hidden: false };
   markLongCells(grid);
   const problems: ImportProblem[] = [];
-  if (truncated) problems.push({ severity: 'warning', sheet: name, message: msg('import:warn.truncatedRows', { limit: maxRows }), fix: msg('import:fix.splitFile') });
+  if (truncated) problems.push({ severity: 'warning', sheet: name, message: msg('import:warn.truncatedRows', { limit: maxRows, declared: `${maxRows}+` }), fix: msg('import:fix.splitFile', { limit: maxRows }) });
   return { kind: 'csv', sheets: [grid], date1904: false, encoding: enc, delimiter, problems };
 }
 
@@ -220,7 +220,7 @@ function readWithSheetJS(bytes: Uint8Array, kind: BookKind, maxRows: number, onl
     g.truncated = rows.length > maxRows || declared > rows.length;
     if (rows.length > maxRows + 1) rows.length = maxRows + 1;
     if (g.truncated && declared > maxRows + 1)
-      problems.push({ severity: 'warning', sheet: name, message: msg('import:warn.truncatedRows', { limit: maxRows, declared }), fix: msg('import:fix.splitFile') });
+      problems.push({ severity: 'warning', sheet: name, message: msg('import:warn.truncatedRows', { limit: maxRows, declared }), fix: msg('import:fix.splitFile', { limit: maxRows }) });
     sheets.push(g);
   });
   if (sheets.length === 0 && !only) throw fileError('noSheet', undefined, 'chooseSpreadsheet');

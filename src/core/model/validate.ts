@@ -68,6 +68,9 @@ function lineOf(raw: unknown, path: readonly (string | number)[]): Problem['line
   return { id, row: path[1] + 1 };
 }
 
+/** Kinds of value the messages name in words (core:type.*); zod's other kinds are "another kind of value". */
+const KNOWN_TYPES = new Set(['string', 'number', 'object', 'array', 'boolean', 'record', 'null', 'integer', 'int']);
+
 const show = (v: unknown): string => {
   if (v === undefined) return '';
   const s = typeof v === 'string' ? v : JSON.stringify(v);
@@ -88,7 +91,7 @@ function issueToProblem(issue: z.core.$ZodIssue, raw: unknown): Problem {
       }
       if (issue.expected === 'number')
         return { ...base, message: msg('core:validation.notANumber', { field, value: show(input) }) };
-      return { ...base, message: msg('core:validation.wrongType', { field, expected: `$t:core:type.${issue.expected}`, value: show(input) }) };
+      return { ...base, message: msg('core:validation.wrongType', { field, expected: `$t:core:type.${KNOWN_TYPES.has(issue.expected) ? issue.expected : 'other'}`, value: show(input) }) };
     }
     case 'too_small':
     case 'too_big': {
@@ -103,7 +106,7 @@ function issueToProblem(issue: z.core.$ZodIssue, raw: unknown): Problem {
       if (input === undefined) return { ...base, message: msg('core:validation.required', { field }) };
       const allowed = issue.values.map(String).join(', ');
       if (last === 'format') return { ...base, message: msg('core:validation.notADataset') };
-      if (last === 'formatVersion') return { ...base, message: msg('core:validation.unknownVersion', { value: show(input) }) };
+      if (last === 'formatVersion') return { ...base, message: msg('core:validation.unknownVersion', { value: show(input), supported: DATASET_FORMAT_VERSION }) };
       if (last === 'unit' || last === 'perUnit' || last === 'massUnit')
         return { ...base, message: msg('core:validation.unknownUnit', { field, value: show(input), allowed }) };
       if (last === 'stage') return { ...base, message: msg('core:validation.unknownStage', { value: show(input), allowed }) };
