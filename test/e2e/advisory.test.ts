@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page, BrowserContext } from 'playwright';
-import { launch, guard, out, locale, get, download } from './browser';
+import { launch, guard, out, locale, get, download, literal } from './browser';
 import { hasTool } from '../helpers/tools';
 
 const base = inject('baseURL');
@@ -190,6 +190,138 @@ describe('advisory window', () => {
     await context.setOffline(false);
     expect(g.foreign).toEqual([]);
     expect(g.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('snapshot: a changed inventory amount shows old and new values; handouts lose the hash until a new freeze; the old hash still verifies (en)', async () => {
+    const context = await browser.newContext();
+    const g = guard(context, new URL(base).origin);
+    const page = await context.newPage();
+    const { caseId } = await createClientWithCase(page, CLIENTS[0]!, 'en');
+    await page.click('[data-action="freeze"]');
+    await page.waitForSelector('[data-testid="snapshot-unchanged"]');
+    const hash1 = (await page.textContent('[data-testid="snapshot-hash"]'))!.trim();
+    expect(hash1).toMatch(/^[0-9a-f]{64}$/);
+    await page.goto(`${base}?lang=en#/handout/${caseId}?hl=en`);
+    await expect.poll(() => page.textContent('[data-testid="handout-hash"]')).toContain(hash1);
+
+    // change one inventory amount in the editor (AL-08, natural gas)
+    await page.goto(`${base}?lang=en#/case/${caseId}`);
+    const editorHref = (await page.locator('[data-testid="case-datasets"] li a').first().getAttribute('href'))!;
+    await page.goto(`${base}?lang=en${editorHref}`);
+    const amount = page.locator('[data-field="inventory.7.activity.amount"] input');
+    const old = await amount.inputValue();
+    expect(Number(old)).toBe(4800000);
+    await amount.fill('5000000');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.waitForSelector('[data-status="saved"]');
+    await page.goto(`${base}?lang=en#/case/${caseId}`);
+    await page.waitForSelector('[data-testid="snapshot-changed"]', { timeout: 15_000 });
+    const row = page.locator('[data-testid="snapshot-changed"] tr[data-path="datasets[0].data.inventory[7].activity.amount"]');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator('[data-testid="change-before"]').textContent()).toBe('4800000');
+    expect(await row.locator('[data-testid="change-after"]').textContent()).toBe('5000000');
+    // the result changed with it
+    expect(await page.locator('[data-testid="snapshot-changed"] tr[data-path="result.see.direct.value"]').count()).toBe(1);
+
+    // a document made now carries no snapshot hash
+    await page.goto(`${base}?lang=en#/handout/${caseId}?hl=en`);
+    await expect.poll(() => page.textContent('[data-testid="handout-client"]')).toBe(CLIENTS[0]!.names.en);
+    expect(await page.locator('[data-testid="handout-hash"]').count()).toBe(0);
+
+    // the old snapshot still verifies its own content; a new freeze gives a new hash that documents carry
+    await page.goto(`${base}?lang=en#/case/${caseId}`);
+    await page.click('[data-action="freeze"]');
+    await page.waitForSelector('[data-testid="snapshot-unchanged"]');
+    const hash2 = (await page.textContent('[data-testid="snapshot-hash"]'))!.trim();
+    expect(hash2).not.toBe(hash1);
+    await page.click('[data-testid="snapshot"] summary');
+    const buttons = page.locator('[data-action="verify-snapshot"]');
+    expect(await buttons.count()).toBe(2);
+    await buttons.nth(1).click(); // the older one (newest first)
+    await expect.poll(() => page.locator('[data-testid="verify-result"]').textContent()).toBe(get(locale('en', 'advisory'), 'snapshot.verifiedOk'));
+    await page.goto(`${base}?lang=en#/handout/${caseId}?hl=en`);
+    await expect.poll(() => page.textContent('[data-testid="handout-hash"]')).toContain(hash2);
+    expect(g.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it.each(['zh', 'ar'] as const)('refuses a truncated, a future-version and a tampered backup with a translated reason; the data stay untouched (%s)', async (lng) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await createClientWithCase(page, CLIENTS[1]!, lng);
+    const good = await backupFile(page, lng, `backup-${lng}-refusals.json`);
+    const text = JSON.stringify(good);
+    const tampered = structuredClone(good);
+    tampered.tables.datasets[0].data.inventory[0].activity.amount += 1;
+    const L = locale(lng, 'advisory');
+    const cases: [string, string, string][] = [
+      ['truncated.json', text.slice(0, Math.floor(text.length / 2)), 'backup.refused.truncated'],
+      ['future.json', JSON.stringify({ ...good, formatVersion: 99 }), 'backup.refused.newerVersion'],
+      ['tampered.json', JSON.stringify(tampered), 'backup.refused.datasetTampered'],
+    ];
+    await page.goto(`${base}?lang=${lng}#/settings`);
+    for (const [name, body, key] of cases) {
+      await page.setInputFiles('[data-action="restore-file"]', { name, mimeType: 'application/json', buffer: Buffer.from(body) });
+      const box = page.locator('[data-testid="backup-refused"]');
+      await expect.poll(() => box.textContent()).toContain(literal(get(L, key)));
+      const msg = (await box.textContent())!;
+      expect(msg).toContain(name);
+      expect(msg).toContain(get(L, 'backup.untouched'));
+      if (key.endsWith('newerVersion')) expect(msg).toContain('99');
+      if (key.endsWith('datasetTampered')) expect(msg).toContain(good.tables.datasets[0].id);
+      expect(await page.locator('[data-action="restore"], [data-action="restore-merge"]').count()).toBe(0);
+    }
+    const again = await backupFile(page, lng, `backup-${lng}-refusals-after.json`);
+    expect({ ...again, exportedAt: '' }).toEqual({ ...good, exportedAt: '' });
+    await context.close();
+  });
+
+  it('works from the keyboard alone, and the list and the result fit a phone screen (ar)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}?lang=ar#/clients`);
+    await page.waitForSelector('[data-action="new-client"]');
+    const focusByTab = async (selector: string) => {
+      for (let i = 0; i < 80; i++) {
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    await focusByTab('[data-action="new-client"]');
+    await page.keyboard.press('Enter');
+    await focusByTab('#nc-ar');
+    await page.keyboard.type('شركة المفاتيح');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/client\//);
+    await focusByTab('#nk-title');
+    await page.keyboard.type('keyboard case');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/case\//);
+    await focusByTab('[data-testid="add-sample"]');
+    await page.keyboard.press('ArrowDown');
+    await focusByTab('[data-action="add-sample"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="case-see-counted"]');
+    await focusByTab('[data-action="handout"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="handout"]');
+    expect(await page.textContent('[data-testid="handout-client"]')).toBe('شركة المفاتيح');
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
+    await page.goto(`${base}?lang=ar#/clients`);
+    await page.waitForSelector('[data-testid="client-list"] li');
+    expect(await fits()).toBe(true);
+    await page.locator('[data-testid="client-list"] a.name').first().click();
+    await page.waitForURL(/#\/client\//);
+    await page.locator('[data-testid="case-list"] a').first().click();
+    await page.waitForSelector('[data-testid="case-see-counted"]');
+    expect(await fits()).toBe(true);
+    await page.screenshot({ path: join(out, 'advisory-phone-ar.png'), fullPage: false });
+    const box = (await page.locator('[data-testid="case-result"]').boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(360);
     await context.close();
   });
 });
