@@ -148,3 +148,22 @@ describe('label sheet and batch', () => {
     await context.close();
   });
 });
+
+describe('compare chart', () => {
+  it('results per pack side by side, a waterfall per pair, and the same figures as a table', async () => {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 1000 } });
+    const g = guard(context, origin);
+    const page = await context.newPage();
+    await page.goto(`${base}?lang=en#/compare?sample=${AL}`);
+    await page.waitForSelector('[data-testid="compare-chart"] [data-testid="chart-results"]');
+    expect(await page.locator('[data-testid="chart-results"] rect').count()).toBeGreaterThanOrEqual(2);
+    const wf = page.locator('[data-testid="chart-waterfall"][data-pair="cn-gbt24067-2024→iso14067-2018"] rect');
+    expect(await wf.count()).toBe(5); // from, boundary, electricity, GWP, to
+    await page.click('[data-action="chart-table"]');
+    const table = await text(page, '[data-testid="chart-table"]');
+    expect(table).toContain('13,217.851');
+    expect(table).toContain('-26.4');
+    expect(g.consoleErrors, 'console errors').toEqual([]);
+    await context.close();
+  });
+});
