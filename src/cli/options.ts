@@ -6,7 +6,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
-import { inNumberRange, NUMBER_RANGE_TEXT, parseJsonStrict } from '../core/model/json';
+import { inNumberRange, JSON_LIMITS, NUMBER_RANGE_TEXT, parseJsonStrict } from '../core/model/json';
 import { fieldLabel } from '../core/model/validate';
 import { isCalendarDate } from '../core/model/dataset';
 import { translateProblem } from '../core/i18n/translate';
@@ -14,7 +14,7 @@ import type { Problem } from '../core/model/problems';
 import { EXIT, printJson, type CommandContext } from './command';
 
 /** Largest file any command reads (a dataset of 100,000 inventory lines is about 55 MB). */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+export const MAX_INPUT_BYTES = JSON_LIMITS.maxFileBytes;
 /** Largest electricity emission factor accepted, tCO2/MWh (the most carbon-intensive generation, lignite, is about 1.2). */
 export const MAX_EF_T_PER_MWH = 5;
 /** Reporting periods accepted on the command line: from the first CBAM year to this year. */

@@ -9,6 +9,8 @@ export {
   translateMessage, compute, footprintPacks, library, legalRefText,
 } from '../core';
 export type { ValidationResult, Dataset, InventoryLine, Problem, Severity, Message, FootprintResult, FootprintPack, SourceRef, LineTrace } from '../core';
+/** Limits of the strict JSON reader (file size checked before reading). */
+export { JSON_LIMITS } from '../core/model/json';
 
 /* CBAM (the core's CBAM layer; lazy-loaded with the views that use them) */
 export {

@@ -19,6 +19,8 @@ export const JSON_LIMITS = {
   maxDepth: 64,
   /** Longest text value or key (Excel's cell limit). */
   maxStringChars: 32_767,
+  /** Largest JSON file read (checked before reading: File.size in the browser, stat in the CLI). */
+  maxFileBytes: 64 * 1024 * 1024,
   /** Most problems reported by the reader itself (the rest are counted). */
   maxProblems: 200,
 } as const;

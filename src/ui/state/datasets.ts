@@ -1,6 +1,6 @@
 /** Opening, importing, exporting and creating datasets (storage in Dexie; validation by the core). */
 import { db, newId, saveDataset, type DatasetOrigin, type DatasetRow } from '../db/db';
-import { validateDataset, type Problem } from '../core';
+import { JSON_LIMITS, validateDataset, type Problem } from '../core';
 import { pickLang } from '../i18n.svelte';
 
 export function datasetName(data: unknown, fallback = ''): string {
@@ -23,6 +23,9 @@ export type ImportOutcome = { ok: true; row: DatasetRow; warnings: Problem[] } |
 
 /** Validates a file with the core; an invalid file is refused and nothing is stored. */
 export async function importFile(file: File): Promise<ImportOutcome> {
+  // the size first (File.size): a huge file is refused before a byte is read
+  if (file.size > JSON_LIMITS.maxFileBytes)
+    return { ok: false, problems: [{ severity: 'error', path: [], message: { key: 'core:validation.fileTooLarge', params: { size: Math.round(file.size / 1048576), limit: Math.round(JSON_LIMITS.maxFileBytes / 1048576) } } }] };
   const text = await file.text();
   const v = validateDataset(text);
   if (!v.ok || !v.dataset) return { ok: false, problems: v.problems.filter((p) => p.severity === 'error') };
