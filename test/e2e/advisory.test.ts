@@ -189,7 +189,7 @@ describe('advisory window', () => {
 
     await context.setOffline(false);
     expect(g.foreign).toEqual([]);
-    expect(g.consoleErrors).toEqual([]);
+    expect(g.consoleErrors, g.consoleErrors.join('\n')).toEqual([]);
     await context.close();
   });
 
@@ -210,6 +210,7 @@ describe('advisory window', () => {
     const editorHref = (await page.locator('[data-testid="case-datasets"] li a').first().getAttribute('href'))!;
     await page.goto(`${base}?lang=en${editorHref}`);
     const amount = page.locator('[data-field="inventory.7.activity.amount"] input');
+    await amount.waitFor({ timeout: 60_000 });
     const old = await amount.inputValue();
     expect(Number(old)).toBe(4800000);
     await amount.fill('5000000');
@@ -242,7 +243,7 @@ describe('advisory window', () => {
     await expect.poll(() => page.locator('[data-testid="verify-result"]').textContent()).toBe(get(locale('en', 'advisory'), 'snapshot.verifiedOk'));
     await page.goto(`${base}?lang=en#/handout/${caseId}?hl=en`);
     await expect.poll(() => page.textContent('[data-testid="handout-hash"]')).toContain(hash2);
-    expect(g.consoleErrors).toEqual([]);
+    expect(g.consoleErrors, g.consoleErrors.join('\n')).toEqual([]);
     await context.close();
   });
 
