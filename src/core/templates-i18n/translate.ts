@@ -80,6 +80,7 @@ export function translateTemplate(bytes: Uint8Array, lang: TemplateLang): { byte
     arabicReview: 'for-expert-review',
   };
   const shown = new Map<number, string>();
+  const keep = new Set(tr.keepEnglish.rows);
   xml = xml.replace(/<row r="(\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g, (rowXml, rs: string) => {
     const r = Number(rs);
     if (r === 3) return rowXml.replace(/(<c r="A3"[^>]*>)<v>[^<]*<\/v>/, `$1<v>${colNum(tr.columns[lang].column)}</v>`);
@@ -88,7 +89,7 @@ export function translateTemplate(bytes: Uint8Array, lang: TemplateLang): { byte
     const en = readCells(rowXml, [`C${r}`], sst).get(`C${r}`);
     if (typeof en !== 'string' || en === '') return rowXml;
     report.total++;
-    const e = tr.entries[String(r)];
+    const e = keep.has(r) ? undefined : tr.entries[String(r)];
     const ok = !!e && nl(e.en) === nl(en);
     if (e && !ok) report.mismatchedRows.push(r);
     let out = rowXml;
