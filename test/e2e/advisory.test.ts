@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import type { Browser, Page, BrowserContext } from 'playwright';
 import { launch, guard, out, locale, get, download, literal } from './browser';
 import { hasTool } from '../helpers/tools';
+import { AxeBuilder } from '@axe-core/playwright';
 
 const base = inject('baseURL');
 const havePdf = hasTool('pdftotext');
@@ -309,6 +310,25 @@ describe('advisory window', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="handout"]');
     expect(await page.textContent('[data-testid="handout-client"]')).toBe('شركة المفاتيح');
+
+    // axe-core: no serious or critical violations on the list, the client, the case and the handout
+    const found: string[] = [];
+    const axe = async (label: string) => {
+      const r = await new AxeBuilder({ page }).analyze();
+      for (const v of r.violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${label}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    };
+    await axe('handout');
+    const caseUrl = page.url().replace(/#\/handout\/([^?]+).*/, '#/case/$1');
+    await page.goto(caseUrl);
+    await page.waitForSelector('[data-testid="case-see-counted"]');
+    await axe('case');
+    await page.click('[data-testid="current-client"]');
+    await page.waitForSelector('[data-testid="case-list"] a');
+    await axe('client');
+    await page.goto(`${base}?lang=ar#/clients`);
+    await page.waitForSelector('[data-testid="client-list"] li');
+    await axe('clients');
+    expect(found).toEqual([]);
 
     await page.setViewportSize({ width: 360, height: 740 });
     const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
