@@ -29,3 +29,7 @@ export { buildStatement, resolveTarget, statementBody, renderStatementHtml, part
 export { buildLabelSheet, labelBody, labelCatalogue, renderLabelHtml } from '../core/label';
 export { batchTable, compareBatch, errorTable, toCsv, toXlsx, type BatchResult, type BatchRow } from '../core/batch';
 export { translateProblem } from '../core/i18n/translate';
+
+/* Advisory: backup and snapshot checks */
+export { BACKUP_TABLES, type BackupFile } from '../core/backup';
+export { verifySnapshot } from '../core/snapshot';
