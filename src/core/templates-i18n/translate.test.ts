@@ -94,7 +94,8 @@ describe.skipIf(!TEMPLATE)(`the official template in Chinese and Arabic ${SHARED
     const ar = read(out.ar!);
     expect(en.inst.get('D9')).toBe('Reporting period');
     expect(zh.inst.get('D9')).toBe('报告期');
-    expect(zh.inst.get('E2')).toBe('导航区：');
+    expect(zh.inst.get('H9')).toBe('开始：');
+    expect(zh.inst.get('E2')).toBe('Navigation Area:'); // shown by the code lists too: kept in English
     expect(ar.inst.get('D9')).toBe('فترة الإبلاغ');
     expect(ar.inst.get('H9')).toBe('البداية:');
     expect(typeof en.see.get('H102')).toBe('number');
