@@ -97,6 +97,12 @@ describe('carbonbridge battery', () => {
     expect(d.comparison.differencePerKWh).toBe(0.007114);
   });
 
+  it('--act-date: once the acts are in force the due date is computed from the pack rule', async () => {
+    const r = await runCli('battery', NMC, '--json', '--as-of', '2026-11-27', '--act-date', 'methodology-da=2027-03-10', '--act-date', 'format-ia=2027-01-05');
+    expect(JSON.parse(r.out).due).toMatchObject({ dueDate: '2028-03-10', legallyDue: false, pending: [] });
+    expect((await runCli('battery', NMC, '--act-date', 'format-ia=soon')).code).toBe(2);
+  });
+
   it('text output in Chinese names the draft status and the refused certificate', async () => {
     const r = await runCli('battery', NMC, '--pack', 'eu-battery-cf', '--lang', 'zh');
     expect(r.code).toBe(0);

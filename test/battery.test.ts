@@ -16,6 +16,9 @@ import { Dataset, type DatasetInput } from '../src/core/model/dataset';
 import { validateDataset } from '../src/core/model/validate';
 import { toScaled } from '../src/core/num';
 import { sampleText } from './helpers/samples';
+import { loadBatteryPack } from '../src/core/battery/rules';
+import euPackRaw from '../rules/eu-battery-cf/pack.json';
+import euRulesRaw from '../rules/eu-battery-cf/battery.json';
 
 const EU = getBatteryPack('eu-battery-cf')!;
 const CN = getBatteryPack('cn-miit-battery')!;
@@ -223,6 +226,16 @@ describe('performance class', () => {
     expect(none.performanceClass).toMatchObject({ status: 'not-adopted', userClass: null });
     const withT = declare(ds, details({ performanceClasses: [{ class: 'A', maxKgPerKWh: 0.1 }, { class: 'B', maxKgPerKWh: 0.2 }] }), EU, { asOf: AS_OF });
     expect(withT.performanceClass.userClass).toBe('B');
+  });
+  it('a later pack version with adopted thresholds gives the class from the pack', () => {
+    const raw = structuredClone(euRulesRaw) as any;
+    raw.performanceClass = { ...raw.performanceClass, status: 'adopted', thresholds: [{ class: 'A', maxKgPerKWh: 0.15 }, { class: 'B', maxKgPerKWh: 0.17 }] };
+    const later = loadBatteryPack(euPackRaw, raw);
+    const d = declare(workedDataset(), details(), later, { asOf: AS_OF });
+    expect(d.performanceClass).toMatchObject({ status: 'adopted', userClass: 'B', thresholdsFrom: 'pack' });
+    // a broken pack is refused, naming the field
+    raw.performanceClass.thresholds[0].maxKgPerKWh = -1;
+    expect(() => loadBatteryPack(euPackRaw, raw)).toThrow(/performanceClass\.thresholds\.0\.maxKgPerKWh/);
   });
 });
 

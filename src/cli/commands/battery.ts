@@ -71,8 +71,9 @@ async function readInputs(ctx: CommandContext): Promise<{ dataset: import('../..
   return { dataset: v.dataset, battery: b.details, problems: v.problems };
 }
 
-function parseOptions(ctx: CommandContext): Record<string, string> {
-  const raw = ctx.options.option;
+/** Repeated `--name key=value` options as a record. */
+function parseOptions(ctx: CommandContext, name = 'option'): Record<string, string> {
+  const raw = ctx.options[name];
   const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
   return Object.fromEntries(list.map((s) => s.split('=')).filter((p) => p.length === 2).map(([k, v]) => [k!.trim(), v!.trim()]));
 }
@@ -106,8 +107,8 @@ export const batteryCommand: Command = {
   name: 'battery',
   summaryKey: 'battery:cli.summary',
   usage:
-    'carbonbridge battery <dataset.json> --pack <eu-battery-cf|cn-miit-battery> [--battery battery.json] [--option contractual-electricity=<choice>] [--as-of YYYY-MM-DD] [--compare <pack>] [--public] [--format batterypass|batterypass-ready|declaration] [--out declaration.html|passport.json] [--lang zh|en|ar] [--json]',
-  options: { pack: { type: 'string' }, battery: { type: 'string' }, out: { type: 'string' }, option: { type: 'string', multiple: true }, 'as-of': { type: 'string' }, compare: { type: 'string' }, public: { type: 'boolean' }, format: { type: 'string' } },
+    'carbonbridge battery <dataset.json> --pack <eu-battery-cf|cn-miit-battery> [--battery battery.json] [--option contractual-electricity=<choice>] [--as-of YYYY-MM-DD] [--act-date methodology-da=YYYY-MM-DD …] [--compare <pack>] [--public] [--format batterypass|batterypass-ready|declaration] [--out declaration.html|passport.json] [--lang zh|en|ar] [--json]',
+  options: { pack: { type: 'string' }, battery: { type: 'string' }, out: { type: 'string' }, option: { type: 'string', multiple: true }, 'act-date': { type: 'string', multiple: true }, 'as-of': { type: 'string' }, compare: { type: 'string' }, public: { type: 'boolean' }, format: { type: 'string' } },
   async run(ctx) {
     const id = typeof ctx.options.pack === 'string' ? ctx.options.pack : 'eu-battery-cf';
     const bp = getBatteryPack(id);
@@ -122,7 +123,13 @@ export const batteryCommand: Command = {
     }
     const input = await readInputs(ctx);
     if (typeof input === 'number') return input;
-    const opts = { options: parseOptions(ctx), ...(asOf ? { asOf } : {}) };
+    const actDates = parseOptions(ctx, 'act-date');
+    const badAct = Object.entries(actDates).find(([, v]) => !/^\d{4}-\d{2}-\d{2}$/.test(v));
+    if (badAct) {
+      ctx.io.stderr(`${ctx.t('battery:cli.badDate', { value: badAct[1] })}\n`);
+      return EXIT.UNUSABLE;
+    }
+    const opts = { options: parseOptions(ctx), actDates, ...(asOf ? { asOf } : {}) };
     const d = declare(input.dataset, input.battery, bp, opts);
     let cmp = undefined;
     if (typeof ctx.options.compare === 'string') {

@@ -66,7 +66,8 @@ export interface BatteryDeclaration {
   excludedStages: { stage: string; lines: number; kgPerBatteryIfIncluded: number | null; reason: Message; source: SourceRef }[];
   electricity: ElectricityEffect[];
   lines: { id: string; row: number; description: string; stage: string; kgPerBattery: number | null; confidential: boolean }[];
-  performanceClass: { status: BatteryRules['performanceClass']['status']; source: SourceRef; userClass: string | null; thresholds: BatteryDetails['performanceClasses'] | null };
+  /** userClass: the class by the thresholds in effect (the user's, else the pack's); null when there are none. */
+  performanceClass: { status: BatteryRules['performanceClass']['status']; source: SourceRef; userClass: string | null; thresholds: { class: string; maxKgPerKWh: number }[] | null; thresholdsFrom: 'user' | 'pack' | null };
   missing: Message[];
   findings: Problem[];
   /** The engine's result per dataset functional unit (trace of every line). */
@@ -167,7 +168,9 @@ export function declare(ds: Dataset, b: BatteryDetails, bp: BatteryPack, opts: D
     reason: msg('core:exclude.stageNotCounted', { stage: `$t:core:stage.${u.stage}` }),
     source: pack.stages.source,
   }));
-  const userClass = perKWh && b.performanceClasses ? (b.performanceClasses.find((c) => perKWh.total <= c.maxKgPerKWh)?.class ?? null) : null;
+  // thresholds the user entered, else those of the pack (none while the classes are not adopted)
+  const thresholds = b.performanceClasses ?? bp.rules.performanceClass.thresholds ?? null;
+  const userClass = perKWh && thresholds ? (thresholds.find((c) => perKWh.total <= c.maxKgPerKWh)?.class ?? null) : null;
   const findings: Problem[] = [...applied.errors.map((m) => ({ severity: 'error' as const, path: ['options'], message: m })), ...result.findings];
   return {
     kind: 'carbonbridge.battery-declaration',
@@ -186,7 +189,7 @@ export function declare(ds: Dataset, b: BatteryDetails, bp: BatteryPack, opts: D
     excludedStages,
     electricity: electricityEffects(ds, pack, result, scale?.scale ?? null, opts.lib),
     lines: result.lines.map((l) => ({ id: l.id, row: l.row, description: l.description, stage: l.stage, kgPerBattery: scale ? round(l.co2e * scale.scale, KG_DP) : null, confidential: b.confidentialLines.includes(l.id) })),
-    performanceClass: { status: bp.rules.performanceClass.status, source: bp.rules.performanceClass.source, userClass, thresholds: b.performanceClasses ?? null },
+    performanceClass: { status: bp.rules.performanceClass.status, source: bp.rules.performanceClass.source, userClass, thresholds, thresholdsFrom: b.performanceClasses ? 'user' : thresholds ? 'pack' : null },
     missing,
     findings,
     result,

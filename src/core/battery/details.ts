@@ -68,12 +68,12 @@ export const BatteryDetails = z
   .strict()
   .superRefine((b, ctx) => {
     if (b.category === 'ev' && !b.vehicleClass)
-      ctx.addIssue({ code: 'custom', path: ['vehicleClass'], message: 'battery:validation.vehicleClassRequired' });
+      ctx.addIssue({ code: 'custom', path: ['vehicleClass'], message: '$t:battery:validation.vehicleClassRequired' });
     const s = b.serviceLife;
     if (s.warrantyKm !== undefined && s.kmPerYear === undefined)
-      ctx.addIssue({ code: 'custom', path: ['serviceLife', 'kmPerYear'], message: 'battery:validation.kmWithoutConversion' });
+      ctx.addIssue({ code: 'custom', path: ['serviceLife', 'kmPerYear'], message: '$t:battery:validation.kmWithoutConversion' });
     if (s.warrantyYears === undefined && s.warrantyKm === undefined)
-      ctx.addIssue({ code: 'custom', path: ['serviceLife', 'warrantyYears'], message: 'battery:validation.serviceLifeRequired' });
+      ctx.addIssue({ code: 'custom', path: ['serviceLife', 'warrantyYears'], message: '$t:battery:validation.serviceLifeRequired' });
   });
 export type BatteryDetails = z.infer<typeof BatteryDetails>;
 export type BatteryDetailsInput = z.input<typeof BatteryDetails>;
@@ -110,7 +110,8 @@ function issueProblem(i: z.core.$ZodIssue, prefix: (string | number)[]): Problem
     case 'unrecognized_keys':
       return { ...base, message: msg('battery:validation.unknownField', { keys: i.keys.join(', ') }) };
     case 'custom':
-      return { ...base, message: msg(i.message, { field }) };
+      // custom messages are written `$t:ns:key` so a dataset validator that only shows them as a detail still translates them
+      return { ...base, message: msg(i.message.replace(/^\$t:/, ''), { field }) };
     case 'invalid_format':
       return { ...base, message: msg('battery:validation.format', { field, value: show(input) }) };
     default:

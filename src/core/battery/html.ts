@@ -114,7 +114,7 @@ export function declarationBody(d: BatteryDeclaration, c: DocCtx, opts: { public
     .map((o) => `<p class="small" data-option="${esc(o.id)}">${esc(t('battery:doc.option', { title: pick(o.title, c.lang), choice: pick(o.choices.find((x) => x.id === o.chosen)!.title, c.lang) }))}</p>`)
     .join('');
   const pc = d.performanceClass;
-  const pcText = pc.userClass ? t('battery:doc.classUser', { cls: pc.userClass }) : t('battery:doc.classNotAdopted');
+  const pcText = pc.userClass ? t(pc.thresholdsFrom === 'pack' ? 'battery:doc.classPack' : 'battery:doc.classUser', { cls: pc.userClass }) : t('battery:doc.classNotAdopted');
   const missing = d.missing.length ? `<h2>${esc(t('battery:doc.missingTitle'))}</h2><ul data-testid="missing">${d.missing.map((m) => `<li>${esc(translateMessage(t, m))}</li>`).join('')}</ul>` : '';
   const shown = d.lines.filter((l) => !(opts.publicVersion && l.confidential));
   const withheld = d.lines.length - shown.length;

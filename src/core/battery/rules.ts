@@ -54,7 +54,14 @@ export const BatteryRules = z
       .strict(),
     due: Due,
     declarationItems: z.array(z.object({ id: z.string(), field: z.string(), source: SourceRef }).strict()),
-    performanceClass: z.object({ status: z.enum(['not-adopted', 'adopted']), source: SourceRef }).strict(),
+    performanceClass: z
+      .object({
+        status: z.enum(['not-adopted', 'adopted']),
+        source: SourceRef,
+        /** Adopted thresholds (kg CO2e per kWh, upper bound of each class, best first), when a later pack version has them. */
+        thresholds: z.array(z.object({ class: z.string().regex(/^[A-Z]$/), maxKgPerKWh: z.number().positive() }).strict()).optional(),
+      })
+      .strict(),
     missingStageAdvice: z.record(z.string(), LocalTextAll),
   })
   .strict();
