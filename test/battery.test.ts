@@ -262,3 +262,18 @@ describe('battery details refused with the field named', () => {
     expect(String(p.message.params?.field)).toBe(`$t:battery:field.${path}`);
   });
 });
+
+describe('the rules manifest', () => {
+  it('lists each built-in battery pack with its folder, files and dates', async () => {
+    const manifest = (await import('../rules/manifest.json')).default as unknown as { battery: { id: string; dir: string; files: string[]; effectiveFrom: string; effectiveTo: string | null }[] };
+    const { batteryPacks } = await import('../src/core/battery');
+    const { existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    expect(manifest.battery.map((e) => e.id).sort()).toEqual([...batteryPacks().keys()].sort());
+    for (const e of manifest.battery) {
+      const bp = batteryPacks().get(e.id)!;
+      expect([e.effectiveFrom, e.effectiveTo]).toEqual([bp.pack.effectiveFrom, bp.pack.effectiveTo]);
+      for (const f of e.files) expect(existsSync(join(import.meta.dirname, '..', 'rules', e.dir, f))).toBe(true);
+    }
+  });
+});
