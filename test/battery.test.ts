@@ -277,3 +277,19 @@ describe('the rules manifest', () => {
     }
   });
 });
+
+describe('the declaration document escapes what the user typed', () => {
+  it('no markup from line descriptions, model, manufacturer, study link or justification reaches the HTML', async () => {
+    const { declarationBody, declarationHtml } = await import('../src/core/battery');
+    const ds = workedDataset();
+    ds.inventory[0]!.description = '<img src=x onerror=alert(1)>';
+    ds.inventory[0]!.id = '"><script>alert(2)</script>';
+    const b = details({ model: '<b>M</b>', manufacturer: { name: '<svg onload=alert(3)>' }, cyclesPerYear: { value: 60, justification: '<i>why</i>' } });
+    const d = declare(ds, b, EU, { asOf: AS_OF });
+    const t = (k: string, o?: Record<string, unknown>) => `${k}${o ? JSON.stringify(o) : ''}`;
+    for (const html of [declarationBody(d, { lang: 'en', t }), declarationHtml(d, { lang: 'ar', t }, { publicVersion: true })]) {
+      expect(html).not.toMatch(/<img|<script|<svg|<b>M|<i>why/);
+      expect(html).toContain('&lt;');
+    }
+  });
+});
