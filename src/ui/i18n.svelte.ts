@@ -168,3 +168,9 @@ export function pickLang(obj: Partial<Record<string, string | undefined>> | unde
   if (!obj) return '';
   return obj[i18n.lang] || obj.en || obj.zh || obj.ar || Object.values(obj).find(Boolean) || '';
 }
+
+/** A gas as a reader sees it: "CO2_fossil" → "CO2 (fossil)" in the current language; formulas stay as they are. */
+export function gasName(gas: string): string {
+  const m = /^([A-Za-z0-9-]+)_(fossil|biogenic|luc|other)$/.exec(gas);
+  return m ? `${m[1]} (${t(`saving:gasKind.${m[2]}`)})` : gas;
+}

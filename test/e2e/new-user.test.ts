@@ -126,4 +126,23 @@ describe('import: basis asked, orders-of-magnitude check, sample banner', () => 
     expect(await banner.count()).toBe(0);
     await context.close();
   }, 60_000);
+
+  it('glossary equivalents: each language slot holds that language (not the English fallback)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const lng of ['zh', 'ar', 'en'] as const) {
+      await page.goto(`${base}?lang=${lng}#/library`);
+      await page.waitForSelector('[data-term="cbam"] [data-equiv]');
+      for (const other of ['zh', 'en', 'ar'].filter((l) => l !== lng)) {
+        const want = get(locale(other, 'glossary'), 'cbam.term');
+        await expect.poll(() => page.textContent(`[data-term="cbam"] [data-equiv="${other}"]`)).toBe(want);
+        // every term, not just the first
+        const all = await page.locator(`[data-equiv="${other}"]`).allTextContents();
+        const terms = Object.values(locale(other, 'glossary') as Record<string, { term: string }>).map((x) => x.term);
+        expect(all.length).toBeGreaterThan(5);
+        for (const x of all) expect(terms).toContain(x);
+      }
+    }
+    await context.close();
+  }, 60_000);
 });

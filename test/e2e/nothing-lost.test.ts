@@ -25,9 +25,17 @@ afterAll(async () => {
 
 /** Open the sample in the editor; returns the dataset id. */
 async function openSample(page: Page): Promise<string> {
-  await page.goto(`${base}?lang=en#/samples`);
-  await page.click(`[data-sample="${SAMPLE}"] [data-action="open"]`);
-  await page.waitForSelector('[data-testid="dataset-name"]');
+  // a fresh profile may reload once when the service worker takes over: try again then
+  for (let i = 0; ; i++) {
+    await page.goto(`${base}?lang=en#/samples`);
+    await page.click(`[data-sample="${SAMPLE}"] [data-action="open"]`);
+    try {
+      await page.waitForSelector('[data-testid="dataset-name"]', { timeout: 15_000 });
+      break;
+    } catch (e) {
+      if (i >= 2) throw e;
+    }
+  }
   await page.waitForSelector('[data-status="saved"]');
   return /#\/editor\/([^?]+)/.exec(page.url())![1]!;
 }

@@ -165,20 +165,29 @@ export class DatasetEditor {
     const data = this.snapshot();
     try {
       const out = await saveIfCurrent(db(), { ...this.row, name: datasetName(data, this.row.name), data }, this.baseRev);
-      if (!out.ok) {
+      if (!out.ok && sameData(out.current.data, data)) {
+        // the newer revision already holds exactly these edits (the journal written back, or the same edit
+        // saved by the page that went away): take it, nothing to ask
+        this.row = out.current;
+        this.baseRev = out.current.rev ?? 0;
+        this.savedAt = out.current.updatedAt;
+        if (!this.dirty) clearJournal(this.row.id);
+        this.status = this.dirty ? 'pending' : 'saved';
+      } else if (!out.ok) {
         this.dirty = true;
         this.conflict = out.current;
         this.status = 'conflict';
         this.writeJournal();
         return;
+      } else {
+        this.row = out.row;
+        this.baseRev = out.row.rev ?? this.baseRev + 1;
+        this.savedAt = out.row.updatedAt;
+        if (!this.dirty) clearJournal(this.row.id);
+        announce(this.row.id, this.baseRev);
+        this.status = this.dirty ? 'pending' : 'saved';
+        ensurePersistence();
       }
-      this.row = out.row;
-      this.baseRev = out.row.rev ?? this.baseRev + 1;
-      this.savedAt = out.row.updatedAt;
-      if (!this.dirty) clearJournal(this.row.id);
-      announce(this.row.id, this.baseRev);
-      this.status = this.dirty ? 'pending' : 'saved';
-      ensurePersistence();
     } catch {
       this.dirty = true;
       this.status = 'error';

@@ -77,3 +77,24 @@ export function changeDigits(d: Digits): void {
 }
 
 export { i18n };
+
+/* ---- inputs typed on a view that must survive a reload (factors, masses, prices, choices) ---- */
+const INPUT_PREFIX = 'carbonbridge:input:';
+/** The value the user last typed for this input (null when never typed or storage is unavailable). */
+export function loadInput(key: string): string | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage.getItem(INPUT_PREFIX + key);
+  } catch {
+    return null;
+  }
+}
+/** Keep what the user typed (an empty value forgets it). */
+export function saveInput(key: string, value: string): void {
+  try {
+    if (typeof localStorage === 'undefined') return;
+    if (value === '') localStorage.removeItem(INPUT_PREFIX + key);
+    else localStorage.setItem(INPUT_PREFIX + key, value);
+  } catch {
+    /* storage full or denied: the value stays on the page */
+  }
+}
