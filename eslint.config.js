@@ -69,8 +69,6 @@ export const UI_DOOR_LEGACY = [
   'src/ui/state/**',
   'src/ui/workers/**',
   'src/ui/i18n.svelte.ts',
-  'src/ui/views/Calculate.svelte',
-  'src/ui/views/Statement.svelte',
   'src/ui/components/calculate/FigureRow.svelte',
   'src/ui/components/compare/PairCauses.svelte',
 ];

@@ -33,3 +33,6 @@ export { translateProblem } from '../core/i18n/translate';
 /* Advisory: backup and snapshot checks */
 export { BACKUP_TABLES, type BackupFile } from '../core/backup';
 export { verifySnapshot } from '../core/snapshot';
+
+/* Installation calculator (Calculate view) */
+export { calculateInstallation, type CalculateResult } from '../core/cbam/activity';
