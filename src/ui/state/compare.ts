@@ -11,11 +11,30 @@ import type { Message } from '../../core/i18n/message';
 import type { Dataset } from '../../core/model/dataset';
 import type { FootprintPack } from '../../core/packs/schema';
 import type { FootprintResult } from '../../core/engine/types';
+import { cbamSchemes } from '../../core/cbam/packs';
+import { defaultPeriodOf } from '../../core/cbam/screen';
+import { compareConversions, type SchemeComparison } from '../../core/cbam/compare-schemes';
 
 /** The footprint packs offered, in display order (the first chosen one is the reference of every pair). */
 export const FOOTPRINT_PACKS = ['cn-gbt24067-2024', 'iso14067-2018'] as const;
-/** CBAM periods offered: the definitive period and the last transitional quarter. */
-export const CBAM_PERIODS = ['2026', '2025-Q4'] as const;
+/**
+ * Periods offered, from the packs: the first year of each scheme's current pack (2027 where the UK CBAM starts, 2026
+ * for the EU definitive period), newest first, and the last quarter of the EU transitional period.
+ */
+export const CBAM_PERIODS: readonly string[] = (() => {
+  const years = [...new Set(cbamSchemes().map((s) => defaultPeriodOf(s.id)).filter(Boolean))].sort().reverse();
+  const tr = cbamSchemes().find((s) => s.id === 'eu-cbam')?.packs.find((p) => p.kind === 'transitional');
+  const lastQ = tr?.effectiveTo ? `${tr.effectiveTo.slice(0, 4)}-Q4` : undefined;
+  return [...years, ...(lastQ ? [lastQ] : [])];
+})();
+
+/** Border-adjustment schemes other than the EU CBAM that can be put beside it (UK CBAM, packs the user loaded). */
+export const otherSchemes = () => cbamSchemes().filter((s) => s.id !== 'eu-cbam');
+
+/** Another scheme for the same dataset and year: its conversion and every difference from the EU result, or why not. */
+export type SchemeOutcome =
+  | { scheme: string; ok: true; conversion: CbamConversion; vsEu: SchemeComparison | null }
+  | { scheme: string; ok: false; errors: Message[] };
 
 export interface CompareOptions {
   packs: string[];
@@ -23,6 +42,8 @@ export interface CompareOptions {
   period: string;
   /** EU default electricity factor for the country of production (tCO2/MWh), when the user typed one. */
   euDefaultEf?: number;
+  /** other schemes to convert for the same period (e.g. ['uk-cbam']) */
+  schemes?: string[];
 }
 
 export type CbamOutcome =
@@ -33,6 +54,7 @@ export interface CompareOutcome {
   /** Footprint results side by side, and each pair (first pack → other) split by cause. */
   comparison: Comparison;
   cbam: CbamOutcome | null;
+  schemes: SchemeOutcome[];
 }
 
 /** Runs the chosen comparisons. Needs at least one footprint pack; with one pack and no CBAM there is nothing to compare (null). */
@@ -64,7 +86,13 @@ export function runComparison(dataset: Dataset, packsById: Map<string, Footprint
       cbam = { ok: true, conversion, comparison: compareWithCbam(dataset, comparison.results[0] as FootprintResult, conversion) };
     }
   }
-  return { comparison, cbam };
+  const eu = cbam?.ok ? cbam.conversion : null;
+  const schemes: SchemeOutcome[] = (opts.cbam ? (opts.schemes ?? []) : []).map((scheme) => {
+    const conv = convertToCbam(dataset, { period: opts.period, scheme });
+    if (!conv.ok) return { scheme, ok: false, errors: [...conv.errors, ...(conv.reason && !conv.errors.some((e) => e.key === conv.reason!.key) ? [conv.reason] : [])] };
+    return { scheme, ok: true, conversion: conv, vsEu: eu && eu.period.year === conv.period.year ? compareConversions(eu, conv) : null };
+  });
+  return { comparison, cbam, schemes };
 }
 
 /** Does the CBAM figure wait for the EU default electricity factor (indirect emissions counted, no value yet)? */
