@@ -81,7 +81,7 @@ describe('JSON side files: an object, read strictly', () => {
     ['"heat"', /but it contains a text/],
     ['[]', /but it contains a list/],
     ['{"heatt":{}}', /unknown group\(s\) heatt/],
-    ['{"heat":{"importedTJ":1e308,"importedEf":1}}', /1e308 is outside the range/],
+    ['{"heat":{"importedTJ":1e308,"importedEf":1}}', /1e\+?308 is outside the range/],
     ['{"heat":{"importedTJ":1,"importedTJ":2}}', /appears twice/],
   ])('--corrections %s', { timeout: 30_000 }, async (content, re) => {
     await expectRefused([...convert, '--corrections', write(`corr-${Math.random()}.json`, content)], re);
@@ -92,7 +92,7 @@ describe('JSON side files: an object, read strictly', () => {
     expect(existsSync(out)).toBe(false);
   });
   it('cbam-calc activity data with 1e308 or a duplicate key', { timeout: 30_000 }, async () => {
-    await expectRefused(['cbam-calc', write('act-big.json', '{"format":"x","streams":[{"amount":1e308}]}')], /1e308 is outside the range/);
+    await expectRefused(['cbam-calc', write('act-big.json', '{"format":"x","streams":[{"amount":1e308}]}')], /1e\+?308 is outside the range/);
     await expectRefused(['cbam-calc', write('act-dup.json', '{"format":"x","format":"y"}')], /appears twice/);
   });
   it('an import mapping with __proto__ is refused with a translated message', { timeout: 30_000 }, async () => {

@@ -89,10 +89,12 @@ describe('hostile datasets: one clear, translated error naming the field', () =>
   });
 
   it('the strict reader reads what JSON.parse reads (escapes, numbers, nesting within the limit)', () => {
-    const s = '{"a":"x\\u00e9\\n\\"\\\\/","b":[1,-2.5e3,0,1e-12,1e15,true,false,null],"c":{"d":{}},"e":[]}';
+    const s = '{"a":"x\\u00e9\\n\\"\\\\/","b":[1,-2.5e3,0,1e-12,1e15,true,false,null],"c":{"d":{}},"e":[],"k\\"q":"v\\\\","w\\\\":"\\":"}';
     expect(parseJsonStrict(s)).toEqual({ ok: true, value: JSON.parse(s) });
     const sample = JSON.stringify(base(), null, 2);
     expect(parseJsonStrict(sample)).toEqual({ ok: true, value: JSON.parse(sample) });
+    // duplicates next to escaped quotes and colons inside strings are still found
+    expect(parseJsonStrict('{"k\\"q":1,"x":"a\\":b","k\\"q":2}').ok).toBe(false);
     for (const bad of ['{"a":1,}', '{"a":01}', '[1 2]', '{"a":"x\ny"}', '{"a":.5}', 'nul']) expect(parseJsonStrict(bad).ok, bad).toBe(false);
     const r = parseJsonStrict('{"a":1,\n"b":}');
     expect(!r.ok && r.problems[0]!.message).toEqual({ key: 'core:validation.notJson', params: { line: 2, column: 5 } });

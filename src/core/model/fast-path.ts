@@ -6,7 +6,7 @@
  */
 import { CATEGORIES, DATA_TYPES, ELECTRICITY_SOURCES, LOCATIONS, STAGES } from './dataset';
 import { GASES } from './gases';
-import { inNumberRange } from './json';
+import { inNumberRange, JSON_LIMITS } from './json';
 import { MASS_UNITS, UNITS } from './units';
 
 const set = (xs: readonly string[]) => new Set<unknown>(xs);
@@ -29,9 +29,9 @@ const QUALITY_KEYS = set(['rating', 'note']);
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const optStr = (v: unknown) => v === undefined || typeof v === 'string';
+const optStr = (v: unknown) => v === undefined || (typeof v === 'string' && v.length <= JSON_LIMITS.maxStringChars);
 const nonNeg = (v: unknown) => typeof v === 'number' && v >= 0 && inNumberRange(v);
-const trimmedText = (v: unknown) => typeof v === 'string' && v.length > 0 && v.trim() === v;
+const trimmedText = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= JSON_LIMITS.maxStringChars && v.trim() === v;
 
 function keysIn(o: Obj, allowed: Set<unknown>): boolean {
   for (const k in o) if (!allowed.has(k)) return false;
@@ -54,7 +54,7 @@ function gases(v: unknown): boolean {
 export function isCanonicalLine(l: unknown): boolean {
   if (!isObj(l) || !keysIn(l, LINE_KEYS)) return false;
   if (l.precursor !== undefined) return false; // has a transform (CN code spaces): let zod handle it
-  if (!trimmedText(l.id) || typeof l.description !== 'string') return false;
+  if (!trimmedText(l.id) || typeof l.description !== 'string' || l.description.length > JSON_LIMITS.maxStringChars) return false;
   if (!S_STAGE.has(l.stage) || !S_CAT.has(l.category) || !S_LOC.has(l.location) || !S_DT.has(l.dataType)) return false;
   if (!optStr(l.installationId) || !optStr(l.notes)) return false;
   const a = l.activity;

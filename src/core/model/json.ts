@@ -62,6 +62,9 @@ function position(text: string, p: number): { line: number; column: number } {
   return { line, column: p - last };
 }
 
+/** A JSON number at the reader's position (sticky). */
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
 class Reader {
   i = 0;
   readonly path: (string | number)[] = [];
@@ -211,30 +214,10 @@ class Reader {
   number(): number {
     const s = this.s;
     const start = this.i;
-    if (s.charCodeAt(this.i) === 45) this.i++;
-    const digits = (): number => {
-      const st = this.i;
-      while (this.i < s.length) {
-        const c = s.charCodeAt(this.i);
-        if (c < 48 || c > 57) break;
-        this.i++;
-      }
-      return this.i - st;
-    };
-    const intStart = this.i;
-    const intLen = digits();
-    if (intLen === 0 || (intLen > 1 && s.charCodeAt(intStart) === 48)) { this.i = intStart; this.syntax(); }
-    if (s.charCodeAt(this.i) === 46) {
-      this.i++;
-      if (digits() === 0) this.syntax();
-    }
-    const e = s.charCodeAt(this.i);
-    if (e === 101 || e === 69) {
-      this.i++;
-      const sign = s.charCodeAt(this.i);
-      if (sign === 43 || sign === 45) this.i++;
-      if (digits() === 0) this.syntax();
-    }
+    NUMBER.lastIndex = start;
+    const m = NUMBER.exec(s);
+    if (!m) this.syntax();
+    this.i = start + m[0].length;
     const text = s.slice(start, this.i);
     const n = Number(text);
     if (!inNumberRange(n)) {
@@ -245,10 +228,29 @@ class Reader {
   }
 }
 
-/** Parse JSON text strictly. A BOM is ignored. */
+/**
+ * Parse JSON text strictly. A BOM is ignored. The common case is fast: the platform's JSON.parse builds the value,
+ * one walk checks keys, depth, text length and numbers, and a count of the keys written in the text, compared with
+ * the keys the value has, reveals a duplicate key (JSON.parse keeps only the last). Any syntax error or duplicate is
+ * then located, with its path or line and column, by the reader above.
+ */
 export function parseJsonStrict(text: string, opts: StrictJsonOptions = {}): StrictJsonResult {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (s.trim() === '') return { ok: false, problems: [{ severity: 'error', path: [], message: msg('core:validation.emptyFile') }], dropped: 0 };
+  let value: unknown;
+  try {
+    value = JSON.parse(s);
+  } catch {
+    return readSlowly(s, opts);
+  }
+  const walked = walkValue(value, opts);
+  if (countKeysInText(s) !== walked.keys) return readSlowly(s, opts);
+  if (walked.problems.length) return { ok: false, problems: walked.problems, dropped: 0 };
+  return { ok: true, value };
+}
+
+/** The reader itself: every problem with its path, syntax errors with line and column. */
+function readSlowly(s: string, opts: StrictJsonOptions): StrictJsonResult {
   const r = new Reader(s, opts.maxDepth ?? JSON_LIMITS.maxDepth, opts.maxStringChars ?? JSON_LIMITS.maxStringChars);
   try {
     const value = r.value(0);
@@ -262,15 +264,44 @@ export function parseJsonStrict(text: string, opts: StrictJsonOptions = {}): Str
   }
 }
 
+/** Object keys written in JSON text (a string followed by a colon), counted without building anything. */
+function countKeysInText(s: string): number {
+  let n = 0;
+  let i = s.indexOf('"');
+  while (i >= 0) {
+    let q = s.indexOf('"', i + 1);
+    // a quote preceded by an odd number of backslashes is escaped
+    for (;;) {
+      if (q < 0) return -1;
+      let b = 0;
+      while (s.charCodeAt(q - 1 - b) === 92) b++;
+      if ((b & 1) === 0) break;
+      q = s.indexOf('"', q + 1);
+    }
+    let k = q + 1;
+    let c = s.charCodeAt(k);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = s.charCodeAt(++k);
+    if (c === 58) n++;
+    i = s.indexOf('"', k);
+  }
+  return n;
+}
+
 /**
  * The same checks for a value that did not come through the reader (the app's database, the editor, a value
  * built in code): forbidden own keys, nesting depth, text length, numbers in range. Returns the problems found.
  */
-export function checkParsedValue(value: unknown, opts: StrictJsonOptions = {}): Problem[] {
+export function checkParsedValue(value: unknown, opts: StrictJsonOptions & { prefix?: (string | number)[] } = {}): Problem[] {
+  return walkValue(value, opts).problems;
+}
+
+/** One walk over a value: its problems and the number of own keys of all its objects. */
+function walkValue(value: unknown, opts: StrictJsonOptions & { prefix?: (string | number)[] }): { problems: Problem[]; keys: number } {
   const maxDepth = opts.maxDepth ?? JSON_LIMITS.maxDepth;
   const maxString = opts.maxStringChars ?? JSON_LIMITS.maxStringChars;
   const out: Problem[] = [];
-  const path: (string | number)[] = [];
+  const path: (string | number)[] = [...(opts.prefix ?? [])];
+  let keys = 0;
   const add = (key: string, params: Record<string, string | number>): void => {
     if (out.length >= JSON_LIMITS.maxProblems) return;
     const p = [...path];
@@ -284,7 +315,7 @@ export function checkParsedValue(value: unknown, opts: StrictJsonOptions = {}): 
     }
     if (typeof v === 'number') {
       // NaN (an emptied field in the editor) is the schema's to report
-      if (!Number.isNaN(v) && !inNumberRange(v)) add('core:validation.numberRange', { value: show(String(v)), ...NUMBER_RANGE_TEXT });
+      if (!inNumberRange(v) && !Number.isNaN(v)) add('core:validation.numberRange', { value: show(String(v)), ...NUMBER_RANGE_TEXT });
       return true;
     }
     if (v === null || typeof v !== 'object') return true;
@@ -302,7 +333,9 @@ export function checkParsedValue(value: unknown, opts: StrictJsonOptions = {}): 
       }
       return true;
     }
-    for (const k of Object.keys(v)) {
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      keys++;
       path.push(k);
       if (FORBIDDEN_KEYS.has(k)) add('core:validation.forbiddenKey', { key: k });
       else if (k.length > maxString) add('core:validation.textTooLong', { length: k.length, limit: maxString });
@@ -313,5 +346,5 @@ export function checkParsedValue(value: unknown, opts: StrictJsonOptions = {}): 
     return true;
   };
   walk(value, 0);
-  return out;
+  return { problems: out, keys };
 }

@@ -228,7 +228,14 @@ export function validateDataset(input: string | unknown): ValidationResult {
     raw = parsed.value;
   } else {
     // values that did not come through the strict reader (the app's database, the editor) get the same checks
-    const shape = checkParsedValue(input);
+    // lines in canonical form passed the same checks in the fast path; the rest of the value is walked
+    const shape: Problem[] = [];
+    if (input && typeof input === 'object' && !Array.isArray(input) && Array.isArray((input as { inventory?: unknown }).inventory)) {
+      const { inventory, ...head } = input as { inventory: unknown[] };
+      shape.push(...checkParsedValue(head));
+      for (let i = 0; i < inventory.length && shape.length < VALIDATION_LIMITS.maxProblems; i++)
+        if (!isCanonicalLine(inventory[i])) shape.push(...checkParsedValue(inventory[i], { prefix: ['inventory', i] }));
+    } else shape.push(...checkParsedValue(input));
     if (shape.length) return { ok: false, problems: shape.map(withField) };
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
