@@ -293,3 +293,17 @@ describe('the declaration document escapes what the user typed', () => {
     }
   });
 });
+
+describe('electricity outside China', () => {
+  it('no national mix in the library for the country: the factor is kept, the rule says so and the declaration names it missing', () => {
+    const ds = sample('nmc-ev-battery-pack.json');
+    const hu: Dataset = { ...ds, installations: ds.installations.map((i) => ({ ...i, country: 'HU' })) };
+    const d = declare(hu, ds.battery!, EU, { asOf: AS_OF });
+    const prov = d.electricity.find((e) => e.lineId === 'EV-10')!;
+    expect(prov.ruleId).toBe('eu-bat-national-mix-missing');
+    expect(prov.kgApplied).toBe(prov.kgReported);
+    expect(d.missing.some((m) => m.key === 'battery:missing.nationalMix' && m.params?.line === 'EV-10' && m.params?.country === 'HU')).toBe(true);
+    // the Chinese plant still gets China's national mix
+    expect(declare(ds, ds.battery!, EU, { asOf: AS_OF }).electricity.find((e) => e.lineId === 'EV-10')!.applied.factorId).toBe('cn-cfp-2024-national');
+  });
+});

@@ -171,6 +171,9 @@ export function declare(ds: Dataset, b: BatteryDetails, bp: BatteryPack, opts: D
   // thresholds the user entered, else those of the pack (none while the classes are not adopted)
   const thresholds = b.performanceClasses ?? bp.rules.performanceClass.thresholds ?? null;
   const userClass = perKWh && thresholds ? (thresholds.find((c) => perKWh.total <= c.maxKgPerKWh)?.class ?? null) : null;
+  const electricity = electricityEffects(ds, pack, result, scale?.scale ?? null, opts.lib);
+  for (const e of electricity)
+    if (e.message?.key === 'battery:elec.noNationalMix') missing.push(msg('battery:missing.nationalMix', { line: e.lineId, country: lineCountry(ds, e.row - 1) }));
   const findings: Problem[] = [...applied.errors.map((m) => ({ severity: 'error' as const, path: ['options'], message: m })), ...result.findings];
   return {
     kind: 'carbonbridge.battery-declaration',
@@ -187,13 +190,18 @@ export function declare(ds: Dataset, b: BatteryDetails, bp: BatteryPack, opts: D
     total: { kgPerBattery: perBattery?.total ?? null, kgPerKWh: perKWh?.total ?? null, complete: present.length === mapping.stages.length },
     stages,
     excludedStages,
-    electricity: electricityEffects(ds, pack, result, scale?.scale ?? null, opts.lib),
+    electricity,
     lines: result.lines.map((l) => ({ id: l.id, row: l.row, description: l.description, stage: l.stage, kgPerBattery: scale ? round(l.co2e * scale.scale, KG_DP) : null, confidential: b.confidentialLines.includes(l.id) })),
     performanceClass: { status: bp.rules.performanceClass.status, source: bp.rules.performanceClass.source, userClass, thresholds, thresholdsFrom: b.performanceClasses ? 'user' : thresholds ? 'pack' : null },
     missing,
     findings,
     result,
   };
+}
+
+function lineCountry(ds: Dataset, i: number): string {
+  const id = ds.inventory[i]?.installationId;
+  return (id && ds.installations.find((x) => x.id === id)?.country) || ds.producer.country;
 }
 
 function itemPresent(field: string, b: BatteryDetails, computed: boolean): boolean {

@@ -48,7 +48,7 @@ function massesFromEmissions(l: InventoryLine, scale: number): Partial<Record<Ga
   return out;
 }
 
-function lineMasses(l: InventoryLine, scale: number, pack: FootprintPack, lib: Library, periodEndYear: number): LineMasses {
+function lineMasses(l: InventoryLine, scale: number, pack: FootprintPack, lib: Library, periodEndYear: number, country?: string): LineMasses {
   const reported = massesFromEmissions(l, scale);
   if (l.category !== 'electricity' || !l.electricity) return { pack: reported, reported };
   const reportedFactorId = l.electricity.factorId ?? l.emissions.source?.factorId;
@@ -56,7 +56,8 @@ function lineMasses(l: InventoryLine, scale: number, pack: FootprintPack, lib: L
   const rule = pack.electricity.rules.find(
     (r) =>
       (!r.when.sources || r.when.sources.includes(l.electricity!.source)) &&
-      (!r.when.factorKinds || r.when.factorKinds.includes(kind)),
+      (!r.when.factorKinds || r.when.factorKinds.includes(kind)) &&
+      (!r.when.countries || (country !== undefined && r.when.countries.includes(country))),
   );
   if (!rule) return { pack: reported, reported };
   const base: ElectricityTrace = {
@@ -144,6 +145,7 @@ export function compute(ds: Dataset, pack: FootprintPack, opts: ComputeOptions =
   const gwps = set.values;
   const scale = basisScale(ds);
   const periodEndYear = Number(ds.period.end.slice(0, 4));
+  const instCountry = new Map(ds.installations.map((i) => [i.id, i.country]));
 
   const total = new ExactSum(CO2E_DP);
   const byStage = new Map<Stage, ExactSum>(STAGES.map((s) => [s, new ExactSum(CO2E_DP)]));
@@ -163,7 +165,7 @@ export function compute(ds: Dataset, pack: FootprintPack, opts: ComputeOptions =
   const lines: LineTrace[] = new Array(ds.inventory.length);
   for (let i = 0; i < ds.inventory.length; i++) {
     const l = ds.inventory[i]!;
-    const m = lineMasses(l, scale, pack, lib, periodEndYear);
+    const m = lineMasses(l, scale, pack, lib, periodEndYear, l.installationId ? (instCountry.get(l.installationId) ?? ds.producer.country) : ds.producer.country);
     const exclusion = exclusionOf(l, ds, pack);
     const ch = characterise(m.pack, gwps, pack);
     const included = exclusion === undefined;

@@ -60,6 +60,8 @@ export const ElectricityRule = z
       .object({
         sources: z.array(z.enum(ELECTRICITY_SOURCES)).optional(),
         factorKinds: z.array(z.enum(FACTOR_KINDS)).optional(),
+        /** Countries (ISO 3166 alpha-2) of the line's installation (else the producer) the rule applies to. */
+        countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
       })
       .strict(),
     action: z.enum(['as-reported', 'substitute']),
