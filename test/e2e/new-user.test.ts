@@ -145,4 +145,23 @@ describe('import: basis asked, orders-of-magnitude check, sample banner', () => 
     }
     await context.close();
   }, 60_000);
+
+  it('the result explains itself: footprint and CBAM figure side by side in one unit, three largest causes, a link to Compare', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}?lang=en#/samples`);
+    await page.click(`[data-sample="${SAMPLE}"] [data-action="cbam"]`);
+    await page.waitForSelector('[data-testid="bridge"]');
+    const num = async (sel: string) => Number((await page.textContent(sel))!.replace(/[^\d.-]/g, ''));
+    expect(await num('[data-testid="bridge-footprint"]')).toBeCloseTo(13217.85, 1);
+    expect(await num('[data-testid="bridge-cbam"]')).toBeCloseTo(1732.46, 1);
+    // in the same unit, near the top: the bridge comes before the electricity table
+    const bridgeText = (await page.textContent('[data-testid="bridge"]'))!;
+    expect(bridgeText.match(/kg CO2e per 1 t/g)!.length).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('[data-testid="bridge-causes"] li').count()).toBe(3);
+    await page.click('[data-action="to-compare"]');
+    await page.waitForURL(/#\/compare\?dataset=/);
+    await page.waitForSelector('main h1');
+    await context.close();
+  }, 60_000);
 });
