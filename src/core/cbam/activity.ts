@@ -322,11 +322,12 @@ export interface LegalRef {
   note?: string;
 }
 
-export const ANNEX_III: LegalRef = {
-  act: 'Implementing Regulation (EU) 2023/1773',
-  annex: 'Annex III',
-  note: 'same rules in Implementing Regulation (EU) 2025/2547; as implemented by the Commission communication template v2.1.1',
-};
+/** The act of the monitoring and attribution methods, from the EU definitive pack (rules.refs.methods). */
+function methodsRef(): LegalRef {
+  const r = definitivePack().rules.refs.methods ?? definitivePack().rules.refs.boundary;
+  return { act: r.act, ...(r.annex ? { annex: r.annex } : {}), ...(r.note ? { note: r.note } : {}) };
+}
+export const ANNEX_III: LegalRef = methodsRef();
 const SEE_REF: LegalRef = { ...ANNEX_III, note: 'Annex III, attribution of emissions and specific embedded emissions (simple and complex goods)' };
 
 export type StreamKind = 'combustion' | 'process' | 'mass-balance' | 'pfc-slope' | 'pfc-overvoltage' | 'cems-CO2' | 'cems-N2O';

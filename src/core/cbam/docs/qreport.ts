@@ -13,6 +13,7 @@ import { xmlEscape } from './ooxml';
 import { issuesToMessages, parseCbamDocData } from './parse';
 import type { CbamDocData, CbamDocInput } from './model';
 import { computeSee } from './see';
+import { cbamPackForPeriod } from '../packs';
 import { round } from '../../num';
 
 export const QREPORT_NS = 'http://xmlns.ec.eu/BusinessObjects/CBAM/Types/V1';
@@ -141,8 +142,10 @@ export function buildQReportXml(input: QReportInput): string {
     throw new CbamDocError(first!, more);
   }
   const q = r.data;
-  const [year, quarter] = [Number(q.period.slice(0, 4)), q.period.slice(5)];
-  if (year > 2025 || year < 2023 || (year === 2023 && quarter !== 'Q4')) throw new CbamDocError(msg('cbamdocs:errors.periodNotTransitional', { period: q.period }));
+  // the quarter must lie in the transitional pack's effective dates (read from the pack, not copied here)
+  const inPack = cbamPackForPeriod(q.period);
+  if (!inPack.ok || inPack.pack.kind !== 'transitional') throw new CbamDocError(msg('cbamdocs:errors.periodNotTransitional', { period: q.period }));
+  const [year, quarter] = [inPack.period.year, q.period.slice(5)];
 
   const goods = q.goods.map((g) => {
     const em = g.emissions.map((e) => ({ e, dir: e.netMass * e.seeDirect, ind: e.netMass * e.seeIndirect }));

@@ -140,7 +140,7 @@ const checkQuarter = (q: string): { year: number; quarter: number } => {
   const m = /^(\d{4})-?Q([1-4])$/i.exec(q.trim());
   if (!m) throw new CbamDocError(msg('cbamdocs:errors.quarter', { field: 'quarter' }));
   const year = Number(m[1]);
-  if (year < 2026) throw new CbamDocError(msg('cbamdocs:errors.periodNotDefinitive', { period: q }));
+  if (year < Number(definitivePack().effectiveFrom.slice(0, 4))) throw new CbamDocError(msg('cbamdocs:errors.periodNotDefinitive', { period: q }));
   return { year, quarter: Number(m[2]) };
 };
 
@@ -173,7 +173,7 @@ export function buildQuarterlyStatement(ledger: ImportLineInput[] | ImportLine[]
       cumulativeEmbedded: cumEmb,
       cumulativeCertificates: cumCert,
       // basis of the holding (embedded emissions vs certificates due) after the Omnibus is uncertain (reference §4.1)
-      required: { value: round(cumEmb * share.value, 6), unit: 'certificates', source: 'share × embedded emissions imported since 1 January (basis after Reg. 2025/2083 uncertain)', uncertain: true },
+      required: { value: round(cumEmb * share.value, 6), unit: 'certificates', source: `share × embedded emissions imported since 1 January (basis after ${share.source.act} uncertain)`, uncertain: true },
     };
   } else messages.push(msg('cbamdocs:report.holdingNotRequired'));
   if (totals.costEur === null) messages.push(msg('cbamdocs:errors.noPrice', { quarter: label }));

@@ -103,7 +103,7 @@ export const RulesSchema = z.object({
   gases: z.array(GasRuleSchema).min(1),
   drops: z.array(DropRuleSchema),
   /** legal references of the conversion steps that are not rules of their own */
-  refs: z.object({ boundary: RuleRefSchema, biomass: RuleRefSchema, electricity: RuleRefSchema }),
+  refs: z.object({ boundary: RuleRefSchema, biomass: RuleRefSchema, electricity: RuleRefSchema, methods: RuleRefSchema.optional() }),
   exclusions: ExclusionsSchema,
   electricity: z.array(ElectricityChoiceRuleSchema).min(1),
   verifier: z.array(VerifierRuleSchema),

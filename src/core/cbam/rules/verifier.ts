@@ -48,7 +48,7 @@ function precursors(f: VerifierFacts, o: O): Params | null {
 const CONDITIONS: Record<VerifierRule['fn'], (f: VerifierFacts, o: O) => Params | null> = {
   always: (f, o): Params => (o.withInstallations ? { installations: f.installationIds.join(', ') || '-' } : {}),
   perFunctionalUnit: (f) => (f.basis === 'per-functional-unit' ? {} : null),
-  periodNotYear: (f, o) => (f.periodDays < Number(str(o, 'minDays') ?? 360) || f.periodDays > Number(str(o, 'maxDays') ?? 370) ? { days: f.periodDays } : null),
+  periodNotYear: (f, o) => (f.periodDays < Number(str(o, 'minDays')) || f.periodDays > Number(str(o, 'maxDays')) ? { days: f.periodDays } : null),
   directLines,
   electricityLines: (f, o) => lines(f.electricityLines.filter((l) => (o.filter === 'documented' ? !!l.documented : o.filter === 'greenCertificate' ? l.greenCertificate : true)).map((l) => l.id)),
   efChoicePrefix: (f, o) => (f.electricityLines.length && f.efChoice.startsWith(str(o, 'prefix') ?? '\u0000') ? {} : null),
