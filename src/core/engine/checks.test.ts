@@ -132,7 +132,8 @@ describe('the installed packs', () => {
     expect(p.checks.length).toBeGreaterThan(10);
     for (const c of p.checks) {
       expect(c.legalRef.act.length).toBeGreaterThan(3);
-      for (const lng of LANGS) expect(T[lng](c.messageKey)).not.toBe(c.messageKey.split(':')[1]);
+      // count given: messages about several lines have plural forms (Arabic has six)
+      for (const lng of LANGS) expect(T[lng](c.messageKey, { count: 2 })).not.toBe(c.messageKey.split(':')[1]);
     }
   });
 });
