@@ -13,6 +13,9 @@ describe('footprint packs', () => {
     expect(p.map((x) => [x.id, x.status, x.gwpSet.id])).toEqual([
       ['cn-gbt24067-2024', 'in-force', 'AR6'],
       ['iso14067-2018', 'in-force', 'AR5'],
+      ['ghg-protocol-product-2011', 'in-force', 'AR6'],
+      ['pas2050-2011', 'in-force', 'AR4'],
+      ['eu-pef-2021', 'in-force', 'AR6'],
     ]);
     for (const x of p) {
       expect(x.version).toMatch(/^\d+\.\d+\.\d+$/);
