@@ -164,4 +164,24 @@ describe('import: basis asked, orders-of-magnitude check, sample banner', () => 
     await page.waitForSelector('main h1');
     await context.close();
   }, 60_000);
+
+  it('a first visit to "my datasets" offers the ways forward; a line problem is explained beside the line, not only counted', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}?lang=zh#/datasets`);
+    await page.waitForSelector('[data-testid="datasets-empty"]');
+    await page.click('[data-action="empty-import"]');
+    await page.waitForURL(/#\/import/);
+    // a unit that does not fit the factor: the explanation shows under the line without opening anything
+    await page.goto(`${base}?lang=zh#/samples`);
+    await page.click(`[data-sample="${SAMPLE}"] [data-action="open"]`);
+    await page.waitForSelector('[data-status="saved"]');
+    await page.selectOption('[data-field="inventory.0.activity.unit"] select', 'kWh');
+    const row = page.locator('tr.line').first();
+    await expect.poll(() => row.getAttribute('class')).toContain('has-error');
+    const shown = page.locator('tr.line:first-child [role="alert"], [data-line-errors="AL-01"] [role="alert"]');
+    await expect.poll(async () => (await shown.allTextContents()).join('').trim().length).toBeGreaterThan(5);
+    expect(await shown.first().isVisible()).toBe(true);
+    await context.close();
+  }, 60_000);
 });
