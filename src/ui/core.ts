@@ -36,3 +36,6 @@ export { verifySnapshot } from '../core/snapshot';
 
 /* Installation calculator (Calculate view) */
 export { calculateInstallation, type CalculateResult } from '../core/cbam/activity';
+
+/* Footprint vs CBAM, side by side (result page) */
+export { compareWithCbam } from '../core/engine/compare-cbam';
