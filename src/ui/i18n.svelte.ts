@@ -142,7 +142,8 @@ export function fmtNum(x: number | null | undefined, maxDp = 4, minDp = 0): stri
   const k = `${loc}|${maxDp}|${minDp}`;
   let nf = nfCache.get(k);
   if (!nf) {
-    nf = new Intl.NumberFormat(loc, { maximumFractionDigits: maxDp, minimumFractionDigits: Math.min(minDp, maxDp) });
+    // signDisplay 'negative': a value that rounds to zero shows "0", never "-0" (−0.0001 at 2 decimals)
+    nf = new Intl.NumberFormat(loc, { maximumFractionDigits: maxDp, minimumFractionDigits: Math.min(minDp, maxDp), signDisplay: 'negative' });
     nfCache.set(k, nf);
   }
   return nf.format(x);
