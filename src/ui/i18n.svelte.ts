@@ -120,7 +120,9 @@ export function tm(m: MessageLike): string {
     if (v === undefined || v === null) continue;
     params[k] = typeof v === 'number' && i18n.digits === 'arab' ? fmtPlain(v) : v;
   }
-  const out = translateMessage((key, o) => i18next.t(key, o) as string, { key: m.key, params });
+  // messages are phrased per interface: a "<key>_ui" variant (no command-line options; the choice is a control on
+  // the page) is preferred over the CLI wording
+  const out = translateMessage((key, o) => (i18next.exists(`${key}_ui`) ? i18next.t(`${key}_ui`, o) : i18next.t(key, o)) as string, { key: m.key, params });
   return out || m.key;
 }
 
