@@ -115,7 +115,7 @@ describe('inventory lines and exit codes', () => {
     const out = join(dir, 'lines.json');
     const r = await run('cbam-calc', tc(4), '--lines-out', out);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`1 inventory line(s) written to ${out}.`);
+    expect(r.out).toContain(`1 inventory line written to ${out}.`);
     const lines = JSON.parse(readFileSync(out, 'utf8'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ id: 'CALC-POTLINE', category: 'process-emission', location: 'installation', emissions: { kind: 'measured', massUnit: 't' } });
