@@ -112,18 +112,18 @@ export function cbamSchemes(): SchemeInfo[] {
   return [...out.values()];
 }
 
-/** Reporting periods a scheme's packs cover up to `untilYear`: years and quarters, newest first (for pickers). */
-export function schemePeriods(scheme: string, untilYear: number): string[] {
+/**
+ * Periods a picker offers for a scheme, from its packs: the last quarter of a pack that has ended (the EU transitional
+ * period: 2025-Q4), then the first `years` calendar years of the pack in force (EU: 2026-2030; UK: 2027-2031).
+ */
+export function schemePeriods(scheme: string, years = 5): string[] {
   const out: string[] = [];
   for (const p of allCbamPacks().filter((x) => x.scheme === scheme)) {
     const from = Number(p.effectiveFrom.slice(0, 4));
-    const to = p.effectiveTo ? Number(p.effectiveTo.slice(0, 4)) : untilYear;
-    for (let y = from; y <= to; y++) {
-      for (let q = 1; q <= 4; q++) if (cbamPackForPeriod(`${y}-Q${q}`, scheme).ok) out.push(`${y}-Q${q}`);
-      if (cbamPackForPeriod(String(y), scheme).ok) out.push(String(y));
-    }
+    if (p.effectiveTo) out.push(`${p.effectiveTo.slice(0, 4)}-Q4`);
+    else for (let y = from; y < from + years; y++) out.push(String(y));
   }
-  return [...new Set(out)].sort((a, b) => b.localeCompare(a));
+  return out;
 }
 
 export type PackForPeriod =
