@@ -184,4 +184,28 @@ describe('import: basis asked, orders-of-magnitude check, sample banner', () => 
     expect(await shown.first().isVisible()).toBe(true);
     await context.close();
   }, 60_000);
+
+  it('cement: the EU default electricity factor is asked in place with the rule and where to find it, and kept across a reload and views', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const saving = locale('zh', 'saving');
+    await page.goto(`${base}?lang=zh#/compare?sample=cement-grey-portland.json`);
+    await page.waitForSelector('[data-testid="compare-euef"]');
+    // the rule and where the official figure is, beside the field
+    expect(await page.textContent('#compare-euef-where')).toContain('2025/2621');
+    expect(await page.textContent('#compare-euef-where')).toBe(get(saving, 'euDefaultEfWhere').replace('{{country}}', 'CN'));
+    await page.fill('[data-testid="compare-euef"]', '0.5');
+    await expect.poll(() => page.textContent('[data-testid="total-eu-cbam"]')).toMatch(/^[\d,.]+$/);
+    await page.reload();
+    await page.waitForSelector('[data-testid="compare-euef"]');
+    await expect.poll(() => page.inputValue('[data-testid="compare-euef"]')).toBe('0.5');
+    // the CBAM result of the same country's dataset starts from the same figure
+    await page.goto(`${base}?lang=zh#/samples`);
+    await page.click('[data-sample="cement-grey-portland.json"] [data-action="cbam"]');
+    await page.waitForSelector('[data-testid="cbam-euef"]');
+    expect(await page.inputValue('[data-testid="cbam-euef"]')).toBe('0.5');
+    await page.waitForSelector('[data-testid="see-counted"]');
+    expect((await page.textContent('[data-testid="see-counted"]'))!.trim()).not.toBe('—');
+    await context.close();
+  }, 60_000);
 });
