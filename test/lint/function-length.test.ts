@@ -18,7 +18,6 @@ const KNOWN_LONG: Record<string, number> = {
   'src/core/cbam/docs/template.ts:planTemplateCells': 303,
   'src/core/cbam/activity.ts:calculateUnchecked': 251,
   'src/core/io/mapping.ts:applyMapping': 251,
-  'src/core/io/workbook.ts:readInputWorkbook': 161,
 };
 
 function sources(dir: string): string[] {
