@@ -21,11 +21,15 @@ import {
   type FieldSpec, type FieldType, type SheetId, type SheetSpec,
 } from './workbook-spec';
 import { writeWorkbook, type WCell, type WSheet } from '../xlsx/write';
+import {
+  BATTERY_FIELDS, BATTERY_LISTS, BATTERY_SHEET_ID, batteryCodeLabel, batteryListCode, formatPerformanceClass, parsePerformanceClass,
+  type BatteryListName, type PerformanceClass, type XFieldSpec, type XFieldType,
+} from './workbook-battery';
 
 // ------------------------------------------------------------------------------------------------------------
 // lists
 
-interface ListDef { id: string; codes: readonly string[]; labelGroup?: string }
+interface ListDef { id: string; codes: readonly string[]; labelGroup?: string; battery?: BatteryListName }
 const LIST_DEFS: ListDef[] = [
   { id: 'stage', codes: LISTS.stage.codes, labelGroup: 'stage' },
   { id: 'category', codes: LISTS.category.codes, labelGroup: 'category' },
@@ -41,12 +45,18 @@ const LIST_DEFS: ListDef[] = [
   { id: 'gwpSet', codes: LISTS.gwpSet.codes },
   { id: 'basisKind', codes: LISTS.basisKind.codes },
   { id: 'reportedUnit', codes: LISTS.reportedUnit.codes },
+  ...(Object.keys(BATTERY_LISTS) as BatteryListName[]).map((id) => ({ id, codes: BATTERY_LISTS[id], battery: id })),
 ];
 
-const listIdOf = (t: FieldType): string | undefined =>
-  typeof t === 'object' ? t.list : t === 'unit' ? 'unit' : t === 'massUnit' ? 'massUnit' : t === 'bool' ? undefined : undefined;
+const listIdOf = (t: XFieldType): string | undefined =>
+  typeof t === 'object' ? ('list' in t ? t.list : t.batteryList) : t === 'unit' ? 'unit' : t === 'massUnit' ? 'massUnit' : undefined;
 
-export const sheetTitle = (id: SheetId | 'instructions' | 'lists'): string => importText('zh', `workbook.sheet.${id}`);
+type AnySheetId = SheetId | typeof BATTERY_SHEET_ID;
+/** A key/value sheet: the spec's own or the optional battery sheet. */
+interface KvSpec { id: AnySheetId; fields: XFieldSpec[] }
+const BATTERY_SPEC: KvSpec = { id: BATTERY_SHEET_ID, fields: BATTERY_FIELDS };
+
+export const sheetTitle = (id: AnySheetId | 'instructions' | 'lists'): string => importText('zh', `workbook.sheet.${id}`);
 
 // ------------------------------------------------------------------------------------------------------------
 // writer
@@ -60,8 +70,9 @@ function getPath(obj: unknown, path: string): unknown {
   return o;
 }
 
-function toCell(v: unknown, type: FieldType): WCell {
+function toCell(v: unknown, type: XFieldType): WCell {
   if (v === undefined || v === null) return undefined;
+  if (type === 'performanceClass') return { v: formatPerformanceClass(v as PerformanceClass), s: 'text' };
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v;
   if (typeof v === 'string') return type === 'code' || type === 'cn' || type === 'country' ? { v, s: 'text' } : v;
@@ -88,6 +99,9 @@ export function buildInputWorkbook(dataset?: Dataset, opts: { blankRows?: number
       if (l.labelGroup) {
         row[c0 + 1] = codeLabel('zh', l.labelGroup, code);
         row[c0 + 2] = codeLabel('en', l.labelGroup, code);
+      } else if (l.battery) {
+        row[c0 + 1] = batteryCodeLabel('zh', l.battery, code);
+        row[c0 + 2] = batteryCodeLabel('en', l.battery, code);
       }
     });
     listCol.set(l.id, { col: colLetter(c0), n: l.codes.length });
@@ -111,6 +125,9 @@ export function buildInputWorkbook(dataset?: Dataset, opts: { blankRows?: number
     if (spec.kind === 'kv') sheets.push(kvSheet(spec, dataset, listFormula));
     else sheets.push(tableSheet(spec, dataset, listFormula, blank));
   }
+  // the battery sheet: written for battery datasets, and as an optional sheet in the empty workbook
+  const withBattery = !dataset || dataset.battery !== undefined;
+  if (withBattery) sheets.push(kvSheet(BATTERY_SPEC, dataset, listFormula));
   sheets.push({ name: listsName, rows: listRows, widths: LIST_DEFS.flatMap(() => [22, 16, 26]), freezeRows: 1 });
   const meta: WCell[][] = [
     ['format', WORKBOOK_FORMAT],
@@ -118,12 +135,15 @@ export function buildInputWorkbook(dataset?: Dataset, opts: { blankRows?: number
     ['datasetFormat', DATASET_FORMAT],
     ['datasetFormatVersion', DATASET_FORMAT_VERSION],
     ...WORKBOOK_SHEETS.map((s) => ['sheet', s.id, sheetTitle(s.id)] as WCell[]),
+    ...(withBattery ? [['sheet', BATTERY_SHEET_ID, sheetTitle(BATTERY_SHEET_ID)] as WCell[]] : []),
+    // the battery document's own format marker (kept so that the details read back are identical)
+    ...(dataset?.battery && (dataset.battery.format !== undefined || dataset.battery.formatVersion !== undefined) ? [['batteryFormat', dataset.battery.format, dataset.battery.formatVersion] as WCell[]] : []),
   ];
   sheets.push({ name: META_SHEET, rows: meta, hidden: true });
   return writeWorkbook(sheets);
 }
 
-function kvSheet(spec: SheetSpec, ds: Dataset | undefined, listFormula: (id: string) => string | undefined): WSheet {
+function kvSheet(spec: KvSpec, ds: Dataset | undefined, listFormula: (id: string) => string | undefined): WSheet {
   const rows: WCell[][] = [[
     { v: `${importText('zh', 'workbook.header.key')}\n${importText('en', 'workbook.header.key')}`, s: 'header' },
     { v: '中文', s: 'header' },
@@ -265,10 +285,150 @@ function setPath(obj: Record<string, unknown>, path: string[], value: unknown, a
   return -1;
 }
 
-function findSheet(book: Book, id: SheetId): Grid | undefined {
+function findSheet(book: Book, id: AnySheetId): Grid | undefined {
   const meta = book.sheets.find((s) => s.name === META_SHEET);
   const named = meta?.rows.find((r) => r[0] === 'sheet' && r[1] === id)?.[2];
   return book.sheets.find((s) => s.name === named) ?? book.sheets.find((s) => s.name === sheetTitle(id)) ?? book.sheets.find((s) => s.name.toLowerCase().endsWith(id));
+}
+
+interface ReadCtx {
+  book: Book;
+  problems: ProblemList;
+  raw: Record<string, unknown>;
+  locs: Map<string, Loc>;
+  reported: Set<string>;
+}
+
+const cellIssue = (g: Grid, r: number, c: number, field: string): ImportProblem | undefined => g.bad.get(cellKey(r, c)) && { ...g.bad.get(cellKey(r, c))!, field };
+
+function formulaNote(problems: ProblemList, g: Grid): void {
+  for (const f of g.formulas)
+    problems.add({
+      severity: 'warning', sheet: g.name, row: f.r + 1, column: colLetter(f.c),
+      message: msg(f.cached ? 'import:warn.formula' : 'import:warn.formulaNoValue', { formula: `=${f.f.slice(0, 80)}` }), fix: msg('import:fix.formula'),
+    });
+}
+
+/** Convert one cell of a workbook field (the core types, the battery lists and performance-class rows). */
+function convertField(v: CellValue | undefined, type: XFieldType, date1904: boolean, emptyString?: boolean): Converted {
+  if (type === 'performanceClass') {
+    if (isEmpty(v)) return {};
+    const p = parsePerformanceClass(v);
+    return p ? { value: p } : { problem: { key: 'performanceClass', params: { value: showValue(v) }, fix: 'performanceClass' } };
+  }
+  if (typeof type === 'object' && 'batteryList' in type) {
+    if (isEmpty(v)) return {};
+    const code = batteryListCode(type.batteryList, v);
+    return code === undefined
+      ? { problem: { key: 'notInList', params: { value: showValue(v) }, fix: 'useList', fixParams: { allowed: BATTERY_LISTS[type.batteryList].join(', ') } } }
+      : { value: code };
+  }
+  return convertCell(v, type, date1904, emptyString);
+}
+
+/** Read a key/value sheet into ctx.raw; true when a problem there makes the whole dataset unusable. */
+function readKvSheet(g: Grid, spec: KvSpec, ctx: ReadCtx): boolean {
+  const { problems, locs, reported } = ctx;
+  const fields = new Map<string, XFieldSpec>(spec.fields.map((f) => [f.key, f]));
+  let structural = false;
+  for (let r = 1; r < g.rows.length; r++) {
+    const row = g.rows[r];
+    const key = typeof row?.[0] === 'string' ? row[0].trim() : '';
+    if (!key) continue;
+    const f = fields.get(key);
+    if (!f) {
+      problems.add({ severity: 'warning', sheet: g.name, row: r + 1, column: 'A', message: msg('import:warn.unknownKey', { key: key.slice(0, 60) }) });
+      continue;
+    }
+    const issue = cellIssue(g, r, 3, key);
+    if (issue) { problems.add(issue); reported.add(key); structural = true; continue; }
+    const conv = convertField(row?.[3], f.type, ctx.book.date1904, f.emptyString);
+    if (conv.problem) {
+      problems.add({ severity: 'error', sheet: g.name, row: r + 1, column: 'D', field: key, message: msg(`import:problem.${conv.problem.key}`, conv.problem.params), fix: msg(`import:fix.${conv.problem.fix}`, conv.problem.fixParams) });
+      reported.add(key);
+      structural = true;
+      continue;
+    }
+    const loc = { sheet: g.name, row: r + 1, column: 'D', field: key };
+    if (conv.value === undefined) {
+      // an empty row still locates a "missing" problem of its field
+      if (!f.repeat && !locs.has(key)) locs.set(key, loc);
+      continue;
+    }
+    const idx = setPath(ctx.raw, key.split('.'), conv.value, !!f.repeat);
+    locs.set(f.repeat ? `${key}.${idx}` : key, loc);
+  }
+  return structural;
+}
+
+interface TableResult { items: Record<string, unknown>[]; rows: number[]; bad: Set<number> }
+
+/** Read a table sheet (one item per row from TABLE_FIRST_ROW). */
+function readTableSheet(g: Grid, spec: SheetSpec, ctx: ReadCtx): TableResult {
+  const { problems, locs, reported } = ctx;
+  const arrayName = spec.array!;
+  const fields = new Map<string, FieldSpec>(spec.fields.map((f) => [f.key, f]));
+  const keys = (g.rows[1] ?? []).map((k) => (typeof k === 'string' ? k.trim() : ''));
+  const colField: (FieldSpec | undefined)[] = keys.map((k, c) => {
+    if (!k) return undefined;
+    const f = fields.get(k);
+    if (!f) problems.add({ severity: 'warning', sheet: g.name, row: 2, column: colLetter(c), message: msg('import:warn.unknownColumn', { key: k.slice(0, 60) }) });
+    return f;
+  });
+  if (!colField.some(Boolean)) {
+    // row 2 deleted: fall back to the bilingual titles of row 1
+    (g.rows[0] ?? []).forEach((h, c) => {
+      if (typeof h !== 'string') return;
+      const t = h.trim();
+      colField[c] = spec.fields.find((f) => t === bilingual(spec.id, f.key) || t === fieldLabel('zh', spec.id, f.key) || t === fieldLabel('en', spec.id, f.key));
+    });
+  }
+  const res: TableResult = { items: [], rows: [], bad: new Set() };
+  for (let r = TABLE_FIRST_ROW - 1; r < g.rows.length; r++) {
+    const row = g.rows[r];
+    if (!row) continue;
+    const hasBad = row.some((_, c) => g.bad.has(cellKey(r, c)));
+    if (!hasBad && !row.some((v, c) => colField[c] !== undefined && !isEmpty(v))) continue;
+    const item: Record<string, unknown> = {};
+    const index = res.items.length;
+    let bad = false;
+    colField.forEach((f, c) => {
+      if (!f) return;
+      const path = `${arrayName}.${index}.${f.key}`;
+      const issue = cellIssue(g, r, c, f.key);
+      if (issue) { problems.add(issue); reported.add(path); bad = true; return; }
+      const conv = convertCell(row[c], f.type, ctx.book.date1904, f.emptyString);
+      if (conv.problem) {
+        problems.add({ severity: 'error', sheet: g.name, row: r + 1, column: colLetter(c), field: f.key, message: msg(`import:problem.${conv.problem.key}`, conv.problem.params), fix: msg(`import:fix.${conv.problem.fix}`, conv.problem.fixParams) });
+        reported.add(path);
+        bad = true;
+        return;
+      }
+      if (conv.value === undefined) return;
+      setPath(item, f.key.split('.'), conv.value, false);
+      locs.set(path, { sheet: g.name, row: r + 1, column: colLetter(c), field: f.key });
+    });
+    locs.set(`${arrayName}.${index}`, { sheet: g.name, row: r + 1, field: arrayName });
+    if (bad) res.bad.add(index);
+    res.items.push(item);
+    res.rows.push(r + 1);
+  }
+  return res;
+}
+
+/** The optional battery sheet: details go to raw.battery (with the format marker of the hidden sheet). */
+function readBatterySheet(meta: Grid, ctx: ReadCtx): boolean {
+  const g = findSheet(ctx.book, BATTERY_SHEET_ID);
+  if (!g) return false;
+  formulaNote(ctx.problems, g);
+  const structural = readKvSheet(g, BATTERY_SPEC, ctx);
+  const marker = meta.rows.find((r) => r[0] === 'batteryFormat');
+  const bat = ctx.raw.battery as Record<string, unknown> | undefined;
+  if (bat && marker) {
+    if (!isEmpty(marker[1])) bat.format = marker[1];
+    if (!isEmpty(marker[2])) bat.formatVersion = marker[2];
+  }
+  return structural;
 }
 
 /** Read our input workbook back into a dataset. `acceptValid`: leave out inventory rows with errors. */
@@ -281,19 +441,11 @@ export function readInputWorkbook(book: Book, opts: { acceptValid?: boolean; max
   const raw: Record<string, unknown> = { format: DATASET_FORMAT, formatVersion: DATASET_FORMAT_VERSION };
   const locs = new Map<string, Loc>();
   const reported = new Set<string>();
+  const ctx: ReadCtx = { book, problems, raw, locs, reported };
   const badRows = new Map<'installations' | 'inventory', Set<number>>([['installations', new Set()], ['inventory', new Set()]]);
   const rowOf: Record<'installations' | 'inventory', number[]> = { installations: [], inventory: [] };
   let total = 0;
   let structural = false;
-
-  const cellIssue = (g: Grid, r: number, c: number, field: string): ImportProblem | undefined => g.bad.get(cellKey(r, c)) && { ...g.bad.get(cellKey(r, c))!, field };
-  const formulaNote = (g: Grid) => {
-    for (const f of g.formulas)
-      problems.add({
-        severity: 'warning', sheet: g.name, row: f.r + 1, column: colLetter(f.c),
-        message: msg(f.cached ? 'import:warn.formula' : 'import:warn.formulaNoValue', { formula: `=${f.f.slice(0, 80)}` }), fix: msg('import:fix.formula'),
-      });
-  };
 
   for (const spec of WORKBOOK_SHEETS) {
     const g = findSheet(book, spec.id);
@@ -302,85 +454,20 @@ export function readInputWorkbook(book: Book, opts: { acceptValid?: boolean; max
       problems.add({ severity: 'error', sheet: sheetTitle(spec.id), message: msg('import:error.sheetNotFound', { sheet: sheetTitle(spec.id), available: book.sheets.map((s) => s.name).join(', ') }), fix: msg('import:fix.newerApp') });
       continue;
     }
-    formulaNote(g);
-    const fields = new Map<string, FieldSpec>(spec.fields.map((f) => [f.key, f]));
+    formulaNote(problems, g);
     if (spec.kind === 'kv') {
-      for (let r = 1; r < g.rows.length; r++) {
-        const row = g.rows[r];
-        const key = typeof row?.[0] === 'string' ? row[0].trim() : '';
-        if (!key) continue;
-        const f = fields.get(key);
-        if (!f) {
-          problems.add({ severity: 'warning', sheet: g.name, row: r + 1, column: 'A', message: msg('import:warn.unknownKey', { key: key.slice(0, 60) }) });
-          continue;
-        }
-        const issue = cellIssue(g, r, 3, key);
-        if (issue) { problems.add(issue); reported.add(key); structural = true; continue; }
-        const conv = convertCell(row?.[3], f.type, book.date1904, f.emptyString);
-        if (conv.problem) {
-          problems.add({ severity: 'error', sheet: g.name, row: r + 1, column: 'D', field: key, message: msg(`import:problem.${conv.problem.key}`, conv.problem.params), fix: msg(`import:fix.${conv.problem.fix}`, conv.problem.fixParams) });
-          reported.add(key);
-          structural = true;
-          continue;
-        }
-        if (conv.value === undefined) continue;
-        const idx = setPath(raw, key.split('.'), conv.value, !!f.repeat);
-        locs.set(f.repeat ? `${key}.${idx}` : key, { sheet: g.name, row: r + 1, column: 'D', field: key });
-      }
-    } else {
-      const arrayName = spec.array!;
-      const keys = (g.rows[1] ?? []).map((k) => (typeof k === 'string' ? k.trim() : ''));
-      const colField: (FieldSpec | undefined)[] = keys.map((k, c) => {
-        if (!k) return undefined;
-        const f = fields.get(k);
-        if (!f) problems.add({ severity: 'warning', sheet: g.name, row: 2, column: colLetter(c), message: msg('import:warn.unknownColumn', { key: k.slice(0, 60) }) });
-        return f;
-      });
-      if (!colField.some(Boolean)) {
-        // row 2 deleted: fall back to the bilingual titles of row 1
-        (g.rows[0] ?? []).forEach((h, c) => {
-          if (typeof h !== 'string') return;
-          const t = h.trim();
-          colField[c] = spec.fields.find((f) => t === bilingual(spec.id, f.key) || t === fieldLabel('zh', spec.id, f.key) || t === fieldLabel('en', spec.id, f.key));
-        });
-      }
-      const items: Record<string, unknown>[] = [];
-      for (let r = TABLE_FIRST_ROW - 1; r < g.rows.length; r++) {
-        const row = g.rows[r];
-        if (!row) continue;
-        const hasBad = row.some((_, c) => g.bad.has(cellKey(r, c)));
-        if (!hasBad && !row.some((v, c) => colField[c] !== undefined && !isEmpty(v))) continue;
-        const item: Record<string, unknown> = {};
-        const index = items.length;
-        let bad = false;
-        colField.forEach((f, c) => {
-          if (!f) return;
-          const path = `${arrayName}.${index}.${f.key}`;
-          const issue = cellIssue(g, r, c, f.key);
-          if (issue) { problems.add(issue); reported.add(path); bad = true; return; }
-          const conv = convertCell(row[c], f.type, book.date1904, f.emptyString);
-          if (conv.problem) {
-            problems.add({ severity: 'error', sheet: g.name, row: r + 1, column: colLetter(c), field: f.key, message: msg(`import:problem.${conv.problem.key}`, conv.problem.params), fix: msg(`import:fix.${conv.problem.fix}`, conv.problem.fixParams) });
-            reported.add(path);
-            bad = true;
-            return;
-          }
-          if (conv.value === undefined) return;
-          setPath(item, f.key.split('.'), conv.value, false);
-          locs.set(path, { sheet: g.name, row: r + 1, column: colLetter(c), field: f.key });
-        });
-        locs.set(`${arrayName}.${index}`, { sheet: g.name, row: r + 1, field: arrayName });
-        if (bad) {
-          badRows.get(arrayName)!.add(index);
-          if (arrayName === 'installations') structural = true;
-        }
-        items.push(item);
-        rowOf[arrayName].push(r + 1);
-      }
-      if (arrayName === 'inventory') total = items.length;
-      raw[arrayName] = items;
+      if (readKvSheet(g, spec, ctx)) structural = true;
+      continue;
     }
+    const arrayName = spec.array!;
+    const t = readTableSheet(g, spec, ctx);
+    badRows.set(arrayName, t.bad);
+    rowOf[arrayName] = t.rows;
+    if (arrayName === 'installations' && t.bad.size) structural = true;
+    if (arrayName === 'inventory') total = t.items.length;
+    raw[arrayName] = t.items;
   }
+  if (readBatterySheet(meta, ctx)) structural = true;
 
   // validate; on failure leave out the inventory rows with errors and validate again (up to 3 passes), so that
   // every problem of the remaining rows is reported too
