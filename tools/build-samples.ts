@@ -2,9 +2,12 @@
  * Writes the illustrative sample datasets in public/samples/. Inventory figures are typical orders of
  * magnitude, not data of any real company; each line names where its figure comes from. The study's
  * reported totals are set to the recomputation under the study's own GWP set, rounded as a report would.
- * Run: npx tsx tools/build-samples.ts
+ * The LFP sample also carries battery details (the dataset's optional `battery` field, see docs/battery.md).
+ * Run: npx tsx tools/build-samples.ts [--out <dir>]   (default public/samples; --out to compare without overwriting)
+ * The NMC EV sample (nmc-ev-battery-pack.json) is not written here: it is kept as committed.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { compute } from '../src/core/engine/compute';
 import { Dataset, type DatasetInput } from '../src/core/model/dataset';
 import { getFootprintPack } from '../src/core/packs/registry';
@@ -193,6 +196,25 @@ const battery: DatasetInput = {
     { id: 'BP-14', description: 'Wooden pallets and cartons', stage: 'production', category: 'packaging', location: 'upstream', activity: { amount: 400, unit: 't' }, emissions: { kind: 'factors', massUnit: 'kg', perUnit: 't', gases: { CO2e: 800 }, source: { name: ILL, year: 2020, geography: 'CN' } }, dataType: 'secondary', dataQuality: { rating: 4 } },
     { id: 'BP-15', description: 'Scrap cells and electrode waste to recycling (treatment only)', stage: 'production', category: 'waste', location: 'downstream', activity: { amount: 300, unit: 't' }, emissions: { kind: 'factors', massUnit: 'kg', perUnit: 't', gases: { CO2e: 200 }, source: { name: ILL, year: 2020, geography: 'CN' } }, dataType: 'secondary', dataQuality: { rating: 4 } },
   ],
+  battery: {
+    format: 'carbonbridge.battery',
+    formatVersion: 1,
+    category: 'stationary',
+    chemistry: 'LFP (LiFePO4 / graphite)',
+    usableEnergyKWh: 200,
+    ratedEnergyKWh: 215,
+    serviceLife: { warrantyYears: 10 },
+    cyclesPerYear: {
+      value: 330,
+      justification: 'Illustrative: one full-equivalent cycle a day on 330 operating days a year, the duty the maker warrants for this cabinet (no default exists for stationary batteries)',
+    },
+    manufacturer: { name: 'Example Energy Storage Co., Ltd. (illustrative)', address: 'Yinchuan, Ningxia, China' },
+    model: 'ESS-LFP-215 (illustrative)',
+    plant: { town: 'Yinchuan', region: 'Ningxia', country: 'CN' },
+    publicStudyUrl: 'https://example.com/ess-lfp-215/carbon-footprint-study-public.pdf',
+    confidentialLines: ['BP-08'],
+    note: 'Illustrative battery details: one 215 kWh cabinet (200 kWh usable); the model, the study link and the duty cycle are invented. No EU declaration-of-conformity id yet.',
+  },
 };
 
 const out: [string, DatasetInput, 'kgCO2e' | 'tCO2e', number][] = [
@@ -200,9 +222,12 @@ const out: [string, DatasetInput, 'kgCO2e' | 'tCO2e', number][] = [
   ['cement-grey-portland.json', cement, 'kgCO2e', 1],
   ['lfp-battery-pack.json', battery, 'kgCO2e', 2],
 ];
+const outArg = process.argv.indexOf('--out');
+const outDir = outArg > 0 && process.argv[outArg + 1] ? resolve(process.argv[outArg + 1]!) : join(import.meta.dirname, '..', 'public', 'samples');
+mkdirSync(outDir, { recursive: true });
 for (const [file, ds, unit, dp] of out) {
   const done = finish(ds, unit, dp);
   Dataset.parse(done);
-  writeFileSync(new URL(`../public/samples/${file}`, import.meta.url), `${JSON.stringify(done, null, 2)}\n`);
+  writeFileSync(join(outDir, file), `${JSON.stringify(done, null, 2)}\n`);
   console.log(file, JSON.stringify(done.study.reported));
 }
