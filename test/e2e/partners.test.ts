@@ -157,7 +157,7 @@ describe('compare chart', () => {
     await page.goto(`${base}?lang=en#/compare?sample=${AL}`);
     await page.waitForSelector('[data-testid="compare-chart"] [data-testid="chart-results"]');
     expect(await page.locator('[data-testid="chart-results"] rect').count()).toBeGreaterThanOrEqual(2);
-    const wf = page.locator('[data-testid="chart-waterfall"][data-pair="cn-gbt24067-2024→iso14067-2018"] rect');
+    const wf = page.locator('[data-testid="chart-waterfall"][data-chart-pair="cn-gbt24067-2024→iso14067-2018"] rect');
     expect(await wf.count()).toBe(5); // from, boundary, electricity, GWP, to
     await page.click('[data-action="chart-table"]');
     const table = await text(page, '[data-testid="chart-table"]');
