@@ -149,7 +149,7 @@ describe('add the calculated lines to a dataset', () => {
     const done = page.locator('[data-testid="calc-added"]');
     await done.waitFor();
     expect(await done.textContent()).toContain('CALC-POTLINE');
-    expect(await done.textContent()).toContain(literal(get(ui, 'calculate.toDataset.done')));
+    expect(await done.textContent()).toContain(literal(get(ui, 'calculate.toDataset.done_one')));
 
     await page.click('[data-testid="calc-added"] a');
     await page.waitForURL(/#\/editor\//);
