@@ -1,5 +1,5 @@
 /**
- * GB/T 24067 / ISO 14067 footprint → EU CBAM embedded emissions (reference/cbam.md §6, "PCF → CBAM mapping checklist").
+ * GB/T 24067 / ISO 14067 footprint → EU CBAM embedded emissions (the PCF → CBAM mapping: boundary, gases, electricity, precursors).
  *
  *  - the period picks the pack (transitional / definitive) and the product's CN code is screened;
  *  - installation direct emissions are kept gas by gas: CO2 always, PFCs (CF4, C2F6) only for aluminium, N2O only for

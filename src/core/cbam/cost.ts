@@ -2,7 +2,7 @@
  * CBAM certificate cost (definitive period): certificates = mass × (SEE − SEFA) − carbon-price deduction, with
  * SEFA = benchmark × CBAM factor × CSCF; cost = certificates × certificate price of the period.
  * Default path: China default × mark-up and the Column B benchmark of the route the annex assigns.
- * Actual path: the user's (verified) SEE and route; the benchmark treatment is marked uncertain (reference/cbam.md §4.2).
+ * Actual path: the user's (verified) SEE and route; the benchmark treatment is marked uncertain (Implementing Regulation (EU) 2025/2620, Column A vs B).
  * Every number carries its unit and its source (rule-pack figure, user entry, or the formula that produced it).
  */
 import type { Message } from '../i18n/message';

@@ -198,7 +198,7 @@ export function fromActivity(a: Record<string, any>): CalcForm {
 }
 
 /**
- * The Commission's worked examples TC1–TC9 (reference/cbam.md §9): the same files the CLI and unit tests check,
+ * The Commission's worked examples TC1–TC9 (template v2.1.1 examples and the operators' guidance): the same files the CLI and unit tests check,
  * bundled into this view's chunk at build time.
  */
 const EXAMPLE_FILES = import.meta.glob<Record<string, unknown>>('../../../rules/eu-cbam-definitive/worked-examples/tc*.json', { eager: true, import: 'default' });

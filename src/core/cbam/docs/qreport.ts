@@ -3,7 +3,7 @@
  * http://xmlns.ec.eu/BusinessObjects/CBAM/Types/V1) for periods from Q4-2023 up to Q4-2025 — for corrections and
  * records. Code values follow the Commission's sample report (DeterminationType 01 actual / 02 default; emissions unit
  * EMU1; goods unit 01 = tonnes; ImportArea EU; procedure 40 = release for free circulation). Their official code-list
- * meanings are marked uncertain in reference/cbam.md §2; the user can override every code.
+ * meanings are marked uncertain (not confirmed against the XML guidance); the user can override every code.
  * All text is XML-escaped and checked against the schema lengths; decimals are written without exponent.
  */
 import { z } from 'zod';
