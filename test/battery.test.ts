@@ -48,7 +48,7 @@ function workedDataset(): Dataset {
     emissions: { kind: 'measured', massUnit: 'kg', gases: { CO2_fossil: kg } }, dataType: 'primary',
   });
   const raw: DatasetInput = {
-    format: 'carbonbridge.dataset', formatVersion: 1, product: { name: { en: 'pack' }, functionalUnit: { amount: 1, unit: 'piece' } },
+    format: 'carbonbridge.dataset', formatVersion: 2, product: { name: { en: 'pack' }, functionalUnit: { amount: 1, unit: 'piece' } },
     producer: { name: 'P', country: 'CN' }, period: { start: '2025-01-01', end: '2025-12-31' },
     study: { standard: 'x', boundary: 'cradle-to-grave', allocation: { method: 'none' }, gwpSet: 'AR6' }, basis: { kind: 'per-functional-unit' },
     inventory: [line('a', 'raw-material-acquisition', 3000), line('b', 'production', 1200), line('c', 'distribution', 200), line('d', 'end-of-life', 400)] as never,

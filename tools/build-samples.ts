@@ -34,7 +34,7 @@ function finish(ds: DatasetInput, reportUnit: 'kgCO2e' | 'tCO2e', dp: number): D
 
 const aluminium: DatasetInput = {
   format: 'carbonbridge.dataset',
-  formatVersion: 1,
+  formatVersion: 2,
   id: 'sample-aluminium-ningxia',
   title: 'Primary aluminium ingot — Ningxia smelter (illustrative)',
   illustrative:
@@ -108,7 +108,7 @@ const aluminium: DatasetInput = {
 
 const cement: DatasetInput = {
   format: 'carbonbridge.dataset',
-  formatVersion: 1,
+  formatVersion: 2,
   id: 'sample-cement-grey-portland',
   title: 'Grey Portland cement P·O 42.5 — Ningxia plant (illustrative)',
   illustrative:
@@ -157,7 +157,7 @@ const cement: DatasetInput = {
 
 const battery: DatasetInput = {
   format: 'carbonbridge.dataset',
-  formatVersion: 1,
+  formatVersion: 2,
   id: 'sample-lfp-battery-pack',
   title: 'LFP battery pack for energy storage (illustrative)',
   illustrative:

@@ -1,5 +1,9 @@
 /**
- * The CarbonBridge footprint dataset, format version 1. This zod schema is the single source of the data
+ * The CarbonBridge footprint dataset, format version 2 (version 1 migrates: src/core/model/migrations.ts).
+ * Version 2 adds the installation as the CBAM communication template sees it: production processes with their
+ * products, flows between processes, measurable heat and waste gases, exported electricity and the carbon price
+ * paid per product; inventory lines name their process; a purchased precursor carries the supplier's own electricity
+ * figures and the default-value variant. A dataset without `processes` is one process (the product of the dataset). This zod schema is the single source of the data
  * model: TypeScript types, the JSON Schema in docs/ and the validation messages all derive from it.
  * Gases are kept separately; CO2e is never stored, only derived by a rule pack.
  */
@@ -24,7 +28,7 @@ export function isCalendarDate(s: string): boolean {
 }
 
 export const DATASET_FORMAT = 'carbonbridge.dataset';
-export const DATASET_FORMAT_VERSION = 1;
+export const DATASET_FORMAT_VERSION = 2;
 
 export const STAGES = ['raw-material-acquisition', 'production', 'distribution', 'use', 'end-of-life'] as const;
 export const CATEGORIES = [
@@ -146,9 +150,16 @@ export const PrecursorInfo = z
         indirect: nonNeg().optional(),
         source: z.string().optional(),
         verified: z.boolean().optional(),
+        /** The supplier's own specific electricity consumption, MWh per t of precursor (never back-calculated). */
+        electricityMWhPerT: nonNeg().optional(),
+        /** The supplier's own electricity emission factor, tCO2/MWh, and its source code (template D.4 list). */
+        electricityEf: nonNeg().optional(),
+        electricityEfSource: z.enum(['D.4(a)', 'D.4(b)', 'D.4.1', 'D.4.2', 'D.4.3.1', 'D.4.3.2', 'Mix']).optional(),
       })
       .strict()
       .optional(),
+    /** Variant of the default-value row where the table splits a code (e.g. 'grey' / 'white' clinker under 2523 10 00). */
+    variant: z.string().trim().min(1).optional(),
   })
   .strict();
 
@@ -174,6 +185,8 @@ export const InventoryLine = z
     dataQuality: DataQuality.optional(),
     electricity: ElectricityInfo.optional(),
     precursor: PrecursorInfo.optional(),
+    /** Id of the production process (in `processes`) this line belongs to; absent when the dataset has no processes. */
+    processId: z.string().trim().min(1).optional(),
     notes: z.string().optional(),
   })
   .strict();
@@ -230,6 +243,71 @@ export const Study = z
   })
   .strict();
 
+/** Carbon price paid in the country of origin for a product (template: carbon price columns; CBAM Regulation Art. 9). */
+export const CarbonPricePaid = z
+  .object({
+    instrument: z.enum(['none', 'carbon-tax', 'carbon-levy', 'carbon-fee', 'national-ets', 'regional-ets', 'combination', 'other']),
+    /** Share (0..1) of the product's embedded emissions covered by the price. */
+    shareCovered: nonNeg().pipe(z.number().max(1)).optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/, { message: 'currency' }).optional(),
+    /** Carbon price due per tonne of product, in `currency`. */
+    amountPerT: nonNeg().optional(),
+    rebate: z.enum(['none', 'free-allocation', 'financial-compensation', 'tax-deduction', 'combination', 'other']).optional(),
+    rebateShare: nonNeg().pipe(z.number().max(1)).optional(),
+    rebatePerT: nonNeg().optional(),
+    legalAct: z.string().optional(),
+  })
+  .strict();
+
+/** A product of a production process: one CN code (8 digits or a 10-digit TARIC code) with its qualifying parameters. */
+export const ProcessProduct = z
+  .object({
+    id: text(),
+    cnCode: cnCode(),
+    name: text(),
+    /** Amount produced in the period, same unit as the process's production (optional: the process's total is what counts). */
+    amount: nonNeg().optional(),
+    /** Qualifying parameters by name (e.g. mnPct, crPct, niPct, scrapShare, clinkerShare, nPct, alloyPct). */
+    qualifying: z.record(z.string(), z.union([z.string(), num()])).optional(),
+    carbonPrice: CarbonPricePaid.optional(),
+  })
+  .strict();
+
+/** A flow from another process of the same installation (clinker to cement, slabs to hot-rolled coil). */
+export const ProcessInput = z
+  .object({ fromProcess: text(), amount: nonNeg(), unit: MassUnitSchema })
+  .strict();
+
+/** Measurable heat or waste gas, imported into / exported from a process (TJ, tCO2/TJ). */
+const EnergyFlow = z
+  .object({ importedTJ: nonNeg().optional(), importedEf: nonNeg().optional(), exportedTJ: nonNeg().optional(), exportedEf: nonNeg().optional() })
+  .strict();
+
+/**
+ * A production process of the installation as the CBAM communication template sees it (sheet A 5, sheet D): up to 10
+ * per installation, each with its aggregated goods category and route, activity level, products and flows.
+ */
+export const ProductionProcess = z
+  .object({
+    id: text(),
+    name: text(),
+    installationId: z.string().optional(),
+    /** The pack's aggregated goods category id (e.g. 'cement-clinker'); else taken from the first product's CN code. */
+    category: z.string().trim().min(1).optional(),
+    /** The pack's production route id (e.g. 'eaf'); inferred where the data allow. */
+    route: z.string().trim().min(1).optional(),
+    /** Activity level: total production of the process over the dataset's period. */
+    production: Quantity,
+    producedForMarket: nonNeg().optional(),
+    consumedForNonCbam: nonNeg().optional(),
+    inputs: z.array(ProcessInput).default([]),
+    heat: EnergyFlow.optional(),
+    wasteGas: EnergyFlow.optional(),
+    electricityExported: z.object({ mwh: nonNeg(), ef: nonNeg() }).strict().optional(),
+    products: z.array(ProcessProduct).min(1),
+  })
+  .strict();
+
 export const Dataset = z
   .object({
     format: z.literal(DATASET_FORMAT),
@@ -256,6 +334,8 @@ export const Dataset = z
     inventory: z.array(InventoryLine),
     /** Optional battery details (category, energy, service life, manufacturer …) for the battery declarations. */
     battery: BatteryDetails.optional(),
+    /** Production processes of the installation (format version 2); absent: the dataset is one process. */
+    processes: z.array(ProductionProcess).max(10).optional(),
   })
   .strict();
 
@@ -268,3 +348,6 @@ export type Boundary = (typeof BOUNDARIES)[number];
 export type GwpSetId = (typeof GWP_SET_IDS)[number];
 export type ElectricitySource = (typeof ELECTRICITY_SOURCES)[number];
 export type EmissionsT = z.infer<typeof Emissions>;
+export type ProductionProcess = z.infer<typeof ProductionProcess>;
+export type ProcessProduct = z.infer<typeof ProcessProduct>;
+export type CarbonPricePaid = z.infer<typeof CarbonPricePaid>;

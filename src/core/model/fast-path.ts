@@ -19,7 +19,7 @@ const S_GAS = set(GASES);
 const S_DT = set(DATA_TYPES);
 const S_ELEC = set(ELECTRICITY_SOURCES);
 
-const LINE_KEYS = set(['id', 'description', 'stage', 'category', 'location', 'installationId', 'activity', 'emissions', 'dataType', 'dataQuality', 'electricity', 'precursor', 'notes']);
+const LINE_KEYS = set(['id', 'description', 'stage', 'category', 'location', 'installationId', 'activity', 'emissions', 'dataType', 'dataQuality', 'electricity', 'precursor', 'processId', 'notes']);
 const FACTOR_KEYS = set(['kind', 'massUnit', 'perUnit', 'gases', 'source']);
 const MEASURED_KEYS = set(['kind', 'massUnit', 'gases', 'source']);
 const SOURCE_KEYS = set(['name', 'year', 'geography', 'reference', 'factorId']);
@@ -57,6 +57,7 @@ export function isCanonicalLine(l: unknown): boolean {
   if (!trimmedText(l.id) || typeof l.description !== 'string' || l.description.length > JSON_LIMITS.maxStringChars) return false;
   if (!S_STAGE.has(l.stage) || !S_CAT.has(l.category) || !S_LOC.has(l.location) || !S_DT.has(l.dataType)) return false;
   if (!optStr(l.installationId) || !optStr(l.notes)) return false;
+  if (l.processId !== undefined && !trimmedText(l.processId)) return false;
   const a = l.activity;
   if (!isObj(a) || !keysIn(a, ACTIVITY_KEYS) || !nonNeg(a.amount) || !S_UNIT.has(a.unit)) return false;
   const e = l.emissions;

@@ -88,7 +88,7 @@ describe('validateDataset: unusable files', () => {
     ['a non-JSON file', () => 'Product,Total\nAluminium,13.2\n', 'core:validation.notJson'],
     ['an empty file', () => '  \n', 'core:validation.emptyFile'],
     ['JSON that is not a dataset', () => '{"hello": 1}', 'core:validation.notADataset'],
-    ['a dataset of a newer format', (t: string) => t.replace('"formatVersion": 1', '"formatVersion": 7'), 'core:validation.newerVersion'],
+    ['a dataset of a newer format', (t: string) => t.replace('"formatVersion": 2', '"formatVersion": 7'), 'core:validation.newerVersion'],
   ])('%s', (_n, make, key) => {
     const r = validateDataset(make(sampleText('aluminium-ingot-ningxia.json')));
     expect(r.ok).toBe(false);
