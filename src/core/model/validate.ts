@@ -46,9 +46,24 @@ export const FIELD_LABELS = new Set([
   'producer.name', 'producer.country', 'period.start', 'period.end', 'study.standard', 'study.boundary',
   'study.gwpSet', 'study.allocation.method', 'study.reported.total', 'basis', 'basis.production.amount',
   'basis.production.unit', 'inventory', 'country', 'unlocode', 'name', 'format', 'formatVersion',
+  // format version 2: the line's process, the supplier's electricity and variant, production processes and products
+  'processId', 'precursor.variant', 'precursor.embedded.electricityMWhPerT', 'precursor.embedded.electricityEf',
+  'precursor.embedded.electricityEfSource', 'processes', 'processes.id', 'processes.name',
+  'processes.installationId', 'processes.category', 'processes.route', 'processes.production.amount',
+  'processes.production.unit', 'processes.producedForMarket', 'processes.consumedForNonCbam', 'processes.inputs',
+  'processes.inputs.fromProcess', 'processes.inputs.amount', 'processes.inputs.unit', 'processes.heat.importedTJ',
+  'processes.heat.importedEf', 'processes.heat.exportedTJ', 'processes.heat.exportedEf',
+  'processes.wasteGas.importedTJ', 'processes.wasteGas.importedEf', 'processes.wasteGas.exportedTJ',
+  'processes.wasteGas.exportedEf', 'processes.electricityExported.mwh', 'processes.electricityExported.ef',
+  'processes.products', 'processes.products.id', 'processes.products.cnCode', 'processes.products.name',
+  'processes.products.amount', 'processes.products.qualifying', 'processes.products.carbonPrice.instrument',
+  'processes.products.carbonPrice.shareCovered', 'processes.products.carbonPrice.currency',
+  'processes.products.carbonPrice.amountPerT', 'processes.products.carbonPrice.rebate',
+  'processes.products.carbonPrice.rebateShare', 'processes.products.carbonPrice.rebatePerT',
+  'processes.products.carbonPrice.legalAct',
 ]);
 
-export const GROUP_FIELDS = new Set(['emissions', 'emissions.source', 'basis']);
+export const GROUP_FIELDS = new Set(['emissions', 'emissions.source', 'basis', 'processes', 'processes.inputs', 'processes.products']);
 
 /** A translatable label for a field path (inventory line fields are named relative to the line). */
 export function fieldLabel(path: readonly (string | number)[]): string {
@@ -162,6 +177,8 @@ export function semanticProblems(ds: Dataset): Problem[] {
   }
   if (ds.period.start > ds.period.end)
     out.push({ severity: 'error', path: ['period', 'end'], message: msg('core:validation.periodOrder', { start: ds.period.start, end: ds.period.end }) });
+  // a dataset without lines computes nothing: say so instead of calling it valid and silent
+  if (ds.inventory.length === 0) out.push({ severity: 'warning', path: ['inventory'], message: msg('core:validation.emptyInventory') });
 
   for (let i = 0; i < ds.inventory.length; i++) {
     const l = ds.inventory[i]!;
