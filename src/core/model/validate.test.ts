@@ -101,6 +101,22 @@ describe('validateDataset: unusable files', () => {
   });
 });
 
+describe('validateDataset: a dataset without inventory lines (issue 10, defect 10)', () => {
+  it('is not silently valid: a translated warning names the missing lines', () => {
+    const d = base();
+    d.inventory = [];
+    const r = validateDataset(d);
+    expect(r.problems.map((p) => [p.severity, p.message.key, p.path.join('.')])).toEqual([['warning', 'core:validation.emptyInventory', 'inventory']]);
+    expectTranslated(r.problems);
+    expect(translateProblem(T.zh, r.problems[0]!)).toMatch(/清单行/);
+  });
+  it('one line is enough: no warning', () => {
+    const d = base();
+    d.inventory = d.inventory.slice(0, 1);
+    expect(validateDataset(d).problems.map((p) => p.message.key)).not.toContain('core:validation.emptyInventory');
+  });
+});
+
 describe('validateDataset: numbers typed with other digits are normalised, not rejected', () => {
   it('Arabic-Indic and full-width digits', () => {
     const d = base();
