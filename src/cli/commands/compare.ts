@@ -108,8 +108,8 @@ export const compareCommand: Command = {
         const pct = x.differenceKg === null || x.fromTotal === 0 ? '—' : fmt((x.differenceKg / x.fromTotal) * 100, lang, 1);
         ctx.io.stdout(`\n${t('cli:compare.pair', { from: x.from, to: `${x.to} (${x.period})`, diff: x.differenceKg === null ? '—' : fmt(x.differenceKg, lang), pct })}\n`);
         for (const k of x.causes) {
-          ctx.io.stdout(`  ${t(`cli:compare.cause.${k.cause}`)}: ${fmt(k.deltaKg, lang)} kg CO2e — ${translateMessage(t, k.explanation)}\n`);
-          for (const l of k.lines.slice(0, 5)) ctx.io.stdout(`      ${l.id}: ${fmt(l.fromKg, lang)} → ${fmt(l.toKg, lang)}\n`);
+          ctx.io.stdout(`  ${t(`cli:compare.cause.${k.cause}`)}: ${k.deltaKg === null ? t('cbamconvert:cli.missing') : `${fmt(k.deltaKg, lang)} kg CO2e`} — ${translateMessage(t, k.explanation)}\n`);
+          for (const l of k.lines.slice(0, 5)) ctx.io.stdout(`      ${l.id}: ${fmt(l.fromKg, lang)} → ${l.toKg === null ? t('cbamconvert:cli.missing') : fmt(l.toKg, lang)}\n`);
         }
       }
       for (const s of schemes) printSchemeComparison(ctx, s);

@@ -60,7 +60,7 @@ export function printSchemeComparison(ctx: CommandContext, c: SchemeComparison):
   ])}\n`);
   if (!c.differences.length) ctx.io.stdout(`${ctx.t('cbampacks:cli.noDifference')}\n`);
   for (const d of c.differences) {
-    ctx.io.stdout(`  ${ctx.t(`cbampacks:cause.${d.cause}`)}: ${fmt(d.deltaSee, ctx.lang, 7)} tCO2e/t — ${tr(ctx, d.explanation)}\n`);
+    ctx.io.stdout(`  ${ctx.t(`cbampacks:cause.${d.cause}`)}: ${d.deltaSee === null ? v(null) : `${fmt(d.deltaSee, ctx.lang, 7)} tCO2e/t`} — ${tr(ctx, d.explanation)}\n`);
     for (const it of d.items.slice(0, 8)) ctx.io.stdout(`      ${it}\n`);
   }
 }

@@ -15,8 +15,11 @@ export type SchemeCause = 'gases' | 'boundary' | 'electricity' | 'precursors' | 
 
 export interface SchemeDifference {
   cause: SchemeCause;
-  /** difference of the SEE that counts, to − from (tCO2e/t); 0 where the cause changes no figure */
-  deltaSee: number;
+  /**
+   * difference of the SEE that counts, to − from (tCO2e/t); 0 where the cause changes no figure; null where a figure
+   * behind the cause is not known (e.g. the electricity factor is missing): shown as missing, never as 0
+   */
+  deltaSee: number | null;
   explanation: Message;
   from?: LegalRef | string;
   to?: LegalRef | string;
@@ -71,10 +74,12 @@ function boundaryDifferences(a: CbamConversion, b: CbamConversion): SchemeDiffer
 
 function electricityDifference(a: CbamConversion, b: CbamConversion): SchemeDifference[] {
   if (a.electricity.counted === b.electricity.counted) return [];
-  const ia = a.see.counted === 'total' ? (a.see.indirect?.value ?? 0) : 0;
-  const ib = b.see.counted === 'total' ? (b.see.indirect?.value ?? 0) : 0;
+  // indirect emissions that count but whose figure is not known (no electricity factor) are missing, not 0
+  const counted = (r: CbamConversion) => (r.see.counted === 'total' ? (r.see.indirect?.value ?? null) : 0);
+  const ia = counted(a);
+  const ib = counted(b);
   return [{
-    cause: 'electricity', deltaSee: round(ib - ia, SEE_DP),
+    cause: 'electricity', deltaSee: ia === null || ib === null ? null : round(ib - ia, SEE_DP),
     explanation: msg(b.electricity.counted ? 'cbampacks:compare.indirectCountedTo' : 'cbampacks:compare.indirectNotCountedTo', { mwh: a.electricity.mwh.value }),
     from: a.good.indirectCounted.source, to: b.good.indirectCounted.source, items: a.electricity.lines.map((l) => l.id),
   }];
@@ -93,7 +98,7 @@ function precursorDifferences(a: CbamConversion, b: CbamConversion): SchemeDiffe
   if (items.length) {
     const dx = a.precursors.embeddedDirect?.value;
     const dy = b.precursors.embeddedDirect?.value;
-    out.push({ cause: 'precursors', deltaSee: dx === undefined || dy === undefined ? 0 : perT(dy - dx, a), explanation: msg('cbampacks:compare.precursors', { count: items.length }), items });
+    out.push({ cause: 'precursors', deltaSee: dx === undefined || dy === undefined ? null : perT(dy - dx, a), explanation: msg('cbampacks:compare.precursors', { count: items.length }), items });
   }
   return out;
 }

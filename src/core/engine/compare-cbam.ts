@@ -16,9 +16,11 @@ export type CbamCause = 'boundary' | 'precursors' | 'electricity' | 'gwp' | 'cor
 
 export interface CbamCauseEffect {
   cause: CbamCause;
-  deltaKg: number;
+  /** kg CO2e per functional unit; null when a figure behind the cause is not known (shown as missing, never 0) */
+  deltaKg: number | null;
   explanation: Message;
-  lines: { id: string; fromKg: number; toKg: number; deltaKg: number }[];
+  /** each line's figure on both sides; `toKg` (and so `deltaKg`) null when CBAM's figure for the line is not known */
+  lines: { id: string; fromKg: number; toKg: number | null; deltaKg: number | null }[];
 }
 
 export interface CbamComparison {
@@ -41,19 +43,25 @@ export function compareWithCbam(ds: Dataset, base: FootprintResult, cbam: CbamCo
   const toTotal = seeToKg(cbam.see.countedValue?.value);
   const baseLine = new Map(base.lines.map((l) => [l.id, l.co2e]));
   const carried = new Set<string>();
-  const lineDelta = (id: string, toKg: number) => {
+  const lineDelta = (id: string, toKg: number | null) => {
     carried.add(id);
     const fromKg = baseLine.get(id) ?? 0;
-    return { id, fromKg, toKg, deltaKg: round(toKg - fromKg, CO2E_DP) };
+    return { id, fromKg, toKg, deltaKg: toKg === null ? null : round(toKg - fromKg, CO2E_DP) };
   };
-  const sum = (xs: { deltaKg: number }[]) => xs.reduce((a, x) => a.add(x.deltaKg), new ExactSum(CO2E_DP)).value;
+  /** exact sum; null as soon as one part is not known (a missing figure is never counted as 0) */
+  const sum = (xs: { deltaKg: number | null }[]): number | null =>
+    xs.some((x) => x.deltaKg === null) ? null : xs.reduce((a, x) => a.add(x.deltaKg!), new ExactSum(CO2E_DP)).value;
+  const known = (v: number | null | undefined) => (v === null || v === undefined ? null : v);
 
   const gwpLines = cbam.direct.lines.map((l) => lineDelta(l.id, perFu(l.co2e.value)));
   const indirectCounted = cbam.see.counted === 'total';
-  const elecLines = cbam.electricity.lines.map((l) => lineDelta(l.id, indirectCounted && l.emissions ? perFu(l.emissions.value) : 0));
-  const precLines = cbam.precursors.lines.map((l) =>
-    lineDelta(l.id, perFu((l.embeddedDirect?.value ?? 0) + (indirectCounted ? (l.embeddedIndirect?.value ?? 0) : 0))),
-  );
+  // electricity counted with no factor: the line's CBAM figure is missing (not 0); not counted: 0 by the rule
+  const elecLines = cbam.electricity.lines.map((l) => lineDelta(l.id, !indirectCounted ? 0 : l.emissions ? perFu(l.emissions.value) : null));
+  const precLines = cbam.precursors.lines.map((l) => {
+    const direct = known(l.embeddedDirect?.value);
+    const indirect = indirectCounted ? known(l.embeddedIndirect?.value) : 0;
+    return lineDelta(l.id, direct === null || indirect === null ? null : perFu(direct + indirect));
+  });
   const boundaryLines = base.lines
     .filter((l) => !carried.has(l.id) && l.co2e !== 0)
     .map((l) => ({ id: l.id, fromKg: l.co2e, toKg: 0, deltaKg: -l.co2e }));
@@ -73,10 +81,12 @@ export function compareWithCbam(ds: Dataset, base: FootprintResult, cbam: CbamCo
   ];
   const differenceKg = toTotal === null ? null : round(toTotal - base.total, CO2E_DP);
   if (differenceKg !== null) {
-    const explained = causes.reduce((a, c) => a.add(c.deltaKg), new ExactSum(CO2E_DP)).value;
-    causes.push({ cause: 'rounding', deltaKg: round(differenceKg - explained, CO2E_DP), explanation: msg('core:compareCbam.rounding'), lines: [] });
+    const explained = sum(causes);
+    causes.push({ cause: 'rounding', deltaKg: explained === null ? null : round(differenceKg - explained, CO2E_DP), explanation: msg('core:compareCbam.rounding'), lines: [] });
   }
-  for (const c of causes) c.lines.sort((a, b) => Math.abs(b.deltaKg) - Math.abs(a.deltaKg));
+  // largest first; lines whose CBAM figure is missing last
+  const size = (v: number | null) => (v === null ? -1 : Math.abs(v));
+  for (const c of causes) c.lines.sort((a, b) => size(b.deltaKg) - size(a.deltaKg));
   return {
     from: base.pack.id,
     to: cbam.pack.id,

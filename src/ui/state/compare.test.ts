@@ -20,9 +20,9 @@ describe('comparison view plumbing', () => {
     if (!out.cbam?.ok) return;
     const c = out.cbam.comparison;
     expect(round(c.toTotal!, 3)).toBe(ALUMINIUM.cbamTotalKg);
-    expect(round(c.causes.find((x) => x.cause === 'boundary')!.deltaKg, 3)).toBe(ALUMINIUM.gbtToCbamBoundaryKg);
-    expect(round(c.causes.find((x) => x.cause === 'electricity')!.deltaKg, 3)).toBe(ALUMINIUM.gbtToCbamElectricityKg);
-    expect(sumExact(c.causes.map((x) => x.deltaKg), 6)).toBe(c.differenceKg);
+    expect(round(c.causes.find((x) => x.cause === 'boundary')!.deltaKg!, 3)).toBe(ALUMINIUM.gbtToCbamBoundaryKg);
+    expect(round(c.causes.find((x) => x.cause === 'electricity')!.deltaKg!, 3)).toBe(ALUMINIUM.gbtToCbamElectricityKg);
+    expect(sumExact(c.causes.map((x) => x.deltaKg!), 6)).toBe(c.differenceKg);
     expect(needsEuDefaultEf(out)).toBe(false);
   });
   it('one footprint pack alone is nothing to compare; with CBAM it is', () => {

@@ -103,8 +103,9 @@ export function needsEuDefaultEf(out: CompareOutcome | null): boolean {
 /** One cause of a pair as the view shows it (both compare() and compareWithCbam() causes have this shape). */
 export interface PairCause {
   cause: string;
-  deltaKg: number;
+  /** null when a figure behind the cause is not known (shown as missing, never 0) */
+  deltaKg: number | null;
   explanation: Message;
-  lines: { id: string; fromKg: number; toKg: number; deltaKg: number }[];
+  lines: { id: string; fromKg: number; toKg: number | null; deltaKg: number | null }[];
   gases?: { gas: string; gwpFrom: number | null; gwpTo: number | null; deltaKg: number }[];
 }
