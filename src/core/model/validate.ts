@@ -179,8 +179,6 @@ export function semanticProblems(ds: Dataset): Problem[] {
     out.push({ severity: 'error', path: ['period', 'end'], message: msg('core:validation.periodOrder', { start: ds.period.start, end: ds.period.end }) });
   // a dataset without lines computes nothing: say so instead of calling it valid and silent
   if (ds.inventory.length === 0) out.push({ severity: 'warning', path: ['inventory'], message: msg('core:validation.emptyInventory') });
-  // a dataset without lines computes nothing: say so instead of calling it valid and silent
-  if (ds.inventory.length === 0) out.push({ severity: 'warning', path: ['inventory'], message: msg('core:validation.emptyInventory') });
 
   for (let i = 0; i < ds.inventory.length; i++) {
     const l = ds.inventory[i]!;
