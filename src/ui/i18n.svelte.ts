@@ -118,7 +118,8 @@ export function tm(m: MessageLike): string {
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(m.params ?? {})) {
     if (v === undefined || v === null) continue;
-    params[k] = typeof v === 'number' && i18n.digits === 'arab' ? fmtPlain(v) : v;
+    // a gas parameter is a gas id (CH4_fossil): shown by its name in the reader's language, never as the identifier
+    params[k] = typeof v === 'number' && i18n.digits === 'arab' ? fmtPlain(v) : k === 'gas' && typeof v === 'string' ? gasName(v) : v;
   }
   // messages are phrased per interface: a "<key>_ui" variant (no command-line options; the choice is a control on
   // the page) is preferred over the CLI wording

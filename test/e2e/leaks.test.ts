@@ -21,9 +21,19 @@ export const ALLOWED = new Set(
     'CEMS LFP NMC MIIT IEA ETS EPD PEF Ecoinvent ecoinvent GaBi Regulation Implementing Delegated Directive Decision Annex Annexes Article Commission ' +
     'OJ TC DirEm AttrEm SEF Q1 Q2 Q3 Q4 AR4 AR5 AR6 BOM MRV CCS CCU CCUS TRACES NCV EF IDs ID Ningxia NDRC SAMR CNAS CQC BSI TÜV SGS DNV ' +
     // the product's name and the language switch (each language named in its own script)
-    'CarbonBridge English tCO2 kgCO2 tCO2e kgCO2e tkm Ctrl Shift piece m3 xls xlsx eu-cbam'
+    'CarbonBridge English tCO2 kgCO2 tCO2e kgCO2e tkm Ctrl Shift piece m3 xls xlsx eu-cbam kW Table'
   ).split(/\s+/),
 );
+
+/** The command-line tool's command names (codes a user types, e.g. "carbonbridge cbam-calc"), read from the commands. */
+const CLI_COMMANDS = new Set(
+  readdirSync(join(root, 'src', 'cli', 'commands'))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .flatMap((f) => [...readFileSync(join(root, 'src', 'cli', 'commands', f), 'utf8').matchAll(/^\s*name: '([a-z][a-z0-9-]*)',$/gm)].map((m) => m[1]!)),
+);
+
+/** Codes that are not words: file names (sample.json), URL parameters (?lang=zh), version numbers (v2.1.1). */
+const CODES = /\b[\w.-]+\.(?:json|xlsx|xls|csv|xml|pdf|html)\b|[?&]\w+=\w+|\bv\d+(?:\.\d+)*\b/g;
 
 /** Rule-pack ids (shown as codes beside the pack's translated title). */
 const PACK_IDS = new Set(
@@ -66,9 +76,9 @@ export function leaks(text: string, own: Set<string> = new Set()): string[] {
   for (const m of text.matchAll(/\$t[:.][\w.:-]+|\{\{\w+\}\}|\b[a-z][a-zA-Z]+(?:\.[a-zA-Z][\w-]*){2,}\b/g)) out.add(`raw key: ${m[0]}`);
   for (const m of text.matchAll(/reference\/\S*|\.md\b\S*|§\s?\d+\.\d+/g)) out.add(`project file: ${m[0]}`);
   for (const m of text.matchAll(/\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\b|\b[a-z]+[A-Z][a-z]+[A-Za-z]*\b/g)) if (!ALLOWED.has(m[0])) out.add(`identifier: ${m[0]}`);
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]/g)) {
+  for (const m of text.replace(CODES, ' ').matchAll(/[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]/g)) {
     const w = m[0];
-    if (ALLOWED.has(w) || own.has(w) || PACK_IDS.has(w) || (/^[A-Z0-9-]+$/.test(w) && w.length <= 8) || /^[A-Z]{1,3}\d+[A-Za-z0-9]*$/.test(w)) continue;
+    if (ALLOWED.has(w) || own.has(w) || PACK_IDS.has(w) || CLI_COMMANDS.has(w) || (/^[A-Z0-9-]+$/.test(w) && w.length <= 8) || /^[A-Z]{1,3}\d+[A-Za-z0-9]*$/.test(w)) continue;
     out.add(`latin: ${w}`);
   }
   return [...out];

@@ -238,7 +238,7 @@ describe('dataset lines', () => {
         massUnit: 't',
         gases: { CO2_fossil: 827_820 },
         source: {
-          name: 'CBAM combustion (calculation-based) — Implementing Regulation (EU) 2023/1773, Annex III',
+          name: 'CBAM combustion (calculation-based) — Implementing Regulation (EU) 2025/2547, Annex II',
           reference: 'AD × NCV / 1000 = 252000 × 45 / 1000 = 11340 TJ; AD × NCV × EF × OxF × (1 − BioC) / 1000 = 252000 × 45 × 73 × 1 × (1 − 0) / 1000 = 827820 tCO2',
         },
       },
