@@ -8,6 +8,7 @@ import { msg } from '../i18n/message';
 import { z as zod } from 'zod';
 import { Dataset, DATASET_FORMAT, DATASET_FORMAT_VERSION, InventoryLine, STAGES } from './dataset';
 import { isCanonicalLine } from './fast-path';
+import { processProblems } from './processes';
 import { migrateDataset } from './migrations';
 import { checkParsedValue, parseJsonStrict, NUMBER_RANGE_TEXT } from './json';
 import { GASES } from './gases';
@@ -306,7 +307,7 @@ export function validateDataset(input: string | unknown): ValidationResult {
     };
   }
   const data: Dataset = { ...res.data, inventory: lines };
-  const all = semanticProblems(data);
+  const all = [...semanticProblems(data), ...processProblems(data)];
   const ok = !all.some((p) => p.severity === 'error');
   const problems = all.length > VALIDATION_LIMITS.maxProblems ? all.slice(0, VALIDATION_LIMITS.maxProblems) : all;
   return {
