@@ -320,7 +320,8 @@ describe('precursors', () => {
     expect(p.seeDirect).toMatchObject({ value: 3.3, uncertain: true, source: { kind: 'rule', ref: { act: 'Implementing Regulation (EU) 2025/2621' } } });
     expect(p.embeddedDirect!.value).toBe(33_000);
     expect(r.see.direct!.value).toBe(Math.round(((692_983.6 + 33_000) / 400_000) * 1e7) / 1e7);
-    expect(r.see.shareDefault).toBe(Math.round((33_000 / 400_000 / r.see.direct!.value) * 1e4) / 1e4);
+    // share of the direct embedded emissions from default values (template definition): 33,000 / (692,983.6 + 33,000)
+    expect(r.see.shareDefault).toBe(Math.round((33_000 / (692_983.6 + 33_000)) * 1e6) / 1e6);
     expect(r.verifier.some((v) => v.message.key === 'cbamconvert:verifier.precursorOrigin')).toBe(true);
   });
 
