@@ -2,10 +2,10 @@
 export * from './model';
 export { parseCbamDocData, issuesToMessages } from './parse';
 export { CbamDocError, docError } from './errors';
-export { computeSee, EF_NATURAL_GAS, WASTE_GAS_EXPORT_FACTOR, type SeeResult, type ProcessSee, type ProductSee } from './see';
+export { computeSee, installationTotals, streamEmissions, pfcEmissions, EF_NATURAL_GAS, WASTE_GAS_EXPORT_FACTOR, type SeeResult, type ProcessSee, type ProductSee, type InstallationTotals } from './see';
 export {
-  fillOfficialTemplate, fillReportRows, identifyTemplate, planTemplateCells, TEMPLATE_MAP, TEMPLATE_VERSION, TEMPLATE_GOODS, templateRoutes, templateGood,
-  type CellWrite, type FillResult, type VerificationReport,
+  fillOfficialTemplate, fillReportRows, identifyTemplate, planTemplate, planTemplateCells, TEMPLATE_MAP, TEMPLATE_VERSION, TEMPLATE_GOODS, templateRoutes, templateGood,
+  type CellWrite, type FillResult, type VerificationReport, type TemplateGap,
 } from './template';
 export { buildOwnWorkbook, buildFillSourcesWorkbook, communicationRows, sourceRows, COMMUNICATION_COLUMNS, type CommunicationRow, type OwnWorkbookOptions } from './own-workbook';
 export { writeXlsx, type SheetData, type Cell } from './xlsx-writer';

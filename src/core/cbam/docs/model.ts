@@ -120,9 +120,12 @@ export const ProcessSchema = z.object({
   wasteGas: z
     .object({ importedTJ: NonNegNum.optional(), importedEf: NonNegNum.optional(), exportedTJ: NonNegNum.optional(), exportedEf: NonNegNum.optional() })
     .optional(),
-  /** Indirect emissions = electricity consumed (MWh) × emission factor (tCO2/MWh). */
+  /**
+   * Indirect emissions = electricity consumed (MWh) × emission factor (tCO2/MWh). The consumption is written even when
+   * the factor is not known (the factor's cells then stay empty and are listed as missing, never 0).
+   */
   electricity: z
-    .object({ consumptionMWh: NonNegNum, ef: NonNegNum, efSource: ElecEfSource, efSourceNote: z.string().optional() })
+    .object({ consumptionMWh: NonNegNum, ef: NonNegNum.optional(), efSource: ElecEfSource.optional(), efSourceNote: z.string().optional() })
     .optional(),
   electricityExported: z.object({ mwh: NonNegNum, ef: NonNegNum }).optional(),
   precursors: z.array(PrecursorUseSchema).default([]),
@@ -140,8 +143,9 @@ export const PurchasedPrecursorSchema = z.object({
   seeDirect: NonNegNum,
   /** Whether SEE (direct) is the supplier's measured value or a default value. */
   seeDirectBasis: z.enum(['Measured', 'Default', 'Unknown']),
+  /** The supplier's SEE (indirect). The template computes it as MWh/t × EF: it is never used to back-calculate either. */
   seeIndirect: NonNegNum.optional(),
-  /** Specific electricity consumption (MWh/t). If omitted it is derived as SEE(indirect) / EF (template guidance). */
+  /** The supplier's own specific electricity consumption (MWh/t). Not given: the cell stays empty and is listed as missing. */
   electricityMWhPerT: NonNegNum.optional(),
   electricityEf: NonNegNum.optional(),
   electricityEfBasis: z.enum(['Measured', 'Default', 'Unknown']).optional(),
@@ -171,10 +175,13 @@ export const ProductSchema = z.object({
   cnName: z.string().optional(),
   /** Product name as on invoices. */
   name: z.string().min(1),
-  /** Our computed values (the template recomputes them from the process data). */
-  seeDirect: NonNegNum.optional(),
-  seeIndirect: NonNegNum.optional(),
-  seeTotal: NonNegNum.optional(),
+  /**
+   * Our computed values (the template recomputes them from the process data). They may be negative: an installation
+   * exporting more heat than its own emissions has negative attributed emissions, which the template accepts.
+   */
+  seeDirect: Num.optional(),
+  seeIndirect: Num.optional(),
+  seeTotal: Num.optional(),
   /** Where the SEE comes from: actual (operator data) or default values. */
   dataSource: z.enum(['actual', 'default', 'mixed']).default('actual'),
   /** Share (0..1) of the embedded emissions determined from default values. */
@@ -224,10 +231,21 @@ export const CbamDocDataSchema = z.object({
   products: z.array(ProductSchema).max(100).default([]),
   sourceStreams: z.array(SourceStreamSchema).max(75).default([]),
   pfc: z.array(PfcSourceSchema).max(10).default([]),
-  /** Installation totals (sheet C): total indirect emissions must always be entered manually. */
+  /**
+   * Installation totals (sheet C, manual entries (a) ii): total indirect emissions must always be entered manually.
+   * Direct emissions by gas, tCO2e: fossil CO2 (may be negative only through mass-balance outputs), biomass CO2, N2O,
+   * PFC. Where none is given, the template's automatic values from sheet B apply; without any sheet B entry the fossil
+   * CO2 is Σ DirEm* of the processes less the N2O and PFC given (see `installationTotals` in ./see).
+   */
   emissionsBalance: z
     .object({
       totalIndirect: NonNegNum.optional(),
+      co2: Num.optional(),
+      biomass: NonNegNum.optional(),
+      n2o: NonNegNum.optional(),
+      pfc: NonNegNum.optional(),
+      /** Fuel balance (sheet C section 1, manual entries), TJ: total fuel input, direct fuel for CBAM goods, for electricity, for non-CBAM goods. */
+      fuel: z.object({ totalTJ: NonNegNum.optional(), cbamTJ: NonNegNum.optional(), electricityTJ: NonNegNum.optional(), nonCbamTJ: NonNegNum.optional() }).optional(),
       dataQuality: z.string().optional(),
       defaultJustification: z.string().optional(),
       qualityAssurance: z.string().optional(),

@@ -40,7 +40,7 @@ export function communicationRows(input: CbamDocInput | CbamDocData): Communicat
     const dir = pr.seeDirect?.value ?? s.seeDirect;
     const ind = pr.seeIndirect?.value ?? s.seeIndirect;
     const total = pr.seeTotal?.value ?? round(dir + ind, 7);
-    const ef = pr.electricityEf?.value ?? proc.electricity?.ef.value;
+    const ef = pr.electricityEf?.value ?? proc.electricity?.ef?.value;
     const cp = pr.carbonPrice;
     const sources = [pr.seeDirect, pr.seeIndirect, pr.electricityEf, proc.directEmissions, proc.electricity?.ef, cp?.amountPerT]
       .map((n: SourcedNumber | undefined) => n?.source?.ref)

@@ -266,7 +266,7 @@ export function qreportEmissionsFromDocData(input: CbamDocInput | CbamDocData, c
     seeIndirect: prod.seeIndirect?.value ?? s.seeIndirect,
     determinationType: prod.dataSource === 'default' ? '02' : '01',
     indirectDeterminationType: prod.dataSource === 'default' ? '02' : '01',
-    ...(proc.electricity ? { electricityEf: proc.electricity.ef.value } : {}),
+    ...(proc.electricity?.ef ? { electricityEf: proc.electricity.ef.value } : {}),
     methodId: method.id,
     methodName: method.name,
     sourceNote: `Communication template data ${data.reportingPeriod.start}/${data.reportingPeriod.end}, process ${proc.name}`,

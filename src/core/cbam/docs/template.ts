@@ -13,13 +13,13 @@ import mapJson from './template-map.json';
 import { CbamDocError, docError } from './errors';
 import { msg, type Message } from '../../i18n/message';
 import { parseCbamDocData } from './parse';
-import type { CbamDocData, CbamDocInput, SourcedNumber } from './model';
+import type { CbamDocData, CbamDocInput, Process, PurchasedPrecursor, SourcedNumber } from './model';
 import { val } from './model';
 import {
   excelSerial, looksLikeFormula, numberToXml, parseSharedStrings, readCells, strToU8Utf8, u8ToStr, unzipOrThrow, xmlEscape,
   xmlUnescape, type CellValue,
 } from './ooxml';
-import { computeSee, type SeeResult } from './see';
+import { computeSee, installationTotals, type SeeResult } from './see';
 import { escapeOoxmlText, xmlCarriable } from '../../xlsx/xml';
 
 interface SheetMap { path: string; hidden: boolean; protected: boolean; writable: string[]; validations: unknown[] }
@@ -66,6 +66,8 @@ export interface VerificationReport {
   /** SEE we computed from the same data (the workbook recomputes them on open). */
   see: SeeResult;
   cells: CellWrite[];
+  /** Cells the template asks for that stay empty because the figure is not known, each with the reason (translated key). */
+  gaps: TemplateGap[];
   warnings: Message[];
   ok: boolean;
 }
@@ -149,21 +151,30 @@ function routeIndex(category: string, route: string | undefined, field: string):
   return i;
 }
 
-/** Plan every cell the data fills. Pure; throws CbamDocError for data the template cannot take. */
-export function planTemplateCells(parsed: CbamDocData): CellWrite[] {
-  // categories in the template's exact spelling
-  const data: CbamDocData = {
-    ...parsed,
-    goods: parsed.goods.map((g) => ({ ...g, category: templateGood(g.category) })),
-    processes: parsed.processes.map((p) => ({ ...p, category: templateGood(p.category), includedCategories: p.includedCategories.map(templateGood) })),
-    purchasedPrecursors: parsed.purchasedPrecursors.map((pp) => ({ ...pp, category: templateGood(pp.category) })),
-  };
-  const w: CellWrite[] = [];
-  const put = (sheet: string, ref: string, value: number | string | boolean | undefined | null, field: string, source?: string): void => {
-    if (value === undefined || value === null || value === '') return;
-    w.push(source ? { sheet, ref, value, field, source } : { sheet, ref, value, field });
-  };
-  const A = 'A_InstData';
+/** A cell the template asks for that stays empty because CarbonBridge does not know the figure (never written as 0). */
+export interface TemplateGap { sheet: string; ref: string; field: string; reason: Message }
+
+type Put = (sheet: string, ref: string, value: number | string | boolean | undefined | null, field: string, source?: string) => void;
+interface Plan {
+  data: CbamDocData;
+  put: Put;
+  gap: (sheet: string, ref: string, field: string, key: string, params?: Record<string, string | number>) => void;
+  procIndex: Map<string, number>;
+  ppIndex: Map<string, number>;
+  goodCats: Set<string>;
+  /** Mass of a process's or purchased precursor's output consumed in each process. */
+  consumedBy: (fromId: string) => { consumer: number; amount: SourcedNumber }[];
+}
+
+const A = 'A_InstData';
+const B = 'B_EmInst';
+const C = 'C_Emissions&Energy';
+const D = 'D_Processes';
+const E = 'E_PurchPrec';
+const SP = 'Summary_Products';
+
+/** A: reporting period, installation, verifier. */
+function planInstallation({ data, put }: Plan): void {
   const inst = data.installation;
   put(A, 'I9', excelSerial(data.reportingPeriod.start), 'reportingPeriod.start');
   put(A, 'L9', excelSerial(data.reportingPeriod.end), 'reportingPeriod.end');
@@ -184,23 +195,24 @@ export function planTemplateCells(parsed: CbamDocData): CellWrite[] {
   put(A, 'I31', inst.email, 'installation.email');
   put(A, 'I32', inst.phone, 'installation.phone');
   const v = data.verifier;
-  if (v) {
-    put(A, 'I37', v.company, 'verifier.company');
-    put(A, 'I38', v.street, 'verifier.street');
-    put(A, 'I39', v.city, 'verifier.city');
-    put(A, 'I40', v.postCode, 'verifier.postCode');
-    put(A, 'I41', v.country && (countryName(v.country) ?? v.country), 'verifier.country');
-    put(A, 'I45', v.representative?.name, 'verifier.representative.name');
-    put(A, 'I46', v.representative?.email, 'verifier.representative.email');
-    put(A, 'I47', v.representative?.phone, 'verifier.representative.phone');
-    put(A, 'I48', v.representative?.fax, 'verifier.representative.fax');
-    put(A, 'I51', v.accreditation?.memberState, 'verifier.accreditation.memberState');
-    put(A, 'I52', v.accreditation?.body, 'verifier.accreditation.body');
-    put(A, 'I53', v.accreditation?.registrationNumber, 'verifier.accreditation.registrationNumber');
-  }
-  // 4(a) aggregated goods categories and routes
+  if (!v) return;
+  put(A, 'I37', v.company, 'verifier.company');
+  put(A, 'I38', v.street, 'verifier.street');
+  put(A, 'I39', v.city, 'verifier.city');
+  put(A, 'I40', v.postCode, 'verifier.postCode');
+  put(A, 'I41', v.country && (countryName(v.country) ?? v.country), 'verifier.country');
+  put(A, 'I45', v.representative?.name, 'verifier.representative.name');
+  put(A, 'I46', v.representative?.email, 'verifier.representative.email');
+  put(A, 'I47', v.representative?.phone, 'verifier.representative.phone');
+  put(A, 'I48', v.representative?.fax, 'verifier.representative.fax');
+  put(A, 'I51', v.accreditation?.memberState, 'verifier.accreditation.memberState');
+  put(A, 'I52', v.accreditation?.body, 'verifier.accreditation.body');
+  put(A, 'I53', v.accreditation?.registrationNumber, 'verifier.accreditation.registrationNumber');
+}
+
+/** A 4(a), 4(b), 5: goods categories and routes, production processes, purchased precursors. */
+function planLists({ data, put, goodCats }: Plan): void {
   const ROUTE_COLS = ['I', 'J', 'K', 'L', 'M', 'N'];
-  const goodCats = new Set<string>();
   data.goods.forEach((g, i) => {
     const f = `goods[${i}]`;
     checkGood(g.category, `${f}.category`);
@@ -211,17 +223,6 @@ export function planTemplateCells(parsed: CbamDocData): CellWrite[] {
       routeIndex(g.category, r, `${f}.routes[${k}]`);
       put(A, `${ROUTE_COLS[k]}${62 + i}`, r, `${f}.routes[${k}]`);
     });
-  });
-  // 4(b) production processes
-  const procIndex = new Map<string, number>();
-  data.processes.forEach((p, i) => {
-    if (procIndex.has(p.id)) throw docError('errors.duplicate', { field: `processes[${i}].id`, value: p.id });
-    procIndex.set(p.id, i);
-  });
-  const ppIndex = new Map<string, number>();
-  data.purchasedPrecursors.forEach((pp, i) => {
-    if (ppIndex.has(pp.id)) throw docError('errors.duplicate', { field: `purchasedPrecursors[${i}].id`, value: pp.id });
-    ppIndex.set(pp.id, i);
   });
   const INCL_COLS = ['G', 'H', 'I', 'J', 'K'];
   data.processes.forEach((p, i) => {
@@ -237,7 +238,6 @@ export function planTemplateCells(parsed: CbamDocData): CellWrite[] {
     });
     put(A, `L${row}`, p.name, `${f}.name`);
   });
-  // 5 purchased precursors
   data.purchasedPrecursors.forEach((pp, i) => {
     const f = `purchasedPrecursors[${i}]`;
     checkGood(pp.category, `${f}.category`);
@@ -252,129 +252,129 @@ export function planTemplateCells(parsed: CbamDocData): CellWrite[] {
     });
     put(A, `L${row}`, pp.name ?? `${pp.category} (${pp.country})`, `${f}.name`);
   });
+}
 
-  // D_Processes
-  const D = 'D_Processes';
-  const consumedBy = (fromId: string): { consumer: number; amount: SourcedNumber }[] => {
-    const out: { consumer: number; amount: SourcedNumber }[] = [];
-    data.processes.forEach((c, ci) => c.precursors.forEach((u) => { if (u.from === fromId) out.push({ consumer: ci, amount: u.amount }); }));
-    return out;
-  };
-  for (const p of data.processes) for (const [k, u] of p.precursors.entries()) {
-    if (!procIndex.has(u.from) && !ppIndex.has(u.from)) throw docError('errors.unknownPrecursorRef', { field: `${p.id}.precursors[${k}].from`, value: u.from });
-    if (u.from === p.id) throw docError('errors.selfPrecursor', { field: `${p.id}.precursors[${k}].from`, value: u.from });
+/** D (a)–(e): production per route and where it goes (market, other processes, non-CBAM goods). */
+function planProcessBalance(plan: Plan, p: Process, i: number): void {
+  const { data, put } = plan;
+  const f = `processes[${i}]`;
+  const b = 11 + 65 * i;
+  const perRoute = new Array<number>(8).fill(0);
+  const routeSrc: (string | undefined)[] = [];
+  p.production.forEach((pr, k) => {
+    const ri = routeIndex(p.category, pr.route, `${f}.production[${k}].route`);
+    perRoute[ri] = perRoute[ri]! + pr.amount.value;
+    routeSrc[ri] = srcText(pr.amount);
+  });
+  // every route row the template shows for the category needs an entry (0 where nothing is produced on that route)
+  const nRoutes = Math.min(8, Math.max(1, templateRoutes(p.category).length));
+  for (let ri = 0; ri < nRoutes; ri++) put(D, `L${b + 5 + ri}`, perRoute[ri]!, `${f}.production[${ri}]`, routeSrc[ri]);
+  const al = perRoute.reduce((s, x) => s + x, 0);
+  if (!(al > 0)) throw docError('errors.zeroProduction', { field: `${f}.production`, process: p.name });
+  const uses = plan.consumedBy(p.id);
+  let consumedTotal = 0;
+  const perConsumer = new Array<number>(data.processes.length).fill(0);
+  for (const u of uses) {
+    perConsumer[u.consumer] = perConsumer[u.consumer]! + u.amount.value;
+    consumedTotal += u.amount.value;
   }
-  data.processes.forEach((p, i) => {
-    const f = `processes[${i}]`;
-    const b = 11 + 65 * i;
-    const perRoute = new Array<number>(8).fill(0);
-    const routeSrc: (string | undefined)[] = [];
-    p.production.forEach((pr, k) => {
-      const ri = routeIndex(p.category, pr.route, `${f}.production[${k}].route`);
-      perRoute[ri] = perRoute[ri]! + pr.amount.value;
-      routeSrc[ri] = srcText(pr.amount);
-    });
-    // every route row the template shows for the category needs an entry (0 where nothing is produced on that route)
-    const nRoutes = Math.min(8, Math.max(1, templateRoutes(p.category).length));
-    for (let ri = 0; ri < nRoutes; ri++) put(D, `L${b + 5 + ri}`, perRoute[ri]!, `${f}.production[${ri}]`, routeSrc[ri]);
-    const al = perRoute.reduce((s, x) => s + x, 0);
-    if (!(al > 0)) throw docError('errors.zeroProduction', { field: `${f}.production`, process: p.name });
-    const uses = consumedBy(p.id);
-    let consumedTotal = 0;
-    const perConsumer = new Array<number>(data.processes.length).fill(0);
-    for (const u of uses) {
-      perConsumer[u.consumer] = perConsumer[u.consumer]! + u.amount.value;
-      consumedTotal += u.amount.value;
-    }
-    perConsumer.forEach((amount, ci) => {
-      if (ci === i) return;
-      const j = ci < i ? ci : ci - 1; // rows skip the process itself
-      const u = uses.find((x) => x.consumer === ci);
-      put(D, `L${b + 21 + j}`, amount, `${f}.consumedIn.${data.processes[ci]!.id}`, u && srcText(u.amount));
-    });
-    const nonCbam = val(p.consumedForNonCbam);
-    const market = p.producedForMarket ? p.producedForMarket.value : al - consumedTotal - nonCbam;
-    if (market < -1e-9) throw docError('errors.balance', { field: `${f}.production`, process: p.name });
-    put(D, `L${b + 16}`, Math.max(0, market), `${f}.producedForMarket`, srcText(p.producedForMarket));
-    put(D, `L${b + 30}`, nonCbam, `${f}.consumedForNonCbam`, srcText(p.consumedForNonCbam));
-    const heat = p.heat;
-    const wg = p.wasteGas;
-    put(D, `K${b + 39}`, !!heat && (val(heat.importedTJ) > 0 || val(heat.exportedTJ) > 0), `${f}.heat.applicable`);
-    put(D, `L${b + 39}`, !!wg && (val(wg.importedTJ) > 0 || val(wg.exportedTJ) > 0), `${f}.wasteGas.applicable`);
-    put(D, `L${b + 43}`, p.directEmissions.value, `${f}.directEmissions`, srcText(p.directEmissions));
-    if (heat) {
-      // the template checks imported and exported columns together: zero where there is none
-      put(D, `L${b + 46}`, val(heat.importedTJ), `${f}.heat.importedTJ`, srcText(heat.importedTJ));
-      put(D, `M${b + 46}`, val(heat.exportedTJ), `${f}.heat.exportedTJ`, srcText(heat.exportedTJ));
-      put(D, `L${b + 47}`, val(heat.importedEf), `${f}.heat.importedEf`, srcText(heat.importedEf));
-      put(D, `M${b + 47}`, val(heat.exportedEf), `${f}.heat.exportedEf`, srcText(heat.exportedEf));
-    }
-    if (wg) {
-      put(D, `L${b + 50}`, val(wg.importedTJ), `${f}.wasteGas.importedTJ`, srcText(wg.importedTJ));
-      put(D, `M${b + 50}`, val(wg.exportedTJ), `${f}.wasteGas.exportedTJ`, srcText(wg.exportedTJ));
-      put(D, `L${b + 51}`, wg.importedEf?.value, `${f}.wasteGas.importedEf`, srcText(wg.importedEf));
-      put(D, `M${b + 51}`, wg.exportedEf?.value, `${f}.wasteGas.exportedEf`, srcText(wg.exportedEf));
-    }
-    if (p.electricity) {
-      put(D, `L${b + 54}`, p.electricity.consumptionMWh.value, `${f}.electricity.consumptionMWh`, srcText(p.electricity.consumptionMWh));
-      put(D, `L${b + 55}`, p.electricity.ef.value, `${f}.electricity.ef`, srcText(p.electricity.ef));
-      put(D, `L${b + 56}`, p.electricity.efSource, `${f}.electricity.efSource`);
-    }
-    if (!p.electricity) put(D, `L${b + 54}`, 0, `${f}.electricity.consumptionMWh`);
-    if (!p.electricityExported) put(D, `L${b + 60}`, 0, `${f}.electricityExported.mwh`);
-    if (p.electricityExported) {
-      put(D, `L${b + 60}`, p.electricityExported.mwh.value, `${f}.electricityExported.mwh`, srcText(p.electricityExported.mwh));
-      put(D, `L${b + 61}`, p.electricityExported.ef.value, `${f}.electricityExported.ef`, srcText(p.electricityExported.ef));
-    }
+  perConsumer.forEach((amount, ci) => {
+    if (ci === i) return;
+    const j = ci < i ? ci : ci - 1; // rows skip the process itself
+    const u = uses.find((x) => x.consumer === ci);
+    put(D, `L${b + 21 + j}`, amount, `${f}.consumedIn.${data.processes[ci]!.id}`, u && srcText(u.amount));
   });
+  const nonCbam = val(p.consumedForNonCbam);
+  const market = p.producedForMarket ? p.producedForMarket.value : al - consumedTotal - nonCbam;
+  if (market < -1e-9) throw docError('errors.balance', { field: `${f}.production`, process: p.name });
+  put(D, `L${b + 16}`, Math.max(0, market), `${f}.producedForMarket`, srcText(p.producedForMarket));
+  put(D, `L${b + 30}`, nonCbam, `${f}.consumedForNonCbam`, srcText(p.consumedForNonCbam));
+}
 
-  // E_PurchPrec
-  const E = 'E_PurchPrec';
-  data.purchasedPrecursors.forEach((pp, i) => {
-    const f = `purchasedPrecursors[${i}]`;
-    const b = 14 + 44 * i;
-    const uses = consumedBy(pp.id);
-    let usedTotal = 0;
-    const perConsumer = new Array<number>(data.processes.length).fill(0);
-    for (const u of uses) {
-      perConsumer[u.consumer] = perConsumer[u.consumer]! + u.amount.value;
-      usedTotal += u.amount.value;
-    }
-    perConsumer.forEach((amount, ci) => {
-      const u = uses.find((x) => x.consumer === ci);
-      put(E, `L${b + 14 + ci}`, amount, `${f}.consumedIn.${data.processes[ci]!.id}`, u && srcText(u.amount));
-    });
-    const other = val(pp.otherUses);
-    put(E, `L${b + 24}`, other, `${f}.otherUses`, srcText(pp.otherUses));
-    if (pp.purchased && pp.purchased.length) {
-      const per = new Array<number>(8).fill(0);
-      pp.purchased.forEach((r, k) => { const ri = routeIndex(pp.category, r.route, `${f}.purchased[${k}].route`); per[ri] = per[ri]! + r.amount.value; });
-      per.forEach((a, ri) => { if (a) put(E, `L${b + 3 + ri}`, a, `${f}.purchased[${ri}]`); });
-      const tot = per.reduce((s, x) => s + x, 0);
-      if (Math.abs(tot - usedTotal - other) > 1e-6 * Math.max(1, tot)) throw docError('errors.precursorBalance', { field: `${f}.purchased`, precursor: pp.id });
-    } else {
-      const ri = routeIndex(pp.category, templateRoutes(pp.category).length === 1 ? undefined : templateRoutes(pp.category).at(-1), f);
-      put(E, `L${b + 3 + ri}`, usedTotal + other, `${f}.purchased`);
-    }
-    put(E, `L${b + 35}`, pp.seeDirect.value, `${f}.seeDirect`, srcText(pp.seeDirect));
-    put(E, `M${b + 35}`, pp.seeDirectBasis, `${f}.seeDirectBasis`);
-    const ind = pp.seeIndirect?.value ?? 0;
-    const ef = pp.electricityEf?.value;
-    let mwh = pp.electricityMWhPerT?.value;
-    if (mwh === undefined && ind > 0) {
-      if (!ef) throw docError('errors.precursorIndirectEf', { field: `${f}.electricityEf`, precursor: pp.id });
-      mwh = ind / ef;
-    }
-    // SEE (indirect) = MWh/t × EF; the template wants both entries and their sources, zero when there is none
-    put(E, `L${b + 36}`, mwh ?? 0, `${f}.electricityMWhPerT`, srcText(pp.electricityMWhPerT ?? pp.seeIndirect));
+/** D (f)–(k): attributed emissions — DirEm*, heat, waste gases, electricity consumed and exported. */
+function planProcessEmissions(plan: Plan, p: Process, i: number): void {
+  const { put } = plan;
+  const f = `processes[${i}]`;
+  const b = 11 + 65 * i;
+  const heat = p.heat;
+  const wg = p.wasteGas;
+  put(D, `K${b + 39}`, !!heat && (val(heat.importedTJ) > 0 || val(heat.exportedTJ) > 0), `${f}.heat.applicable`);
+  put(D, `L${b + 39}`, !!wg && (val(wg.importedTJ) > 0 || val(wg.exportedTJ) > 0), `${f}.wasteGas.applicable`);
+  put(D, `L${b + 43}`, p.directEmissions.value, `${f}.directEmissions`, srcText(p.directEmissions));
+  if (heat) {
+    // the template checks imported and exported columns together: zero where there is none
+    put(D, `L${b + 46}`, val(heat.importedTJ), `${f}.heat.importedTJ`, srcText(heat.importedTJ));
+    put(D, `M${b + 46}`, val(heat.exportedTJ), `${f}.heat.exportedTJ`, srcText(heat.exportedTJ));
+    put(D, `L${b + 47}`, val(heat.importedEf), `${f}.heat.importedEf`, srcText(heat.importedEf));
+    put(D, `M${b + 47}`, val(heat.exportedEf), `${f}.heat.exportedEf`, srcText(heat.exportedEf));
+  }
+  if (wg) {
+    put(D, `L${b + 50}`, val(wg.importedTJ), `${f}.wasteGas.importedTJ`, srcText(wg.importedTJ));
+    put(D, `M${b + 50}`, val(wg.exportedTJ), `${f}.wasteGas.exportedTJ`, srcText(wg.exportedTJ));
+    put(D, `L${b + 51}`, wg.importedEf?.value, `${f}.wasteGas.importedEf`, srcText(wg.importedEf));
+    put(D, `M${b + 51}`, wg.exportedEf?.value, `${f}.wasteGas.exportedEf`, srcText(wg.exportedEf));
+  }
+  const el = p.electricity;
+  // no electricity object: the process consumes none (0 MWh); a consumption without a factor keeps the factor empty
+  put(D, `L${b + 54}`, el ? el.consumptionMWh.value : 0, `${f}.electricity.consumptionMWh`, el && srcText(el.consumptionMWh));
+  if (el?.ef) put(D, `L${b + 55}`, el.ef.value, `${f}.electricity.ef`, srcText(el.ef));
+  else if (el) plan.gap(D, `L${b + 55}`, `${f}.electricity.ef`, 'gaps.electricityEf', { process: p.name });
+  if (el?.efSource) put(D, `L${b + 56}`, el.efSource, `${f}.electricity.efSource`);
+  else if (el) plan.gap(D, `L${b + 56}`, `${f}.electricity.efSource`, 'gaps.electricityEfSource', { process: p.name });
+  put(D, `L${b + 60}`, p.electricityExported ? p.electricityExported.mwh.value : 0, `${f}.electricityExported.mwh`, p.electricityExported && srcText(p.electricityExported.mwh));
+  if (p.electricityExported) put(D, `L${b + 61}`, p.electricityExported.ef.value, `${f}.electricityExported.ef`, srcText(p.electricityExported.ef));
+}
+
+/** E: purchased amounts and where they go; the supplier's SEE, MWh/t and factor (never back-calculated). */
+function planPurchased(plan: Plan, pp: PurchasedPrecursor, i: number): void {
+  const { data, put } = plan;
+  const f = `purchasedPrecursors[${i}]`;
+  const b = 14 + 44 * i;
+  const uses = plan.consumedBy(pp.id);
+  let usedTotal = 0;
+  const perConsumer = new Array<number>(data.processes.length).fill(0);
+  for (const u of uses) {
+    perConsumer[u.consumer] = perConsumer[u.consumer]! + u.amount.value;
+    usedTotal += u.amount.value;
+  }
+  perConsumer.forEach((amount, ci) => {
+    const u = uses.find((x) => x.consumer === ci);
+    put(E, `L${b + 14 + ci}`, amount, `${f}.consumedIn.${data.processes[ci]!.id}`, u && srcText(u.amount));
+  });
+  const other = val(pp.otherUses);
+  put(E, `L${b + 24}`, other, `${f}.otherUses`, srcText(pp.otherUses));
+  if (pp.purchased && pp.purchased.length) {
+    const per = new Array<number>(8).fill(0);
+    pp.purchased.forEach((r, k) => { const ri = routeIndex(pp.category, r.route, `${f}.purchased[${k}].route`); per[ri] = per[ri]! + r.amount.value; });
+    per.forEach((a, ri) => { if (a) put(E, `L${b + 3 + ri}`, a, `${f}.purchased[${ri}]`); });
+    const tot = per.reduce((s, x) => s + x, 0);
+    if (Math.abs(tot - usedTotal - other) > 1e-6 * Math.max(1, tot)) throw docError('errors.precursorBalance', { field: `${f}.purchased`, precursor: pp.id });
+  } else {
+    const ri = routeIndex(pp.category, templateRoutes(pp.category).length === 1 ? undefined : templateRoutes(pp.category).at(-1), f);
+    put(E, `L${b + 3 + ri}`, usedTotal + other, `${f}.purchased`);
+  }
+  put(E, `L${b + 35}`, pp.seeDirect.value, `${f}.seeDirect`, srcText(pp.seeDirect));
+  put(E, `M${b + 35}`, pp.seeDirectBasis, `${f}.seeDirectBasis`);
+  // SEE (indirect) = MWh/t × EF in the template: each written only when the supplier gave it
+  const name = pp.name ?? pp.id;
+  const mwh = pp.electricityMWhPerT;
+  const ef = pp.electricityEf;
+  if (mwh) {
+    put(E, `L${b + 36}`, mwh.value, `${f}.electricityMWhPerT`, srcText(mwh));
     put(E, `M${b + 36}`, pp.electricityEfBasis ?? pp.seeDirectBasis, `${f}.electricityMWhPerT.basis`);
-    put(E, `L${b + 37}`, ef ?? 0, `${f}.electricityEf`, srcText(pp.electricityEf));
+  } else plan.gap(E, `L${b + 36}`, `${f}.electricityMWhPerT`, 'gaps.precursorMWh', { precursor: name });
+  if (ef) {
+    put(E, `L${b + 37}`, ef.value, `${f}.electricityEf`, srcText(ef));
     put(E, `M${b + 37}`, pp.electricityEfSource ?? 'D.4(a)', `${f}.electricityEf.efSource`);
-    if (pp.seeDirectBasis === 'Default') put(E, `K${b + 40}`, pp.defaultJustification ?? 'Data gaps', `${f}.defaultJustification`);
-  });
+  } else plan.gap(E, `L${b + 37}`, `${f}.electricityEf`, 'gaps.precursorEf', { precursor: name });
+  if ((!mwh || !ef) && pp.seeIndirect && pp.seeIndirect.value !== 0) {
+    plan.gap(E, `L${b + 38}`, `${f}.seeIndirect`, 'gaps.precursorIndirectNotInTemplate', { precursor: name, value: pp.seeIndirect.value });
+  }
+  if (pp.seeDirectBasis === 'Default') put(E, `K${b + 40}`, pp.defaultJustification ?? 'Data gaps', `${f}.defaultJustification`);
+}
 
-  // B_EmInst (source streams, PFC)
-  const B = 'B_EmInst';
+/** B: source streams (calculation-based) and PFC rows. */
+function planSourceStreams({ data, put }: Plan): void {
   data.sourceStreams.forEach((s, i) => {
     const f = `sourceStreams[${i}]`;
     const r = 17 + i;
@@ -405,20 +405,34 @@ export function planTemplateCells(parsed: CbamDocData): CellWrite[] {
     put(B, `AM${r}`, s.fC2F6, `${f}.fC2F6`);
     put(B, `AT${r}`, s.collectionEfficiency, `${f}.collectionEfficiency`);
   });
+}
 
-  // C_Emissions&Energy
-  const C = 'C_Emissions&Energy';
+/** C: fuel balance, GHG balance (manual entries by gas, total indirect), data quality. */
+function planBalance(plan: Plan): void {
+  const { data, put } = plan;
   const eb = data.emissionsBalance;
-  const totalIndirect = eb?.totalIndirect?.value ?? data.processes.reduce((s, p) => s + (p.electricity ? p.electricity.consumptionMWh.value * p.electricity.ef.value : 0), 0);
-  put(C, 'M26', totalIndirect, 'emissionsBalance.totalIndirect', srcText(eb?.totalIndirect));
+  const fuel = eb?.fuel;
+  put(C, 'H16', fuel?.totalTJ?.value, 'emissionsBalance.fuel.totalTJ', srcText(fuel?.totalTJ));
+  put(C, 'I16', fuel?.cbamTJ?.value, 'emissionsBalance.fuel.cbamTJ', srcText(fuel?.cbamTJ));
+  put(C, 'J16', fuel?.electricityTJ?.value, 'emissionsBalance.fuel.electricityTJ', srcText(fuel?.electricityTJ));
+  put(C, 'K16', fuel?.nonCbamTJ?.value, 'emissionsBalance.fuel.nonCbamTJ', srcText(fuel?.nonCbamTJ));
+  const t = installationTotals(data);
+  const dirSrc = eb?.co2 ? srcText(eb.co2) : 'Σ DirEm* of the production processes − N2O − PFC';
+  put(C, 'H26', t.manual.co2, 'emissionsBalance.co2', dirSrc);
+  put(C, 'I26', t.manual.biomass, 'emissionsBalance.biomass', srcText(eb?.biomass));
+  put(C, 'J26', t.manual.n2o, 'emissionsBalance.n2o', srcText(eb?.n2o));
+  put(C, 'K26', t.manual.pfc, 'emissionsBalance.pfc', srcText(eb?.pfc));
+  if (t.manual.indirect !== undefined) put(C, 'M26', t.manual.indirect, 'emissionsBalance.totalIndirect', eb?.totalIndirect ? srcText(eb.totalIndirect) : 'Σ E_el × EF_el of the production processes');
+  else plan.gap(C, 'M26', 'emissionsBalance.totalIndirect', 'gaps.totalIndirect');
   if (eb?.dataQuality) { checkIn('CONST_DataQuality', eb.dataQuality, 'emissionsBalance.dataQuality'); put(C, 'H40', eb.dataQuality, 'emissionsBalance.dataQuality'); }
   if (eb?.defaultJustification) { checkIn('CONST_DataQualityJustification', eb.defaultJustification, 'emissionsBalance.defaultJustification'); put(C, 'H41', eb.defaultJustification, 'emissionsBalance.defaultJustification'); }
   if (eb?.qualityAssurance) { checkIn('CONST_DataVerification', eb.qualityAssurance, 'emissionsBalance.qualityAssurance'); put(C, 'H42', eb.qualityAssurance, 'emissionsBalance.qualityAssurance'); }
+}
 
-  // Summary_Processes / Summary_Products
+/** Summary_Processes (further information) and Summary_Products (products, qualifying parameters, carbon price). */
+function planSummaries({ data, put, procIndex }: Plan): void {
   put('Summary_Processes', 'M13', data.carbonPriceInstrument, 'carbonPriceInstrument');
   put('Summary_Processes', 'M16', data.additionalInformation, 'additionalInformation');
-  const SP = 'Summary_Products';
   data.products.forEach((pr, i) => {
     const f = `products[${i}]`;
     const r = 10 + i;
@@ -433,16 +447,65 @@ export function planTemplateCells(parsed: CbamDocData): CellWrite[] {
     put(SP, `H${r}`, pr.name, `${f}.name`);
     for (const [col, value] of Object.entries(pr.qualifying ?? {})) put(SP, `${col}${r}`, value, `${f}.qualifying.${col}`);
     const cp = pr.carbonPrice;
-    if (cp) {
-      put(SP, `AL${r}`, cp.instrument, `${f}.carbonPrice.instrument`);
-      put(SP, `AM${r}`, cp.shareCovered, `${f}.carbonPrice.shareCovered`);
-      if (cp.currency) { checkIn('CNTR_ListCurrenciesCode', cp.currency, `${f}.carbonPrice.currency`); put(SP, `AP${r}`, cp.currency, `${f}.carbonPrice.currency`); }
-      put(SP, `AR${r}`, cp.amountPerT?.value, `${f}.carbonPrice.amountPerT`, srcText(cp.amountPerT));
-      put(SP, `AT${r}`, cp.rebate, `${f}.carbonPrice.rebate`);
-      put(SP, `AU${r}`, cp.rebateShare, `${f}.carbonPrice.rebateShare`);
-      put(SP, `AX${r}`, cp.rebatePerT?.value, `${f}.carbonPrice.rebatePerT`, srcText(cp.rebatePerT));
-    }
+    if (!cp) return;
+    put(SP, `AL${r}`, cp.instrument, `${f}.carbonPrice.instrument`);
+    put(SP, `AM${r}`, cp.shareCovered, `${f}.carbonPrice.shareCovered`);
+    if (cp.currency) { checkIn('CNTR_ListCurrenciesCode', cp.currency, `${f}.carbonPrice.currency`); put(SP, `AP${r}`, cp.currency, `${f}.carbonPrice.currency`); }
+    put(SP, `AR${r}`, cp.amountPerT?.value, `${f}.carbonPrice.amountPerT`, srcText(cp.amountPerT));
+    put(SP, `AT${r}`, cp.rebate, `${f}.carbonPrice.rebate`);
+    put(SP, `AU${r}`, cp.rebateShare, `${f}.carbonPrice.rebateShare`);
+    put(SP, `AX${r}`, cp.rebatePerT?.value, `${f}.carbonPrice.rebatePerT`, srcText(cp.rebatePerT));
   });
+}
+
+/** Ids unique, precursor references resolvable; the lookups every sheet uses. */
+function newPlan(parsed: CbamDocData, w: CellWrite[], gaps: TemplateGap[]): Plan {
+  // categories in the template's exact spelling
+  const data: CbamDocData = {
+    ...parsed,
+    goods: parsed.goods.map((g) => ({ ...g, category: templateGood(g.category) })),
+    processes: parsed.processes.map((p) => ({ ...p, category: templateGood(p.category), includedCategories: p.includedCategories.map(templateGood) })),
+    purchasedPrecursors: parsed.purchasedPrecursors.map((pp) => ({ ...pp, category: templateGood(pp.category) })),
+  };
+  const put: Put = (sheet, ref, value, field, source) => {
+    if (value === undefined || value === null || value === '') return;
+    w.push(source ? { sheet, ref, value, field, source } : { sheet, ref, value, field });
+  };
+  const procIndex = new Map<string, number>();
+  data.processes.forEach((p, i) => {
+    if (procIndex.has(p.id)) throw docError('errors.duplicate', { field: `processes[${i}].id`, value: p.id });
+    procIndex.set(p.id, i);
+  });
+  const ppIndex = new Map<string, number>();
+  data.purchasedPrecursors.forEach((pp, i) => {
+    if (ppIndex.has(pp.id)) throw docError('errors.duplicate', { field: `purchasedPrecursors[${i}].id`, value: pp.id });
+    ppIndex.set(pp.id, i);
+  });
+  for (const p of data.processes) for (const [k, u] of p.precursors.entries()) {
+    if (!procIndex.has(u.from) && !ppIndex.has(u.from)) throw docError('errors.unknownPrecursorRef', { field: `${p.id}.precursors[${k}].from`, value: u.from });
+    if (u.from === p.id) throw docError('errors.selfPrecursor', { field: `${p.id}.precursors[${k}].from`, value: u.from });
+  }
+  const consumedBy = (fromId: string): { consumer: number; amount: SourcedNumber }[] => {
+    const out: { consumer: number; amount: SourcedNumber }[] = [];
+    data.processes.forEach((c, ci) => c.precursors.forEach((u) => { if (u.from === fromId) out.push({ consumer: ci, amount: u.amount }); }));
+    return out;
+  };
+  const gap: Plan['gap'] = (sheet, ref, field, key, params) => gaps.push({ sheet, ref, field, reason: msg(`cbamdocs:${key}`, params) });
+  return { data, put, gap, procIndex, ppIndex, goodCats: new Set(), consumedBy };
+}
+
+/** Plan every cell the data fills and list the cells left empty for want of a figure. Pure; throws CbamDocError for data the template cannot take. */
+export function planTemplate(parsed: CbamDocData): { cells: CellWrite[]; gaps: TemplateGap[] } {
+  const w: CellWrite[] = [];
+  const gaps: TemplateGap[] = [];
+  const plan = newPlan(parsed, w, gaps);
+  planInstallation(plan);
+  planLists(plan);
+  plan.data.processes.forEach((p, i) => { planProcessBalance(plan, p, i); planProcessEmissions(plan, p, i); });
+  plan.data.purchasedPrecursors.forEach((pp, i) => planPurchased(plan, pp, i));
+  planSourceStreams(plan);
+  planBalance(plan);
+  planSummaries(plan);
   for (const c of w) if (typeof c.value === 'string' && c.field.endsWith('efSource')) checkIn('CONST_ElecSource', c.value, c.field);
   // Every planned cell must be an unlocked input cell of the template.
   const writable = new Map<string, Set<string>>();
@@ -451,7 +514,12 @@ export function planTemplateCells(parsed: CbamDocData): CellWrite[] {
     if (!set) writable.set(c.sheet, (set = new Set(TEMPLATE_MAP.sheets[c.sheet]?.writable ?? [])));
     if (!set.has(c.ref)) throw docError('errors.notWritable', { sheet: c.sheet, ref: c.ref, field: c.field });
   }
-  return w;
+  return { cells: w, gaps };
+}
+
+/** Plan every cell the data fills. Pure; throws CbamDocError for data the template cannot take. */
+export function planTemplateCells(parsed: CbamDocData): CellWrite[] {
+  return planTemplate(parsed).cells;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -500,7 +568,7 @@ export function fillOfficialTemplate(template: Uint8Array, input: CbamDocInput |
   const data = parseCbamDocData(input);
   const files = unzipOrThrow(template);
   const paths = identifyTemplate(files);
-  const writes = planTemplateCells(data);
+  const { cells: writes, gaps } = planTemplate(data);
   const warnings: Message[] = [];
   const see = computeSee(data);
   for (const p of see.processes) if (p.warning) warnings.push(p.warning);
@@ -586,6 +654,7 @@ export function fillOfficialTemplate(template: Uint8Array, input: CbamDocInput |
     neutralised,
     see,
     cells: writes,
+    gaps,
     warnings,
     ok: mismatches.length === 0 && formulasUnchanged && protectionUnchanged && validationsUnchanged && fullCalcOnLoad,
   };
