@@ -16,7 +16,7 @@ export { JSON_LIMITS } from '../core/model/json';
 export {
   screenCn, cbamCost, projectCosts, allCbamPacks, definitivePack, transitionalPack, parseCbamPeriod,
   installCbamPacks, uninstallCbamPacks, parseUserPack, packOrigin, cbamSchemes, schemePeriods, cbamPackForPeriod, defaultPeriodOf,
-  rateCost, compareConversions, schemeNameParams,
+  rateCost, compareConversions, schemeNameParams, originCountry,
   type CbamPack, type SchemeComparison, type RateCostResult, type ScreenResult, type ChinaDefault, type CostInput, type CostResult, type CostError, type ProjectionResult, type ProjectionRow, type Sourced,
 } from '../core/cbam';
 export type { Source as CbamSource } from '../core/cbam';
@@ -39,3 +39,6 @@ export { calculateInstallation, type CalculateResult } from '../core/cbam/activi
 
 /* Footprint vs CBAM, side by side (result page) */
 export { compareWithCbam } from '../core/engine/compare-cbam';
+
+/* Installation: production processes of dataset format v2 (editor, Calculate view, installation result) */
+export { CarbonPricePaid, PrecursorInfo, ProductionProcess } from '../core/model/dataset';
