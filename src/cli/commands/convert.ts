@@ -30,6 +30,7 @@ import { applyRulesOption, RULES_OPTION } from '../rules-dir';
 import { cbamPack, schemeOf } from '../../core/cbam/packs';
 import { compareConversions, type SchemeComparison } from '../../core/cbam/compare-schemes';
 import { checkOutputPath, MAX_EF_T_PER_MWH, numberOption, optionFail, periodOption, readJsonInput } from '../options';
+import { runInstallation } from './convert-installation';
 
 const tr = (ctx: CommandContext, m: Message): string => translateMessage(ctx.t, m);
 const withText = (ctx: CommandContext, m: Message) => ({ ...m, text: tr(ctx, m) });
@@ -345,6 +346,7 @@ export const convertCommand: Command = {
       electricity: { ...(choice ? { choice: choice as ElectricityChoice } : {}), ...(typeof ef === 'number' ? { euDefaultEf: ef } : {}), ...(typeof actualEf === 'number' ? { actualEf } : {}) },
       ...(corrections ? { corrections } : {}),
     };
+    if (ds.dataset.processes?.length) return runInstallation(ctx, ds, { ...opts, scheme });
     const r = convertToCbam(ds.dataset, { ...opts, scheme });
     if (!r.ok) {
       if (r.status === 'not-cbam') {

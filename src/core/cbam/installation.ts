@@ -1,0 +1,448 @@
+/**
+ * A whole installation as the Commission's communication template sees it (IR (EU) 2025/2547 / IR (EU) 2023/1773
+ * Annex III: sheets A, D, E): several production processes, their products, flows between them and purchased precursors.
+ *
+ *  - each process is converted on its own (convertToCbam on a per-process view of the dataset: its lines, its first
+ *    product, a per-period basis with the process's production, its heat / waste gas / exported electricity);
+ *  - the processes are assembled into the documents' input model (P1..Pn, PP1..PPn, products, goods categories and
+ *    routes): a flow between processes is a precursor `from: 'Pk'` of the consumer, so the producer's attributed
+ *    emissions are counted once, in the producer, and reach the consumer as M × SEE of the producer (Annex III, the
+ *    template's precursor rule);
+ *  - SEE per process and per product come from one place: computeSee (docs/see.ts, on the formula kernel);
+ *  - a figure that is not known (a missing electricity factor, a precursor's SEE, a process that could not be converted)
+ *    stays empty and is listed, and so does every figure that depends on it; it never becomes 0.
+ * A dataset without processes gives exactly the single-process conversion (convertToCbam).
+ */
+import { msg, type Message } from '../i18n/message';
+import type { Dataset, ProductionProcess } from '../model/dataset';
+import type { Problem } from '../model/problems';
+import { convert as convertUnit, type Unit } from '../model/units';
+import { round } from '../num';
+import { convertToCbam, type CbamConversion, type ConvertOptions, type ConvertResult, type Fig } from './convert';
+import type { CbamDocInput, CbamDocData } from './docs/model';
+import { parseCbamDocData } from './docs/parse';
+import { computeSee, type SeeResult } from './docs/see';
+import { TEMPLATE_MAP, templateRoutes } from './docs/template';
+import { CbamDocError } from './docs/errors';
+import { cbamPackForPeriod } from './packs';
+import { printCn } from './screen';
+
+export type InstallationOptions = Omit<ConvertOptions, 'cnCode' | 'route' | 'corrections'>;
+
+/** A figure not known, with the reason (listed for the user; the cell stays empty). */
+export interface MissingFigure {
+  processId: string;
+  productId?: string;
+  figure: 'direct' | 'indirect' | 'process' | 'product';
+  reason: Message;
+}
+
+export interface InstallationSee { direct: Fig | null; indirect: Fig | null; total: Fig | null; counted: 'direct' | 'total'; countedValue: Fig | null; shareDefault: number | null }
+
+export interface InstallationProcess {
+  /** The dataset's process id and the template's id (P1..P10). */
+  id: string;
+  templateId: string;
+  name: string;
+  conversion: ConvertResult;
+  production: Fig;
+  /** Flows from other processes of the installation, with the producer's SEE (null where not known). */
+  inputs: Array<{ from: string; fromTemplateId: string; amount: Fig; seeDirect: Fig | null; seeIndirect: Fig | null }>;
+  see: InstallationSee;
+}
+
+export interface InstallationProduct {
+  id: string;
+  processId: string;
+  cn: string;
+  printed: string;
+  name: string;
+  see: InstallationSee;
+  carbonPrice?: NonNullable<Dataset['processes']>[number]['products'][number]['carbonPrice'];
+}
+
+export interface InstallationConversion {
+  ok: true;
+  status: 'installation';
+  /** False when a figure that counts is missing (listed in `missing`) or a process could not be converted. */
+  complete: boolean;
+  pack: CbamConversion['pack'] | null;
+  period: CbamConversion['period'] | null;
+  processes: InstallationProcess[];
+  products: InstallationProduct[];
+  /** The documents' input model of the whole installation (known figures only), or null when no process converted. */
+  docs: CbamDocInput | null;
+  missing: MissingFigure[];
+  findings: Problem[];
+}
+
+const FIG_SEE = 'tCO2e/t';
+const computed = (value: number, unit: string, formula: string, uncertain?: boolean): Fig => ({ value, unit, source: { kind: 'computed', formula }, ...(uncertain ? { uncertain: true as const } : {}) });
+
+/** The dataset as one process sees it: its lines (lines naming no process go with the first), its first product, its production. */
+export function processView(ds: Dataset, p: ProductionProcess, first: boolean): { view: Dataset; rows: number[] } {
+  const rows: number[] = [];
+  const inventory = ds.inventory.filter((l, i) => {
+    const mine = l.processId === p.id || (first && l.processId === undefined);
+    if (mine) rows.push(i);
+    return mine;
+  });
+  const prod = p.products[0]!;
+  const installations = p.installationId ? [...ds.installations.filter((x) => x.id === p.installationId), ...ds.installations.filter((x) => x.id !== p.installationId)] : ds.installations;
+  const { processes: _p, ...rest } = ds;
+  const view: Dataset = {
+    ...rest,
+    title: `${p.name}${ds.title ? ` — ${ds.title}` : ''}`,
+    product: { name: { en: prod.name }, cnCode: prod.cnCode, functionalUnit: { amount: 1, unit: 't' } },
+    basis: { kind: 'per-period', production: p.production },
+    installations,
+    inventory,
+  };
+  return { view, rows };
+}
+
+/** The process's heat, waste gases and exported electricity as the conversion's attribution corrections. */
+function processCorrections(p: ProductionProcess): ConvertOptions['corrections'] | undefined {
+  const c: NonNullable<ConvertOptions['corrections']> = {};
+  if (p.heat) c.heat = { ...p.heat };
+  if (p.wasteGas && (p.wasteGas.importedTJ !== undefined || p.wasteGas.exportedTJ !== undefined))
+    c.wasteGas = { ...(p.wasteGas.importedTJ !== undefined ? { importedTJ: p.wasteGas.importedTJ } : {}), ...(p.wasteGas.exportedTJ !== undefined ? { exportedTJ: p.wasteGas.exportedTJ } : {}) };
+  if (p.electricityExported) c.electricityExported = { ...p.electricityExported };
+  return Object.keys(c).length ? c : undefined;
+}
+
+/** Rows of a per-process result renamed to the dataset's own rows. */
+function remapRows(r: ConvertResult, rows: number[]): ConvertResult {
+  if (!r.ok) return r;
+  const row = (n: number) => (rows[n - 1] ?? n - 1) + 1;
+  const findings = r.findings.map((f) => (f.line ? { ...f, path: ['inventory', row(f.line.row) - 1, ...f.path.slice(2)], line: { ...f.line, row: row(f.line.row) } } : f));
+  return { ...r, findings, dropped: r.dropped.map((d) => ({ ...d, row: row(d.row) })) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Documents' model, assembled from the per-process conversions
+
+const srcRef = (f: Fig): string => {
+  const s = f.source;
+  switch (s.kind) {
+    case 'dataset': return `Dataset${s.lines.length ? ` line ${s.lines.join(', ')}` : ''}${s.note ? ` (${s.note})` : ''}`;
+    case 'rule': return [s.ref.act, s.ref.annex, s.ref.table, s.ref.note].filter(Boolean).join(', ');
+    case 'user': return `Entered by the user: ${s.field}`;
+    case 'supplier': return `Supplier communication (line ${s.line}${s.ref ? `: ${s.ref}` : ''}${s.verified ? ', verified' : ''})`;
+    case 'library': return `${s.act} [${s.id}]`;
+    case 'computed': return s.formula;
+  }
+};
+const kindOf = (f: Fig) => (f.source.kind === 'rule' ? 'default' : f.source.kind === 'supplier' ? 'supplier' : f.source.kind === 'user' ? 'user' : f.source.kind === 'dataset' ? 'measured' : f.source.kind === 'computed' ? 'calculated' : 'other') as 'default' | 'supplier' | 'user' | 'measured' | 'calculated' | 'other';
+const sn = (f: Fig) => ({ value: f.value, source: { ref: srcRef(f), kind: kindOf(f), ...(f.uncertain ? { uncertain: true } : {}) } });
+
+type DocProcess = NonNullable<CbamDocInput['processes']>[number];
+type DocPP = NonNullable<CbamDocInput['purchasedPrecursors']>[number];
+
+interface Known { dir: boolean; ind: boolean }
+
+/** One process of the documents' model from its conversion (known figures only) and its purchased precursors. */
+function docProcess(r: CbamConversion, p: ProductionProcess, templateId: string, ppStart: number, catName: (id: string) => string): { proc: DocProcess; pps: DocPP[]; known: Known; reasons: MissingFigure[] } {
+  const reasons: MissingFigure[] = [];
+  const templateName = r.good.category.templateName;
+  const routes = templateRoutes(templateName);
+  const routeName = routes.length === 1 ? undefined : (r.process.route.templateName ?? routes.at(-1));
+  const pps: DocPP[] = [];
+  const uses: DocProcess['precursors'] = [];
+  let dir = true;
+  let ind = true;
+  for (const l of r.precursors.lines) {
+    if (!l.seeDirect) {
+      dir = false;
+      ind = false;
+      reasons.push({ processId: p.id, figure: 'direct', reason: msg('cbamconvert:installation.missing.precursor', { process: p.id, line: l.id, cn: l.cn }) });
+      continue;
+    }
+    const id = `PP${ppStart + pps.length + 1}`;
+    const basis = (l.basis === 'supplier' ? 'Measured' : 'Default') as 'Measured' | 'Default';
+    pps.push({
+      id, name: `${l.id}: ${l.description}`.slice(0, 200), category: catName(l.category), country: l.country!, seeDirect: sn(l.seeDirect), seeDirectBasis: basis,
+      ...(l.seeIndirect ? { seeIndirect: sn(l.seeIndirect) } : {}),
+      ...(l.basis === 'default' ? { defaultJustification: 'Data gaps' as const } : {}),
+      ...(l.supplier ? { supplier: l.supplier } : {}),
+    });
+    if (!l.seeIndirect) ind = false;
+    uses.push({ from: id, amount: sn(l.massT) });
+  }
+  const el = r.electricity;
+  let electricity: DocProcess['electricity'];
+  if (el.lines.length && el.indirect === null) {
+    ind = false;
+    reasons.push({ processId: p.id, figure: 'indirect', reason: msg('cbamconvert:installation.missing.electricity', { process: p.id, mwh: el.mwh.value }) });
+  } else if (el.indirect && el.mwh.value > 0) {
+    const srcs = new Set(el.lines.map((l) => l.efSource).filter(Boolean));
+    const efSource = (srcs.size > 1 ? 'Mix' : ([...srcs][0] ?? 'D.4(a)')) as 'D.4(a)' | 'D.4(b)' | 'D.4.3.1' | 'D.4.3.2' | 'Mix';
+    electricity = { consumptionMWh: sn(el.mwh), ef: { value: round(el.indirect.value / el.mwh.value, 6), source: { ref: el.ef ? srcRef(el.ef) : 'Σ E_el × EF_el / Σ E_el', kind: 'default' } }, efSource };
+  }
+  const c = r.corrections.items;
+  const heatIn = c.filter((x) => x.kind === 'heat-imported');
+  const heatOut = c.find((x) => x.kind === 'heat-exported');
+  const wgIn = c.find((x) => x.kind === 'waste-gas-imported');
+  const wgOut = c.find((x) => x.kind === 'waste-gas-exported');
+  const elOut = c.find((x) => x.kind === 'electricity-exported');
+  const heatInTJ = heatIn.reduce((s, x) => s + x.amount.value, 0);
+  const heatInEm = heatIn.reduce((s, x) => s + x.effect.value, 0);
+  const proc: DocProcess = {
+    id: templateId,
+    name: p.name.slice(0, 200),
+    category: templateName,
+    production: [{ ...(routeName ? { route: routeName } : {}), amount: sn(r.production) }],
+    ...(p.producedForMarket !== undefined ? { producedForMarket: p.producedForMarket } : {}),
+    ...(p.consumedForNonCbam !== undefined ? { consumedForNonCbam: p.consumedForNonCbam } : {}),
+    directEmissions: sn(r.direct.total),
+    ...(heatInTJ || heatOut ? { heat: { ...(heatInTJ ? { importedTJ: round(heatInTJ, 9), importedEf: round(heatInEm / heatInTJ, 6) } : {}), ...(heatOut ? { exportedTJ: heatOut.amount.value, exportedEf: heatOut.ef.value } : {}) } } : {}),
+    ...(wgIn || wgOut ? { wasteGas: { ...(wgIn ? { importedTJ: wgIn.amount.value } : {}), ...(wgOut ? { exportedTJ: wgOut.amount.value } : {}) } } : {}),
+    ...(electricity ? { electricity } : {}),
+    ...(elOut ? { electricityExported: { mwh: elOut.amount.value, ef: elOut.ef.value } } : {}),
+    precursors: uses,
+  };
+  return { proc, pps, known: { dir, ind }, reasons };
+}
+
+const INSTRUMENTS = { none: 'None', 'carbon-tax': 'Carbon Tax', 'carbon-levy': 'Carbon Levy', 'carbon-fee': 'Carbon Fee', 'national-ets': 'National Emissions Trading System', 'regional-ets': 'Regional Emissions Trading System', combination: 'Combination', other: 'Other' } as const;
+const REBATES = { none: 'None', 'free-allocation': 'Free allocation', 'financial-compensation': 'Financial compensation', 'tax-deduction': 'Tax deduction', combination: 'Combination', other: 'Other' } as const;
+
+/** The carbon price paid for a product, in the template's words. */
+function docCarbonPrice(cp: InstallationProduct['carbonPrice']): NonNullable<DocProduct['carbonPrice']> | undefined {
+  if (!cp) return undefined;
+  return {
+    instrument: INSTRUMENTS[cp.instrument],
+    ...(cp.shareCovered !== undefined ? { shareCovered: cp.shareCovered } : {}),
+    ...(cp.currency ? { currency: cp.currency } : {}),
+    ...(cp.amountPerT !== undefined ? { amountPerT: cp.amountPerT } : {}),
+    ...(cp.rebate ? { rebate: REBATES[cp.rebate] } : {}),
+    ...(cp.rebateShare !== undefined ? { rebateShare: cp.rebateShare } : {}),
+    ...(cp.rebatePerT !== undefined ? { rebatePerT: cp.rebatePerT } : {}),
+    ...(cp.legalAct ? { legalAct: cp.legalAct } : {}),
+  };
+}
+type DocProduct = NonNullable<CbamDocInput['products']>[number];
+
+/** The product's 8-digit code as the template lists it for the category, or undefined. */
+function templateCn(cn: string, templateName: string): string | undefined {
+  const list = TEMPLATE_MAP.cnByGood[templateName] ?? [];
+  const cn8 = cn.slice(0, 8);
+  if (list.includes(cn8)) return cn8;
+  const cands = list.filter((x) => x.startsWith(cn8.slice(0, cn8.endsWith('00') ? 6 : 8)));
+  return cands.length === 1 ? cands[0] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Main
+
+interface Converted { p: ProductionProcess; templateId: string; r: ConvertResult; doc?: ReturnType<typeof docProcess> }
+
+/** Converts every process on its own view of the dataset. */
+function convertEach(ds: Dataset, processes: ProductionProcess[], options: InstallationOptions): Converted[] {
+  return processes.map((p, i) => {
+    const { view, rows } = processView(ds, p, i === 0);
+    const corrections = processCorrections(p);
+    const r = remapRows(convertToCbam(view, { ...options, ...(p.route ? { route: p.route } : {}), ...(corrections ? { corrections } : {}) }), rows);
+    return { p, templateId: `P${i + 1}`, r };
+  });
+}
+
+/** Which processes' SEE direct / indirect are known, following the flows (a producer's unknown reaches its consumers). */
+function knownAfterFlows(conv: Converted[], missing: MissingFigure[]): Map<string, Known> {
+  const known = new Map<string, Known>();
+  const byId = new Map(conv.map((c) => [c.p.id, c]));
+  const solve = (id: string, depth = 0): Known => {
+    const have = known.get(id);
+    if (have) return have;
+    const c = byId.get(id);
+    if (!c || !c.doc || depth > conv.length) return { dir: false, ind: false };
+    const k = { ...c.doc.known };
+    for (const f of c.p.inputs) {
+      const up = solve(f.fromProcess, depth + 1);
+      for (const fig of ['dir', 'ind'] as const) {
+        if (!up[fig] && k[fig]) missing.push({ processId: id, figure: fig === 'dir' ? 'direct' : 'indirect', reason: msg('cbamconvert:installation.missing.fromProcess', { process: id, from: f.fromProcess, figure: `$t:cbamconvert:installation.figure.${fig === 'dir' ? 'direct' : 'indirect'}` }) });
+        if (!up[fig]) k[fig] = false;
+      }
+    }
+    known.set(id, k);
+    return k;
+  };
+  for (const c of conv) solve(c.p.id);
+  return known;
+}
+
+/** Share of embedded direct emissions determined from default values, per process (template definition: on direct emissions). */
+function defaultShares(conv: Converted[], see: SeeResult): Map<string, number> {
+  const emb = new Map<string, number>();
+  const byId = new Map(conv.map((c) => [c.p.id, c]));
+  const solve = (id: string, depth = 0): number => {
+    const have = emb.get(id);
+    if (have !== undefined) return have;
+    const c = byId.get(id);
+    if (!c || !c.r.ok || depth > conv.length) return 0;
+    let d = 0;
+    for (const l of c.r.precursors.lines) if (l.basis === 'default' && l.embeddedDirect) d += l.embeddedDirect.value;
+    for (const f of c.p.inputs) {
+      const up = byId.get(f.fromProcess);
+      const al = up?.r.ok ? up.r.production.value : 0;
+      if (al > 0) d += convertUnit(f.amount, f.unit as Unit, 't') * (solve(f.fromProcess, depth + 1) / al);
+    }
+    emb.set(id, d);
+    return d;
+  };
+  const out = new Map<string, number>();
+  for (const c of conv) {
+    const s = see.processes.find((x) => x.id === c.templateId);
+    if (!s || !c.r.ok) continue;
+    const total = s.seeDirect * s.activityLevel;
+    out.set(c.p.id, total > 0 ? round(Math.min(1, Math.max(0, solve(c.p.id) / total)), 6) : 0);
+  }
+  return out;
+}
+
+/** SEE of a process (or its products) as figures, null where not known; the formula is computeSee's. */
+function seeFigs(s: SeeResult['processes'][number] | undefined, k: Known, counted: 'direct' | 'total', uncertain: boolean, share: number | null): InstallationSee {
+  const direct = s && k.dir ? computed(s.seeDirect, FIG_SEE, '(AttrEm_dir + Σ M_i × SEE_dir,i) / AL', uncertain) : null;
+  const indirect = s && k.ind ? computed(s.seeIndirect, FIG_SEE, '(AttrEm_ind + Σ M_i × SEE_ind,i) / AL', uncertain) : null;
+  const total = s && k.dir && k.ind ? computed(s.seeTotal, FIG_SEE, 'SEE_dir + SEE_ind', uncertain) : null;
+  return { direct, indirect, total, counted, countedValue: counted === 'direct' ? direct : total, shareDefault: direct ? share : null };
+}
+
+export function convertInstallation(dataset: Dataset, options: InstallationOptions): ConvertResult | InstallationConversion {
+  if (!dataset.processes?.length) return convertToCbam(dataset, options);
+  const procs = dataset.processes;
+  const conv = convertEach(dataset, procs, options);
+  const findings: Problem[] = [];
+  const missing: MissingFigure[] = [];
+  const first = conv.find((c) => c.r.ok)?.r as CbamConversion | undefined;
+  const packFor = first ? cbamPackForPeriod(first.period.label, first.pack.scheme) : undefined;
+  const catName = (id: string): string => (packFor?.ok ? (packFor.pack.categories.find((c) => c.id === id)?.templateName ?? id) : id);
+  const templateIds = new Map(conv.map((c) => [c.p.id, c.templateId]));
+  let ppCount = 0;
+  for (const c of conv) {
+    if (!c.r.ok) {
+      missing.push({ processId: c.p.id, figure: 'process', reason: msg('cbamconvert:installation.missing.process', { process: c.p.id, name: c.p.name }) });
+      for (const e of c.r.errors) findings.push({ severity: 'error', path: ['processes', procs.indexOf(c.p)], message: e });
+      continue;
+    }
+    findings.push(...c.r.findings);
+    c.doc = docProcess(c.r, c.p, c.templateId, ppCount, catName);
+    ppCount += c.doc.pps.length;
+    missing.push(...c.doc.reasons);
+  }
+  const known = knownAfterFlows(conv, missing);
+  const ok = conv.filter((c): c is Converted & { r: CbamConversion; doc: ReturnType<typeof docProcess> } => c.r.ok && !!c.doc);
+  // internal flows: the consumer's precursor from the producer's template id (flows from a process that failed are left out: their SEE is missing)
+  for (const c of ok)
+    for (const f of c.p.inputs)
+      if (ok.some((x) => x.p.id === f.fromProcess))
+        c.doc.proc.precursors!.push({ from: templateIds.get(f.fromProcess)!, amount: { value: round(convertUnit(f.amount, f.unit as Unit, 't'), 9), source: { ref: `Dataset process ${c.p.id} input from ${f.fromProcess}`, kind: 'measured' } } });
+  const docs = assembleDocs(dataset, ok, missing, known);
+  let see: SeeResult | undefined;
+  let parsed: CbamDocData | undefined;
+  if (docs) {
+    try {
+      parsed = parseCbamDocData(docs);
+      see = computeSee(parsed, packFor?.ok ? packFor.pack.constants : undefined);
+    } catch (e) {
+      if (!(e instanceof CbamDocError)) throw e;
+      for (const m of e.messages) findings.push({ severity: 'error', path: ['processes'], message: m });
+    }
+  }
+  const shares = see ? defaultShares(conv, see) : new Map<string, number>();
+  if (docs && see) writeProductSee(docs, see, conv, known, shares);
+  const processes: InstallationProcess[] = conv.map((c) => {
+    const s = see?.processes.find((x) => x.id === c.templateId);
+    const k = known.get(c.p.id) ?? { dir: false, ind: false };
+    const r = c.r.ok ? c.r : undefined;
+    const counted = r?.see.counted ?? 'total';
+    const uncertain = !!r && (!!r.see.direct?.uncertain || c.p.inputs.some((f) => { const u = conv.find((x) => x.p.id === f.fromProcess)?.r; return !!u?.ok && !!u.see.direct?.uncertain; }));
+    const procSee = seeFigs(s, k, counted, uncertain, shares.get(c.p.id) ?? null);
+    const inputs = c.p.inputs.map((f) => {
+      const up = conv.find((x) => x.p.id === f.fromProcess);
+      const us = see?.processes.find((x) => x.id === up?.templateId);
+      const uk = known.get(f.fromProcess) ?? { dir: false, ind: false };
+      return {
+        from: f.fromProcess, fromTemplateId: up?.templateId ?? '-',
+        amount: { value: round(convertUnit(f.amount, f.unit as Unit, 't'), 9), unit: 't', source: { kind: 'dataset' as const, lines: [], note: `processes.${c.p.id}.inputs` } },
+        seeDirect: us && uk.dir ? computed(us.seeDirect, FIG_SEE, `SEE_dir of ${f.fromProcess}`) : null,
+        seeIndirect: us && uk.ind ? computed(us.seeIndirect, FIG_SEE, `SEE_ind of ${f.fromProcess}`) : null,
+      };
+    });
+    return { id: c.p.id, templateId: c.templateId, name: c.p.name, conversion: c.r, production: r ? r.production : { value: c.p.production.amount, unit: c.p.production.unit, source: { kind: 'dataset', lines: [], note: `processes.${c.p.id}.production` } }, inputs, see: procSee };
+  });
+  const products: InstallationProduct[] = processes.flatMap((pr) => {
+    const p = procs.find((x) => x.id === pr.id)!;
+    return p.products.map((x) => ({ id: x.id, processId: p.id, cn: x.cnCode, printed: printCn(x.cnCode), name: x.name, see: pr.see, ...(x.carbonPrice ? { carbonPrice: x.carbonPrice } : {}) }));
+  });
+  const complete = conv.every((c) => c.r.ok) && !findings.some((f) => f.severity === 'error') && processes.every((p) => p.see.countedValue !== null);
+  return { ok: true, status: 'installation', complete, pack: first?.pack ?? null, period: first?.period ?? null, processes, products, docs, missing, findings };
+}
+
+/** Our SEE on the documents' products (the template recomputes them; known figures only). */
+function writeProductSee(docs: CbamDocInput, see: SeeResult, conv: Converted[], known: Map<string, Known>, shares: Map<string, number>): void {
+  for (const pr of docs.products ?? []) {
+    const c = conv.find((x) => x.templateId === pr.processId);
+    const s = see.processes.find((x) => x.id === pr.processId);
+    const k = c ? known.get(c.p.id) : undefined;
+    if (!c || !s || !k) continue;
+    const src = (formula: string) => ({ ref: `computeSee: ${formula}`, kind: 'calculated' as const });
+    if (k.dir) pr.seeDirect = { value: s.seeDirect, source: src('(AttrEm_dir + Σ M_i × SEE_dir,i) / AL') };
+    if (k.ind) pr.seeIndirect = { value: s.seeIndirect, source: src('(AttrEm_ind + Σ M_i × SEE_ind,i) / AL') };
+    if (k.dir && k.ind) pr.seeTotal = { value: s.seeTotal, source: src('SEE_dir + SEE_ind') };
+    const sh = shares.get(c.p.id);
+    if (k.dir && sh !== undefined) pr.shareDefault = sh;
+  }
+}
+
+/** The documents' input model of the installation from the converted processes (known figures only). */
+function assembleDocs(ds: Dataset, ok: Array<Converted & { r: CbamConversion; doc: ReturnType<typeof docProcess> }>, missing: MissingFigure[], known: Map<string, Known>): CbamDocInput | null {
+  if (!ok.length) return null;
+  const inst = ds.installations[0];
+  const installation = {
+    ...(inst?.name ? { name: inst.name } : {}),
+    nameEn: inst?.nameEn ?? inst?.name ?? ds.producer.name,
+    ...(inst?.address ?? ds.producer.address ? { street: inst?.address ?? ds.producer.address } : {}),
+    ...(inst?.economicActivity ? { economicActivity: inst.economicActivity } : {}),
+    ...(inst?.postCode ? { postCode: inst.postCode } : {}),
+    ...(inst?.city ? { city: inst.city } : {}),
+    country: inst?.country ?? ds.producer.country,
+    ...(inst?.unlocode ? { unlocode: inst.unlocode } : {}),
+    ...(inst?.coordinates ? { latitude: inst.coordinates.lat, longitude: inst.coordinates.lon } : {}),
+    operatorName: ds.producer.name,
+  };
+  const goods = new Map<string, Set<string>>();
+  for (const c of ok) {
+    const g = goods.get(c.doc.proc.category) ?? goods.set(c.doc.proc.category, new Set()).get(c.doc.proc.category)!;
+    for (const r of c.doc.proc.production) if (r.route) g.add(r.route);
+  }
+  const products: DocProduct[] = [];
+  for (const c of ok)
+    for (const x of c.p.products) {
+      const cn8 = templateCn(x.cnCode, c.doc.proc.category);
+      if (!cn8) {
+        missing.push({ processId: c.p.id, productId: x.id, figure: 'product', reason: msg('cbamconvert:installation.missing.templateCn', { product: x.id, cn: printCn(x.cnCode), category: c.doc.proc.category }) });
+        continue;
+      }
+      const cp = docCarbonPrice(x.carbonPrice);
+      products.push({
+        processId: c.doc.proc.id, cnCode: cn8, name: x.name,
+        dataSource: c.r.precursors.lines.some((l) => l.basis === 'default') ? 'mixed' : 'actual',
+        ...(cp ? { carbonPrice: cp } : {}),
+      });
+    }
+  const allInd = ok.every((c) => known.get(c.p.id)?.ind && c.r.electricity.indirect !== null) || ok.every((c) => c.r.electricity.lines.length === 0);
+  const indirect = ok.reduce((s, c) => s + (c.r.electricity.indirect?.value ?? 0), 0);
+  const sources = ok.map((c) => c.r.electricity.indirect).filter((f): f is Fig => !!f).map(srcRef);
+  return {
+    installation,
+    reportingPeriod: { start: ds.period.start, end: ds.period.end },
+    ...(ds.study.verifier ? { verifier: { company: ds.study.verifier.name } } : {}),
+    goods: [...goods].map(([category, routes]) => ({ category, routes: [...routes] })),
+    processes: ok.map((c) => c.doc.proc),
+    purchasedPrecursors: ok.flatMap((c) => c.doc.pps),
+    products,
+    ...(allInd && indirect > 0 ? { emissionsBalance: { totalIndirect: { value: round(indirect, 6), source: { ref: `Σ AttrEm_ind of the processes (${sources.join('; ')})`.slice(0, 500), kind: 'calculated' as const } } } } : {}),
+    additionalInformation: `Converted by CarbonBridge from a ${ds.study.standard} footprint (${ds.study.gwpSet} → AR5), ${ok.length} production processes, pack ${ok[0]!.r.pack.id} ${ok[0]!.r.pack.version}, period ${ok[0]!.r.period.label}.`,
+  };
+}
