@@ -12,6 +12,8 @@ import { CbamConvertError, cbamPerFunctionalUnit, convertToCbam, toDocsModel, ty
 import { parseCbamDocData } from './docs/parse';
 import { computeSee } from './docs/see';
 import { fillOfficialTemplate } from './docs/template';
+import { definitivePack } from './packs';
+import { chinaDefaultRows, markupFor } from './screen';
 
 const load = (f: string, edit?: (d: DatasetInput) => void): Dataset => {
   const raw = sampleJson(f) as DatasetInput;
@@ -459,5 +461,100 @@ describe('comparison with the footprint', () => {
     expect(c.counted).toBe('direct');
     expect(c.droppedLines).toBe(5);
     expect(c.indirect).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Issue 9 defects 3, 5 and 8 on a small illustrative ammonium-nitrate plant (per period, 2026), built from the rules.
+
+/** Ammonium nitrate (3102 30 10): 100,000 t; 5,000 t CO2 on site; 20,000 MWh; ammonia from China by default; nitric acid from a supplier. */
+function anDataset(edit?: (d: DatasetInput) => void): Dataset {
+  const base = sampleJson(CE) as DatasetInput;
+  const line = (id: string, o: Record<string, unknown>) => ({ id, description: id, stage: 'production', location: 'installation', dataType: 'primary', ...o });
+  const d: DatasetInput = {
+    ...base,
+    id: 'an-test',
+    product: { ...base.product, cnCode: '3102 30 10' },
+    basis: { kind: 'per-period', production: { amount: 100_000, unit: 't' } },
+    inventory: [
+      line('AN-01', { category: 'fuel-combustion', installationId: 'KILN-1', activity: { amount: 1, unit: 't' }, emissions: { kind: 'measured', massUnit: 't', gases: { CO2_fossil: 5_000 }, source: { name: 'metered' } } }),
+      line('AN-02', { category: 'electricity', installationId: 'KILN-1', activity: { amount: 20_000, unit: 'MWh' }, emissions: { kind: 'factors', massUnit: 'kg', perUnit: 'kWh', gases: { CO2_fossil: 0.5 }, source: { name: 'grid' } } }),
+      line('AN-03', { category: 'precursor-material', stage: 'raw-material-acquisition', location: 'upstream', dataType: 'secondary', activity: { amount: 20_000, unit: 't' }, emissions: { kind: 'measured', massUnit: 't', gases: { CO2e: 1 } }, precursor: { cnCode: '2814 10 00', countryOfProduction: 'CN' } }),
+      line('AN-04', { category: 'precursor-material', stage: 'raw-material-acquisition', location: 'upstream', dataType: 'secondary', activity: { amount: 75_000, unit: 't' }, emissions: { kind: 'measured', massUnit: 't', gases: { CO2e: 1 } }, precursor: { cnCode: '2808 00 00', countryOfProduction: 'CN', embedded: { direct: 0.3, indirect: 0.04, verified: true } } }),
+    ] as DatasetInput['inventory'],
+  };
+  edit?.(d);
+  return Dataset.parse(d);
+}
+
+describe('issue 9 defect 3: share of emissions by default value (template definition: direct embedded emissions)', () => {
+  it('ammonia by default, nitric acid from the supplier: share = default direct / (AttrEm_dir + Σ M·SEE_dir)', () => {
+    const r = ok(convertToCbam(anDataset(), { period: '2026', electricity: { euDefaultEf: 0.6 } }));
+    expect(r.good.category.id).toBe('mixed-fertilisers');
+    const pack = definitivePack();
+    const row = chinaDefaultRows(pack, '28141000').rows[0]!;
+    const mk = markupFor(pack, 'ammonia', 2026)!.value; // fertilisers' mark-up
+    const nh3Dir = Math.round(row.direct! * (1 + mk) * 1e7) / 1e7;
+    const nh3Ind = Math.round(row.indirect! * (1 + mk) * 1e7) / 1e7;
+    const defaultDirect = 20_000 * nh3Dir;
+    const embeddedDirect = 5_000 + defaultDirect + 75_000 * 0.3;
+    expect(r.precursors.lines.map((p) => [p.id, p.basis, p.embeddedDirect!.value])).toEqual([['AN-03', 'default', Math.round(defaultDirect * 1e6) / 1e6], ['AN-04', 'supplier', 22_500]]);
+    expect(r.see.direct!.value).toBe(Math.round((embeddedDirect / 100_000) * 1e7) / 1e7);
+    expect(r.see.shareDefault).toBe(Math.round((defaultDirect / embeddedDirect) * 1e6) / 1e6);
+    // the old definition (direct + indirect over the total SEE) gives another figure: the test tells them apart
+    const indirect = 20_000 * 0.6 + 20_000 * nh3Ind + 75_000 * 0.04;
+    const old = Math.round(((defaultDirect + 20_000 * nh3Ind) / (embeddedDirect + indirect)) * 1e4) / 1e4;
+    expect(Math.abs(r.see.shareDefault! - old)).toBeGreaterThan(0.05);
+  });
+});
+
+describe('issue 9 defect 8: negative attributed emissions', () => {
+  it('an installation exporting more heat than its own emissions: AttrEm_dir < 0 is accepted, explained with the rule, and used in the SEE', () => {
+    // DirEm* 5,000 t; heat exported 100 TJ × 80 tCO2/TJ = 8,000 t → AttrEm_dir = −3,000 t
+    const r = ok(convertToCbam(anDataset(), { period: '2026', electricity: { euDefaultEf: 0.6 }, corrections: { heat: { exportedTJ: 100, exportedEf: 80 } } }));
+    expect(r.attributedDirect.value).toBe(-3_000);
+    expect(r.complete).toBe(true);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const w = r.findings.find((f) => f.message.key === 'cbamconvert:warnings.negativeAttributed')!;
+    expect(w.severity).toBe('warning');
+    expect(w.message.params).toMatchObject({ value: -3_000, direct: 5_000, corrections: -8_000, act: 'Implementing Regulation (EU) 2025/2547, Annex II' });
+    expectTranslated(w.message, ['2025/2547']);
+    const precDir = r.precursors.embeddedDirect!.value;
+    expect(r.see.direct!.value).toBe(Math.round(((-3_000 + precDir) / 100_000) * 1e7) / 1e7);
+  });
+});
+
+describe('issue 9 defect 5: a purchased precursor whose China default is split into variants (2523 10 00 white/grey clinker)', () => {
+  const addClinker = (precursor: Record<string, unknown>) => (d: DatasetInput) => {
+    d.inventory.push({
+      id: 'CE-10', description: 'Clinker bought from a Chinese kiln', stage: 'raw-material-acquisition', category: 'precursor-material', location: 'upstream',
+      activity: { amount: 200_000, unit: 't' }, emissions: { kind: 'measured', massUnit: 't', gases: { CO2e: 1 } }, dataType: 'secondary', precursor,
+    } as DatasetInput['inventory'][number]);
+  };
+
+  it('without a variant: a translated error naming the line and the variants to choose from', () => {
+    const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, addClinker({ cnCode: '2523 10 00', countryOfProduction: 'CN' })));
+    expect(r.complete).toBe(false);
+    const e = r.findings.find((f) => f.message.key === 'cbamconvert:errors.precursorVariantNeeded')!;
+    expect(e).toMatchObject({ severity: 'error', line: { id: 'CE-10', row: 10 } });
+    expectTranslated(e.message, ['CE-10', '2523 10 00', 'white, grey']);
+  });
+
+  it('the 10-digit TARIC code 2523 10 00 90 is accepted; with the variant the grey-clinker default (× 1.1 in 2026) is used', () => {
+    const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, addClinker({ cnCode: '2523 10 00 90', countryOfProduction: 'CN', variant: 'grey' })));
+    const grey = chinaDefaultRows(definitivePack(), '25231000').rows.find((x) => x.variant === 'grey')!;
+    const mk = markupFor(definitivePack(), 'cement-clinker', 2026)!.value;
+    const p = r.precursors.lines.find((x) => x.id === 'CE-10')!;
+    expect(p).toMatchObject({ cn: '2523 10 00', category: 'cement-clinker', basis: 'default' });
+    expect(p.seeDirect!.value).toBe(Math.round(grey.direct! * (1 + mk) * 1e7) / 1e7);
+    expect(p.embeddedDirect!.value).toBe(Math.round(200_000 * p.seeDirect!.value * 1e6) / 1e6);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.complete).toBe(true);
+  });
+
+  it('a variant the table does not have: translated error listing the variants', () => {
+    const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, addClinker({ cnCode: '2523 10 00', countryOfProduction: 'CN', variant: 'blue' })));
+    const e = r.findings.find((f) => f.message.key === 'cbamconvert:errors.precursorVariantUnknown')!;
+    expectTranslated(e.message, ['CE-10', 'blue', 'white, grey']);
   });
 });

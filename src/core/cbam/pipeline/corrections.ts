@@ -4,10 +4,10 @@
  * effect, then AttrEm_dir = DirEm* + Em_H,imp − Em_H,exp + WG_corr,imp − WG_corr,exp − Em_el,exp.
  *
  * A negative AttrEm_dir (an installation exporting more heat, waste gas or electricity than its own emissions) is
- * accepted and explained: the attribution equation of the methods annex of the pack (Implementing Regulation
- * 2023/1773 Annex III section F.1; the same in 2025/2547) has no lower bound, and the Commission's communication
- * template takes the negative value. A warning names the value and the rule so that a verifier can check the
- * exported amounts.
+ * accepted and explained: the attribution equation of the pack's methods annex (Implementing Regulation (EU) 2023/1773
+ * Annex III for the transitional period; Implementing Regulation (EU) 2025/2547 Annex II for the definitive period)
+ * sets no lower bound, and the Commission's communication template v2.1.1 takes the negative value. A warning names
+ * the value, its two terms and the rule, so that a verifier can check the exported amounts.
  */
 import { msg } from '../../i18n/message';
 import type { Gas } from '../../model/gases';

@@ -40,7 +40,7 @@ export function seeDirect(activityLevel: number, attributedDirect: number, precu
 export function shareByDefault(attributedDirect: number, precursorsDirect: number | null, defaultDirect: number): number | null {
   if (precursorsDirect === null) return null;
   const embeddedDirect = new ExactSum(EM_DP).add(attributedDirect).add(precursorsDirect).value;
-  return embeddedDirect > 0 ? round(defaultDirect / embeddedDirect, EM_DP) : null;
+  return embeddedDirect > 0 ? round(defaultDirect / embeddedDirect, 6) : null; // a share, to the template's 6 decimals
 }
 
 export function seeStage(t: SeeInput): CbamConversion['see'] {
