@@ -8,6 +8,7 @@ export * from './model/dataset';
 export * from './model/migrations';
 export * from './model/problems';
 export * from './model/validate';
+export { processProblems, flowCycle, TEMPLATE_LIMITS, isPurchasedPrecursorLine, type ProcessCheckOptions } from './model/processes';
 export * from './packs/schema';
 export * from './packs/registry';
 export * from './engine/types';

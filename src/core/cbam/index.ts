@@ -7,3 +7,4 @@ export * from './cost';
 export * from './pack-files';
 export * from './cost-rate';
 export * from './compare-schemes';
+export { convertInstallation, processView, type InstallationConversion, type InstallationOptions, type InstallationProcess, type InstallationProduct, type InstallationSee, type MissingFigure } from './installation';
