@@ -79,6 +79,16 @@ const cnJson = {
   },
   count: codes.length,
   codes,
+  // CN structure the list does not show: heading 2523 is listed only through its five subheadings (HS 2022)
+  subdivisions: {
+    source: {
+      act: 'Council Regulation (EEC) No 2658/87',
+      annex: 'Annex I (Combined Nomenclature)',
+      table: 'heading 2523',
+      note: 'Heading 2523 has the subheadings 2523 10, 2523 21, 2523 29, 2523 30 and 2523 90 (Harmonized System 2022), each listed in Annex I of Regulation (EU) 2023/956 at 8 digits.',
+    },
+    entries: [{ code: '2523', subdivisions: ['252310', '252321', '252329', '252330', '252390'] }],
+  },
 };
 
 const dvRows = parseCsv(readFileSync(join(shared, DV_FILE), 'utf8'));
@@ -97,6 +107,8 @@ const values = dvRows.map((r) => {
     cn: code,
     variant: variantId(r.variant),
     variantLabel: r.variant === '' ? null : r.variant,
+    // TARIC split of clinker and other hydraulic cement: additional code 10 white, 90 grey/other
+    ...(['25231000', '25239000'].includes(code) && variantId(r.variant) ? { taric: [`${code}${variantId(r.variant) === 'white' ? '10' : '90'}`] } : {}),
     direct: num(r.direct),
     indirect: num(r.indirect),
     total: num(r.total),

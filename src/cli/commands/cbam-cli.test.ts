@@ -42,8 +42,25 @@ describe('carbonbridge cbam-screen', () => {
   it('unusable input exits 2 with a translated error', async () => {
     const r = await run('cbam-screen', '72A8');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('only digits, spaces and dots');
+    expect(r.err).toContain('only digits, spaces, dots and hyphens');
     expect((await run('cbam-screen')).code).toBe(2);
+  });
+  it('issue 9: a code wholly covered through its subdivisions is a CBAM good, with its default; full-width digits are read', async () => {
+    const a = JSON.parse((await run('cbam-screen', '7221', '--json')).out);
+    expect(a).toMatchObject({ isCbamGood: true, matched: { code: '722100' }, chinaDefaults: [{ cn: '7221', direct: 5.59 }] });
+    const b = JSON.parse((await run('cbam-screen', '2523', '--json')).out);
+    expect(b).toMatchObject({ isCbamGood: true, coverage: 'all', reason: { key: 'cbam:reasons.allCovered' } });
+    const c = await run('cbam-screen', '2523', '--lang', 'zh');
+    expect(c.out).toContain('的所有细分均为 CBAM 商品');
+    expect(JSON.parse((await run('cbam-screen', '７６０１-１０-００', '--json')).out)).toMatchObject({ isCbamGood: true, matched: { code: '76011000' } });
+  });
+  it('issue 9: a subheading the CN does not have exits 2 and names the nearest codes', async () => {
+    const r = await run('cbam-screen', '7601 99 99');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('7601 10 00, 7601 20');
+    const j = JSON.parse((await run('cbam-screen', '7601 99 99', '--json', '--lang', 'ar')).out);
+    expect(j).toMatchObject({ ok: false, error: { key: 'cbam:errors.cnUnknown' }, nearest: [{ code: '76011000' }, { code: '760120' }] });
+    expect(j.error.text).toContain('أقرب الرموز الصحيحة');
   });
 });
 

@@ -13,11 +13,17 @@ const withText = (ctx: CommandContext, m: Message) => ({ ...m, text: translateMe
 export function screenJson(ctx: CommandContext, r: ScreenResult): Record<string, unknown> {
   switch (r.status) {
     case 'invalid':
-      return { ok: false, status: r.status, error: withText(ctx, r.error) };
+      return { ok: false, status: r.status, error: withText(ctx, r.error), ...(r.nearest ? { nearest: r.nearest } : {}) };
     case 'not-cbam':
       return { ok: true, isCbamGood: false, ...r, reason: withText(ctx, r.reason) };
     case 'partial':
-      return { ok: true, isCbamGood: 'partial', ...r, reason: withText(ctx, r.reason), excluded: r.excluded.map((e) => ({ ...e, reason: withText(ctx, e.reason) })) };
+      return {
+        ok: true,
+        isCbamGood: r.coverage === 'all' ? true : 'partial',
+        ...r,
+        reason: withText(ctx, r.reason),
+        excluded: r.excluded.map((e) => ({ ...e, reason: withText(ctx, e.reason) })),
+      };
     case 'cbam':
       return {
         ok: true,
@@ -37,7 +43,7 @@ function printText(ctx: CommandContext, r: Exclude<ScreenResult, { status: 'inva
   if (r.status === 'not-cbam') {
     out.push(t('cbam:cli.notCbam', { cn: r.cn.printed }), translateMessage(t, r.reason), `${t('cbam:cli.source')}: ${r.source.act}, ${r.source.annex ?? ''}`);
   } else if (r.status === 'partial') {
-    out.push(t('cbam:cli.partial', { cn: r.cn.printed }), translateMessage(t, r.reason));
+    out.push(t(r.coverage === 'all' ? 'cbam:cli.allCovered' : 'cbam:cli.partial', { cn: r.cn.printed }), translateMessage(t, r.reason));
     out.push(`${t('cbam:cli.covered')}:`, ...r.covered.map((c) => `  ${c.printed}  ${t(`cbam:categories.${c.category}`)}`));
     if (r.excluded.length) out.push(`${t('cbam:cli.excluded')}:`, ...r.excluded.map((e) => `  ${translateMessage(t, e.reason)}`));
   } else {

@@ -8,7 +8,7 @@ import type { Message } from '../i18n/message';
 import { round } from '../num';
 import type { CategoryId, Rate, RatePack } from './pack-schema';
 import { cbamPackForPeriod, schemeNameParams, type CbamPeriod } from './packs';
-import { categoryById, chinaDefaultRows, chinaDefaultWithMarkup, matchCn, matchExclusion, normaliseCn, printCn } from './screen';
+import { categoryById, chinaDefaultRows, chinaDefaultWithMarkup, cnProblem, normaliseCn, printCn, resolveCn, type matchCn } from './screen';
 import type { Sourced } from './cost';
 
 export interface RateCostInput {
@@ -65,12 +65,11 @@ function resolve(i: RateCostInput): { pack: RatePack; period: CbamPeriod; code: 
   if (!pp.ok) return fail('input', pp.error);
   if (pp.pack.kind !== 'rate') return fail('input', { key: 'cbampacks:errors.notRatePack', params: { pack: pp.pack.id } });
   const pack = pp.pack;
-  const hit = matchCn(pack, n.cn.digits);
-  const ex = matchExclusion(n.cn.digits, pack);
-  if (ex && (!hit || ex.prefix.length > hit.code.length))
-    return fail('finding', { key: 'cbam:errors.notCbamGood', params: { cn: n.cn.printed } }, { key: `cbam:reasons.${ex.reason}`, params: { cn: n.cn.printed } });
-  if (!hit) return fail('finding', { key: 'cbam:errors.notCbamGood', params: { cn: n.cn.printed } }, { key: 'cbam:reasons.notListed', params: { cn: n.cn.printed } });
-  return { pack, period: pp.period, code: hit, printed: n.cn.printed, digits: n.cn.digits };
+  const r = resolveCn(pack, n.cn.digits);
+  const problem = cnProblem(r, n.cn.printed);
+  if (problem || r.kind !== 'listed') return fail(problem?.severity ?? 'input', ...(problem?.errors ?? []));
+  const hit = r.hit;
+  return { pack, period: pp.period, code: hit, printed: n.cn.printed, digits: r.lookup };
 }
 
 /** The SEE that counts: the user's, else the pack's default for the origin, else missing. */

@@ -166,3 +166,15 @@ describe('projectCosts 2026-2034', () => {
   });
 });
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+describe('issue 9 defect 6: the cost reads codes as the screening does', () => {
+  it('2804 10 (only subdivision 2804 10 00) costs as 2804 10 00; 7601 99 99 is refused with the nearest codes', () => {
+    const a = ok(cbamCost({ cn: '2804 10', origin: 'CN', mass: 20, period: '2026-Q1' }));
+    const b = ok(cbamCost({ cn: '2804 10 00', origin: 'CN', mass: 20, period: '2026-Q1' }));
+    expect([a.see.value, a.certificates.value, a.costEur.value]).toEqual([b.see.value, b.certificates.value, b.costEur.value]);
+    expect(cbamCost({ cn: '7601 99 99', origin: 'CN', mass: 5, period: '2026-Q1' })).toMatchObject({
+      ok: false, severity: 'input', errors: [{ key: 'cbam:errors.cnUnknown', params: { nearest: '7601 10 00, 7601 20' } }],
+    });
+    expect(ok(cbamCost({ cn: '７２０８ ３９ ００', origin: 'CN', mass: 100, period: '2026-Q1' })).certificates.value).toBe(216.995);
+  });
+});

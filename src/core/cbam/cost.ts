@@ -9,7 +9,7 @@ import type { Message } from '../i18n/message';
 import { round } from '../num';
 import type { Benchmark, CategoryId, DefinitivePack, Figure, Source } from './pack-schema';
 import { cbamPackForPeriod, definitivePack, schemeNameParams, type CbamPeriod } from './packs';
-import { categoryById, chinaDefaultRows, chinaDefaultWithMarkup, markupFor, matchCn, matchExclusion, normaliseCn, printCn, type ChinaDefault } from './screen';
+import { categoryById, chinaDefaultRows, chinaDefaultWithMarkup, cnProblem, markupFor, normaliseCn, printCn, resolveCn, type ChinaDefault } from './screen';
 
 export type SourceRef =
   | ({ kind: 'rule' } & Source)
@@ -149,16 +149,12 @@ function resolveGood(i: Pick<CostInput, 'cn' | 'period' | 'scheme'> | { cn: stri
   if (pp.pack.kind !== 'definitive')
     return fail('finding', { key: 'cbam:errors.noCertificatesTransitional', params: { period: pp.period.label } });
   const pack = pp.pack;
-  const digits = n.cn.digits;
-  const hit = matchCn(pack, digits);
-  const ex = matchExclusion(digits, pack);
-  if (ex && (!hit || ex.prefix.length > hit.code.length))
-    return fail('finding', { key: 'cbam:errors.notCbamGood', params: { cn: n.cn.printed } }, { key: `cbam:reasons.${ex.reason}`, params: { cn: n.cn.printed } });
-  if (!hit) {
-    const below = pack.cnCodes.codes.filter((c) => c.code.startsWith(digits)).length;
-    if (below) return fail('input', { key: 'cbam:errors.cnTooBroad', params: { cn: n.cn.printed, count: below } });
-    return fail('finding', { key: 'cbam:errors.notCbamGood', params: { cn: n.cn.printed } }, { key: 'cbam:reasons.notListed', params: { cn: n.cn.printed } });
-  }
+  const r = resolveCn(pack, n.cn.digits);
+  const problem = cnProblem(r, n.cn.printed);
+  if (problem || r.kind !== 'listed') return fail(problem?.severity ?? 'input', ...(problem?.errors ?? []));
+  const hit = r.hit;
+  // the code defaults and benchmarks are looked up with: the only subdivision followed (7221 → 7221 00), TARIC digits kept
+  const digits = r.lookup;
   const cat = categoryById(pack, hit.category);
   return {
     pack, period: pp.period, digits,

@@ -69,12 +69,21 @@ export const CnCodesFileSchema = z.object({
   uncertain: z.boolean().optional(),
   count: z.number().int(),
   codes: z.array(CnCodeSchema).min(1),
+  /**
+   * The Combined Nomenclature's complete set of subdivisions of codes the list names only through those subdivisions
+   * (so a code is known to be wholly covered). A code whose only subdivision is "00" needs no entry (CN numbering).
+   */
+  subdivisions: z
+    .object({ source: SourceSchema, entries: z.array(z.object({ code: cnDigits, subdivisions: z.array(cnDigits).min(2) })) })
+    .optional(),
 });
 
 export const DefaultValueSchema = z.object({
   cn: cnDigits,
   variant: z.string().nullable(),
   variantLabel: z.string().nullable(),
+  /** 10-digit TARIC codes that identify this variant (where the table is split by TARIC code) */
+  taric: z.array(z.string().regex(/^\d{10}$/, 'TARIC code of 10 digits')).optional(),
   direct: z.number().nonnegative().nullable(),
   indirect: z.number().nonnegative().nullable(),
   total: z.number().nonnegative().nullable(),

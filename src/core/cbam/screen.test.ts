@@ -11,7 +11,7 @@ describe('normaliseCn', () => {
   it('refuses letters, wrong lengths and empty input with translated errors', () => {
     expect(normaliseCn('76O1 10 00')).toEqual({ ok: false, error: { key: 'cbam:errors.cnNotDigits', params: { input: '76O1 10 00' } } });
     expect(normaliseCn('76011')).toEqual({ ok: false, error: { key: 'cbam:errors.cnLength', params: { input: '76011', count: 5 } } });
-    expect(normaliseCn('7601100010')).toMatchObject({ ok: false, error: { key: 'cbam:errors.cnLength' } });
+    expect(normaliseCn('760110001')).toMatchObject({ ok: false, error: { key: 'cbam:errors.cnLength' } });
     expect(normaliseCn('  ')).toEqual({ ok: false, error: { key: 'cbam:errors.cnEmpty' } });
   });
 });
@@ -100,5 +100,110 @@ describe('screenCn', () => {
   it('invalid input', () => {
     expect(screenCn('abc')).toMatchObject({ status: 'invalid', error: { key: 'cbam:errors.cnNotDigits' } });
     expect(screenCn('7601', { period: 'soon' })).toMatchObject({ status: 'invalid', error: { key: 'cbam:errors.periodInvalid' } });
+  });
+});
+
+// issue 9, defect 6: a code the list names only through its subdivisions is not "partial" when every subdivision is covered;
+// typed variants of a code are accepted; a subdivision that does not exist is not matched through its heading.
+describe('screening: whole codes, typed forms and unknown subdivisions (valid / invalid cases)', () => {
+  const whole: Array<[string, string, string, number | null]> = [
+    // input, matched list code, category, China default (base, counted) at that level or null
+    ['7221', '722100', 'iron-steel-products', 5.59],
+    ['7223', '722300', 'iron-steel-products', null],
+    ['7303', '730300', 'iron-steel-products', null],
+    ['7309', '730900', 'iron-steel-products', 6.655],
+    ['7311', '731100', 'iron-steel-products', null],
+    ['7609', '76090000', 'aluminium-products', null],
+    ['7611', '76110000', 'aluminium-products', null],
+    ['7613', '76130000', 'aluminium-products', null],
+    ['2808', '28080000', 'nitric-acid', null],
+    ['7202 19', '72021900', 'alloys', 5.59],
+    ['7202 60', '72026000', 'alloys', 6.15],
+    ['2804 10', '28041000', 'hydrogen', 26.64],
+    ['2523 10', '25231000', 'cement-clinker', null],
+  ];
+  it.each(whole)('%s: every subdivision is covered → CBAM good (matched %s, %s)', (cn, code, category, base) => {
+    const r = screenCn(cn);
+    if (r.status !== 'cbam') throw new Error(`${cn}: ${r.status}`);
+    expect(r.matched.code).toBe(code);
+    expect(r.category.id).toBe(category);
+    if (base !== null) expect(r.chinaDefaults.map((d) => d.countedBase)).toEqual([base]);
+  });
+  it('7202 19, 7221 and 7309 carry the default rows listed at exactly that level', () => {
+    const cnOf = (cn: string) => { const r = screenCn(cn); return r.status === 'cbam' ? r.chinaDefaults.map((d) => d.cn) : r.status; };
+    expect([cnOf('7202 19'), cnOf('7221'), cnOf('7309')]).toEqual([['720219'], ['7221'], ['7309']]);
+  });
+  it('2523 10: both clinker variants', () => {
+    const r = screenCn('2523 10');
+    if (r.status !== 'cbam') throw new Error(r.status);
+    expect(r.chinaDefaults.map((d) => d.variant)).toEqual(['white', 'grey']);
+  });
+  it('2523: every subheading is a CBAM good, in several categories — not "some"', () => {
+    const r = screenCn('2523');
+    if (r.status !== 'partial') throw new Error(r.status);
+    expect(r.coverage).toBe('all');
+    expect(r.reason.key).toBe('cbam:reasons.allCovered');
+    expect(r.covered.map((c) => c.code)).toEqual(['25231000', '25232100', '25232900', '25233000', '25239000']);
+  });
+  const some: Array<[string, number]> = [['7202', 12], ['2804', 1], ['2507', 1], ['2601', 1], ['2834', 1]];
+  it.each(some)('%s: only some subdivisions are covered → partial, coverage "some"', (cn, count) => {
+    const r = screenCn(cn);
+    if (r.status !== 'partial') throw new Error(r.status);
+    expect(r.coverage).toBe('some');
+    expect(r.reason.key).toBe('cbam:reasons.partial');
+    expect(r.covered).toHaveLength(count);
+  });
+
+  const typed: Array<[string, string]> = [
+    ['７６０１１０００', '76011000'],
+    ['７６０１ １０ ００', '76011000'],
+    ['7601-10-00', '76011000'],
+    ['7601–10–00', '76011000'],
+    ['٧٦٠١١٠٠٠', '76011000'],
+    ['7601．10．00', '76011000'],
+    ['2523 10 00 90', '2523100090'],
+  ];
+  it.each(typed)('accepts "%s" as %s', (input, digits) => {
+    expect(normaliseCn(input)).toMatchObject({ ok: true, cn: { digits } });
+    expect(screenCn(input).status).toBe('cbam');
+  });
+  const refused: Array<[string, string]> = [
+    ['76O1 10 00', 'cbam:errors.cnNotDigits'],
+    ['7601/10/00', 'cbam:errors.cnNotDigits'],
+    ['76011', 'cbam:errors.cnLength'],
+    ['760110001', 'cbam:errors.cnLength'],
+    ['760110001234', 'cbam:errors.cnLength'],
+  ];
+  it.each(refused)('refuses "%s" (%s)', (input, key) => expect(normaliseCn(input)).toMatchObject({ ok: false, error: { key } }));
+
+  const unknown: Array<[string, string, string[]]> = [
+    // input, the code that does not exist, nearest valid codes
+    ['7601 99 99', '7601 99', ['7601 10 00', '7601 20']],
+    ['7221 55', '7221 55', ['7221 00']],
+    ['7221 55 00', '7221 55', ['7221 00']],
+    ['2814 30 00', '2814 30', ['2814 10 00', '2814 20 00']],
+  ];
+  it.each(unknown)('%s is not a known CN code (%s does not exist); nearest codes listed', (input, missing, nearest) => {
+    const r = screenCn(input);
+    if (r.status !== 'invalid') throw new Error(`${input}: ${r.status}`);
+    expect(r.error).toMatchObject({ key: 'cbam:errors.cnUnknown', params: { code: missing } });
+    expect(r.nearest?.map((c) => c.printed)).toEqual(nearest);
+  });
+  const knownBelowHeading: Array<[string, string]> = [
+    ['3102 10 19', '310210'], // CN 2026 urea split: in the default-value table, not yet in the template list
+    ['3102 10 12', '310210'],
+    ['7601 20 20', '76012020'],
+    ['7601 10 10', '7601'], // CN 2026 split of 7601 10 00, used by the Commission template's product list
+    ['2814 10', '2814'],
+  ];
+  it.each(knownBelowHeading)('%s exists (matched %s)', (input, code) => {
+    const r = screenCn(input);
+    if (r.status !== 'cbam') throw new Error(`${input}: ${r.status}`);
+    expect(r.matched.code).toBe(code);
+  });
+  it('2814 10: the only subdivision 2814 10 00 carries the default', () => {
+    const r = screenCn('2814 10');
+    if (r.status !== 'cbam') throw new Error(r.status);
+    expect(r.chinaDefaults.map((d) => d.countedBase)).toEqual([4.36]);
   });
 });

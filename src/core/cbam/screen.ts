@@ -1,30 +1,40 @@
 /**
  * CBAM screening of a CN code: is it a CBAM good (longest-prefix match against the 749 CN codes of the pack, since the
  * scope is defined by headings and subheadings), its aggregated goods category, gases, indirect relevance, precursors,
- * and its China default value with the mark-up of the chosen year. Or "not a CBAM good" with the reason.
+ * and its China default value with the mark-up of the chosen year. Or "not a CBAM good" with the reason. A code the list
+ * names only through its subdivisions is covered when every subdivision is ("00" = the only one; else the pack's CN
+ * subdivisions); a subdivision the pack knows not to exist under a covered code is refused with the nearest codes.
  */
 import type { Message } from '../i18n/message';
+import { normaliseDigits } from '../model/normalise';
 import { round } from '../num';
 import type { Category, CategoryId, CbamPack, CnCode, DefaultValue, DefinitivePack, Figure, Gas, RatePack, Source } from './pack-schema';
 import { allCbamPacks, cbamPackForPeriod, definitivePack, type CbamPeriod } from './packs';
 import { exclusionsBelow, matchExclusionIn } from './rules/exclusions';
 
 export interface CnInput {
+  /** 4, 6 or 8 digits of the CN code, or 10 digits of a TARIC code */
   digits: string;
-  /** Printed as in the CN: '7208 39 00' */
+  /** Printed as in the CN: '7208 39 00' (TARIC: '2523 10 00 90') */
   printed: string;
 }
 
-export const printCn = (d: string): string => [d.slice(0, 4), d.slice(4, 6), d.slice(6, 8)].filter(Boolean).join(' ');
+export const printCn = (d: string): string => [d.slice(0, 4), d.slice(4, 6), d.slice(6, 8), d.slice(8, 10)].filter(Boolean).join(' ');
 
-/** Accepts 4, 6 or 8 digits; spaces and dots (and thin/no-break spaces) between them are allowed. */
+/** Separators allowed between the digit groups: spaces (also no-break, thin and ideographic), dots and hyphens/dashes. */
+const CN_SEPARATORS = /[\s.\u00a0\u2009\u202f\u3000\-\u2010-\u2015\u2212\uff0d\uff0e]+/g;
+
+/**
+ * Accepts 4, 6 or 8 digits (CN) or 10 digits (TARIC). Digits may be typed full-width (７６０１), Arabic-Indic or Persian
+ * (as the dataset format normalises them, ../model/normalise); spaces, dots and hyphens between them are allowed.
+ */
 export function normaliseCn(input: unknown): { ok: true; cn: CnInput } | { ok: false; error: Message } {
   const raw = typeof input === 'string' ? input : input == null ? '' : String(input);
   const s = raw.trim();
   if (!s) return { ok: false, error: { key: 'cbam:errors.cnEmpty' } };
-  const compact = s.replace(/[\s.\u00a0\u2009\u202f]+/g, '');
+  const compact = normaliseDigits(s).replace(CN_SEPARATORS, '');
   if (!/^\d+$/.test(compact)) return { ok: false, error: { key: 'cbam:errors.cnNotDigits', params: { input: s } } };
-  if (![4, 6, 8].includes(compact.length))
+  if (![4, 6, 8, 10].includes(compact.length))
     return { ok: false, error: { key: 'cbam:errors.cnLength', params: { input: s, count: compact.length } } };
   return { ok: true, cn: { digits: compact, printed: printCn(compact) } };
 }
@@ -33,11 +43,26 @@ export function normaliseCn(input: unknown): { ok: true; cn: CnInput } | { ok: f
 export const KNOWN_EXCLUSIONS = (): ReadonlyArray<{ prefix: string; reason: string }> => definitivePack().rules.exclusions.entries;
 export const EXCLUSION_SOURCE = (pack: CbamPack = definitivePack()): Source => pack.rules.exclusions.source;
 
-const indexCache = new WeakMap<CbamPack, Map<string, CnCode>>();
-function cnIndex(pack: CbamPack): Map<string, CnCode> {
+interface CnIndex {
+  listed: Map<string, CnCode>;
+  /** every 4-, 6- and 8-digit prefix of a code the pack knows: its CN list, its default-value rows, its exclusions, its subdivisions */
+  known: Set<string>;
+  subdivisions: Map<string, string[]>;
+}
+const indexCache = new WeakMap<CbamPack, CnIndex>();
+function cnIndex(pack: CbamPack): CnIndex {
   let m = indexCache.get(pack);
   if (!m) {
-    m = new Map(pack.cnCodes.codes.map((c) => [c.code, c]));
+    const subdivisions = new Map((pack.cnCodes.subdivisions?.entries ?? []).map((e) => [e.code, e.subdivisions]));
+    const codes = [
+      ...pack.cnCodes.codes.map((c) => c.code),
+      ...('defaultValues' in pack ? (pack.defaultValues?.values ?? []).map((v) => v.cn) : []),
+      ...pack.rules.exclusions.entries.map((e) => e.prefix),
+      ...[...subdivisions.values()].flat(),
+    ];
+    const known = new Set<string>();
+    for (const c of codes) for (let l = 4; l <= c.length; l += 2) known.add(c.slice(0, l));
+    m = { listed: new Map(pack.cnCodes.codes.map((c) => [c.code, c])), known, subdivisions };
     indexCache.set(pack, m);
   }
   return m;
@@ -45,12 +70,106 @@ function cnIndex(pack: CbamPack): Map<string, CnCode> {
 
 /** Longest CN-list entry that is a prefix of (or equal to) the digits. */
 export function matchCn(pack: CbamPack, digits: string): CnCode | undefined {
-  const idx = cnIndex(pack);
+  const idx = cnIndex(pack).listed;
   for (let len = Math.min(8, digits.length); len >= 4; len -= 2) {
     const hit = idx.get(digits.slice(0, len));
     if (hit) return hit;
   }
   return undefined;
+}
+
+/**
+ * A code whose only subdivision is "00" is that subdivision (CN numbering: 7221 → 7221 00, 2804 10 → 2804 10 00). Follows
+ * such subdivisions down to 8 digits, as far as the pack knows them.
+ */
+export function onlySubdivision(pack: CbamPack, digits: string): string {
+  const { known } = cnIndex(pack);
+  let d = digits;
+  while (d.length < 8 && known.has(`${d}00`)) d = `${d}00`;
+  return d;
+}
+
+/** A CN code as the pack resolves it: a listed good (directly or through its only subdivision), or why not. */
+export type CnResolution =
+  | { kind: 'listed'; hit: CnCode; /** the digits to look defaults up with (the only subdivision followed) */ lookup: string; via?: string }
+  | { kind: 'excluded'; prefix: string; reason: string }
+  | { kind: 'unknown'; code: string; parent: string; nearest: Array<{ code: string; printed: string }> }
+  | { kind: 'below'; coverage: 'all' | 'some'; covered: CnCode[] }
+  | { kind: 'notListed' };
+
+/** Whether every subdivision of a code that the list does not name is covered (through "00" or the pack's subdivisions). */
+function wholeCovered(pack: CbamPack, digits: string): boolean {
+  if (matchCn(pack, digits)) return true;
+  const only = onlySubdivision(pack, digits);
+  if (only !== digits) return wholeCovered(pack, only);
+  const subs = cnIndex(pack).subdivisions.get(digits);
+  return !!subs && subs.every((s) => wholeCovered(pack, s));
+}
+
+/**
+ * The first level below `from` digits at which the code is not one the pack knows under a wholly covered code. Checked
+ * down to the 6-digit subheading (Harmonized System, stable between its editions); the 8-digit CN subdivisions change
+ * every year and the pack's list follows an older edition (7601 10 10, 3102 10 19 are CN 2026 codes it lacks).
+ */
+function unknownLevel(pack: CbamPack, digits: string, from: number): Extract<CnResolution, { kind: 'unknown' }> | undefined {
+  if (pack.cnCodes.uncertain) return undefined; // a list of reported headings says nothing about subdivisions
+  const { known, listed } = cnIndex(pack);
+  for (let l = from + 2; l <= Math.min(6, digits.length); l += 2) {
+    const parent = digits.slice(0, l - 2);
+    const kids = [...known].filter((k) => k.length === l && k.startsWith(parent)).sort();
+    if (!kids.length) return undefined;
+    if (kids.includes(digits.slice(0, l))) continue;
+    const shortestListed = (k: string) => [...listed.keys()].filter((c) => c.startsWith(k)).sort((a, b) => a.length - b.length)[0] ?? k;
+    const nearest = [...new Set(kids.map(shortestListed))].slice(0, 12).map((c) => ({ code: c, printed: printCn(c) }));
+    return { kind: 'unknown', code: digits.slice(0, l), parent, nearest };
+  }
+  return undefined;
+}
+
+/** Why a resolved code cannot be costed or converted as one good (translated messages), or undefined for a listed good. */
+export function cnProblem(r: CnResolution, printed: string): { severity: 'input' | 'finding'; errors: Message[] } | undefined {
+  switch (r.kind) {
+    case 'listed':
+      return undefined;
+    case 'excluded':
+      return { severity: 'finding', errors: [{ key: 'cbam:errors.notCbamGood', params: { cn: printed } }, { key: `cbam:reasons.${r.reason}`, params: { cn: printed } }] };
+    case 'unknown':
+      return { severity: 'input', errors: [{ key: 'cbam:errors.cnUnknown', params: { cn: printed, code: printCn(r.code), parent: printCn(r.parent), nearest: r.nearest.map((c) => c.printed).join(', ') } }] };
+    case 'below':
+      return {
+        severity: 'input',
+        errors: [r.coverage === 'all'
+          ? { key: 'cbam:reasons.allCovered', params: { cn: printed, count: r.covered.length } }
+          : { key: 'cbam:errors.cnTooBroad', params: { cn: printed, count: r.covered.length } }],
+      };
+    case 'notListed':
+      return { severity: 'finding', errors: [{ key: 'cbam:errors.notCbamGood', params: { cn: printed } }, { key: 'cbam:reasons.notListed', params: { cn: printed } }] };
+  }
+}
+
+/** Resolves a code (4–10 digits) against the pack: exclusions first where longer, then the list, then its subdivisions. */
+export function resolveCn(pack: CbamPack, digits: string): CnResolution {
+  let hit = matchCn(pack, digits);
+  let via: string | undefined;
+  if (!hit) {
+    const only = onlySubdivision(pack, digits);
+    const h = only !== digits ? matchCn(pack, only) : undefined;
+    if (h && h.code.length > digits.length) { hit = h; via = only; }
+  }
+  const excl = matchExclusion(digits, pack);
+  if (excl && (!hit || excl.prefix.length > hit.code.length)) return { kind: 'excluded', ...excl };
+  if (hit) {
+    const unknown = via ? undefined : unknownLevel(pack, digits, hit.code.length);
+    if (unknown) return unknown;
+    return { kind: 'listed', hit, lookup: digits.length >= 8 ? digits : onlySubdivision(pack, digits), ...(via ? { via } : {}) };
+  }
+  const covered = pack.cnCodes.codes.filter((c) => c.code.startsWith(digits));
+  if (covered.length) return { kind: 'below', coverage: wholeCovered(pack, digits) ? 'all' : 'some', covered };
+  // under a wholly covered code whose subdivisions the pack knows, a code it does not know does not exist
+  for (let l = digits.length - 2; l >= 4; l -= 2) {
+    if (wholeCovered(pack, digits.slice(0, l))) { const u = unknownLevel(pack, digits, l); if (u) return u; break; }
+  }
+  return { kind: 'notListed' };
 }
 
 /** The pack's exclusion rule for a code (longest listed prefix), if any. */
@@ -150,7 +269,8 @@ export interface ScreenCategory {
 }
 
 export type ScreenResult =
-  | { status: 'invalid'; error: Message }
+  /** not a code (error), or a subdivision the CN does not have under a covered code (error cbam:errors.cnUnknown, nearest codes) */
+  | { status: 'invalid'; error: Message; nearest?: Array<{ code: string; printed: string }> }
   | {
       status: 'cbam';
       cn: CnInput;
@@ -166,8 +286,10 @@ export type ScreenResult =
       chinaDefaults: ChinaDefault[];
       notes: Message[];
     }
+  /** a code with several goods below it: every one of them covered ('all', in several categories) or only some ('some') */
   | {
       status: 'partial';
+      coverage: 'all' | 'some';
       cn: CnInput;
       pack: { id: string; version: string };
       period: CbamPeriod;
@@ -199,41 +321,46 @@ export function screenCn(input: unknown, opts: ScreenOptions = {}): ScreenResult
   const { pack, period } = pp;
   const cn = n.cn;
   const packRef = { id: pack.id, version: pack.version };
-  const hit = matchCn(pack, cn.digits);
-  const excl = matchExclusion(cn.digits, pack);
+  const r = resolveCn(pack, cn.digits);
   const source = EXCLUSION_SOURCE(pack);
 
-  if (excl && (!hit || excl.prefix.length > hit.code.length))
+  if (r.kind === 'excluded')
     return {
       status: 'not-cbam', cn, pack: packRef, period,
-      reason: { key: `cbam:reasons.${excl.reason}`, params: { cn: cn.printed } },
+      reason: { key: `cbam:reasons.${r.reason}`, params: { cn: cn.printed } },
       source,
     };
-
-  if (!hit) {
-    const covered = pack.cnCodes.codes.filter((c) => c.code.startsWith(cn.digits));
-    if (covered.length) {
-      const excluded = pack.rules.exclusions.entries.filter((e) => e.prefix.startsWith(cn.digits)).map((e) => ({
-        prefix: e.prefix,
-        printed: printCn(e.prefix),
-        reason: { key: `cbam:reasons.${e.reason}`, params: { cn: printCn(e.prefix) } },
-      }));
-      return {
-        status: 'partial', cn, pack: packRef, period,
-        reason: { key: 'cbam:reasons.partial', params: { cn: cn.printed, count: covered.length } },
-        covered: covered.map((c) => ({ code: c.code, printed: c.printed, category: c.category })),
-        excluded,
-      };
-    }
+  if (r.kind === 'unknown') return { status: 'invalid', error: cnProblem(r, cn.printed)!.errors[0]!, nearest: r.nearest };
+  if (r.kind === 'below') {
+    const excluded = pack.rules.exclusions.entries.filter((e) => e.prefix.startsWith(cn.digits)).map((e) => ({
+      prefix: e.prefix,
+      printed: printCn(e.prefix),
+      reason: { key: `cbam:reasons.${e.reason}`, params: { cn: printCn(e.prefix) } },
+    }));
+    return {
+      status: 'partial', coverage: r.coverage, cn, pack: packRef, period,
+      reason: r.coverage === 'all'
+        ? { key: 'cbam:reasons.allCovered', params: { cn: cn.printed, count: r.covered.length } }
+        : { key: 'cbam:reasons.partial', params: { cn: cn.printed, count: r.covered.length } },
+      covered: r.covered.map((c) => ({ code: c.code, printed: c.printed, category: c.category })),
+      excluded,
+    };
+  }
+  if (r.kind === 'notListed')
     return {
       status: 'not-cbam', cn, pack: packRef, period,
       reason: { key: 'cbam:reasons.notListed', params: { cn: cn.printed } },
       source,
     };
-  }
+  return screenListed(pack, period, cn, r);
+}
 
+/** The screening answer for a code the pack lists (directly or through its only subdivision). */
+function screenListed(pack: CbamPack, period: CbamPeriod, cn: CnInput, r: Extract<CnResolution, { kind: 'listed' }>): ScreenResult {
+  const { hit } = r;
   const cat = categoryById(pack, hit.category);
   const notes: Message[] = [];
+  if (r.via) notes.push({ key: 'cbam:notes.onlySubdivision', params: { cn: cn.printed, code: hit.printed } });
   // excluded subheadings under a covered heading (e.g. 3105 60 under 3105)
   for (const e of exclusionsBelow(pack.rules.exclusions, cn.digits)) notes.push({ key: 'cbam:notes.excludedBelow', params: { cn: printCn(e.prefix) } });
   if (pack.cnCodes.uncertain) notes.push({ key: 'cbampacks:notes.codeListUncertain', params: { act: pack.cnCodes.source.act } });
@@ -242,11 +369,11 @@ export function screenCn(input: unknown, opts: ScreenOptions = {}): ScreenResult
   let chinaDefaults: ChinaDefault[] = [];
   if (pack.kind === 'rate') {
     const dv = pack.defaultValues;
-    if (dv) chinaDefaults = chinaDefaultRows(pack, cn.digits).rows.map((r) => chinaDefaultWithMarkup(pack, r, cat.indirectCounted.value, period.year));
+    if (dv) chinaDefaults = chinaDefaultRows(pack, r.lookup).rows.map((r) => chinaDefaultWithMarkup(pack, r, cat.indirectCounted.value, period.year));
     else notes.push({ key: 'cbampacks:notes.defaultValuesNotFound', params: { act: pack.defaultValuesStatus.source.act } });
     notes.push({ key: 'cbampacks:notes.registrationThreshold', params: { value: pack.registrationThreshold.value, unit: pack.registrationThreshold.unit, act: pack.registrationThreshold.source.act } });
   } else if (pack.kind === 'definitive') {
-    const { rows, below } = chinaDefaultRows(pack, cn.digits);
+    const { rows, below } = chinaDefaultRows(pack, r.lookup);
     chinaDefaults = rows.map((r) => chinaDefaultWithMarkup(pack, r, cat.indirectCounted.value, period.year));
     if (!rows.length && below.length) notes.push({ key: 'cbam:notes.defaultNeedsLongerCode', params: { cn: cn.printed, count: below.length } });
     else if (!rows.length) notes.push({ key: 'cbam:notes.noChinaDefault', params: { cn: cn.printed } });
@@ -262,7 +389,7 @@ export function screenCn(input: unknown, opts: ScreenOptions = {}): ScreenResult
   return {
     status: 'cbam',
     cn,
-    pack: packRef,
+    pack: { id: pack.id, version: pack.version },
     period,
     matched: { code: hit.code, printed: hit.printed, name: hit.name, source: pack.cnCodes.source },
     category: { id: cat.id, nameKey: `cbam:categories.${cat.id}`, templateName: cat.templateName, sector: cat.sector, unit: cat.unit },
