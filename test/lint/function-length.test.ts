@@ -14,7 +14,6 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Debt: functions over the limit, with their length in lines when listed (issue 8 step 3 not finished for these). */
 const KNOWN_LONG: Record<string, number> = {
-  'src/core/cbam/activity.ts:calculateUnchecked': 251,
   'src/core/io/mapping.ts:applyMapping': 251,
 };
 

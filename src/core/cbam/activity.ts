@@ -19,7 +19,8 @@ import type { Gas } from '../model/gases';
 import { validateDataset } from '../model/validate';
 import type { Problem } from '../model/problems';
 import { round, sumExact } from '../num';
-import type { Figure as PackFigure, Source as PackSource } from './pack-schema';
+import { legalRefOf, type LegalRef } from '../figure';
+import type { Constants, Figure as PackFigure, Source as PackSource } from './pack-schema';
 import { definitivePack } from './packs';
 import {
   attributedDirect, attributedIndirect, CbamInputError, cems, combustion, DP, exportedElectricity, heatEmissionFactor,
@@ -316,16 +317,13 @@ export interface CalcFigure {
   ref: LegalRef;
 }
 
-export interface LegalRef {
-  act: string;
-  annex?: string;
-  note?: string;
-}
+/** The legal basis of a figure: the core's shared type (../figure.ts). */
+export type { LegalRef };
 
 /** The act of the monitoring and attribution methods, from the EU definitive pack (rules.refs.methods). */
 function methodsRef(): LegalRef {
   const r = definitivePack().rules.refs.methods ?? definitivePack().rules.refs.boundary;
-  return { act: r.act, ...(r.annex ? { annex: r.annex } : {}), ...(r.note ? { note: r.note } : {}) };
+  return legalRefOf({ act: r.act, annex: r.annex, note: r.note });
 }
 export const ANNEX_III: LegalRef = methodsRef();
 const SEE_REF: LegalRef = { ...ANNEX_III, note: 'Annex III, attribution of emissions and specific embedded emissions (simple and complex goods)' };
@@ -417,18 +415,15 @@ function calculate(input: ActivityInput): CalculateResult {
   }
 }
 
-function calculateUnchecked(input: ActivityInput): InstallationResult {
-  const pack = definitivePack();
-  const K = packConstants();
-  const notes: Message[] = [];
-  const streams: StreamResult[] = [];
-  const fig = (f: Omit<CalcFigure, 'constants' | 'ref'> & { constants?: ConstantRef[]; ref?: LegalRef }): CalcFigure => ({
-    constants: [], ref: ANNEX_III, ...f, value: round(f.value, DP),
-  });
-  const nameOf = (it: { name?: string | undefined; id?: string | undefined }, sec: string, i: number) => it.name?.trim() || it.id?.trim() || `${sec} #${i + 1}`;
-  const idOf = (it: { id?: string | undefined }, prefix: string, i: number) => it.id?.trim() || `${prefix}${String(i + 1).padStart(2, '0')}`;
+type FigInput = Omit<CalcFigure, 'constants' | 'ref'> & { constants?: ConstantRef[]; ref?: LegalRef };
+/** A figure rounded once (DP decimals), by default under the methods annex with no pack constant. */
+const fig = (f: FigInput): CalcFigure => ({ constants: [], ref: ANNEX_III, ...f, value: round(f.value, DP) });
+const nameOf = (it: { name?: string | undefined; id?: string | undefined }, sec: string, i: number) => it.name?.trim() || it.id?.trim() || `${sec} #${i + 1}`;
+const idOf = (it: { id?: string | undefined }, prefix: string, i: number) => it.id?.trim() || `${prefix}${String(i + 1).padStart(2, '0')}`;
 
-  // --- source streams: combustion and process one by one, mass balance as one balance over its streams
+/** Source streams: combustion and process one by one, mass balance as one balance over its streams (in input order). */
+function sourceStreamResults(input: ActivityInput, K: Constants, notes: Message[]): StreamResult[] {
+  const streams: StreamResult[] = [];
   const mbIdx: number[] = [];
   input.sourceStreams.forEach((s, i) => {
     const path: [string, number] = ['sourceStreams', i];
@@ -477,7 +472,12 @@ function calculateUnchecked(input: ActivityInput): InstallationResult {
     streams.sort((a, b) => a.path[1] - b.path[1]);
   }
 
-  // --- PFC
+  return streams;
+}
+
+/** PFC emissions by the slope or the overvoltage method. */
+function pfcResults(input: ActivityInput, K: Constants): StreamResult[] {
+  const streams: StreamResult[] = [];
   input.pfc.forEach((q, i) => {
     const path: [string, number] = ['pfc', i];
     const name = nameOf(q, 'PFC', i);
@@ -504,7 +504,12 @@ function calculateUnchecked(input: ActivityInput): InstallationResult {
     });
   });
 
-  // --- continuous measurement
+  return streams;
+}
+
+/** Continuous emission measurement of CO2 and N2O. */
+function cemsResults(input: ActivityInput, K: Constants): StreamResult[] {
+  const streams: StreamResult[] = [];
   input.cems.forEach((m, i) => {
     const path: [string, number] = ['cems', i];
     const name = nameOf(m, m.gas, i);
@@ -526,17 +531,11 @@ function calculateUnchecked(input: ActivityInput): InstallationResult {
     }
   });
 
-  // --- DirEm*: the exact decimal sum of the shown stream figures
-  const dirEmValue = sumExact(streams.map((s) => s.fossil), DP);
-  const dirEm = fig({
-    id: 'dirEm', label: msg('cbamcalc:figure.dirEm'), value: dirEmValue, unit: 'tCO2e', formula: 'Σ Em_fossil',
-    substituted: streams.length ? streams.map((s) => n(s.fossil)).join(' + ') : '0', fn: 'sumExact',
-  });
-  const bioValue = sumExact(streams.map((s) => s.biogenic), DP);
-  const biogenic = fig({ id: 'biogenic', label: msg('cbamcalc:figure.biogenicTotal'), value: bioValue, unit: 'tCO2', formula: 'Σ Em_bio', substituted: streams.length ? streams.map((s) => n(s.biogenic)).join(' + ') : '0', fn: 'sumExact' });
-  if (!streams.length) notes.push(msg('cbamcalc:notes.noStreams'));
+  return streams;
+}
 
-  // --- attribution corrections
+/** Attribution corrections (heat, waste gas, exported electricity), AttrEm_dir and AttrEm_indir. */
+function attributionResults(input: ActivityInput, K: Constants, dirEm: CalcFigure, notes: Message[]) {
   const corrections: CalcFigure[] = [];
   const heat = (h: HeatFlowT, dir: 'Imported' | 'Exported') => {
     const sec = `heat${dir}`;
@@ -598,7 +597,11 @@ function calculateUnchecked(input: ActivityInput): InstallationResult {
     attrIndirect = fig({ id: 'attributedIndirect', label: msg('cbamcalc:figure.attributedIndirect'), value: r.value, unit: 'tCO2', formula: 'AttrEm_indir = E_el,cons × EF_el', substituted: `${n(elc.mwh)} × ${n(elc.ef)}`, fn: 'attributedIndirect', ref: SEE_REF });
   }
 
-  // --- precursors and SEE
+  return { corrections, attrDirect, attrIndirect };
+}
+
+/** Precursors' embedded emissions, the SEE (simple or complex good) and an import's embedded emissions. */
+function seeResults(input: ActivityInput, attrDirect: CalcFigure, attrIndirect: CalcFigure | null, notes: Message[]) {
   const precursors: CalcFigure[] = [];
   input.precursors.forEach((q, i) => {
     const name = nameOf(q, 'precursor', i);
@@ -642,7 +645,7 @@ function calculateUnchecked(input: ActivityInput): InstallationResult {
       }),
       total: fig({ id: 'see.total', label: msg('cbamcalc:figure.seeTotal'), value: s.total, unit: u, formula: 'SEE = SEE_dir + SEE_ind', substituted: `${n(s.direct)} + ${n(s.indirect)}`, fn: 'specificEmbeddedEmissions', ref: SEE_REF }),
     };
-    if (!elc) notes.push(msg('cbamcalc:notes.noElectricity'));
+    if (!input.electricityConsumed) notes.push(msg('cbamcalc:notes.noElectricity'));
     const imp = input.importedGoods;
     if (imp) {
       const e = at(['importedGoods'], input, () => importEmbeddedEmissions(imp.mass, s.direct, s.indirect, imp.indirectCounted));
@@ -658,6 +661,27 @@ function calculateUnchecked(input: ActivityInput): InstallationResult {
     if (input.importedGoods) notes.push(msg('cbamcalc:notes.importNeedsProduction'));
   }
 
+  return { precursors, see, importedGoods };
+}
+
+function calculateUnchecked(input: ActivityInput): InstallationResult {
+  const pack = definitivePack();
+  const K = packConstants();
+  const notes: Message[] = [];
+  const streams = [...sourceStreamResults(input, K, notes), ...pfcResults(input, K), ...cemsResults(input, K)];
+
+  // --- DirEm*: the exact decimal sum of the shown stream figures
+  const dirEmValue = sumExact(streams.map((s) => s.fossil), DP);
+  const dirEm = fig({
+    id: 'dirEm', label: msg('cbamcalc:figure.dirEm'), value: dirEmValue, unit: 'tCO2e', formula: 'Σ Em_fossil',
+    substituted: streams.length ? streams.map((s) => n(s.fossil)).join(' + ') : '0', fn: 'sumExact',
+  });
+  const bioValue = sumExact(streams.map((s) => s.biogenic), DP);
+  const biogenic = fig({ id: 'biogenic', label: msg('cbamcalc:figure.biogenicTotal'), value: bioValue, unit: 'tCO2', formula: 'Σ Em_bio', substituted: streams.length ? streams.map((s) => n(s.biogenic)).join(' + ') : '0', fn: 'sumExact' });
+  if (!streams.length) notes.push(msg('cbamcalc:notes.noStreams'));
+
+  const { corrections, attrDirect, attrIndirect } = attributionResults(input, K, dirEm, notes);
+  const { precursors, see, importedGoods } = seeResults(input, attrDirect, attrIndirect, notes);
   const figures = [
     ...streams.flatMap((s) => s.figures), dirEm, ...(bioValue ? [biogenic] : []), ...corrections, attrDirect, ...(attrIndirect ? [attrIndirect] : []),
     ...precursors, ...(see ? [see.direct, see.indirect, see.total] : []), ...importedGoods,
