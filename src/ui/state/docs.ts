@@ -139,3 +139,29 @@ export async function templateCnCodes(templateName: string): Promise<string[]> {
   const { docs } = await load();
   return ((docs.TEMPLATE_MAP as unknown as { cnByGood: Record<string, string[]> }).cnByGood[templateName] ?? []).slice();
 }
+
+/** The whole installation (a dataset with production processes): the official template filled from the installation's documents model. */
+export async function filledInstallationTemplate(model: Parameters<typeof fillTemplateInWorker>[1], template: File, base: string): Promise<DocOutcome> {
+  try {
+    const out = await fillTemplateInWorker(template, model);
+    if (!out.ok) return { ok: false, errors: out.errors };
+    const file = `${base}.CBAM-communication-installation-filled.xlsx`;
+    downloadBlob(new Blob([out.bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), file);
+    return { ok: true, file, report: out.report };
+  } catch (e) {
+    return { ok: false, errors: errorMessages(e) };
+  }
+}
+
+/** The whole installation: our own summary workbook from the installation's documents model. */
+export async function installationWorkbook(model: Parameters<typeof fillTemplateInWorker>[1], base: string): Promise<DocOutcome> {
+  try {
+    const { docs } = await load();
+    const bytes = docs.buildOwnWorkbook(model as never, { t: translate });
+    const file = `${base}.CBAM-installation-summary.xlsx`;
+    downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), file);
+    return { ok: true, file };
+  } catch (e) {
+    return { ok: false, errors: errorMessages(e) };
+  }
+}

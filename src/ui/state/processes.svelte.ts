@@ -193,3 +193,60 @@ export class ProcessesState {
   /** Processes a line may belong to (id and name) for the line's picker. */
   options = $derived(this.processes.map((p) => ({ value: p.id, label: p.name ? `${p.id} · ${p.name}` : p.id })));
 }
+
+/* ---- the installation's CBAM result (a dataset with production processes) ---- */
+
+type Docs = typeof import('../core-docs');
+export type InstallationResultT = import('../core-docs').InstallationConversion;
+export type InstallationDocOutcome = { ok: true; file: string } | { ok: false; errors: import('../core').Message[] };
+
+/**
+ * The installation's result for the CBAM view: the core's convertInstallation (loaded with the document layer, on
+ * demand) for the period and electricity choice, and the downloads of the whole installation (the official template
+ * filled from the installation's documents model, and the own workbook) through the documents state.
+ */
+export class InstallationResultState {
+  result = $state.raw<InstallationResultT | null>(null);
+  /** the conversion refused the dataset as a whole (the core's messages) */
+  errors = $state.raw<import('../core').Message[]>([]);
+  busy = $state('');
+  outcome = $state.raw<{ kind: string; out: InstallationDocOutcome } | null>(null);
+  private docs: Docs | null = null;
+  private seq = 0;
+
+  async run(dataset: import('../core').Dataset, options: { period: string; electricity?: Record<string, unknown> }): Promise<void> {
+    const n = ++this.seq;
+    this.docs ??= await import('../core-docs');
+    const r = this.docs.convertInstallation(dataset, options as never);
+    if (n !== this.seq) return;
+    if ('status' in r && r.status === 'installation') {
+      this.result = r as InstallationResultT;
+      this.errors = [];
+    } else {
+      this.result = null;
+      this.errors = r.ok ? [] : (r as { errors: import('../core').Message[] }).errors;
+    }
+  }
+
+  async template(file: File, base: string): Promise<void> {
+    const model = this.result?.docs;
+    if (!model) return;
+    await this.job('template', () => import('./docs').then((d) => d.filledInstallationTemplate(model, file, base)));
+  }
+
+  async workbook(base: string): Promise<void> {
+    const model = this.result?.docs;
+    if (!model) return;
+    await this.job('workbook', () => import('./docs').then((d) => d.installationWorkbook(model, base)));
+  }
+
+  private async job(kind: string, fn: () => Promise<InstallationDocOutcome>): Promise<void> {
+    this.busy = kind;
+    this.outcome = null;
+    try {
+      this.outcome = { kind, out: await fn() };
+    } finally {
+      this.busy = '';
+    }
+  }
+}

@@ -4,12 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { db, saveDataset } from '../db/db';
 import { DatasetEditor } from './editor.svelte';
-import { ProcessesState, MAX_PROCESSES, processesOf, INSTRUMENTS, EF_SOURCES } from './processes.svelte';
+import { ProcessesState, InstallationResultState, MAX_PROCESSES, processesOf, INSTRUMENTS, EF_SOURCES } from './processes.svelte';
+import { validateDataset } from '../core';
 
 const sample = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'public', 'samples', 'cement-grey-portland.json'), 'utf8'));
 
 async function editor() {
-  const row = await saveDataset(db(), { id: `p-${Math.random()}`, name: 'x', origin: 'user', data: sample });
+  const row = await saveDataset(db(), { id: `p-${Math.random()}`, name: 'x', origin: 'new', data: sample });
   const ed = new DatasetEditor(row);
   return { ed, ps: new ProcessesState(ed), id: row.id };
 }
@@ -105,5 +106,46 @@ describe('production processes (editor state)', () => {
     expect(EF_SOURCES).toContain('D.4.3.2');
     expect(processesOf({ processes: [{ id: 'a', name: 'A' }] })).toEqual([{ id: 'a', name: 'A' }]);
     expect(processesOf({})).toEqual([]);
+  });
+
+  it('the installation result: clinker → cement counted once, per product SEE; an unknown factor is listed, never 0', async () => {
+    const { ed, ps } = await editor();
+    ps.add();
+    ps.add();
+    ps.rename(0, 'clinker');
+    ps.rename(1, 'cement');
+    ed.set(['processes', 0, 'name'], 'Kiln');
+    ed.set(['processes', 0, 'category'], 'cement-clinker');
+    ed.set(['processes', 0, 'production'], { amount: 1400000, unit: 't' });
+    ed.set(['processes', 0, 'products', 0], { id: 'G1', cnCode: '2523 10 00', name: 'Grey clinker' });
+    ed.set(['processes', 1, 'name'], 'Grinding');
+    ed.set(['processes', 1, 'category'], 'cement');
+    ed.set(['processes', 1, 'production'], { amount: 2000000, unit: 't' });
+    ed.set(['processes', 1, 'products', 0], { id: 'G2', cnCode: '2523 29 00', name: 'Portland cement' });
+    ps.addInput(1);
+    ed.set(['processes', 1, 'inputs', 0, 'amount'], 1400000);
+    const elec = (ed.get(['inventory']) as { category: string }[]).findIndex((l) => l.category === 'electricity');
+    ed.set(['inventory', elec, 'processId'], 'cement');
+    ed.validateNow();
+    expect(errors(ed)).toEqual([]);
+    const v = validateDataset(ed.snapshot());
+    const st = new InstallationResultState();
+    await st.run(v.dataset!, { period: '2026', electricity: { choice: 'eu-default' } });
+    const r = st.result!;
+    expect(r.processes.map((p) => [p.id, p.templateId])).toEqual([['clinker', 'P1'], ['cement', 'P2']]);
+    const clinker = r.processes[0]!.see.direct!.value;
+    expect(clinker).toBeGreaterThan(0);
+    // the grinding has no direct emissions of its own here: its SEE direct is the clinker's, 1.4 t per 2 t of cement
+    expect(r.products[1]!.see.direct!.value).toBeCloseTo((1400000 * clinker) / 2000000, 6);
+    expect(r.processes[1]!.inputs[0]!.seeDirect!.value).toBeCloseTo(clinker, 9);
+    // no electricity factor: the indirect SEE of the grinding is missing (null, listed), never 0
+    expect(r.complete).toBe(false);
+    expect(r.products[1]!.see.indirect).toBeNull();
+    expect(r.missing.map((m) => [m.processId, m.figure])).toEqual([['cement', 'indirect']]);
+    // with the factor: 180,000 MWh × 0.6 tCO2/MWh / 2,000,000 t
+    await st.run(v.dataset!, { period: '2026', electricity: { choice: 'eu-default', euDefaultEf: 0.6 } });
+    expect(st.result!.complete).toBe(true);
+    expect(st.result!.products[1]!.see.indirect!.value).toBeCloseTo((180000 * 0.6) / 2000000, 9);
+    expect(st.result!.missing).toEqual([]);
   });
 });
