@@ -433,7 +433,9 @@ describe('documents input model', () => {
     const data = parseCbamDocData(toDocsModel(r, ds, { productCn: '7601 10 10' }));
     expect(data.goods[0]).toEqual({ category: 'Unwrought aluminium', routes: ['Primary (electrolytic) smelting'] });
     expect(data.purchasedPrecursors[0]).toMatchObject({ id: 'PP1', category: 'Unwrought aluminium', country: 'CN', seeDirect: { value: 3.3 }, seeDirectBasis: 'Default' });
-    expect(data.processes[0]!.electricity).toBeUndefined(); // EF unknown: not invented
+    // issue 9 defect 2: the MWh consumed is known and written; the unknown factor is left out (not invented, not 0)
+    expect(data.processes[0]!.electricity?.consumptionMWh?.value).toBe(5_320_000);
+    expect(data.processes[0]!.electricity?.ef).toBeUndefined();
     const s = computeSee(data);
     expect(s.processes[0]!.seeDirect).toBeCloseTo(r.see.direct!.value, 6);
   });
@@ -549,6 +551,15 @@ describe('issue 9 defect 5: a purchased precursor whose China default is split i
     expect(p.seeDirect!.value).toBe(Math.round(grey.direct! * (1 + mk) * 1e7) / 1e7);
     expect(p.embeddedDirect!.value).toBe(Math.round(200_000 * p.seeDirect!.value * 1e6) / 1e6);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.complete).toBe(true);
+  });
+
+  it('the TARIC code alone chooses the row where the pack lists TARIC codes per variant (2523 10 00 90 = grey)', () => {
+    const rows = chinaDefaultRows(definitivePack(), '25231000').rows;
+    expect(rows.find((x) => x.variant === 'grey')!.taric).toEqual(['2523100090']);
+    const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, addClinker({ cnCode: '2523 10 00 90', countryOfProduction: 'CN' })));
+    const byVariant = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, addClinker({ cnCode: '2523 10 00', countryOfProduction: 'CN', variant: 'grey' })));
+    expect(r.precursors.lines.find((x) => x.id === 'CE-10')!.seeDirect).toEqual(byVariant.precursors.lines.find((x) => x.id === 'CE-10')!.seeDirect);
     expect(r.complete).toBe(true);
   });
 
