@@ -1,17 +1,10 @@
 /** axe-core on the main pages (en and ar): no serious or critical violations. */
-import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import type { Browser } from 'playwright';
+import { describe, it, expect, inject } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch } from './browser';
+import { sharedBrowser } from './suite';
 
 const base = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const pages: [string, string][] = [
   ['/', '[data-task="screen"]'],
@@ -26,7 +19,7 @@ const pages: [string, string][] = [
 describe('accessibility (axe-core)', () => {
   for (const lng of ['en', 'ar'] as const) {
     it(`main pages have no serious or critical violations (${lng})`, async () => {
-      const context = await browser.newContext();
+      const context = await browser().newContext();
       const page = await context.newPage();
       const found: string[] = [];
       const check = async (label: string) => {

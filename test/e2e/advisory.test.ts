@@ -5,24 +5,19 @@
  * of the restored browser equals the first one. Also: snapshot change detection through the editor, refused
  * backup files leaving the data untouched, keyboard-only creation, and the phone-width list and result.
  */
-import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { describe, it, expect, inject } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import type { Browser, Page, BrowserContext } from 'playwright';
-import { launch, guard, out, locale, get, download, literal } from './browser';
+import type { Page, BrowserContext } from 'playwright';
+import { guard, out, locale, get, download, literal } from './browser';
+import { sharedBrowser } from './suite';
 import { hasTool } from '../helpers/tools';
 import { AxeBuilder } from '@axe-core/playwright';
 
 const base = inject('baseURL');
 const havePdf = hasTool('pdftotext');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 type Lng = 'zh' | 'en' | 'ar';
 interface ClientSpec { key: string; names: { zh: string; en: string; ar: string }; sector: string; sample: string; cn: string; route?: string; euef?: string; mass: string; cbam: boolean }
@@ -91,7 +86,7 @@ async function backupFile(page: Page, lng: Lng, name: string): Promise<any> {
 
 describe('advisory window', () => {
   it.each(['zh', 'en', 'ar'] as const)('three clients, switching, offline edits, one-page handouts, backup → clear → restore identical (%s)', async (lng) => {
-    const context: BrowserContext = await browser.newContext();
+    const context: BrowserContext = await browser().newContext();
     const g = guard(context, new URL(base).origin);
     const page = await context.newPage();
     await page.goto(`${base}?lang=${lng}#/clients`);
@@ -195,7 +190,7 @@ describe('advisory window', () => {
   });
 
   it('snapshot: a changed inventory amount shows old and new values; handouts lose the hash until a new freeze; the old hash still verifies (en)', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const g = guard(context, new URL(base).origin);
     const page = await context.newPage();
     const { caseId } = await createClientWithCase(page, CLIENTS[0]!, 'en');
@@ -249,7 +244,7 @@ describe('advisory window', () => {
   });
 
   it.each(['zh', 'ar'] as const)('refuses a truncated, a future-version and a tampered backup with a translated reason; the data stay untouched (%s)', async (lng) => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await createClientWithCase(page, CLIENTS[1]!, lng);
     const good = await backupFile(page, lng, `backup-${lng}-refusals.json`);
@@ -280,7 +275,7 @@ describe('advisory window', () => {
   });
 
   it('works from the keyboard alone, and the list and the result fit a phone screen (ar)', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${base}?lang=ar#/clients`);
     await page.waitForSelector('[data-action="new-client"]');

@@ -5,13 +5,14 @@
  * JSON downloaded and validated with ajv against the Battery Pass v1.2.0 schema. In English also: bad battery details
  * refused with the field named and nothing saved; the battery packs as columns of the Compare view.
  */
-import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { describe, it, expect, inject } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
+import type { Page } from 'playwright';
 import Ajv from 'ajv-draft-04';
-import { launch, guard, root, out, locale, get, download } from './browser';
+import { guard, root, out, locale, get, download } from './browser';
+import { sharedBrowser } from './suite';
 import { runCli } from '../helpers/cli';
 
 const base = inject('baseURL');
@@ -27,13 +28,7 @@ const text = async (page: Page, sel: string) => ((await page.textContent(sel)) ?
 const norm = (s: string) =>
   s.normalize('NFKC').replace(/[\u064B-\u065F\u0670\u200E\u200F\u202A-\u202E\u061C]/g, '').replace(/[\u0627\u0623\u0625\u0622\u0644]/g, '').replace(/\s+/g, '');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function cliJson(pack: string, lng: string) {
   const r = await runCli('battery', join(root, 'public', 'samples', NMC), '--pack', pack, '--json', '--lang', lng);
@@ -52,7 +47,7 @@ async function expectFigures(page: Page, d: any, lng: string) {
 for (const lng of ['zh', 'en', 'ar'] as const) {
   describe(`battery declaration in ${lng}`, () => {
     it('sample → declaration = CLI JSON → A4 PDF → passport JSON', async () => {
-      const context = await browser.newContext({ viewport: { width: 1300, height: 1000 }, acceptDownloads: true });
+      const context = await browser().newContext({ viewport: { width: 1300, height: 1000 }, acceptDownloads: true });
       const g = guard(context, origin);
       const page = await context.newPage();
       const L = locale(lng, 'battery');
@@ -119,7 +114,7 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
 
 describe('battery details and the Compare view (en)', () => {
   it('bad details are refused with the field named; nothing saved changes', async () => {
-    const context = await browser.newContext({ viewport: { width: 1300, height: 1000 } });
+    const context = await browser().newContext({ viewport: { width: 1300, height: 1000 } });
     const page = await context.newPage();
     const L = locale('en', 'battery');
     await page.goto(`${base}?lang=en#/battery`);
@@ -151,7 +146,7 @@ describe('battery details and the Compare view (en)', () => {
   });
 
   it('the battery packs as columns of the Compare view', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await browser().newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
     await page.goto(`${base}?lang=en#/compare`);
     await page.selectOption('[data-testid="compare-dataset"]', `sample:${NMC}`);

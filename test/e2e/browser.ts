@@ -50,3 +50,28 @@ export async function download(page: Page, selector: string): Promise<{ name: st
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   return { name: dl.suggestedFilename(), body: readFileSync((await dl.path())!) };
 }
+
+/** The app's routes, read from App.svelte: '/x' and '/x/:id' (datasets); routes with other parameters are skipped. */
+export function appRoutes(): string[] {
+  const app = readFileSync(join(root, 'src', 'ui', 'App.svelte'), 'utf8');
+  return [...app.matchAll(/\['(\/[^']*)', \(\) => import\(/g)].map((m) => m[1]!).filter((r) => !/:(?!id\b)/.test(r));
+}
+
+/** Open a sample from the Samples view (the app saves it as a dataset) and return the dataset's id. */
+export async function openSample(page: Page, base: string, lng: string, file: string): Promise<string> {
+  await page.goto(`${base}?lang=${lng}#/samples`);
+  await page.click(`[data-sample="${file}"] [data-action="open"]`);
+  await page.waitForSelector('[data-testid="dataset-name"]');
+  return /#\/editor\/([^?]+)/.exec(page.url())![1]!;
+}
+
+/** Show each path of the app in turn (in the language given), wait until the view has its title or its alert and
+ * has settled, and let the test look at it. */
+export async function visitViews(page: Page, base: string, lng: string, paths: readonly string[], visit: (path: string) => Promise<void>, settleMs = 400): Promise<void> {
+  for (const p of paths) {
+    await page.goto(`${base}?lang=${lng}#${p}`);
+    await page.waitForSelector('main h1, main [role="alert"]');
+    await page.waitForTimeout(settleMs);
+    await visit(p);
+  }
+}

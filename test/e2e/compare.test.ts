@@ -6,11 +6,12 @@
  * difference; per-line and per-gas details; print layout; Arabic-Indic digits when chosen. No request leaves the
  * origin, the console stays free of errors and axe finds no serious or critical violation.
  */
-import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { describe, it, expect, inject } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, guard, root, out, locale, get } from './browser';
+import { guard, out, locale, get } from './browser';
+import { sharedBrowser } from './suite';
 import { ALUMINIUM } from '../helpers/pinned';
 
 const base = inject('baseURL');
@@ -21,13 +22,7 @@ const intl = (lng: string, digits = 'latn') => `${lng === 'zh' ? 'zh-CN' : lng =
 const fmt = (x: number, lng: string, dp: number, digits = 'latn') => new Intl.NumberFormat(intl(lng, digits), { maximumFractionDigits: dp }).format(x);
 const text = async (page: Page, sel: string) => ((await page.textContent(sel)) ?? '').replace(/\s+/g, ' ').trim();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function axe(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).include('main').analyze();
@@ -44,7 +39,7 @@ const pairCbam = `[data-pair="${GBT}→eu-cbam"]`;
 for (const lng of ['zh', 'en', 'ar'] as const) {
   describe(`compare in ${lng}`, () => {
     it('aluminium sample under GB/T, ISO and EU CBAM 2026: totals, causes, details', async () => {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const context = await browser().newContext({ viewport: { width: 1400, height: 1000 } });
       const g = guard(context, origin);
       const page = await context.newPage();
       const ui = locale(lng, 'ui');
@@ -123,7 +118,7 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
 
 describe('compare: Arabic-Indic digits and the link from a saved dataset', () => {
   it('ar with Arabic-Indic digits chosen; a saved dataset opened by ?dataset=', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await browser().newContext({ viewport: { width: 1400, height: 1000 } });
     const g = guard(context, origin);
     // the digits preference as the settings page stores it (only on the app's own pages, not about:blank)
     await context.addInitScript(() => {
@@ -149,7 +144,7 @@ describe('compare: Arabic-Indic digits and the link from a saved dataset', () =>
 
 describe('compare: a good whose indirect emissions count, and a product outside CBAM', () => {
   it('cement 2026 waits for the EU default electricity factor; the battery pack gets the translated reason', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await browser().newContext({ viewport: { width: 1400, height: 1000 } });
     const g = guard(context, origin);
     const page = await context.newPage();
     const ui = locale('en', 'ui');

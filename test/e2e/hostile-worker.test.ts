@@ -7,64 +7,40 @@
  * ≤ 100 ms, is measured by `npm run bench`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { build } from 'vite';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
-import { launch } from './browser';
+import { launch, root } from './browser';
+import { appModule, startHarness, type Harness } from './import-harness';
 import { hostileSheets, templateBomb } from '../fixtures/hostile-sheets/build';
 import { sharedFile } from '../helpers/tools';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json' };
 const PER_FILE_MS = 20_000;
 
-let server: Server;
-let dir: string;
+let harness: Harness;
 let url: string;
 let browser: Browser;
 let page: Page;
-const files = new Map<string, Uint8Array>();
 const pageErrors: string[] = [];
 let crashed = false;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cb-hostile-page-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>hostile harness</title></head><body><script type="module" src="./main.ts"></script></body></html>\n');
-  writeFileSync(
-    join(dir, 'main.ts'),
+  harness = await startHarness(
     [
-      `import { importFile } from ${JSON.stringify(join(ROOT, 'src/ui/workers/import-client.ts'))};`,
-      `import { fillTemplateInWorker } from ${JSON.stringify(join(ROOT, 'src/ui/workers/template-client.ts'))};`,
+      `import { importFile } from ${appModule('src/ui/workers/import-client.ts')};`,
+      `import { fillTemplateInWorker } from ${appModule('src/ui/workers/template-client.ts')};`,
       'const w = window as any;',
       'w.importFile = importFile; w.fillTemplateInWorker = fillTemplateInWorker; w.longTasks = [];',
       "new PerformanceObserver((l) => { for (const e of l.getEntries()) w.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });",
       'w.harnessReady = true;',
     ].join('\n'),
   );
-  const out = join(dir, 'dist');
-  await build({ root: dir, configFile: false, logLevel: 'warn', base: './', build: { outDir: out, target: 'es2022', emptyOutDir: true }, worker: { format: 'es' } });
+  const files = harness.files;
   for (const f of hostileSheets()) files.set(f.name, f.bytes);
   files.set('template-bomb.xlsx', templateBomb());
   const tpl = sharedFile('cbam/official/CBAM Communication template for installations_en_20241213.xlsx');
   if (tpl) files.set('template.xlsx', new Uint8Array(readFileSync(tpl)));
-  server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path.startsWith('/fx/')) {
-      const b = files.get(path.slice(4));
-      if (!b) { res.writeHead(404).end(); return; }
-      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-      return;
-    }
-    const p = normalize(join(out, path === '/' ? 'index.html' : path));
-    if (!p.startsWith(out) || !existsSync(p)) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' }).end(readFileSync(p));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const addr = server.address();
-  url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
+  url = harness.url;
   browser = await launch();
   page = await browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -77,8 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 describe('import worker in Chromium: absurd sheet sizes', () => {
@@ -98,7 +73,7 @@ describe('import worker in Chromium: absurd sheet sizes', () => {
 
 describe('template worker in Chromium', () => {
   it('a template-shaped zip bomb: the zip guard error, the page stays responsive', { timeout: 90_000 }, async () => {
-    const model = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/cbam-docs/aluminium-installation.json'), 'utf8'));
+    const model = JSON.parse(readFileSync(join(root, 'test/fixtures/cbam-docs/aluminium-installation.json'), 'utf8'));
     const r = await page.evaluate(async ({ ms, model }) => {
       const blob = await (await fetch('/fx/template-bomb.xlsx')).blob();
       let ticks = 0;
@@ -117,7 +92,7 @@ describe('template worker in Chromium', () => {
   });
 
   it.skipIf(!sharedFile('cbam/official/CBAM Communication template for installations_en_20241213.xlsx'))('the official template is filled in the worker (reads ../shared) and its report is ok', { timeout: 90_000 }, async () => {
-    const model = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/cbam-docs/aluminium-installation.json'), 'utf8'));
+    const model = JSON.parse(readFileSync(join(root, 'test/fixtures/cbam-docs/aluminium-installation.json'), 'utf8'));
     const r = await page.evaluate(async (model) => {
       const blob = await (await fetch('/fx/template.xlsx')).blob();
       const res = await (window as any).fillTemplateInWorker(blob, model);

@@ -1,7 +1,8 @@
 /**
- * A tiny page that exposes the real import client (`window.importFile`) and its module worker, built with vite
- * into a temporary folder and served on 127.0.0.1 with test files under /fx/<name>. Used by the import browser
- * tests and by bench/import.ts (long tasks during a 50,000-row import).
+ * A tiny page that exposes the real import client (`window.importFile`) and its module worker — or another module
+ * of the app's workers — built with vite into a temporary folder and served on 127.0.0.1 with test files under
+ * /fx/<name>. Used by the import and hostile-input browser tests and by bench/import.ts (long tasks during a
+ * 50,000-row import).
  */
 import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -15,10 +16,17 @@ export interface Harness { url: string; files: Map<string, Uint8Array>; close: (
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
 
-export async function startHarness(): Promise<Harness> {
+/** A module of the app by its path from the repository root, as an import specifier for the harness page. */
+export const appModule = (path: string): string => JSON.stringify(join(ROOT, path));
+
+/** The default page: the import client on `window.importFile`. */
+const IMPORT_MAIN = `import { importFile } from ${appModule('src/ui/workers/import-client.ts')};\n(window as any).importFile = importFile;\n(window as any).harnessReady = true;\n`;
+
+/** Build the page (`main`: the module that puts what the test drives on `window` and sets `harnessReady`) and serve it. */
+export async function startHarness(main: string = IMPORT_MAIN): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'cb-import-page-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>import harness</title></head><body><script type="module" src="./main.ts"></script></body></html>\n');
-  writeFileSync(join(dir, 'main.ts'), `import { importFile } from ${JSON.stringify(join(ROOT, 'src/ui/workers/import-client.ts'))};\n(window as any).importFile = importFile;\n(window as any).harnessReady = true;\n`);
+  writeFileSync(join(dir, 'main.ts'), main);
   const out = join(dir, 'dist');
   await build({ root: dir, configFile: false, logLevel: 'warn', base: './', build: { outDir: out, target: 'es2022', emptyOutDir: true }, worker: { format: 'es' } });
   const files = new Map<string, Uint8Array>();

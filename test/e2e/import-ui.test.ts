@@ -8,12 +8,13 @@
  *  - a corrupt .xlsx, a file of the wrong type and an over-size file give translated errors; nothing is saved.
  * Every request stays on the app's origin; the console stays free of errors.
  */
-import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { describe, it, expect, inject } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, guard, download, root, out, locale, get, literal } from './browser';
+import { guard, download, root, out, locale, get, literal } from './browser';
+import { sharedBrowser } from './suite';
 import { hasSoffice, resaveWithLibreOffice } from '../helpers/office';
 import { SHARED, sharedFile } from '../helpers/tools';
 import { validateDataset } from '../../src/core/model/validate';
@@ -38,13 +39,7 @@ const CSV = [
   '原料运输,原材料获取,运输,300,t·km,0.1,kgCO2e/t·km,CO2e,CLCD 0.8,',
 ].join('\n') + '\n';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 type Row = { id: string; name: string; origin: string; data: any } | undefined;
 const readRow = (page: Page, id: string): Promise<Row> =>
@@ -72,7 +67,7 @@ async function chooseFile(page: Page, name: string, mimeType: string, buffer: Bu
 for (const lng of ['zh', 'en', 'ar'] as const) {
   describe(`import view in ${lng}`, () => {
     it('input workbook round trip from the editor; generic CSV through the mapping screen into a sample; corrupt and wrong files refused', async () => {
-      const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+      const context = await browser().newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       const g = guard(context, origin);
       const page = await context.newPage();
       const ui = locale(lng, 'ui');
@@ -274,7 +269,7 @@ describe.skipIf(!haveTemplate || !hasSoffice)(`import view: supplier template ${
     const calculated = recalc(filled);
     const see = computeSee(parseCbamDocData(supplierData));
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const g = guard(context, origin);
     const page = await context.newPage();
     const imp = locale('en', 'import');

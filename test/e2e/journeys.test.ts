@@ -4,12 +4,13 @@
  * documents, reload and find the edits kept, type a bad value and read the translated error beside the field.
  * Every request must stay on the app's origin and the console must stay free of errors.
  */
-import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { describe, it, expect, inject } from 'vitest';
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
-import { launch, guard, download, root, out, locale, get, literal } from './browser';
+import { guard, download, root, out, locale, get, literal } from './browser';
+import { sharedBrowser } from './suite';
 
 const base = inject('baseURL');
 const origin = new URL(base).origin;
@@ -21,18 +22,12 @@ const TEMPLATE = join(OFFICIAL, 'CBAM Communication template for installations_e
 const XSD = join(OFFICIAL, 'QReport_17.03.xsd');
 const PRODUCT: Record<string, string> = { zh: '原铝锭', en: 'Primary aluminium ingot', ar: 'سبائك الألومنيوم الأولي' };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 for (const lng of ['zh', 'en', 'ar'] as const) {
   describe(`journey in ${lng}`, () => {
     it('aluminium sample → CBAM → SEE → template, XML, JSON; edits survive a reload; bad value gets a translated error beside the field', async () => {
-      const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+      const context = await browser().newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
       const g = guard(context, origin);
       const page = await context.newPage();
       const ui = locale(lng, 'ui');
@@ -122,7 +117,7 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
 
 describe('language switch and import', () => {
   it('switches language at any time and keeps it in the address', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const g = guard(context, origin);
     const page = await context.newPage();
     await page.goto(`${base}?lang=en#/library`);
@@ -148,7 +143,7 @@ describe('language switch and import', () => {
   });
 
   it('refuses an invalid dataset file with the reason and changes nothing', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${base}?lang=en#/datasets`);
     await page.waitForSelector('[data-action="new"]');
@@ -176,7 +171,7 @@ describe('language switch and import', () => {
 
 describe('print', () => {
   it.each(['ar', 'zh'] as const)('prints the result as an A4 PDF with the right text (%s)', async (lng) => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${base}?lang=${lng}#/samples`);
     await page.click(`[data-sample="${SAMPLE}"] [data-action="cbam"]`);

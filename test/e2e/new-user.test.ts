@@ -3,9 +3,10 @@
  * default with the basis asked before saving; read as a whole period's totals instead, the CBAM result opens with
  * a blocking orders-of-magnitude finding in words; the sample banner stays on unchanged samples only.
  */
-import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import type { Browser, Page } from 'playwright';
-import { launch, guard, locale, get } from './browser';
+import { describe, it, expect, inject } from 'vitest';
+import type { Page } from 'playwright';
+import { guard, locale, get } from './browser';
+import { sharedBrowser } from './suite';
 
 const base = inject('baseURL');
 const origin = new URL(base).origin;
@@ -20,13 +21,7 @@ const CSV =
     '天然气,生产,燃料燃烧,50,Nm3,2.16,kgCO2/Nm3,CO2,IPCC 2006',
   ].join('\n') + '\n';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function chooseCsv(page: Page, lng: string): Promise<void> {
   await page.goto(`${base}?lang=${lng}#/import`);
@@ -37,7 +32,7 @@ async function chooseCsv(page: Page, lng: string): Promise<void> {
 
 describe('import: basis asked, orders-of-magnitude check, sample banner', () => {
   it('a sheet of lines goes into a new dataset by default; nothing is saved before the basis is chosen', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const g = guard(context, origin);
     const page = await context.newPage();
     await chooseCsv(page, 'zh');
@@ -71,7 +66,7 @@ describe('import: basis asked, orders-of-magnitude check, sample banner', () => 
 
   for (const lng of ['zh', 'en', 'ar'] as const)
     it(`${lng}: per-tonne lines read as a 400,000 t period give a blocking finding at the top of the result, in words`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const conv = locale(lng, 'cbamconvert');
       await chooseCsv(page, lng);
@@ -112,7 +107,7 @@ describe('import: basis asked, orders-of-magnitude check, sample banner', () => 
     }, 90_000);
 
   it('the sample banner shows on an unchanged sample and goes once the user edits it', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${base}?lang=en#/samples`);
     await page.click(`[data-sample="${SAMPLE}"] [data-action="open"]`);
@@ -128,7 +123,7 @@ describe('import: basis asked, orders-of-magnitude check, sample banner', () => 
   }, 60_000);
 
   it('glossary equivalents: each language slot holds that language (not the English fallback)', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     for (const lng of ['zh', 'ar', 'en'] as const) {
       await page.goto(`${base}?lang=${lng}#/library`);
@@ -147,7 +142,7 @@ describe('import: basis asked, orders-of-magnitude check, sample banner', () => 
   }, 60_000);
 
   it('the result explains itself: footprint and CBAM figure side by side in one unit, three largest causes, a link to Compare', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${base}?lang=en#/samples`);
     await page.click(`[data-sample="${SAMPLE}"] [data-action="cbam"]`);
@@ -166,7 +161,7 @@ describe('import: basis asked, orders-of-magnitude check, sample banner', () => 
   }, 60_000);
 
   it('a first visit to "my datasets" offers the ways forward; a line problem is explained beside the line, not only counted', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${base}?lang=zh#/datasets`);
     await page.waitForSelector('[data-testid="datasets-empty"]');
@@ -186,7 +181,7 @@ describe('import: basis asked, orders-of-magnitude check, sample banner', () => 
   }, 60_000);
 
   it('cement: the EU default electricity factor is asked in place with the rule and where to find it, and kept across a reload and views', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const saving = locale('zh', 'saving');
     await page.goto(`${base}?lang=zh#/compare?sample=cement-grey-portland.json`);

@@ -3,25 +3,20 @@
  * browser killed 100 ms after it; two tabs on one dataset never silently overwrite each other (revision numbers,
  * BroadcastChannel, a conflict the user resolves).
  */
-import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
+import { describe, it, expect, inject } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
-import { launch, guard } from './browser';
+import { guard } from './browser';
+import { sharedBrowser } from './suite';
 
 const base = inject('baseURL');
 const origin = new URL(base).origin;
 const SAMPLE = 'aluminium-ingot-ningxia.json';
 const NAME = '[data-field="product.name.en"] input';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Open the sample in the editor; returns the dataset id. */
 async function openSample(page: Page): Promise<string> {
@@ -58,7 +53,7 @@ async function storedName(page: Page, id: string): Promise<string | undefined> {
 
 describe('nothing lost', () => {
   it('an edit followed at once by a reload, a closed tab or in-app navigation is kept; a prompt guards unsaved edits', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const g = guard(context, origin);
     let page = await context.newPage();
     page.on('dialog', (d) => void d.accept());
@@ -100,7 +95,7 @@ describe('nothing lost', () => {
   }, 180_000);
 
   it('a page whose database write cannot finish prompts before unloading and keeps the edit in the journal', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const id = await openSample(page);
     // the next write never ends (as if the database were busy)
@@ -124,7 +119,7 @@ describe('nothing lost', () => {
   }, 60_000);
 
   it('two tabs on one dataset: the other tab takes a newer revision, and an edit on an older one stops at a conflict', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const a = await context.newPage();
     const id = await openSample(a);
     const b = await context.newPage();

@@ -1,20 +1,14 @@
 /** Offline: after the first visit the service worker (vite-plugin-pwa, generateSW) serves the whole app. */
-import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import type { Browser } from 'playwright';
-import { launch, guard } from './browser';
+import { describe, it, expect, inject } from 'vitest';
+import { guard } from './browser';
+import { sharedBrowser } from './suite';
 
 const base = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('offline', () => {
   it('works without a network after the first load (samples, conversion, other language)', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const g = guard(context, new URL(base).origin);
     const page = await context.newPage();
     await page.goto(`${base}?lang=en#/`);

@@ -3,37 +3,18 @@
  * box), the navigation does not fill the first screen. Every route of the app is taken from App.svelte, so a new
  * view is checked without editing this test. Arabic screenshots are kept in test-results/ (looked at by hand).
  */
-import { describe, it, expect, beforeAll, afterAll, inject } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { describe, it, expect, inject } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
-import { launch, guard, root, out } from './browser';
+import type { Page } from 'playwright';
+import { appRoutes, guard, openSample, out, visitViews } from './browser';
+import { sharedBrowser } from './suite';
 
 const base = inject('baseURL');
 const origin = new URL(base).origin;
 const SAMPLE = 'aluminium-ingot-ningxia.json';
 const CEMENT = 'cement-grey-portland.json';
 
-/** The app's routes, read from App.svelte: '/x' and '/x/:id' (datasets); routes with other parameters are skipped. */
-function routes(): string[] {
-  const app = readFileSync(join(root, 'src', 'ui', 'App.svelte'), 'utf8');
-  return [...app.matchAll(/\['(\/[^']*)', \(\) => import\(/g)].map((m) => m[1]!).filter((r) => !/:(?!id\b)/.test(r));
-}
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function openSample(page: Page, lng: string, file: string): Promise<string> {
-  await page.goto(`${base}?lang=${lng}#/samples`);
-  await page.click(`[data-sample="${file}"] [data-action="open"]`);
-  await page.waitForSelector('[data-testid="dataset-name"]');
-  return /#\/editor\/([^?]+)/.exec(page.url())![1]!;
-}
+const browser = sharedBrowser();
 
 /** How much wider than the screen the page is, and the widest offending elements (for the message). */
 async function overflow(page: Page): Promise<{ over: number; culprits: string[] }> {
@@ -56,25 +37,20 @@ async function overflow(page: Page): Promise<{ over: number; culprits: string[] 
 for (const lng of ['zh', 'en', 'ar'] as const)
   describe(`phone 360 × 740, ${lng}`, () => {
     it('every view fits the screen width; wide tables scroll in their own box; the navigation leaves room', async () => {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+      const context = await browser().newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
       const g = guard(context, origin);
       const page = await context.newPage();
-      const alu = await openSample(page, lng, SAMPLE);
-      const cement = await openSample(page, lng, CEMENT);
+      const alu = await openSample(page, base, lng, SAMPLE);
+      const cement = await openSample(page, base, lng, CEMENT);
       const failures: string[] = [];
-      const list = routes();
+      const list = appRoutes();
       expect(list.length).toBeGreaterThan(10);
-      for (const r of list) {
-        const paths = r.includes(':id') ? [r.replace(':id', alu), ...(r.startsWith('/cbam') ? [r.replace(':id', cement)] : [])] : r === '/compare' ? [r, `${r}?dataset=${alu}`] : [r];
-        for (const p of paths) {
-          await page.goto(`${base}?lang=${lng}#${p}`);
-          await page.waitForSelector('main h1, main [role="alert"]');
-          await page.waitForTimeout(400);
-          const o = await overflow(page);
-          if (o.over > 0) failures.push(`${p}: ${o.over}px wider (${o.culprits.join('; ')})`);
-          if (lng === 'ar') await page.screenshot({ path: join(out, `phone-ar${p.replace(/[/?=]+/g, '-').replace(/-[0-9a-f]{8}-[0-9a-f-]{27}/, '')}.png`), fullPage: false });
-        }
-      }
+      const paths = list.flatMap((r) => (r.includes(':id') ? [r.replace(':id', alu), ...(r.startsWith('/cbam') ? [r.replace(':id', cement)] : [])] : r === '/compare' ? [r, `${r}?dataset=${alu}`] : [r]));
+      await visitViews(page, base, lng, paths, async (p) => {
+        const o = await overflow(page);
+        if (o.over > 0) failures.push(`${p}: ${o.over}px wider (${o.culprits.join('; ')})`);
+        if (lng === 'ar') await page.screenshot({ path: join(out, `phone-ar${p.replace(/[/?=]+/g, '-').replace(/-[0-9a-f]{8}-[0-9a-f-]{27}/, '')}.png`), fullPage: false });
+      });
       expect(failures).toEqual([]);
       // the navigation does not take the first screen: the page title is visible without scrolling
       await page.goto(`${base}?lang=${lng}#/compare`);

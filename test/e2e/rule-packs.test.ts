@@ -6,26 +6,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright';
-import { launch, guard, root, locale, get, literal } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { guard, root, locale, get, literal } from './browser';
+import { sharedBrowser } from './suite';
 
 const base = inject('baseURL');
 const origin = new URL(base).origin;
 const fix = (f: string) => JSON.parse(readFileSync(join(root, 'test/fixtures/fictional-bca-pack/xb-bca', f), 'utf8'));
 const packFile = () => ({ ...fix('pack.json'), categories: fix('categories.json').categories, cnCodes: fix('cn-codes.json'), defaultValues: fix('default-values-cn.json') });
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('rule packs in the app', () => {
   it('Library: a broken pack is refused naming the field; a valid one is stored, listed as user-supplied, kept after reload, removable', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const g = guard(context, origin);
     const page = await context.newPage();
     const cp = locale('en', 'cbampacks');
@@ -58,7 +52,7 @@ describe('rule packs in the app', () => {
 
   for (const lng of ['zh', 'en', 'ar'] as const) {
     it(`Compare (${lng}): UK CBAM beside the EU CBAM for 2027; 2026 refused with the reason`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const context = await browser().newContext({ viewport: { width: 1400, height: 1000 } });
       const page = await context.newPage();
       const cp = locale(lng, 'cbampacks');
       await page.goto(`${base}?lang=${lng}#/compare`);
