@@ -15,7 +15,8 @@ const DOM_GLOBALS = [
 ].map((name) => ({ name, message: 'src/core runs in Node and the browser: no DOM-only APIs (pass data in from the UI instead).' }));
 
 /**
- * The import boundaries (issue 8 item 7). The UI's door into the core is src/ui/core.ts; src/cli may import the core.
+ * The import boundaries (issue 8 item 7). The UI's door into the core is src/ui/core.ts (and src/ui/core-docs.ts for the
+ * document layer it loads on demand); src/cli may import the core.
  */
 export const BOUNDARY_ZONES = [
   {
@@ -46,7 +47,8 @@ export const BOUNDARY_ZONES = [
   {
     name: 'ui-door',
     from: ['src/ui/'],
-    except: ['src/ui/core.ts'],
+    // src/ui/core-docs.ts: the same door for the document layer, loaded on demand (template map, zip code)
+    except: ['src/ui/core.ts', 'src/ui/core-docs.ts'],
     forbid: [{ path: 'src/core', message: 'the UI reaches the core only through its door, src/ui/core.ts (re-export what you need there).' }],
   },
   {

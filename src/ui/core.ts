@@ -8,7 +8,7 @@ export {
   DATA_TYPES, DATASET_FORMAT, DATASET_FORMAT_VERSION, UNITS, MASS_UNITS, GASES, pathString, parseNumberText,
   translateMessage, compute, footprintPacks, library, legalRefText,
 } from '../core';
-export type { ValidationResult, Dataset, InventoryLine, Problem, Severity, Message, FootprintResult, FootprintPack, SourceRef, LineTrace } from '../core';
+export type { ValidationResult, Dataset, InventoryLine, Problem, Severity, Message, FootprintResult, FootprintPack, SourceRef, LineTrace, Comparison } from '../core';
 /** Limits of the strict JSON reader (file size checked before reading). */
 export { JSON_LIMITS } from '../core/model/json';
 
@@ -16,7 +16,8 @@ export { JSON_LIMITS } from '../core/model/json';
 export {
   screenCn, cbamCost, projectCosts, allCbamPacks, definitivePack, transitionalPack, parseCbamPeriod,
   installCbamPacks, uninstallCbamPacks, parseUserPack, packOrigin, cbamSchemes, schemePeriods, cbamPackForPeriod, defaultPeriodOf,
-  rateCost, compareConversions, schemeNameParams, originCountry,
+  rateCost, compareConversions, schemeNameParams, originCountry, runComparison as runBorderComparison, borderErrors, REFERENCE_SCHEME,
+  type BorderColumn, type ComparisonOutcome,
   type CbamPack, type SchemeComparison, type RateCostResult, type ScreenResult, type ChinaDefault, type CostInput, type CostResult, type CostError, type ProjectionResult, type ProjectionRow, type Sourced,
 } from '../core/cbam';
 export type { Source as CbamSource } from '../core/cbam';
@@ -38,7 +39,7 @@ export { verifySnapshot } from '../core/snapshot';
 export { calculateInstallation, type CalculateResult } from '../core/cbam/activity';
 
 /* Footprint vs CBAM, side by side (result page) */
-export { compareWithCbam } from '../core/engine/compare-cbam';
+export { compareWithCbam, type CbamComparison } from '../core/engine/compare-cbam';
 
 /* Installation: production processes of dataset format v2 (editor, Calculate view, installation result) */
 export { CarbonPricePaid, PrecursorInfo, ProductionProcess } from '../core/model/dataset';

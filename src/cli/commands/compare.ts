@@ -1,12 +1,8 @@
-import { convertToCbam, type CbamConversion } from '../../core/cbam/convert';
-import { defaultPeriodOf } from '../../core/cbam/screen';
 import { schemeOf } from '../../core/cbam/packs';
-import { compareConversions } from '../../core/cbam/compare-schemes';
+import { borderPeriods, runComparison } from '../../core/cbam/comparison';
 import { applyRulesOption, RULES_OPTION } from '../rules-dir';
 import { printSchemeComparison, schemeComparisonJson } from './convert';
-import { compare } from '../../core/engine/compare';
-import { compareWithCbam, type CbamComparison } from '../../core/engine/compare-cbam';
-import { compute } from '../../core/engine/compute';
+import type { CbamComparison } from '../../core/engine/compare-cbam';
 import { batteryColumns, getBatteryPack } from '../../core/battery';
 import { translateMessage } from '../../core/i18n/translate';
 import { STAGES } from '../../core/model/dataset';
@@ -50,27 +46,16 @@ export const compareCommand: Command = {
       if (typeof p === 'number') return p;
       packs.push(p);
     }
-    const c = packs.length >= 2 ? compare(r.dataset, packs) : { kind: 'carbonbridge.comparison' as const, unit: 'kgCO2e' as const, functionalUnit: { amount: r.dataset.product.functionalUnit.amount, unit: r.dataset.product.functionalUnit.unit }, results: [compute(r.dataset, packs[0]!)], pairs: [] };
-
-    // EU CBAM columns: the dataset converted for the period, compared with the first footprint pack
-    const cbam: (CbamComparison | { to: string; error: string })[] = [];
-    const conversions: CbamConversion[] = [];
-    // one year for every scheme (EU vs UK for the same dataset and year): the latest first year among them
-    const sharedYear = cbamIds.map((id) => defaultPeriodOf(schemeOf(id))).sort().at(-1);
-    for (const id of cbamIds) {
-      const scheme = schemeOf(id)!;
-      const period = periodOpt.value ?? (id === 'eu-cbam-transitional' ? '2025-Q4' : sharedYear ?? defaultPeriodOf(scheme));
-      const ef = efOpt.value;
-      const conv = convertToCbam(r.dataset, { period, scheme, ...(ef !== undefined ? { electricity: { euDefaultEf: ef } } : {}) });
-      if (conv.ok) conversions.push(conv);
-      if (!conv.ok) cbam.push({ to: id, error: [conv.reason, ...conv.errors].filter(Boolean).map((m) => translateMessage(ctx.t, m!)).join(' ') });
-      else if (id !== scheme && conv.pack.id !== id) cbam.push({ to: id, error: ctx.t('cli:error.comparePacks') });
-      else cbam.push(compareWithCbam(r.dataset, c.results[0]!, conv));
-    }
-
-    // between schemes of the same year (EU vs UK …): each difference of the SEE by cause
-    const eu = conversions.find((x) => x.pack.scheme === 'eu-cbam');
-    const schemes = eu ? conversions.filter((x) => x.pack.scheme !== 'eu-cbam' && x.period.year === eu.period.year).map((x) => compareConversions(eu, x)) : [];
+    // the core's comparison: footprint packs by cause, each CBAM column converted for its period and bridged from the
+    // first footprint result, and each other scheme against the EU CBAM of the same year
+    const periods = borderPeriods(cbamIds, periodOpt.value);
+    const ef = efOpt.value;
+    const out = runComparison(r.dataset, packs, cbamIds.map((id, i) => ({ id, period: periods[i]!, ...(ef !== undefined ? { euDefaultEf: ef } : {}) })))!;
+    const c = out.comparison;
+    const cbam: (CbamComparison | { to: string; error: string })[] = out.border.map((x) =>
+      x.ok ? x.bridge : { to: x.id, error: x.packMismatch ? ctx.t('cli:error.comparePacks') : [x.reason, ...x.errors].filter(Boolean).map((m) => translateMessage(ctx.t, m!)).join(' ') },
+    );
+    const schemes = out.schemes;
 
     const findings = c.results.flatMap((x) => x.findings);
     if (ctx.json) {

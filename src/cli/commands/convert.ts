@@ -21,8 +21,9 @@ import { CbamDocError } from '../../core/cbam/docs/errors';
 import { fillOfficialTemplate, identifyTemplate } from '../../core/cbam/docs/template';
 import { translateTemplate } from '../../core/templates-i18n/translate';
 import { buildOwnWorkbook } from '../../core/cbam/docs/own-workbook';
-import { buildQReportXml, qreportEmissionsFromDocData, type QReportInput } from '../../core/cbam/docs/qreport';
+import { qreportFromConversion, type QReportHeader } from '../../core/cbam/docs/qreport-from-conversion';
 import { readLedgerCsv } from '../../core/cbam/docs/ledger';
+import { seeFromConversion } from '../../core/cbam/docs/ledger-match';
 import { annualDeclarationXlsx, buildAnnualDeclaration, buildQuarterlyStatement, quarterlyStatementXlsx } from '../../core/cbam/docs/statements';
 import { EXIT, printJson, type Command, type CommandContext } from '../command';
 import { fmt, printProblems, problemJson, readDataset, table } from '../shared';
@@ -201,18 +202,9 @@ async function writeDocument(ctx: CommandContext, r: CbamConversion, dataset: Pa
       const info = await readJsonInput(ctx, infoFile, 'report-info');
       if (!info.ok) return info.code;
       const v = info.value as Record<string, unknown> & { netMass?: number };
-      const model = toDocsModel(r, dataset, productCn ? { productCn } : {});
-      const cn = (model.products![0]!.cnCode as string).replace(/\s+/g, '');
       const netMass = typeof v.netMass === 'number' ? v.netMass : NaN;
       const { netMass: _n, ...rest } = v;
-      const input = {
-        period: r.period.label,
-        submissionDate: `${new Date().toISOString().slice(0, 19)}Z`,
-        draftReportId: `CB-${r.period.label}-${cn}`,
-        ...rest,
-        goods: [{ cnCode: cn, origin: model.installation.country, netMass, emissions: [qreportEmissionsFromDocData(model, cn, netMass)] }],
-      } as unknown as QReportInput;
-      bytes = new TextEncoder().encode(buildQReportXml(input));
+      bytes = new TextEncoder().encode(qreportFromConversion(r, dataset, { netMass, now: new Date(), ...(productCn ? { productCn } : {}), report: rest as unknown as QReportHeader }).xml);
       what = 'qreport';
     } else if (ledger) {
       if (r.pack.kind !== 'definitive') return fail(ctx, [{ key: 'cbamconvert:cli.ledgerNeedsDefinitive' }], EXIT.UNUSABLE);
@@ -223,15 +215,7 @@ async function writeDocument(ctx: CommandContext, r: CbamConversion, dataset: Pa
         return fail(ctx, [{ key: 'cbamconvert:cli.cannotRead', params: { file: ledger, detail: (e as Error).message } }], EXIT.UNUSABLE);
       }
       const lines = readLedgerCsv(lbytes);
-      const see = r.see.countedValue;
-      const country = dataset.installations[0]?.country ?? dataset.producer.country;
-      const routeLetter = r.good.category.id === 'unwrought-aluminium' || r.good.category.id === 'aluminium-products'
-        ? (r.process.route.id === 'secondary' ? 'L' : r.process.route.id === 'primary' || r.good.category.id === 'aluminium-products' ? 'K' : undefined)
-        : undefined;
-      const seeFor = (l: { cnCode: string; origin: string }) =>
-        see && l.origin === country && (l.cnCode.startsWith(r.good.cn) || r.good.cn.startsWith(l.cnCode))
-          ? { see: see.value, source: `CarbonBridge conversion of ${dataset.study.standard} footprint, ${r.pack.id} ${r.period.label}`, ...(routeLetter ? { route: routeLetter } : {}) }
-          : undefined;
+      const seeFor = seeFromConversion(r, dataset);
       if (r.period.kind === 'quarter') {
         bytes = quarterlyStatementXlsx(buildQuarterlyStatement(lines, r.period.label, { seeFor }), (k, p) => ctx.t(k, p));
         what = 'quarterly';

@@ -4,7 +4,7 @@
  * recomputed here.
  */
 import { newId, type CarbonBridgeDb, type CaseRow, type DatasetOrigin, type DatasetRow, type EvidenceRow } from '../db/db';
-import { convertToCbam, projectCosts, validateDataset, type CbamConversion, type ConvertResult, type CostError, type Dataset, type ProjectionResult } from '../core';
+import { convertToCbam, projectCosts, originCountry, validateDataset, type CbamConversion, type ConvertResult, type CostError, type Dataset, type ProjectionResult } from '../core';
 import type { Fig } from '../../core/cbam/convert';
 import { sha256Hex } from '../../core/snapshot';
 
@@ -134,7 +134,7 @@ export function evaluateCase(k: CaseRow, data: unknown): CaseEvaluation {
   if (conv.see.countedValue) {
     // without a mass the projection still gives the default value per tonne (certificates then per tonne imported)
     projection = projectCosts({
-      cn: conv.good.cn, origin: dataset.installations[0]?.country ?? dataset.producer.country, mass: k.mass || 1, see: conv.see.countedValue.value,
+      cn: conv.good.cn, origin: originCountry(dataset), mass: k.mass || 1, see: conv.see.countedValue.value,
       ...(k.route ? { route: k.route } : {}), ...(k.price ? { price: k.price } : {}), fromYear: year, toYear: year + 2,
     });
     if (!projection.ok && projection.errors.some((e) => e.key === 'cbam:errors.routeRequired')) missing.push({ key: 'missing.route' });

@@ -1,19 +1,12 @@
 /**
- * Plumbing of the comparison view (#/compare): which packs can be chosen, and one call that runs the core's
- * comparisons (compare() between footprint packs, compareWithCbam() against the CBAM conversion of the same
- * dataset). No figure is computed here: every number comes from the core.
+ * Plumbing of the comparison view (#/compare): which packs can be chosen, and the view's options turned into one
+ * call of the core's comparison use case (runComparison in src/core/cbam/comparison.ts, shared with
+ * `carbonbridge compare`). No figure is computed here: every number comes from the core.
  */
-import { compare, type Comparison } from '../../core/engine/compare';
-import { compareWithCbam, type CbamComparison } from '../../core/engine/compare-cbam';
-import { compute } from '../../core/engine/compute';
-import { convertToCbam, type CbamConversion } from '../../core/cbam/convert';
-import type { Message } from '../../core/i18n/message';
-import type { Dataset } from '../../core/model/dataset';
-import type { FootprintPack } from '../../core/packs/schema';
-import type { FootprintResult } from '../../core/engine/types';
-import { cbamSchemes } from '../../core/cbam/packs';
-import { defaultPeriodOf } from '../../core/cbam/screen';
-import { compareConversions, type SchemeComparison } from '../../core/cbam/compare-schemes';
+import {
+  cbamSchemes, defaultPeriodOf, runBorderComparison, borderErrors, REFERENCE_SCHEME,
+  type CbamComparison, type CbamConversion, type Comparison, type Dataset, type FootprintPack, type Message, type SchemeComparison,
+} from '../core';
 
 /** The footprint packs offered, in display order (the first chosen one is the reference of every pair). */
 export const FOOTPRINT_PACKS = ['cn-gbt24067-2024', 'iso14067-2018'] as const;
@@ -60,39 +53,16 @@ export interface CompareOutcome {
 /** Runs the chosen comparisons. Needs at least one footprint pack; with one pack and no CBAM there is nothing to compare (null). */
 export function runComparison(dataset: Dataset, packsById: Map<string, FootprintPack>, opts: CompareOptions): CompareOutcome | null {
   const packs = opts.packs.map((id) => packsById.get(id)).filter((p): p is FootprintPack => !!p);
-  if (packs.length === 0 || (packs.length < 2 && !opts.cbam)) return null;
-  const comparison: Comparison =
-    packs.length >= 2
-      ? compare(dataset, packs)
-      : {
-          kind: 'carbonbridge.comparison',
-          unit: 'kgCO2e',
-          functionalUnit: { amount: dataset.product.functionalUnit.amount, unit: dataset.product.functionalUnit.unit },
-          results: [compute(dataset, packs[0]!)],
-          pairs: [],
-        };
-  let cbam: CbamOutcome | null = null;
-  if (opts.cbam) {
-    const conv = convertToCbam(dataset, {
-      period: opts.period,
-      ...(opts.euDefaultEf !== undefined && Number.isFinite(opts.euDefaultEf) ? { electricity: { euDefaultEf: opts.euDefaultEf } } : {}),
-    });
-    if (!conv.ok) {
-      const errors = [...conv.errors];
-      if (conv.reason && !errors.some((e) => e.key === conv.reason!.key)) errors.push(conv.reason);
-      cbam = { ok: false, errors };
-    } else {
-      const conversion = conv as CbamConversion;
-      cbam = { ok: true, conversion, comparison: compareWithCbam(dataset, comparison.results[0] as FootprintResult, conversion) };
-    }
-  }
-  const eu = cbam?.ok ? cbam.conversion : null;
-  const schemes: SchemeOutcome[] = (opts.cbam ? (opts.schemes ?? []) : []).map((scheme) => {
-    const conv = convertToCbam(dataset, { period: opts.period, scheme });
-    if (!conv.ok) return { scheme, ok: false, errors: [...conv.errors, ...(conv.reason && !conv.errors.some((e) => e.key === conv.reason!.key) ? [conv.reason] : [])] };
-    return { scheme, ok: true, conversion: conv, vsEu: eu && eu.period.year === conv.period.year ? compareConversions(eu, conv) : null };
-  });
-  return { comparison, cbam, schemes };
+  const others = opts.cbam ? (opts.schemes ?? []) : [];
+  const border = opts.cbam
+    ? [{ id: REFERENCE_SCHEME, period: opts.period, ...(opts.euDefaultEf !== undefined ? { euDefaultEf: opts.euDefaultEf } : {}) }, ...others.map((id) => ({ id, period: opts.period }))]
+    : [];
+  const out = runBorderComparison(dataset, packs, border);
+  if (!out) return null;
+  const [eu, ...rest] = opts.cbam ? out.border : [];
+  const cbam: CbamOutcome | null = !eu ? null : eu.ok ? { ok: true, conversion: eu.conversion, comparison: eu.bridge } : { ok: false, errors: borderErrors(eu) };
+  const schemes: SchemeOutcome[] = rest.map((c) => (c.ok ? { scheme: c.id, ok: true, conversion: c.conversion, vsEu: cbam?.ok ? c.vsEu : null } : { scheme: c.id, ok: false, errors: borderErrors(c) }));
+  return { comparison: out.comparison, cbam, schemes };
 }
 
 /** Does the CBAM figure wait for the EU default electricity factor (indirect emissions counted, no value yet)? */

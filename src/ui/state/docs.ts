@@ -3,8 +3,8 @@
  * template map and the zip code). The UI only gathers the user's inputs and saves the bytes as a file.
  */
 import i18next from 'i18next';
-import type { CbamConversion } from '../../core/cbam/convert';
-import type { Dataset, Message } from '../core';
+import type { CbamConversion, Dataset, Message } from '../core';
+import type { ConversionLedgerForm } from '../core-docs';
 import { downloadBlob } from './datasets';
 import { fillTemplateInWorker } from '../workers/template-client';
 
@@ -22,20 +22,20 @@ export function errorMessages(e: unknown): Message[] {
   return [{ key: 'ui:docs.failed', params: { detail: String((e as Error)?.message ?? e) } }];
 }
 
+/** The core's document layer, through the UI's lazy door (loaded with the first document asked for). */
 async function load() {
-  const [docs, conv] = await Promise.all([import('../../core/cbam/docs'), import('../../core/cbam/convert')]);
-  return { docs, conv };
+  return { docs: await import('../core-docs') };
 }
 
 export async function docModel(result: CbamConversion, dataset: Dataset, cnOpt: { productCn?: string } = {}) {
-  const { conv } = await load();
-  return conv.toDocsModel(result, dataset, cnOpt);
+  const { docs } = await load();
+  return docs.toDocsModel(result, dataset, cnOpt);
 }
 
 export async function filledTemplate(result: CbamConversion, dataset: Dataset, template: File, base: string, cnOpt: { productCn?: string } = {}): Promise<DocOutcome> {
   try {
-    const { conv } = await load();
-    const model = conv.toDocsModel(result, dataset, cnOpt);
+    const { docs } = await load();
+    const model = docs.toDocsModel(result, dataset, cnOpt);
     // filled in a worker (zip guard, unzip, write, verify): a large or hostile template never blocks the page
     const out = await fillTemplateInWorker(template, model);
     if (!out.ok) return { ok: false, errors: out.errors };
@@ -49,8 +49,8 @@ export async function filledTemplate(result: CbamConversion, dataset: Dataset, t
 
 export async function ownWorkbook(result: CbamConversion, dataset: Dataset, base: string, cnOpt: { productCn?: string } = {}): Promise<DocOutcome> {
   try {
-    const { docs, conv } = await load();
-    const bytes = docs.buildOwnWorkbook(conv.toDocsModel(result, dataset, cnOpt), { t: translate });
+    const { docs } = await load();
+    const bytes = docs.buildOwnWorkbook(docs.toDocsModel(result, dataset, cnOpt), { t: translate });
     const file = `${base}.CBAM-summary.xlsx`;
     downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), file);
     return { ok: true, file };
@@ -59,24 +59,15 @@ export async function ownWorkbook(result: CbamConversion, dataset: Dataset, base
   }
 }
 
-export interface LedgerInput {
-  cn: string;
-  origin: string;
-  netMass: number;
-  quarter: string;
-  see?: number;
-  seeSource?: string;
-  route?: string;
-  price?: number;
-}
+/** The app's statement form: the ledger line is the core's (the converted good, its origin and SEE), the price the user's. */
+export type LedgerForm = ConversionLedgerForm & { price?: number };
 
-export async function quarterlyStatement(l: LedgerInput, base: string): Promise<DocOutcome> {
+export async function quarterlyStatement(result: CbamConversion, dataset: Dataset, f: LedgerForm, base: string): Promise<DocOutcome> {
   try {
     const { docs } = await load();
-    const line = { cnCode: l.cn, origin: l.origin, netMass: l.netMass, quarter: l.quarter, ...(l.see !== undefined ? { see: l.see, seeSource: l.seeSource } : {}), ...(l.route ? { route: l.route } : {}) };
-    const s = docs.buildQuarterlyStatement([line], l.quarter, l.price ? { prices: { [l.quarter]: l.price } } : {});
+    const s = docs.buildQuarterlyStatement([docs.ledgerLineFromConversion(result, dataset, f)], f.quarter, f.price ? { prices: { [f.quarter]: f.price } } : {});
     const bytes = docs.quarterlyStatementXlsx(s, translate);
-    const file = `${base}.CBAM-quarterly-${l.quarter}.xlsx`;
+    const file = `${base}.CBAM-quarterly-${f.quarter}.xlsx`;
     downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), file);
     return { ok: true, file };
   } catch (e) {
@@ -84,11 +75,10 @@ export async function quarterlyStatement(l: LedgerInput, base: string): Promise<
   }
 }
 
-export async function annualDeclaration(l: LedgerInput, year: number, base: string): Promise<DocOutcome> {
+export async function annualDeclaration(result: CbamConversion, dataset: Dataset, f: LedgerForm, year: number, base: string): Promise<DocOutcome> {
   try {
     const { docs } = await load();
-    const line = { cnCode: l.cn, origin: l.origin, netMass: l.netMass, quarter: l.quarter, ...(l.see !== undefined ? { see: l.see, seeSource: l.seeSource } : {}), ...(l.route ? { route: l.route } : {}) };
-    const d = docs.buildAnnualDeclaration([line], year, l.price ? { prices: { [l.quarter]: l.price } } : {});
+    const d = docs.buildAnnualDeclaration([docs.ledgerLineFromConversion(result, dataset, f)], year, f.price ? { prices: { [f.quarter]: f.price } } : {});
     const bytes = docs.annualDeclarationXlsx(d, translate);
     const file = `${base}.CBAM-annual-${year}.xlsx`;
     downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), file);
@@ -111,20 +101,20 @@ export interface Declarant {
 
 export async function qreportXml(result: CbamConversion, dataset: Dataset, d: Declarant, quarter: string, netMass: number, base: string, cnOpt: { productCn?: string } = {}): Promise<DocOutcome> {
   try {
-    const { docs, conv } = await load();
-    const model = conv.toDocsModel(result, dataset, cnOpt);
-    const cn = cnOpt.productCn?.replace(/\s+/g, '') || result.good.cn;
-    const em = docs.qreportEmissionsFromDocData(model, cn, netMass);
+    const { docs } = await load();
     const now = new Date();
     const party = { id: d.eori, name: d.name, address: { country: d.country, city: d.city } };
-    const xml = docs.buildQReportXml({
-      period: quarter,
-      submissionDate: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      draftReportId: `CB-${now.getTime()}`,
-      declarant: party,
-      nationalCompetentAuthority: d.nca,
-      signature: { date: now.toISOString().slice(0, 10), place: d.place, name: d.signatory, position: d.position },
-      goods: [{ cnCode: cn, origin: dataset.installations[0]?.country ?? dataset.producer.country, netMass, emissions: [em] }],
+    const { xml } = docs.qreportFromConversion(result, dataset, {
+      netMass,
+      now,
+      ...cnOpt,
+      report: {
+        period: quarter,
+        draftReportId: `CB-${now.getTime()}`,
+        declarant: party,
+        nationalCompetentAuthority: d.nca,
+        signature: { date: now.toISOString().slice(0, 10), place: d.place, name: d.signatory, position: d.position },
+      },
     });
     const file = `${base}.QReport-${quarter}.xml`;
     downloadBlob(new Blob([xml], { type: 'application/xml' }), file);
