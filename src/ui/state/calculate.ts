@@ -227,12 +227,16 @@ export async function savedDatasets(): Promise<DatasetRow[]> {
 
 export type AddOutcome = { ok: true; row: DatasetRow; added: string[]; skipped: Message[] } | { ok: false; errors: Message[]; problems?: Problem[] };
 
-/** Add the calculated streams as inventory lines to a saved dataset (checked by the core) and save it, as the editor does. */
-export async function addToDataset(id: string, result: InstallationResult): Promise<AddOutcome> {
+/**
+ * Add the calculated streams as inventory lines to a saved dataset (checked by the core) and save it, as the editor does.
+ * A dataset with production processes: the lines belong to the process chosen (`processId`).
+ */
+export async function addToDataset(id: string, result: InstallationResult, processId?: string): Promise<AddOutcome> {
   const d = db();
   const row = await d.datasets.get(id);
   if (!row) return { ok: false, errors: [{ key: 'ui:calculate.toDataset.notFound' }] };
-  const { lines, skipped } = activityLines(result);
+  const { lines: calculated, skipped } = activityLines(result);
+  const lines = processId ? calculated.map((l) => ({ ...l, processId })) : calculated;
   const r = addLinesToDataset(row.data, lines);
   if (!r.ok) return { ok: false, errors: r.errors, ...(r.problems ? { problems: r.problems.filter((p) => p.severity === 'error') } : {}) };
   // the user's own text stays as it was (the core's parsed copy normalises, e.g. spaces in CN codes): append the

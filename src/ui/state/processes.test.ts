@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { db, saveDataset } from '../db/db';
 import { DatasetEditor } from './editor.svelte';
 import { ProcessesState, InstallationResultState, MAX_PROCESSES, processesOf, INSTRUMENTS, EF_SOURCES } from './processes.svelte';
-import { validateDataset } from '../core';
+import { validateDataset, calculateInstallation } from '../core';
+import { EXAMPLES, addToDataset, fromActivity, toActivityInput } from './calculate';
 
 const sample = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'public', 'samples', 'cement-grey-portland.json'), 'utf8'));
 
@@ -15,6 +16,25 @@ async function editor() {
   return { ed, ps: new ProcessesState(ed), id: row.id };
 }
 const errors = (ed: DatasetEditor) => ed.problems.filter((p) => p.severity === 'error');
+
+function clinkerCement(ed: DatasetEditor, ps: ProcessesState) {
+  ps.add();
+  ps.add();
+  ps.rename(0, 'clinker');
+  ps.rename(1, 'cement');
+  ed.set(['processes', 0, 'name'], 'Kiln');
+  ed.set(['processes', 0, 'category'], 'cement-clinker');
+  ed.set(['processes', 0, 'production'], { amount: 1400000, unit: 't' });
+  ed.set(['processes', 0, 'products', 0], { id: 'G1', cnCode: '2523 10 00', name: 'Grey clinker' });
+  ed.set(['processes', 1, 'name'], 'Grinding');
+  ed.set(['processes', 1, 'category'], 'cement');
+  ed.set(['processes', 1, 'production'], { amount: 2000000, unit: 't' });
+  ed.set(['processes', 1, 'products', 0], { id: 'G2', cnCode: '2523 29 00', name: 'Portland cement' });
+  ps.addInput(1);
+  ed.set(['processes', 1, 'inputs', 0, 'amount'], 1400000);
+  const elec = (ed.get(['inventory']) as { category: string }[]).findIndex((l) => l.category === 'electricity');
+  ed.set(['inventory', elec, 'processId'], 'cement');
+}
 
 describe('production processes (editor state)', () => {
   it('the first process takes the product and every installation line; the dataset stays valid', async () => {
@@ -110,22 +130,7 @@ describe('production processes (editor state)', () => {
 
   it('the installation result: clinker → cement counted once, per product SEE; an unknown factor is listed, never 0', async () => {
     const { ed, ps } = await editor();
-    ps.add();
-    ps.add();
-    ps.rename(0, 'clinker');
-    ps.rename(1, 'cement');
-    ed.set(['processes', 0, 'name'], 'Kiln');
-    ed.set(['processes', 0, 'category'], 'cement-clinker');
-    ed.set(['processes', 0, 'production'], { amount: 1400000, unit: 't' });
-    ed.set(['processes', 0, 'products', 0], { id: 'G1', cnCode: '2523 10 00', name: 'Grey clinker' });
-    ed.set(['processes', 1, 'name'], 'Grinding');
-    ed.set(['processes', 1, 'category'], 'cement');
-    ed.set(['processes', 1, 'production'], { amount: 2000000, unit: 't' });
-    ed.set(['processes', 1, 'products', 0], { id: 'G2', cnCode: '2523 29 00', name: 'Portland cement' });
-    ps.addInput(1);
-    ed.set(['processes', 1, 'inputs', 0, 'amount'], 1400000);
-    const elec = (ed.get(['inventory']) as { category: string }[]).findIndex((l) => l.category === 'electricity');
-    ed.set(['inventory', elec, 'processId'], 'cement');
+    clinkerCement(ed, ps);
     ed.validateNow();
     expect(errors(ed)).toEqual([]);
     const v = validateDataset(ed.snapshot());
@@ -147,5 +152,26 @@ describe('production processes (editor state)', () => {
     expect(st.result!.complete).toBe(true);
     expect(st.result!.products[1]!.see.indirect!.value).toBeCloseTo((180000 * 0.6) / 2000000, 9);
     expect(st.result!.missing).toEqual([]);
+  });
+
+  it('Calculate view: the lines added to a dataset with processes belong to the process chosen; without one the core refuses', async () => {
+    const { ed, ps, id } = await editor();
+    clinkerCement(ed, ps);
+    await ed.flush();
+    const calc = calculateInstallation(toActivityInput(fromActivity(EXAMPLES[0]!.data)));
+    if (!calc.ok) throw new Error('example TC1 does not calculate');
+    const before = (await db().datasets.get(id))!.data as { inventory: unknown[] };
+    const refused = await addToDataset(id, calc);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.problems?.some((p) => p.path[0] === 'inventory' && p.path[2] === 'processId')).toBe(true);
+    expect(((await db().datasets.get(id))!.data as { inventory: unknown[] }).inventory).toHaveLength(before.inventory.length);
+    const res = await addToDataset(id, calc, 'clinker');
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const stored = (await db().datasets.get(id))!.data as { inventory: { id: string; processId?: string }[] };
+    const added = stored.inventory.filter((l) => res.added.includes(l.id));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.every((l) => l.processId === 'clinker')).toBe(true);
+    expect(validateDataset(stored).ok).toBe(true);
   });
 });
