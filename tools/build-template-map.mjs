@@ -143,6 +143,18 @@ goods.forEach((g, i) => {
   cnByGood[g] = rangeValues(addr).filter(Boolean).map(String);
 });
 void pcCells;
+// qualifying parameters the template asks for per aggregated good (Parameters_Constants K110:AF127, TRUE = asked),
+// as Summary_Products columns P..AK, matched by header name (Summary_Products row 8 = matrix header K109:AF109, as the
+// template's own MATCH does: the two orders differ)
+const qualifyingNames = {};
+rangeValues('Summary_Products!$P$8:$AK$8').forEach((name, k) => { qualifyingNames[colName(colNum('P') + k)] = String(name); });
+const matrixNames = rangeValues('Parameters_Constants!$K$109:$AF$109').map(String);
+const qualifying = {};
+goods.forEach((g, i) => {
+  if (!g) return;
+  const flags = rangeValues(`Parameters_Constants!$K$${110 + i}:$AF$${110 + i}`);
+  qualifying[g] = Object.entries(qualifyingNames).filter(([, name]) => flags[matrixNames.indexOf(name)] === true).map(([col]) => col);
+});
 
 const vdoc = cellsOf('VersionDocumentation');
 const versions = cellsOf('0_Versions');
@@ -162,6 +174,8 @@ const map = {
   lists,
   routes,
   cnByGood,
+  qualifying,
+  qualifyingNames,
   sheets: sheetMap,
 };
 writeFileSync(out, `${JSON.stringify(map, null, 1)}\n`);

@@ -9,6 +9,6 @@ export {
 } from '../core/cbam/docs';
 export { qreportFromConversion } from '../core/cbam/docs/qreport-from-conversion';
 export { ledgerLineFromConversion, type ConversionLedgerForm } from '../core/cbam/docs/ledger-match';
-export { toDocsModel } from '../core/cbam/docs-model';
+export { toDocsModel, toDocsModelPartial } from '../core/cbam/docs-model';
 /* a whole installation (dataset with production processes): per-process and per-product SEE, flows, missing figures, documents model */
 export { convertInstallation, type InstallationConversion, type InstallationProcess, type InstallationProduct, type MissingFigure } from '../core/cbam/installation';

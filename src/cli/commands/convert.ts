@@ -18,6 +18,7 @@ import {
   CbamConvertError, convertToCbam, ELECTRICITY_CHOICES, toDocsModel, type CbamConversion, type ConvertOptions, type ElectricityChoice, type Fig,
 } from '../../core/cbam/convert';
 import { CbamDocError } from '../../core/cbam/docs/errors';
+import { toDocsModelPartial } from '../../core/cbam/docs-model';
 import { fillOfficialTemplate, identifyTemplate } from '../../core/cbam/docs/template';
 import { translateTemplate } from '../../core/templates-i18n/translate';
 import { buildOwnWorkbook } from '../../core/cbam/docs/own-workbook';
@@ -180,13 +181,14 @@ async function writeDocument(ctx: CommandContext, r: CbamConversion, dataset: Pa
         return fail(ctx, [{ key: 'cbamconvert:cli.cannotRead', params: { file: template, detail: (e as Error).message } }], EXIT.UNUSABLE);
       }
       const before = sha(templateBytes);
-      const model = toDocsModel(r, dataset, productCn ? { productCn } : {});
-      const filled = fillOfficialTemplate(templateBytes, model);
+      // partial mode: what is known is written, what is not stays empty and is listed (never 0)
+      const partial = toDocsModelPartial(r, dataset, productCn ? { productCn } : {});
+      const filled = fillOfficialTemplate(templateBytes, partial.model);
       if (sha(templateBytes) !== before) return fail(ctx, [{ key: 'cbamconvert:cli.templateChanged' }], EXIT.UNUSABLE);
       bytes = filled.bytes;
       what = 'template';
       const rep = filled.report;
-      checks = { templateVersion: rep.templateVersion, written: rep.written, verified: rep.verified, mismatches: rep.mismatches.length, formulasUnchanged: rep.formulasUnchanged, protectionUnchanged: rep.protectionUnchanged, validationsUnchanged: rep.validationsUnchanged, fullCalcOnLoad: rep.fullCalcOnLoad, see: rep.see.products, warnings: rep.warnings.map((m) => withText(ctx, m)) };
+      checks = { templateVersion: rep.templateVersion, written: rep.written, verified: rep.verified, mismatches: rep.mismatches.length, formulasUnchanged: rep.formulasUnchanged, protectionUnchanged: rep.protectionUnchanged, validationsUnchanged: rep.validationsUnchanged, fullCalcOnLoad: rep.fullCalcOnLoad, see: rep.see.products, warnings: rep.warnings.map((m) => withText(ctx, m)), gaps: rep.gaps.map((g) => ({ sheet: g.sheet, ref: g.ref, field: g.field, reason: withText(ctx, g.reason) })), missing: partial.missing.map((m) => withText(ctx, m)) };
       if (!rep.ok) return fail(ctx, [{ key: 'cbamconvert:cli.verifyFailed', params: { file: out, detail: `${rep.mismatches.length} mismatches` } }, ...rep.warnings], EXIT.FINDINGS);
       // --template-lang zh|ar: the template's own Translations sheet filled and that language selected
       if (tl === 'zh' || tl === 'ar') {
@@ -361,6 +363,7 @@ export const convertCommand: Command = {
       printText(ctx, r, productName);
       if (vsEu) printSchemeComparison(ctx, vsEu);
       if (written) ctx.io.stdout(`\n${ctx.t('cbamconvert:cli.written', { file: written.file, what: ctx.t(`cbamconvert:cli.what.${written.what}`) })}\n`);
+      for (const g of (written?.checks?.gaps ?? []) as { sheet: string; ref: string; reason: { text: string } }[]) ctx.io.stdout(`  ${g.sheet}!${g.ref}: ${g.reason.text}\n`);
     }
     const errors = [...ds.problems, ...r.findings].some((f) => f.severity === 'error');
     return errors || !r.complete ? EXIT.FINDINGS : EXIT.OK;

@@ -2,8 +2,9 @@
  * The documents' input model (src/core/cbam/docs/model.ts) from a conversion: installation, goods category, the
  * production process, purchased precursors and the product, each figure with its source citation.
  */
-import { msg } from '../i18n/message';
+import { msg, type Message } from '../i18n/message';
 import type { Dataset } from '../model/dataset';
+import { convert as convertUnit } from '../model/units';
 import { round } from '../num';
 import type { CategoryId } from './pack-schema';
 import { cbamPackForPeriod } from './packs';
@@ -37,26 +38,96 @@ const kindOf = (f: Fig): 'measured' | 'calculated' | 'default' | 'supplier' | 'u
   f.source.kind === 'rule' ? 'default' : f.source.kind === 'supplier' ? 'supplier' : f.source.kind === 'user' ? 'user' : f.source.kind === 'dataset' ? 'measured' : f.source.kind === 'computed' ? 'calculated' : 'other';
 const sn = (f: Fig) => ({ value: f.value, source: { ref: srcRef(f), kind: kindOf(f), ...(f.uncertain ? { uncertain: true } : {}) } });
 
+/** The documents' input model from a conversion that may be incomplete, with what could not be determined. */
+export interface PartialDocsModel {
+  model: CbamDocInput;
+  /** False when the conversion left a figure undetermined: those cells stay empty (never 0) and are listed. */
+  complete: boolean;
+  /** Figures not determined, translated messages (the conversion's errors, precursors left out of sheet E). */
+  missing: Message[];
+}
+
 /** The input model of the CBAM documents (src/core/cbam/docs/model.ts) from a complete conversion. Throws CbamConvertError. */
 export function toDocsModel(result: CbamConversion, dataset: Dataset, opts: DocsModelOptions = {}): CbamDocInput {
   if (!result.complete) {
     const errs = result.findings.filter((f) => f.severity === 'error').map((f) => f.message);
     throw new CbamConvertError(msg('cbamconvert:errors.incomplete', { count: errs.length }), errs);
   }
+  return toDocsModelPartial(result, dataset, opts).model;
+}
+
+/**
+ * Partial mode: the documents' input model with every figure the conversion knows (production, direct emissions by
+ * gas, the MWh consumed, the suppliers' own figures …) even when another is missing (the electricity factor, a
+ * precursor's SEE). What is not known stays out of the model — the template's cell stays empty — and is listed in
+ * `missing`; the cells themselves are listed by the template fill (`report.gaps`). Throws CbamConvertError only for
+ * what the template cannot take at all (a category or CN code it does not list).
+ */
+export function toDocsModelPartial(result: CbamConversion, dataset: Dataset, opts: DocsModelOptions = {}): PartialDocsModel {
+  const templateName = result.good.category.templateName;
+  const cn8 = templateCn(result, opts);
+  const missing: Message[] = result.findings.filter((f) => f.severity === 'error').map((f) => f.message);
+  const single = templateRoutes(templateName).length === 1;
+  const routeName = single ? undefined : (result.process.route.templateName ?? templateRoutes(templateName).at(-1)!);
+  const { purchasedPrecursors, uses } = purchasedOf(result, dataset, missing);
+  const electricity = electricityOf(result);
+  const process = {
+    id: 'P1',
+    name: `${templateName} (${dataset.title ?? dataset.product.name.en ?? dataset.product.name.zh ?? 'process'})`.slice(0, 200),
+    category: templateName,
+    production: [{ ...(routeName ? { route: routeName } : {}), amount: sn(result.production) }],
+    directEmissions: sn(result.direct.total),
+    ...correctionsOf(result),
+    ...(electricity ? { electricity } : {}),
+    precursors: uses,
+  };
+  const name = opts.productName ?? dataset.product.name.en ?? dataset.product.name.zh ?? dataset.product.name.ar ?? cn8;
+  const product = {
+    processId: 'P1',
+    cnCode: cn8,
+    name,
+    ...(result.see.direct ? { seeDirect: sn(result.see.direct) } : {}),
+    ...(result.see.indirect ? { seeIndirect: sn(result.see.indirect) } : {}),
+    ...(result.see.total ? { seeTotal: sn(result.see.total) } : {}),
+    dataSource: (result.precursors.lines.some((p) => p.basis === 'default') ? 'mixed' : 'actual') as 'mixed' | 'actual',
+    ...(result.see.shareDefault !== null ? { shareDefault: Math.min(1, Math.max(0, result.see.shareDefault)) } : {}),
+    ...(electricity?.ef ? { electricityEf: electricity.ef, ...(electricity.efSource ? { electricityEfSource: electricity.efSource } : {}) } : {}),
+  };
+  const model: CbamDocInput = {
+    installation: installationOf(dataset),
+    reportingPeriod: { start: dataset.period.start, end: dataset.period.end },
+    ...(dataset.study.verifier ? { verifier: { company: dataset.study.verifier.name } } : {}),
+    goods: [{ category: templateName, routes: routeName ? [routeName] : [] }],
+    processes: [process],
+    purchasedPrecursors,
+    products: [product],
+    sourceStreams: streamsOf(result, dataset),
+    emissionsBalance: balanceOf(result),
+    additionalInformation: `Converted by CarbonBridge from a ${dataset.study.standard} footprint (${dataset.study.gwpSet} → AR5), pack ${result.pack.id} ${result.pack.version}, period ${result.period.label}. Dropped lines: ${result.dropped.map((d) => d.id).join(', ') || 'none'}.`,
+  };
+  return { model, complete: result.complete && missing.length === 0, missing };
+}
+
+/** The product's 8-digit CN code as the template lists it for the category (asks for the exact code where several fit). */
+function templateCn(result: CbamConversion, opts: DocsModelOptions): string {
   const cat = result.good.category;
   const templateName = cat.templateName;
   const goodsList = (TEMPLATE_MAP.lists.CONST_LIST_Goods as string[]).filter(Boolean);
   if (!goodsList.includes(templateName)) throw new CbamConvertError(msg('cbamconvert:errors.templateCategory', { category: `$t:cbam:categories.${cat.id}` }));
   const cnList = TEMPLATE_MAP.cnByGood[templateName] ?? [];
   let cn8 = opts.productCn?.replace(/[\s.]/g, '') ?? result.good.cn;
+  if (cn8.length === 10 && !cnList.includes(cn8)) cn8 = cn8.slice(0, 8); // TARIC code: its CN part
   if (!cnList.includes(cn8)) {
     const cands = cnList.filter((x) => x.startsWith(cn8.slice(0, cn8.length === 8 && cn8.endsWith('00') ? 6 : cn8.length)));
     if (cands.length === 1 && !opts.productCn) cn8 = cands[0]!;
     else throw new CbamConvertError(msg('cbamconvert:errors.templateCn', { cn: printCn(cn8), candidates: cands.map(printCn).join(', ') || '-' }));
   }
+  return cn8;
+}
 
+function installationOf(dataset: Dataset): CbamDocInput['installation'] {
   const inst = dataset.installations[0];
-  const installation = {
+  return {
     ...(inst?.name ? { name: inst.name } : {}),
     nameEn: inst?.nameEn ?? inst?.name ?? dataset.producer.name,
     ...(inst?.address ?? dataset.producer.address ? { street: inst?.address ?? dataset.producer.address } : {}),
@@ -68,29 +139,59 @@ export function toDocsModel(result: CbamConversion, dataset: Dataset, opts: Docs
     ...(inst?.coordinates ? { latitude: inst.coordinates.lat, longitude: inst.coordinates.lon } : {}),
     operatorName: dataset.producer.name,
   };
+}
 
-  const single = templateRoutes(templateName).length === 1;
-  const routeName = single ? undefined : (result.process.route.templateName ?? templateRoutes(templateName).at(-1)!);
-  const pps = result.precursors.lines.filter((p) => p.seeDirect !== null);
-  if (pps.length > 20) throw new CbamConvertError(msg('cbamconvert:errors.tooManyPrecursors', { count: pps.length }));
+type Basis = 'Measured' | 'Default';
+/**
+ * Purchased precursors with the supplier's own figures: SEE direct and indirect, and — only where the supplier gave them
+ * (dataset format v2: precursor.embedded.electricityMWhPerT / electricityEf / electricityEfSource) — its specific
+ * electricity consumption and factor. Nothing is back-calculated from the reporting installation's factor.
+ */
+function purchasedOf(result: CbamConversion, dataset: Dataset, missing: Message[]) {
   const pack = cbamPackForPeriod(result.period.label, result.pack.scheme);
   const catName = (id: CategoryId): string => (pack.ok ? categoryById(pack.pack, id).templateName : id);
-  const purchasedPrecursors = pps.map((p, i) => {
-    const ind = p.seeIndirect?.value ?? 0;
-    const efFig = result.electricity.ef;
+  const known = result.precursors.lines.filter((p) => p.seeDirect !== null);
+  for (const p of result.precursors.lines) if (p.seeDirect === null) missing.push(msg('cbamdocs:gaps.precursorSee', { precursor: `${p.id}: ${p.description}` }));
+  if (known.length > 20) throw new CbamConvertError(msg('cbamconvert:errors.tooManyPrecursors', { count: known.length }));
+  const inv = new Map(dataset.inventory.map((l) => [l.id, l]));
+  const purchasedPrecursors = known.map((p, i) => {
+    const basis: Basis = p.basis === 'supplier' ? 'Measured' : 'Default';
+    const emb = inv.get(p.id)?.precursor?.embedded;
+    const supplierSrc = { ref: `Supplier communication (line ${p.id}${emb?.source ? `: ${emb.source}` : ''})`, kind: 'supplier' as const };
     return {
       id: `PP${i + 1}`,
       name: `${p.id}: ${p.description}`.slice(0, 200),
       category: catName(p.category),
       country: p.country!,
       seeDirect: sn(p.seeDirect!),
-      seeDirectBasis: (p.basis === 'supplier' ? 'Measured' : 'Default') as 'Measured' | 'Default',
-      ...(ind > 0 && efFig ? { seeIndirect: sn(p.seeIndirect!), electricityEf: sn(efFig), electricityEfBasis: (p.basis === 'supplier' ? 'Measured' : 'Default') as 'Measured' | 'Default' } : {}),
+      seeDirectBasis: basis,
+      ...(p.seeIndirect ? { seeIndirect: sn(p.seeIndirect) } : {}),
+      ...(emb?.electricityMWhPerT !== undefined ? { electricityMWhPerT: { value: emb.electricityMWhPerT, source: supplierSrc }, electricityEfBasis: basis } : {}),
+      ...(emb?.electricityEf !== undefined ? { electricityEf: { value: emb.electricityEf, source: supplierSrc } } : {}),
+      ...(emb?.electricityEfSource ? { electricityEfSource: emb.electricityEfSource } : {}),
       ...(p.basis === 'default' ? { defaultJustification: 'Data gaps' as const } : {}),
       ...(p.supplier ? { supplier: p.supplier } : {}),
     };
   });
+  return { purchasedPrecursors, uses: known.map((p, i) => ({ from: `PP${i + 1}`, amount: sn(p.massT) })) };
+}
 
+/** Electricity consumed: the MWh whenever the dataset has electricity lines; the factor and its source only when known. */
+function electricityOf(result: CbamConversion) {
+  const el = result.electricity;
+  if (!el.lines.length) return undefined;
+  const efSources = new Set(el.lines.map((l) => l.efSource).filter(Boolean));
+  type EfSource = 'D.4(a)' | 'D.4(b)' | 'D.4.3.1' | 'D.4.3.2' | 'Mix';
+  const efSource: EfSource | undefined = efSources.size > 1 ? 'Mix' : ([...efSources][0] as EfSource | undefined);
+  const effEf = el.indirect && el.mwh.value > 0 ? round(el.indirect.value / el.mwh.value, 6) : null;
+  return {
+    consumptionMWh: sn(el.mwh),
+    ...(effEf !== null ? { ef: { value: effEf, source: { ref: el.ef ? srcRef(el.ef) : 'Σ E_el × EF_el / Σ E_el', kind: 'default' as const } }, efSource: efSource ?? 'D.4(a)' } : {}),
+  };
+}
+
+/** Measurable heat, waste gases and exported electricity of the process (sheet D (h), (i), (k)). */
+function correctionsOf(result: CbamConversion) {
   const heatIn = result.corrections.items.filter((x) => x.kind === 'heat-imported');
   const heatOut = result.corrections.items.find((x) => x.kind === 'heat-exported');
   const wgIn = result.corrections.items.find((x) => x.kind === 'waste-gas-imported');
@@ -98,51 +199,49 @@ export function toDocsModel(result: CbamConversion, dataset: Dataset, opts: Docs
   const elOut = result.corrections.items.find((x) => x.kind === 'electricity-exported');
   const heatInTJ = heatIn.reduce((s, x) => s + x.amount.value, 0);
   const heatInEm = heatIn.reduce((s, x) => s + x.effect.value, 0);
-
-  const el = result.electricity;
-  const efSources = new Set(el.lines.map((l) => l.efSource).filter(Boolean));
-  const efSource = (efSources.size > 1 ? 'Mix' : ([...efSources][0] ?? 'D.4(a)')) as 'D.4(a)' | 'D.4(b)' | 'D.4.3.1' | 'D.4.3.2' | 'Mix';
-  const effEf = el.indirect && el.mwh.value > 0 ? round(el.indirect.value / el.mwh.value, 6) : null;
-  const electricity = el.indirect && effEf !== null
-    ? { consumptionMWh: sn(el.mwh), ef: { value: effEf, source: { ref: el.ef ? srcRef(el.ef) : 'Σ E_el × EF_el / Σ E_el', kind: 'default' as const } }, efSource }
-    : undefined;
-
-  const process = {
-    id: 'P1',
-    name: `${templateName} (${dataset.title ?? dataset.product.name.en ?? dataset.product.name.zh ?? 'process'})`.slice(0, 200),
-    category: templateName,
-    production: [{ ...(routeName ? { route: routeName } : {}), amount: sn(result.production) }],
-    directEmissions: sn(result.direct.total),
+  return {
     ...(heatInTJ || heatOut ? { heat: { ...(heatInTJ ? { importedTJ: round(heatInTJ, 9), importedEf: round(heatInEm / heatInTJ, 6) } : {}), ...(heatOut ? { exportedTJ: heatOut.amount.value, exportedEf: heatOut.ef.value } : {}) } } : {}),
     ...(wgIn || wgOut ? { wasteGas: { ...(wgIn ? { importedTJ: wgIn.amount.value } : {}), ...(wgOut ? { exportedTJ: wgOut.amount.value } : {}) } } : {}),
-    ...(electricity ? { electricity } : {}),
     ...(elOut ? { electricityExported: { mwh: elOut.amount.value, ef: elOut.ef.value } } : {}),
-    precursors: pps.map((p, i) => ({ from: `PP${i + 1}`, amount: sn(p.massT) })),
-  };
-
-  const name = opts.productName ?? dataset.product.name.en ?? dataset.product.name.zh ?? dataset.product.name.ar ?? cn8;
-  const product = {
-    processId: 'P1',
-    cnCode: cn8,
-    name,
-    ...(result.see.direct ? { seeDirect: sn(result.see.direct) } : {}),
-    ...(result.see.indirect ? { seeIndirect: sn(result.see.indirect) } : {}),
-    ...(result.see.total ? { seeTotal: sn(result.see.total) } : {}),
-    dataSource: (result.precursors.lines.some((p) => p.basis === 'default') ? 'mixed' : 'actual') as 'mixed' | 'actual',
-    ...(result.see.shareDefault !== null ? { shareDefault: Math.min(1, Math.max(0, result.see.shareDefault)) } : {}),
-    ...(electricity ? { electricityEf: electricity.ef, electricityEfSource: efSource } : {}),
-  };
-
-  return {
-    installation,
-    reportingPeriod: { start: dataset.period.start, end: dataset.period.end },
-    ...(dataset.study.verifier ? { verifier: { company: dataset.study.verifier.name } } : {}),
-    goods: [{ category: templateName, routes: routeName ? [routeName] : [] }],
-    processes: [process],
-    purchasedPrecursors,
-    products: [product],
-    ...(el.indirect ? { emissionsBalance: { totalIndirect: sn(el.indirect) } } : {}),
-    additionalInformation: `Converted by CarbonBridge from a ${dataset.study.standard} footprint (${dataset.study.gwpSet} → AR5), pack ${result.pack.id} ${result.pack.version}, period ${result.period.label}. Dropped lines: ${result.dropped.map((d) => d.id).join(', ') || 'none'}.`,
   };
 }
 
+/** Installation totals for sheet C (a) ii: direct emissions by gas (fossil CO2, biomass CO2, N2O, PFC) and the indirect total when known. */
+function balanceOf(result: CbamConversion): NonNullable<CbamDocInput['emissionsBalance']> {
+  const g = result.direct.byGas;
+  const bio = result.direct.biogenicZeroRated;
+  return {
+    co2: sn(g.co2),
+    ...(g.n2o.value ? { n2o: sn(g.n2o) } : {}),
+    ...(g.pfc.value ? { pfc: sn(g.pfc) } : {}),
+    ...(bio.value ? { biomass: sn(bio) } : {}),
+    ...(result.electricity.indirect ? { totalIndirect: sn(result.electricity.indirect) } : {}),
+  };
+}
+
+/**
+ * Source streams (sheet B (a)) from the dataset's direct lines where the template can express them exactly: a fuel or
+ * process line with an emission factor per tonne or per Nm3 and counted fossil CO2 gives one stream (activity data in
+ * t or 1000 Nm3, EF = the line's CO2 per unit). Measured lines, N2O and PFC stay in the totals by gas (sheet C).
+ */
+function streamsOf(result: CbamConversion, dataset: Dataset): NonNullable<CbamDocInput['sourceStreams']> {
+  const inv = new Map(dataset.inventory.map((l) => [l.id, l]));
+  const out: NonNullable<CbamDocInput['sourceStreams']> = [];
+  for (const d of result.direct.lines) {
+    const l = inv.get(d.id);
+    if (!l || l.emissions.kind !== 'factors' || out.length >= 75) continue;
+    const method = l.category === 'fuel-combustion' ? 'Combustion' : l.category === 'process-emission' ? 'Process emissions' : null;
+    const co2 = d.gases.find((x) => x.gas === 'CO2_fossil' && x.outcome === 'counted')?.co2eT ?? 0;
+    if (!method || !(co2 > 0)) continue;
+    const u = l.activity.unit;
+    const ad = u === 't' || u === 'kg' || u === 'g' ? { value: convertUnit(l.activity.amount, u, 't'), unit: 't' as const } : u === 'Nm3' ? { value: l.activity.amount / 1000, unit: '1000Nm3' as const } : null;
+    if (!ad || !(ad.value > 0)) continue;
+    const ref = `Dataset line ${l.id}${l.emissions.source.name ? ` (${l.emissions.source.name})` : ''}`;
+    out.push({
+      method, name: `${l.id}: ${l.description}`.slice(0, 200),
+      activityData: { value: ad.value, source: { ref, kind: 'measured' } }, adUnit: ad.unit,
+      ef: { value: co2 / ad.value, source: { ref, kind: 'calculated' } }, efUnit: ad.unit === 't' ? 'tCO2/t' : 'tCO2/1000Nm3',
+    });
+  }
+  return out;
+}

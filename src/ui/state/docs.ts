@@ -35,13 +35,16 @@ export async function docModel(result: CbamConversion, dataset: Dataset, cnOpt: 
 export async function filledTemplate(result: CbamConversion, dataset: Dataset, template: File, base: string, cnOpt: { productCn?: string } = {}): Promise<DocOutcome> {
   try {
     const { docs } = await load();
-    const model = docs.toDocsModel(result, dataset, cnOpt);
+    // partial mode: what is known is written; a figure not known stays empty (never 0) and is listed
+    const partial = docs.toDocsModelPartial(result, dataset, cnOpt);
     // filled in a worker (zip guard, unzip, write, verify): a large or hostile template never blocks the page
-    const out = await fillTemplateInWorker(template, model);
+    const out = await fillTemplateInWorker(template, partial.model);
     if (!out.ok) return { ok: false, errors: out.errors };
     const file = `${base}.CBAM-communication-filled.xlsx`;
     downloadBlob(new Blob([out.bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), file);
-    return { ok: true, file, report: out.report };
+    const gaps = ((out.report as { gaps?: { reason: Message }[] } | undefined)?.gaps ?? []).map((g) => g.reason);
+    const warnings = [...partial.missing, ...gaps];
+    return { ok: true, file, report: out.report, ...(warnings.length ? { warnings } : {}) };
   } catch (e) {
     return { ok: false, errors: errorMessages(e) };
   }

@@ -150,8 +150,8 @@ export interface InstallationTotals {
   manual: { co2?: number; biomass?: number; n2o?: number; pfc?: number; indirect?: number };
   /** Sheet B sums (a) i. */
   fromSheetB: { co2: number; biomass: number; n2o: number; pfc: number; energyTJ: number };
-  /** Results (a) iii as the template shows them, tCO2e; indirect null when not known. */
-  co2: number; biomass: number; n2o: number; pfc: number; direct: number; indirect: number | null; total: number | null;
+  /** Results (a) iii as the template shows them, tCO2e; indirect null when not known (the total then is the direct part, as the template sums it). */
+  co2: number; biomass: number; n2o: number; pfc: number; direct: number; indirect: number | null; total: number;
   /** Breakdown by monitoring methodology (C (b), Summary_Communication): calculation-based (excl. PFC), PFC, measurement-based, other. */
   methods: { calculation: number; pfc: number; measurement: number; other: number };
 }
@@ -187,7 +187,8 @@ export function installationTotals(data: CbamDocData, constants: Constants = def
   const direct = co2 + n2o + pfc;
   const indirect = manual.indirect ?? null;
   return {
-    manual, fromSheetB, co2, biomass: manual.biomass ?? fromSheetB.biomass, n2o, pfc, direct, indirect, total: indirect === null ? null : direct + indirect,
+    // the total as the template sums it (C N27 = direct + indirect; an indirect part not known adds nothing and is listed as a gap)
+    manual, fromSheetB, co2, biomass: manual.biomass ?? fromSheetB.biomass, n2o, pfc, direct, indirect, total: direct + (indirect ?? 0),
     methods: { calculation: fromSheetB.co2, pfc, measurement: 0, other: direct - fromSheetB.co2 - pfc },
   };
 }

@@ -30,6 +30,9 @@ interface TemplateMap {
   lists: Record<string, (string | boolean)[]>;
   routes: Record<string, string[]>;
   cnByGood: Record<string, string[]>;
+  /** Qualifying parameters (Summary_Products columns) the template asks for per aggregated good, and their names. */
+  qualifying: Record<string, string[]>;
+  qualifyingNames: Record<string, string>;
   sheets: Record<string, SheetMap>;
 }
 export const TEMPLATE_MAP = mapJson as unknown as TemplateMap;
@@ -430,7 +433,7 @@ function planBalance(plan: Plan): void {
 }
 
 /** Summary_Processes (further information) and Summary_Products (products, qualifying parameters, carbon price). */
-function planSummaries({ data, put, procIndex }: Plan): void {
+function planSummaries({ data, put, procIndex, gap }: Plan): void {
   put('Summary_Processes', 'M13', data.carbonPriceInstrument, 'carbonPriceInstrument');
   put('Summary_Processes', 'M16', data.additionalInformation, 'additionalInformation');
   data.products.forEach((pr, i) => {
@@ -446,6 +449,9 @@ function planSummaries({ data, put, procIndex }: Plan): void {
     put(SP, `F${r}`, cn8, `${f}.cnCode`);
     put(SP, `H${r}`, pr.name, `${f}.name`);
     for (const [col, value] of Object.entries(pr.qualifying ?? {})) put(SP, `${col}${r}`, value, `${f}.qualifying.${col}`);
+    for (const col of TEMPLATE_MAP.qualifying[proc.category] ?? []) {
+      if (pr.qualifying?.[col] === undefined) gap(SP, `${col}${r}`, `${f}.qualifying.${col}`, 'gaps.qualifying', { product: pr.name, parameter: TEMPLATE_MAP.qualifyingNames[col] ?? col });
+    }
     const cp = pr.carbonPrice;
     if (!cp) return;
     put(SP, `AL${r}`, cp.instrument, `${f}.carbonPrice.instrument`);
