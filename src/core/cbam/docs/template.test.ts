@@ -194,3 +194,58 @@ describe('planning cells (no template file needed)', () => {
     expect(at('Summary_Products', 'F10')).toBe('25070080');
   });
 });
+
+describe('issue 9: the whole workbook, missing never 0 (planning, no template file needed)', () => {
+  const base = () => ({
+    installation: { nameEn: 'Mill', country: 'CN' }, reportingPeriod: { start: '2026-01-01', end: '2026-12-31' },
+    goods: [{ category: 'Iron or steel products' }],
+    processes: [{ id: 'P1', name: 'Hot strip mill', category: 'Iron or steel products', production: [{ amount: 1_000_000 }], directEmissions: 58_800, precursors: [{ from: 'PP1', amount: 1_050_000 }] }] as Record<string, unknown>[],
+    purchasedPrecursors: [{ id: 'PP1', name: 'Slabs', category: 'Crude steel', country: 'CN', seeDirect: 1.9, seeDirectBasis: 'Measured', seeIndirect: 9.8 }] as Record<string, unknown>[],
+    products: [{ processId: 'P1', cnCode: '7208 39 00', name: 'HRC' }] as Record<string, unknown>[],
+  });
+  const plan = async (x: ReturnType<typeof base>) => {
+    const { planTemplateCells } = await import('./template');
+    const w = planTemplateCells(parseCbamDocData(x));
+    return (sheet: string, ref: string) => w.find((c) => c.sheet === sheet && c.ref === ref)?.value;
+  };
+
+  it('defect 1: installation totals written (C H26–K26 manual entries, M26), not only the indirect total', async () => {
+    const x = base();
+    x.processes[0]!.electricity = { consumptionMWh: 96_000, ef: 0.61, efSource: 'D.4(a)' };
+    const at = await plan({ ...x, emissionsBalance: { co2: 50_000, n2o: 800, pfc: 8_000 } } as never);
+    expect([at('C_Emissions&Energy', 'H26'), at('C_Emissions&Energy', 'J26'), at('C_Emissions&Energy', 'K26'), at('C_Emissions&Energy', 'M26')]).toEqual([50_000, 800, 8_000, 58_560]);
+    // no sheet B entry and no totals given: the direct emissions of the processes, as fossil CO2
+    const at2 = await plan(x);
+    expect(at2('C_Emissions&Energy', 'H26')).toBe(58_800);
+  });
+
+  it('defect 2: the MWh consumed are written when the factor is missing; the factor stays empty (not 0)', async () => {
+    const x = base();
+    x.processes[0]!.electricity = { consumptionMWh: 96_000 };
+    const at = await plan(x);
+    expect(at('D_Processes', 'L65')).toBe(96_000);
+    expect(at('D_Processes', 'L66')).toBeUndefined();
+    expect(at('C_Emissions&Energy', 'M26')).toBeUndefined();
+  });
+
+  it('defect 4: a supplier\'s MWh/t is never back-calculated from SEE (indirect) / EF (9.8 / 0.61 was written as 16.0656)', async () => {
+    const x = base();
+    x.purchasedPrecursors[0]!.electricityEf = 0.61;
+    const at = await plan(x);
+    expect(at('E_PurchPrec', 'L50')).toBeUndefined();
+    const y = base();
+    Object.assign(y.purchasedPrecursors[0]!, { electricityMWhPerT: 14, electricityEf: 0.7, electricityEfSource: 'D.4(b)' });
+    const at2 = await plan(y);
+    expect([at2('E_PurchPrec', 'L50'), at2('E_PurchPrec', 'L51'), at2('E_PurchPrec', 'M51')]).toEqual([14, 0.7, 'D.4(b)']);
+  });
+
+  it('negative attributed emissions and SEE are accepted by the model (an installation exporting more heat than it emits)', () => {
+    const x = base();
+    Object.assign(x.processes[0]!, { directEmissions: -500, heat: { exportedTJ: 100, exportedEf: 56.1 } });
+    x.products[0]!.seeDirect = -0.0056;
+    x.products[0]!.seeTotal = -0.0056;
+    const data = parseCbamDocData(x);
+    expect(data.products[0]!.seeDirect!.value).toBe(-0.0056);
+    expect(computeSee(data).processes[0]!.attributedDirect).toBeLessThan(0);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The documents' input model from a conversion (issue 9): the partial mode writes what is known — the MWh consumed,
+ * the supplier's own figures, the installation's totals by gas, source streams — and lists what is not; the supplier's
+ * MWh/t is never back-calculated from the reporting installation's factor (defect 4); missing is never 0 (defect 2).
+ */
+import { describe, expect, it } from 'vitest';
+import { sampleJson } from '../../../test/helpers/samples';
+import { Dataset, type DatasetInput } from '../model/dataset';
+import { convertToCbam, type CbamConversion } from './convert';
+import { toDocsModel, toDocsModelPartial } from './docs-model';
+import { parseCbamDocData } from './docs/parse';
+import { planTemplate } from './docs/template';
+import { installationTotals } from './docs/see';
+import { CbamConvertError } from './convert';
+
+/** Hot-rolled coil from purchased slabs: 96,000 MWh of electricity, slabs whose supplier gave 1.9 / 0.35 t/t (and, where asked, its own 0.5 MWh/t at 0.7 tCO2/MWh). */
+export function hotRolledCoil(supplierElectricity = false): Dataset {
+  const d = sampleJson('cement-grey-portland.json') as DatasetInput & Record<string, unknown>;
+  d.id = 'test-hrc';
+  d.title = 'Hot-rolled coil (test)';
+  d.product = { name: { en: 'Hot-rolled coil' }, cnCode: '7208 39 00', functionalUnit: { amount: 1, unit: 't' } } as DatasetInput['product'];
+  d.basis = { kind: 'per-period', production: { amount: 1_000_000, unit: 't' } } as DatasetInput['basis'];
+  const inst = (d.installations as { id: string }[])[0]!.id;
+  d.inventory = [
+    { id: 'HR-01', description: 'Natural gas, reheating furnace', stage: 'production', category: 'fuel-combustion', location: 'installation', installationId: inst, activity: { amount: 30_000_000, unit: 'Nm3' }, emissions: { kind: 'factors', massUnit: 'kg', perUnit: 'Nm3', gases: { CO2_fossil: 1.96 }, source: { name: 'Test factor' } }, dataType: 'primary' },
+    { id: 'HR-02', description: 'Electricity, hot strip mill', stage: 'production', category: 'electricity', location: 'installation', installationId: inst, activity: { amount: 96_000, unit: 'MWh' }, emissions: { kind: 'factors', massUnit: 'kg', perUnit: 'kWh', gases: { CO2_fossil: 0.61 }, source: { name: 'Grid factor (footprint)' } }, dataType: 'secondary' },
+    {
+      id: 'HR-03', description: 'Purchased slabs', stage: 'raw-material-acquisition', category: 'precursor-material', location: 'upstream', activity: { amount: 1_050_000, unit: 't' },
+      emissions: { kind: 'factors', massUnit: 'kg', perUnit: 't', gases: { CO2e: 2250 }, source: { name: 'Supplier' } }, dataType: 'primary',
+      precursor: { cnCode: '7207 12 10', countryOfProduction: 'CN', supplier: 'Slab supplier', embedded: { direct: 1.9, indirect: 0.35, source: 'Supplier communication 2024', ...(supplierElectricity ? { electricityMWhPerT: 0.5, electricityEf: 0.7, electricityEfSource: 'D.4(b)' as const } : {}) } },
+    },
+  ] as DatasetInput['inventory'];
+  return Dataset.parse(d);
+}
+
+const convert = (ds: Dataset, options: Parameters<typeof convertToCbam>[1]): CbamConversion => {
+  const r = convertToCbam(ds, options);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r;
+};
+const cell = (cells: { sheet: string; ref: string; value: unknown }[], sheet: string, ref: string) => cells.find((c) => c.sheet === sheet && c.ref === ref)?.value;
+
+describe('toDocsModel: partial mode (issue 9 defect 2: missing is never 0, what is known is written)', () => {
+  it('hot-rolled coil without an electricity factor: 96,000 MWh written, the factor cells empty and listed', () => {
+    const ds = hotRolledCoil();
+    const r = convert(ds, { period: '2026' });
+    const p = toDocsModelPartial(r, ds);
+    const data = parseCbamDocData(p.model);
+    expect(data.processes[0]!.electricity!.consumptionMWh.value).toBe(96_000);
+    expect(data.processes[0]!.electricity!.ef).toBeUndefined();
+    const plan = planTemplate(data);
+    expect(cell(plan.cells, 'D_Processes', 'L65')).toBe(96_000);
+    expect(cell(plan.cells, 'D_Processes', 'L66')).toBeUndefined();
+    expect(plan.gaps.map((g) => `${g.sheet}!${g.ref}`)).toEqual(expect.arrayContaining(['D_Processes!L66', 'C_Emissions&Energy!M26']));
+    expect(plan.gaps.every((g) => g.reason.key.startsWith('cbamdocs:gaps.'))).toBe(true);
+  });
+
+  it('purchased slabs whose supplier gave 0.35 t/t indirect but no MWh/t: E_PurchPrec MWh/t and factor stay empty, listed with the supplier value (not 0, not back-calculated)', () => {
+    const ds = hotRolledCoil();
+    const r = convert(ds, { period: '2026', electricity: { euDefaultEf: 0.61 } });
+    const data = parseCbamDocData(toDocsModelPartial(r, ds).model);
+    const pp = data.purchasedPrecursors[0]!;
+    expect(pp.seeIndirect!.value).toBe(0.35);
+    expect(pp.electricityMWhPerT).toBeUndefined();
+    expect(pp.electricityEf).toBeUndefined();
+    const plan = planTemplate(data);
+    expect(cell(plan.cells, 'E_PurchPrec', 'L50')).toBeUndefined(); // before: 0, or 0.35 / 0.61 = 0.5738
+    expect(cell(plan.cells, 'E_PurchPrec', 'L51')).toBeUndefined();
+    const gap = plan.gaps.find((g) => g.ref === 'L52')!;
+    expect(gap.reason).toMatchObject({ key: 'cbamdocs:gaps.precursorIndirectNotInTemplate', params: { value: 0.35 } });
+  });
+
+  it('the supplier\'s own MWh/t and factor (dataset v2) are written as given (issue 9 defect 4)', () => {
+    const ds = hotRolledCoil(true);
+    const r = convert(ds, { period: '2026', electricity: { euDefaultEf: 0.61 } });
+    const data = parseCbamDocData(toDocsModelPartial(r, ds).model);
+    const plan = planTemplate(data);
+    expect(cell(plan.cells, 'E_PurchPrec', 'L50')).toBe(0.5);
+    expect(cell(plan.cells, 'E_PurchPrec', 'L51')).toBe(0.7);
+    expect(cell(plan.cells, 'E_PurchPrec', 'M51')).toBe('D.4(b)');
+    expect(plan.gaps.filter((g) => g.sheet === 'E_PurchPrec')).toEqual([]);
+  });
+
+  it('the existing call still refuses an incomplete conversion; the partial mode lists why', () => {
+    const ds = Dataset.parse(sampleJson('cement-grey-portland.json'));
+    const r = convert(ds, { period: '2026' });
+    expect(r.complete).toBe(false);
+    expect(() => toDocsModel(r, ds)).toThrow(CbamConvertError);
+    const p = toDocsModelPartial(r, ds);
+    expect(p.complete).toBe(false);
+    expect(p.missing.map((m) => m.key)).toContain('cbamconvert:errors.efMissing');
+    expect(parseCbamDocData(p.model).processes[0]!.electricity!.consumptionMWh.value).toBe(180_000);
+  });
+});
+
+describe('toDocsModel: installation totals and source streams (issue 9 defect 1)', () => {
+  it('aluminium sample: direct emissions by gas (PFC included), 5,320,000 MWh, source streams from the fuel and process lines', () => {
+    const ds = Dataset.parse(sampleJson('aluminium-ingot-ningxia.json'));
+    const r = convert(ds, { period: '2026' });
+    const data = parseCbamDocData(toDocsModelPartial(r, ds, { productCn: '7601 10 10' }).model);
+    const plan = planTemplate(data);
+    expect(cell(plan.cells, 'D_Processes', 'L65')).toBe(5_320_000);
+    expect(cell(plan.cells, 'C_Emissions&Energy', 'H26')).toBeCloseTo(r.direct.byGas.co2.value, 6);
+    expect(cell(plan.cells, 'C_Emissions&Energy', 'K26')).toBeCloseTo(r.direct.byGas.pfc.value, 6);
+    expect(r.direct.byGas.pfc.value).toBeGreaterThan(0);
+    const t = installationTotals(data);
+    expect(t.direct).toBeCloseTo(r.direct.total.value, 6);
+    expect(t.methods.pfc).toBeCloseTo(r.direct.byGas.pfc.value, 6);
+    // the anode (t) and natural gas (Nm3) lines are expressed as streams; AD × EF gives back each line's CO2
+    expect(data.sourceStreams.map((s) => s.name.split(':')[0])).toEqual(['AL-05', 'AL-08']);
+    const lineCo2 = (id: string) => r.direct.lines.find((l) => l.id === id)!.gases.find((g) => g.gas === 'CO2_fossil')!.co2eT;
+    for (const s of data.sourceStreams) expect(s.activityData.value * s.ef!.value).toBeCloseTo(lineCo2(s.name.split(':')[0]!), 6);
+    expect(data.sourceStreams[1]).toMatchObject({ method: 'Combustion', adUnit: '1000Nm3', activityData: { value: 4800 }, efUnit: 'tCO2/1000Nm3' });
+  });
+});
