@@ -14,7 +14,7 @@ export { JSON_LIMITS } from '../core/model/json';
 
 /* CBAM (the core's CBAM layer; lazy-loaded with the views that use them) */
 export {
-  screenCn, cbamCost, projectCosts, allCbamPacks, definitivePack, transitionalPack, parseCbamPeriod,
+  screenCn, printCn, cbamCost, projectCosts, allCbamPacks, definitivePack, transitionalPack, parseCbamPeriod,
   installCbamPacks, uninstallCbamPacks, parseUserPack, packOrigin, cbamSchemes, schemePeriods, cbamPackForPeriod, defaultPeriodOf,
   rateCost, compareConversions, schemeNameParams, originCountry, runComparison as runBorderComparison, borderErrors, REFERENCE_SCHEME,
   type BorderColumn, type ComparisonOutcome,

@@ -54,6 +54,19 @@ describe('carbonbridge cbam-screen', () => {
     expect(c.out).toContain('的所有细分均为 CBAM 商品');
     expect(JSON.parse((await run('cbam-screen', '７６０１-１０-００', '--json')).out)).toMatchObject({ isCbamGood: true, matched: { code: '76011000' } });
   });
+  it('issue 9: shows the default variants with their TARIC codes; a TARIC code selects its variant', async () => {
+    const r = await run('cbam-screen', '2523 10 00');
+    expect(r.out).toContain('Variants (choose with --variant, or give the TARIC code): white = white (TARIC 2523 10 00 10); grey = grey / other (TARIC 2523 10 00 90)');
+    expect(r.out).toContain('(TARIC 2523 10 00 90)');
+    const j = JSON.parse((await run('cbam-screen', '2523 10 00 90', '--json')).out);
+    expect(j.cn).toMatchObject({ digits: '2523100090', printed: '2523 10 00 90' });
+    expect(j.chinaDefaults.map((d: { variant: string }) => d.variant)).toEqual(['grey']);
+    const c = await run('cbam-cost', '--cn', '2523 10 00', '--origin', 'CN', '--mass', '10', '--period', '2026-Q1', '--benchmark', '0.7');
+    expect(c.code).toBe(2);
+    expect(c.err).toContain('white (TARIC 2523 10 00 10), grey (TARIC 2523 10 00 90)');
+    const d = JSON.parse((await run('cbam-cost', '--cn', '2523 10 00 90', '--origin', 'CN', '--mass', '10', '--period', '2026-Q1', '--benchmark', '0.7', '--json')).out);
+    expect(d.inputs.variant).toBe('grey');
+  });
   it('issue 9: a subheading the CN does not have exits 2 and names the nearest codes', async () => {
     const r = await run('cbam-screen', '7601 99 99');
     expect(r.code).toBe(2);

@@ -220,7 +220,7 @@ export const cbamCostCommand: Command = {
       const rateS = typeof ctx.options.rate === 'string' ? ctx.options.rate.trim() : undefined;
       const rate = rateS === undefined ? undefined : /^\d+(\.\d+)?$/.test(rateS) ? Number(rateS) : NaN;
       if (rate !== undefined && !Number.isFinite(rate)) return fail([{ key: 'cbam:cli.badNumber', params: { option: 'rate', value: String(ctx.options.rate) } }], EXIT.UNUSABLE);
-      const { price: _p, route: _r, variant: _v, benchmark: _b, ...common } = parsed.input;
+      const { price: _p, route: _r, benchmark: _b, ...common } = parsed.input;
       const rr = rateCost({ ...common, scheme, ...(rate !== undefined ? { rate } : {}) });
       if (!rr.ok) return fail(rr.errors, rr.severity === 'input' ? EXIT.UNUSABLE : EXIT.FINDINGS);
       if (ctx.json) printJson(ctx.io, { ...rr, missing: rr.missing.map((m) => withText(ctx, m)), messages: rr.messages.map((m) => withText(ctx, m)) });

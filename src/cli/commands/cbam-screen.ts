@@ -1,7 +1,9 @@
 /** carbonbridge cbam-screen "<CN code>" [--period 2026] [--json]: is it a CBAM good, category, gases, precursors, China default. */
 import type { Message } from '../../core/i18n/message';
 import { translateMessage } from '../../core/i18n/translate';
-import { screenCn, type ScreenResult } from '../../core/cbam/screen';
+import { printCn, screenCn, type ScreenResult } from '../../core/cbam/screen';
+
+type ScreenCbam = Extract<ScreenResult, { status: 'cbam' }>;
 import { EXIT, printJson, type Command, type CommandContext } from '../command';
 import { fmt } from '../shared';
 import { periodOption } from '../options';
@@ -54,10 +56,14 @@ function printText(ctx: CommandContext, r: Exclude<ScreenResult, { status: 'inva
     out.push(`${t('cbam:cli.indirect', { period: r.period.label })}: ${yn(r.indirectCounted.value)}${r.indirectCounted.uncertain ? ` (${t('cbam:cli.uncertain')})` : ''}`);
     out.push(`${t('cbam:cli.precursors')}: ${r.precursors.length ? r.precursors.map((p) => t(p.nameKey)).join(', ') : t('cbam:cli.none')}`);
     out.push(`${t('cbam:cli.routes')}: ${r.routes.map((p) => t(p.nameKey)).join(', ')}`);
+    const variantName = (d: ScreenCbam['chinaDefaults'][number]) =>
+      `${t(`cbam:variants.${d.variant}`)}${d.taric?.length ? ` (TARIC ${d.taric.map(printCn).join(', ')})` : ''}`;
+    if (r.chinaDefaults.length > 1 && r.chinaDefaults.every((d) => d.variant))
+      out.push(`${t('cbam:cli.variantsLine')}: ${r.chinaDefaults.map((d) => `${d.variant} = ${variantName(d)}`).join('; ')}`);
     for (const d of r.chinaDefaults) {
       const n = (x: number | null | undefined) => (x === null || x === undefined ? '-' : fmt(x, ctx.lang, 6));
       out.push(`${t('cbam:cli.chinaDefault')} (${d.printed}): ${t('cbam:cli.defaultLine', {
-        variant: d.variant ? `${t(`cbam:variants.${d.variant}`)}: ` : '',
+        variant: d.variant ? `${variantName(d)}: ` : '',
         direct: n(d.direct), indirect: n(d.indirect), total: n(d.total), route: d.route ?? '-', counted: n(d.countedBase),
         percent: d.markup ? fmt(d.markup.percent, ctx.lang) : '-', year: d.markup?.year ?? r.period.year, withMarkup: n(d.withMarkup),
       })}`);

@@ -8,7 +8,7 @@ import type { Message } from '../i18n/message';
 import { round } from '../num';
 import type { CategoryId, Rate, RatePack } from './pack-schema';
 import { cbamPackForPeriod, schemeNameParams, type CbamPeriod } from './packs';
-import { categoryById, chinaDefaultRows, chinaDefaultWithMarkup, cnProblem, normaliseCn, printCn, resolveCn, type matchCn } from './screen';
+import { categoryById, chinaDefaultWithMarkup, cnProblem, defaultRowFor, normaliseCn, printCn, resolveCn, type DefaultRowChoice, type matchCn } from './screen';
 import type { Sourced } from './cost';
 
 export interface RateCostInput {
@@ -24,6 +24,8 @@ export interface RateCostInput {
   rate?: number;
   /** carbon price paid abroad that the scheme relieves, currency of the pack per tonne of goods */
   carbonPricePaid?: number;
+  /** 'white' or 'grey' where the pack's default table is split by TARIC code (a 10-digit TARIC code chooses it too) */
+  variant?: string;
 }
 
 export interface RateCostResult {
@@ -73,13 +75,15 @@ function resolve(i: RateCostInput): { pack: RatePack; period: CbamPeriod; code: 
 }
 
 /** The SEE that counts: the user's, else the pack's default for the origin, else missing. */
-function seeOf(pack: RatePack, i: RateCostInput, digits: string, indirect: boolean, year: number, missing: Message[]): Sourced | null {
+function seeOf(pack: RatePack, i: RateCostInput, digits: string, indirect: boolean, year: number, missing: Message[]): Sourced | null | DefaultRowChoice {
   if (i.see !== undefined) return user(i.see, 'tCO2e/t', 'see');
   if (!pack.defaultValues) {
     missing.push({ key: 'cbampacks:missing.defaultValues', params: { act: pack.defaultValuesStatus.source.act } });
     return null;
   }
-  const row = pack.defaultValues.country === i.origin ? chinaDefaultRows(pack, digits).rows[0] : undefined;
+  const choice = pack.defaultValues.country === i.origin ? defaultRowFor(pack, digits, i.variant) : undefined;
+  if (choice && !choice.ok && choice.variants) return choice;
+  const row = choice?.ok ? choice.row : undefined;
   const d = row ? chinaDefaultWithMarkup(pack, row, indirect, year) : undefined;
   const v = d?.withMarkup ?? d?.countedBase ?? null;
   if (v === null || v === undefined || !row) {
@@ -100,7 +104,9 @@ export function rateCost(i: RateCostInput): RateCostResult | Fail {
   const cat = categoryById(pack, r.code.category);
   const missing: Message[] = [];
   const messages: Message[] = [];
-  const see = seeOf(pack, i, r.digits, cat.indirectCounted.value, period.year, missing);
+  const seen = seeOf(pack, i, r.digits, cat.indirectCounted.value, period.year, missing);
+  if (seen && 'ok' in seen) return fail('input', ...(seen.ok ? [] : seen.errors)); // a variant to choose
+  const see = seen;
   const published = rateFor(pack, cat.sector, period.start);
   let rate: Sourced | null = null;
   if (i.rate !== undefined) rate = user(i.rate, `${pack.currency}/tCO2e`, 'rate');

@@ -178,3 +178,17 @@ describe('issue 9 defect 6: the cost reads codes as the screening does', () => {
     expect(ok(cbamCost({ cn: '７２０８ ３９ ００', origin: 'CN', mass: 100, period: '2026-Q1' })).certificates.value).toBe(216.995);
   });
 });
+
+describe('issue 9 defect 5: a TARIC code or a variant chooses the clinker default', () => {
+  it('2523 10 00 90 (grey clinker) is accepted and costs as --variant grey; without either the variants are named', () => {
+    // clinker has no Column B benchmark in the pack: the user enters one
+    const taric = ok(cbamCost({ cn: '2523 10 00 90', origin: 'CN', mass: 10, period: '2026-Q1', benchmark: 0.7 }));
+    const chosen = ok(cbamCost({ cn: '2523 10 00', origin: 'CN', mass: 10, period: '2026-Q1', variant: 'grey', benchmark: 0.7 }));
+    expect(taric.inputs.variant).toBe('grey');
+    expect([taric.see.value, taric.certificates.value]).toEqual([chosen.see.value, chosen.certificates.value]);
+    expect(taric.see.value).toBe(1.529);
+    expect(cbamCost({ cn: '2523 10 00', origin: 'CN', mass: 10, period: '2026-Q1' })).toMatchObject({
+      ok: false, errors: [{ key: 'cbam:errors.variantRequired', params: { options: 'white (TARIC 2523 10 00 10), grey (TARIC 2523 10 00 90)' } }],
+    });
+  });
+});

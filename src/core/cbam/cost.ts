@@ -9,7 +9,7 @@ import type { Message } from '../i18n/message';
 import { round } from '../num';
 import type { Benchmark, CategoryId, DefinitivePack, Figure, Source } from './pack-schema';
 import { cbamPackForPeriod, definitivePack, schemeNameParams, type CbamPeriod } from './packs';
-import { categoryById, chinaDefaultRows, chinaDefaultWithMarkup, cnProblem, markupFor, normaliseCn, printCn, resolveCn, type ChinaDefault } from './screen';
+import { categoryById, chinaDefaultWithMarkup, cnProblem, defaultRowFor, markupFor, normaliseCn, printCn, resolveCn, type ChinaDefault } from './screen';
 
 export type SourceRef =
   | ({ kind: 'rule' } & Source)
@@ -179,16 +179,9 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
   let routes: string[] = [];
   if (path === 'default') {
     if (i.origin !== pack.defaultValues.country) return fail('finding', { key: 'cbam:errors.noDefaultForCountry', params: { country: i.origin } });
-    const { rows, below } = chinaDefaultRows(pack, digits);
-    if (!rows.length && below.length) return fail('input', { key: 'cbam:errors.defaultNeedsLongerCode', params: { cn: printCn(digits), count: below.length } });
-    if (!rows.length) return fail('finding', { key: 'cbam:errors.noChinaDefault', params: { cn: printCn(digits) } });
-    let row = rows[0]!;
-    if (rows.length > 1) {
-      const v = i.variant?.toLowerCase();
-      const chosen = rows.find((r) => r.variant === v);
-      if (!chosen) return fail('input', { key: 'cbam:errors.variantRequired', params: { cn: printCn(digits), options: rows.map((r) => r.variant).join(', ') } });
-      row = chosen;
-    }
+    const choice = defaultRowFor(pack, digits, i.variant);
+    if (!choice.ok) return fail(choice.error.key === 'cbam:errors.noChinaDefault' ? 'finding' : 'input', ...choice.errors);
+    const row = choice.row;
     const d = chinaDefaultWithMarkup(pack, row, g.indirectCounted, year);
     if (d.countedBase === null || d.withMarkup == null || !d.markup)
       return fail('finding', { key: 'cbam:errors.chinaDefaultDash', params: { cn: printCn(digits) } });

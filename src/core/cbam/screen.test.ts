@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseCn, screenCn } from './screen';
+import { definitivePack } from './packs';
+import { defaultRowFor, normaliseCn, screenCn } from './screen';
 
 describe('normaliseCn', () => {
   it('accepts 4, 6 or 8 digits with spaces or dots', () => {
@@ -205,5 +206,58 @@ describe('screening: whole codes, typed forms and unknown subdivisions (valid / 
     const r = screenCn('2814 10');
     if (r.status !== 'cbam') throw new Error(r.status);
     expect(r.chinaDefaults.map((d) => d.countedBase)).toEqual([4.36]);
+  });
+});
+
+// issue 9, defect 5 (lookup side): TARIC codes and a variant choice select one default row.
+describe('defaultRowFor: one China default row for a code and an optional variant (valid / invalid cases)', () => {
+  const pack = definitivePack();
+  const rows: Array<[string, string | undefined, string, string | null, number]> = [
+    // input, variant, row CN, row variant, direct
+    ['2523 10 00 90', undefined, '25231000', 'grey', 1.35],
+    ['2523 10 00 10', undefined, '25231000', 'white', 1.24],
+    ['2523100090', 'grey', '25231000', 'grey', 1.35],
+    ['2523 10 00', 'white', '25231000', 'white', 1.24],
+    ['2523 10 00', 'GREY', '25231000', 'grey', 1.35],
+    ['2523 10', 'grey', '25231000', 'grey', 1.35],
+    ['2523 90 00 10', undefined, '25239000', 'white', 1.29],
+    ['7208 39 00', undefined, '7208', null, 3.187],
+    ['7208 39 00 00', undefined, '7208', null, 3.187],
+    ['7208 39 00', 'grey', '7208', null, 3.187], // a variant where the table has none is not needed and not used
+    ['7221', undefined, '7221', null, 5.59],
+    ['7202 19', undefined, '720219', null, 5.59],
+    ['３１０２ １０ １９', undefined, '31021019', null, 2.7],
+  ];
+  it.each(rows)('%s (variant %s) → row %s %s', (cn, variant, rowCn, rowVariant, direct) => {
+    const r = defaultRowFor(pack, cn, variant);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect([r.row.cn, r.row.variant, r.row.direct]).toEqual([rowCn, rowVariant, direct]);
+  });
+  const errors: Array<[string, string | undefined, string]> = [
+    ['2523 10 00', undefined, 'cbam:errors.variantRequired'],
+    ['2523 10 00', 'black', 'cbam:errors.variantRequired'],
+    ['2523 10 00 55', undefined, 'cbam:errors.variantRequired'],
+    ['2523 10 00 10', 'grey', 'cbam:errors.variantConflict'],
+    ['2523', undefined, 'cbam:reasons.allCovered'],
+    ['2814', undefined, 'cbam:errors.defaultNeedsLongerCode'],
+    ['7202 21 00', undefined, 'cbam:errors.notCbamGood'],
+    ['7601 99 99', undefined, 'cbam:errors.cnUnknown'],
+    ['76O1', undefined, 'cbam:errors.cnNotDigits'],
+  ];
+  it.each(errors)('%s (variant %s) → %s', (cn, variant, key) => {
+    const r = defaultRowFor(pack, cn, variant);
+    expect(r).toMatchObject({ ok: false, error: { key } });
+  });
+  it('the error names the variants with their TARIC codes', () => {
+    const r = defaultRowFor(pack, '2523 10 00');
+    if (r.ok) throw new Error('expected an error');
+    expect(r.error.params).toMatchObject({ cn: '2523 10 00', options: 'white (TARIC 2523 10 00 10), grey (TARIC 2523 10 00 90)' });
+    expect(r.variants?.map((v) => v.variant)).toEqual(['white', 'grey']);
+  });
+  it('screening a TARIC code that identifies the variant shows that variant only', () => {
+    const r = screenCn('2523 10 00 90');
+    if (r.status !== 'cbam') throw new Error(r.status);
+    expect(r.chinaDefaults.map((d) => [d.variant, d.taric])).toEqual([['grey', ['2523100090']]]);
+    expect(r.notes.map((n) => n.key)).toContain('cbam:notes.variantByTaric');
   });
 });

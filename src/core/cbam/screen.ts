@@ -193,6 +193,42 @@ export function chinaDefaultRows(pack: DefinitivePack | RatePack, digits: string
   return { rows, below };
 }
 
+export interface DefaultVariant { variant: string | null; label: string | null; taric: string[] }
+export type DefaultRowChoice =
+  | { ok: true; row: DefaultValue; chosenBy: 'only' | 'taric' | 'variant' }
+  | { ok: false; error: Message; errors: Message[]; variants?: DefaultVariant[] };
+
+const rowFail = (errors: Message[], variants?: DefaultVariant[]): DefaultRowChoice => ({ ok: false, error: errors[0]!, errors, ...(variants ? { variants } : {}) });
+
+/**
+ * The one China default row for a code (CN or 10-digit TARIC) and an optional variant ('white' / 'grey' where the table
+ * is split by TARIC code): a TARIC code the pack's rows name selects its variant; otherwise the variant chosen; otherwise
+ * a translated error naming the variants with their TARIC codes.
+ */
+export function defaultRowFor(pack: CbamPack, cn: string, variant?: string): DefaultRowChoice {
+  const n = normaliseCn(cn);
+  if (!n.ok) return rowFail([n.error]);
+  const printed = n.cn.printed;
+  const r = resolveCn(pack, n.cn.digits);
+  const problem = cnProblem(r, printed);
+  if (problem || r.kind !== 'listed') return rowFail(problem?.errors ?? [{ key: 'cbam:errors.noChinaDefault', params: { cn: printed } }]);
+  if (pack.kind === 'transitional' || !pack.defaultValues) return rowFail([{ key: 'cbam:errors.noChinaDefault', params: { cn: printed } }]);
+  const { rows, below } = chinaDefaultRows(pack, r.lookup);
+  if (!rows.length && below.length) return rowFail([{ key: 'cbam:errors.defaultNeedsLongerCode', params: { cn: printed, count: below.length } }]);
+  if (!rows.length) return rowFail([{ key: 'cbam:errors.noChinaDefault', params: { cn: printed } }]);
+  if (rows.length === 1) return { ok: true, row: rows[0]!, chosenBy: 'only' };
+  const variants: DefaultVariant[] = rows.map((x) => ({ variant: x.variant, label: x.variantLabel, taric: x.taric ?? [] }));
+  const options = variants.map((v) => (v.taric.length ? `${v.variant} (TARIC ${v.taric.map(printCn).join(', ')})` : v.variant)).join(', ');
+  const byTaric = n.cn.digits.length === 10 ? rows.find((x) => x.taric?.includes(n.cn.digits)) : undefined;
+  const v = variant?.trim().toLowerCase();
+  const byVariant = v ? rows.find((x) => x.variant === v) : undefined;
+  if (byTaric && v && byVariant !== byTaric)
+    return rowFail([{ key: 'cbam:errors.variantConflict', params: { cn: printed, variant: v, taricVariant: byTaric.variant ?? '-', options } }], variants);
+  if (byTaric) return { ok: true, row: byTaric, chosenBy: 'taric' };
+  if (byVariant) return { ok: true, row: byVariant, chosenBy: 'variant' };
+  return rowFail([{ key: 'cbam:errors.variantRequired', params: { cn: printed, options } }], variants);
+}
+
 /** Mark-up share on default values for a category in a year (fertilisers 1 %, others 10/20/30 %). */
 export function markupFor(pack: DefinitivePack | RatePack, category: CategoryId, year: number): Figure | undefined {
   if (!pack.markup) return undefined;
@@ -205,6 +241,8 @@ export interface ChinaDefault {
   printed: string;
   variant: string | null;
   variantLabel: string | null;
+  /** the 10-digit TARIC codes of the variant, where the table names them */
+  taric: string[] | null;
   direct: number | null;
   indirect: number | null;
   total: number | null;
@@ -239,6 +277,7 @@ export function chinaDefaultWithMarkup(
     printed: printCn(row.cn),
     variant: row.variant,
     variantLabel: row.variantLabel,
+    taric: row.taric ?? null,
     direct: row.direct,
     indirect: row.indirect,
     total: row.total,
@@ -373,7 +412,12 @@ function screenListed(pack: CbamPack, period: CbamPeriod, cn: CnInput, r: Extrac
     else notes.push({ key: 'cbampacks:notes.defaultValuesNotFound', params: { act: pack.defaultValuesStatus.source.act } });
     notes.push({ key: 'cbampacks:notes.registrationThreshold', params: { value: pack.registrationThreshold.value, unit: pack.registrationThreshold.unit, act: pack.registrationThreshold.source.act } });
   } else if (pack.kind === 'definitive') {
-    const { rows, below } = chinaDefaultRows(pack, r.lookup);
+    const found = chinaDefaultRows(pack, r.lookup);
+    const below = found.below;
+    // a TARIC code that the rows name selects its variant
+    const byTaric = cn.digits.length === 10 && found.rows.length > 1 ? found.rows.filter((x) => x.taric?.includes(cn.digits)) : [];
+    const rows = byTaric.length === 1 ? byTaric : found.rows;
+    if (byTaric.length === 1) notes.push({ key: 'cbam:notes.variantByTaric', params: { cn: cn.printed, variant: `$t:cbam:variants.${byTaric[0]!.variant}` } });
     chinaDefaults = rows.map((r) => chinaDefaultWithMarkup(pack, r, cat.indirectCounted.value, period.year));
     if (!rows.length && below.length) notes.push({ key: 'cbam:notes.defaultNeedsLongerCode', params: { cn: cn.printed, count: below.length } });
     else if (!rows.length) notes.push({ key: 'cbam:notes.noChinaDefault', params: { cn: cn.printed } });
