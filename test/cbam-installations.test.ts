@@ -20,6 +20,9 @@ import type { Dataset } from '../src/core/model/dataset';
 import { computeSee } from '../src/core/cbam/docs/see';
 import { parseCbamDocData } from '../src/core/cbam/docs/parse';
 import type { CbamDocInput } from '../src/core/cbam/docs/model';
+import { convertInstallation, type InstallationConversion, type InstallationOptions } from '../src/core/cbam/installation';
+import { fillOfficialTemplate, type FillResult } from '../src/core/cbam/docs/template';
+import { compareReadback, readBack, recalcAndRead, templateBytes, templateCheckAvailable, type CheckOptions, type Readback, type Sheets } from './helpers/template-check';
 
 const ROOT = join(__dirname, '..');
 const FIX = join(ROOT, 'test/fixtures/installations');
@@ -65,7 +68,7 @@ interface Hand {
   /** installation totals, tCO2e (sheet C): fossil CO2, biomass CO2 (not counted), N2O, PFC, direct, indirect */
   totals: { co2: number; biomass: number; n2o: number; pfc: number; direct: number; indirect: number };
   /** purchased precursors: SEE and the masses consumed per process */
-  purchased: Record<string, See & { uses: Record<string, number>; mwhPerT?: number; ef?: number }>;
+  purchased: Record<string, See & { uses: Record<string, number>; mwhPerT?: number; ef?: number; basis: 'supplier' | 'default' }>;
   /** share of default values per process (template: embedded direct emissions from defaults / SEE_dir) */
   shareDefault: Record<string, number>;
 }
@@ -82,7 +85,7 @@ function cementHand(): Hand {
     processes: { KILN: kiln, GRIND: grind },
     products: { clinker: 'KILN', 'cem-po425': 'GRIND' },
     totals: { co2, biomass: 120_000 * 0.1, n2o: 0, pfc: 0, direct: co2, indirect: (64_000 + 38_000) * EF_EL },
-    purchased: { 'CEM-G3': { ...clinker, uses: { GRIND: 40_000 } } },
+    purchased: { 'CEM-G3': { ...clinker, uses: { GRIND: 40_000 }, basis: 'default' } },
     shareDefault: { KILN: 0, GRIND: (40_000 * clinker.dir) / 1_000_000 / grind.dir },
   };
 }
@@ -100,7 +103,7 @@ function steelHand(): Hand {
     processes: { SINTER: sinter, BF: bf, BOF: bof, HSM: hsm },
     products: { sinter: 'SINTER', 'pig-iron': 'BF', slab: 'BOF', 'hrc-3': 'HSM', 'hrc-5': 'HSM' },
     totals: { co2, biomass: 0, n2o: 0, pfc: 0, direct: co2, indirect: (150_000 + 190_000 + 160_000 + 390_000) * EF_EL },
-    purchased: { 'ST-O4': { ...femn, uses: { BOF: 24_000 }, mwhPerT: 3, ef: 0.62 } },
+    purchased: { 'ST-O4': { ...femn, uses: { BOF: 24_000 }, mwhPerT: 3, ef: 0.62, basis: 'supplier' } },
     shareDefault: { SINTER: 0, BF: 0, BOF: 0, HSM: 0 },
   };
 }
@@ -116,7 +119,7 @@ function aluminiumHand(): Hand {
     processes: { POT: pot, CAST: cast },
     products: { 'hot-metal': 'POT', ingot: 'CAST', alloy: 'CAST' },
     totals: { co2, biomass: 0, n2o: 0, pfc, direct: co2 + pfc, indirect: 5_400_000 * 0.82 + 63_000 * EF_EL },
-    purchased: { 'AL-C3': { ...remelt, uses: { CAST: 10_000 }, mwhPerT: 13.6, ef: 0.7 } },
+    purchased: { 'AL-C3': { ...remelt, uses: { CAST: 10_000 }, mwhPerT: 13.6, ef: 0.7, basis: 'supplier' } },
     shareDefault: { POT: 0, CAST: 0 },
   };
 }
@@ -133,7 +136,7 @@ function nitricHand(): Hand {
     processes: { NA: na, AN: an },
     products: { hno3: 'NA', 'an-prill': 'AN' },
     totals: { co2, biomass: 0, n2o, pfc: 0, direct: co2 + n2o, indirect: (12_400 + 19_000) * EF_EL },
-    purchased: { 'NA-4': { ...ammonia, uses: { NA: 88_040 }, mwhPerT: 1.5, ef: 0.62 }, 'AN-4': { ...ammonia, uses: { AN: 80_750 }, mwhPerT: 1.5, ef: 0.62 } },
+    purchased: { 'NA-4': { ...ammonia, uses: { NA: 88_040 }, mwhPerT: 1.5, ef: 0.62, basis: 'supplier' }, 'AN-4': { ...ammonia, uses: { AN: 80_750 }, mwhPerT: 1.5, ef: 0.62, basis: 'supplier' } },
     shareDefault: { NA: 0, AN: 0 },
   };
 }
@@ -228,5 +231,216 @@ describe.each(CASES)('$name', (c) => {
       expect(p.seeDirect).toBeCloseTo(hp.dir, 6);
       expect(p.seeIndirect).toBeCloseTo(hp.ind, 6);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// (b) CarbonBridge: convertInstallation
+
+const convert = (c: Case, options: InstallationOptions = OPTIONS): InstallationConversion => {
+  const r = convertInstallation(load(c), options);
+  if (!r.ok || r.status !== 'installation') throw new Error(`${c.file}: ${JSON.stringify(r)}`);
+  return r;
+};
+
+describe.each(CASES)('CarbonBridge = hand calculation: $name', (c) => {
+  it('every process and every product: SEE direct, indirect and total to the 6th decimal; complete, nothing missing', () => {
+    const h = c.hand();
+    const r = convert(c);
+    expect(r.missing).toEqual([]);
+    expect(r.complete).toBe(true);
+    expect(r.processes.map((p) => p.id)).toEqual(Object.keys(h.processes));
+    for (const p of r.processes) {
+      const hp = h.processes[p.id]!;
+      expect(p.see.direct!.value, `${p.id} SEE direct`).toBeCloseTo(hp.dir, 6);
+      expect(p.see.indirect!.value, `${p.id} SEE indirect`).toBeCloseTo(hp.ind, 6);
+      expect(p.see.total!.value, `${p.id} SEE total`).toBeCloseTo(hp.dir + hp.ind, 6);
+    }
+    expect(r.products.map((p) => [p.id, p.processId])).toEqual(Object.entries(h.products));
+    for (const pr of r.products) {
+      const hp = h.processes[pr.processId]!;
+      expect(pr.see.direct!.value, `${pr.id} SEE direct`).toBeCloseTo(hp.dir, 6);
+      expect(pr.see.indirect!.value, `${pr.id} SEE indirect`).toBeCloseTo(hp.ind, 6);
+      expect(pr.see.total!.value, `${pr.id} SEE total`).toBeCloseTo(hp.dir + hp.ind, 6);
+      expect(pr.see.shareDefault, `${pr.id} share of default values`).toBeCloseTo(h.shareDefault[pr.processId]!, 6);
+    }
+  });
+
+  it('the documents model: each process once (flows as precursors Pk, no double counting), purchased precursors with the supplier\'s own figures', () => {
+    const h = c.hand();
+    const r = convert(c);
+    const docs = parseCbamDocData(r.docs!);
+    const ids = Object.keys(h.processes);
+    expect(docs.processes.map((p) => p.production.reduce((s, x) => s + x.amount.value, 0))).toEqual(ids.map((id) => h.processes[id]!.al));
+    // the installation's direct emissions are the processes' own, each counted once
+    const dirEm = docs.processes.reduce((s, p) => s + p.directEmissions.value, 0);
+    expect(dirEm).toBeCloseTo(h.totals.direct, 6);
+    // flows between processes carry the producer's id and the fixture's mass
+    const ds = load(c);
+    for (const [i, p] of ds.processes!.entries())
+      for (const inp of p.inputs) {
+        const use = docs.processes[i]!.precursors.find((u) => u.from === `P${ids.indexOf(inp.fromProcess) + 1}`);
+        expect(use?.amount.value, `${p.id} ← ${inp.fromProcess}`).toBeCloseTo(inp.amount, 6);
+      }
+    // purchased precursors: SEE direct, and the supplier's own MWh/t and factor where given (never back-calculated)
+    for (const [line, pp] of Object.entries(h.purchased)) {
+      const d = docs.purchasedPrecursors.find((x) => x.name?.startsWith(`${line}:`) || x.name?.includes(line));
+      expect(d, line).toBeDefined();
+      expect(d!.seeDirect.value).toBeCloseTo(pp.dir, 9);
+      expect(d!.seeDirectBasis).toBe(pp.basis === 'supplier' ? 'Measured' : 'Default');
+      if (pp.basis === 'supplier') {
+        expect(d!.electricityMWhPerT?.value, `${line} MWh/t`).toBe(pp.mwhPerT);
+        expect(d!.electricityEf?.value, `${line} EF`).toBe(pp.ef);
+      } else {
+        // a default value: the template's guidance ("Remark on how to enter default values for indirect embedded
+        // emissions", E_PurchPrec): EF of electricity of the country of origin, MWh/t = default SEE (indirect) / EF
+        expect(d!.electricityEf?.value, `${line} EF`).toBe(EF_EL);
+        expect(d!.electricityMWhPerT!.value * d!.electricityEf!.value, `${line} MWh/t × EF`).toBeCloseTo(pp.ind, 9);
+      }
+    }
+  });
+});
+
+describe('a missing electricity factor (steel works, no factor entered)', () => {
+  const c = CASES[1]!;
+  it('leaves exactly the indirect figures empty, lists them, and keeps every direct figure', () => {
+    const h = c.hand();
+    const r = convert(c, { period: '2026' });
+    expect(r.complete).toBe(false);
+    // listed: the indirect figure of each process (its MWh known, its factor not), nothing else
+    expect(r.missing.filter((m) => m.figure !== 'indirect')).toEqual([]);
+    expect([...new Set(r.missing.map((m) => m.processId))].sort()).toEqual(Object.keys(h.processes).sort());
+    for (const p of r.processes) {
+      expect(p.see.direct!.value).toBeCloseTo(h.processes[p.id]!.dir, 6);
+      expect(p.see.indirect).toBeNull();
+      expect(p.see.total).toBeNull();
+    }
+    for (const pr of r.products) {
+      expect(pr.see.direct!.value).toBeCloseTo(h.processes[pr.processId]!.dir, 6);
+      expect(pr.see.indirect).toBeNull();
+    }
+    // what is known is still written: each process's MWh and the supplier's own MWh/t and factor; no factor, no total
+    const docs = parseCbamDocData(r.docs!);
+    const mwh = { SINTER: 150_000, BF: 190_000, BOF: 160_000, HSM: 390_000 } as Record<string, number>;
+    docs.processes.forEach((p, i) => {
+      expect(p.electricity?.consumptionMWh.value, p.name).toBe(mwh[Object.keys(h.processes)[i]!]);
+    });
+    const femn = docs.purchasedPrecursors.find((x) => x.name?.includes('ST-O4'))!;
+    expect([femn.seeDirect.value, femn.electricityMWhPerT?.value, femn.electricityEf?.value]).toEqual([1.52, 3, 0.62]);
+    expect(docs.emissionsBalance?.totalIndirect).toBeUndefined();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// (c) The template's own formulas, recalculated by LibreOffice (one recalculation per case)
+
+const LO = templateCheckAvailable();
+if (!LO) console.warn('SKIPPED: the Commission template (../shared) or LibreOffice (soffice) is missing — the recalculated-template checks of cbam-installations do not run');
+const itLo = LO ? it : it.skip;
+const LO_TIMEOUT = 240_000;
+
+interface Recalc { docs: CbamDocInput; fill: FillResult; sheets: Sheets; rb: Readback; cmp: ReturnType<typeof compareReadback> }
+function recalc(c: Case, options: InstallationOptions, expected?: CheckOptions['expected']): Recalc {
+  const docs = convert(c, options).docs!;
+  const fill = fillOfficialTemplate(templateBytes(), docs);
+  const sheets = recalcAndRead(fill.bytes);
+  const rb = readBack(sheets);
+  return { docs, fill, sheets, rb, cmp: compareReadback(docs, rb, fill.report, { ...(expected ? { expected } : {}) }) };
+}
+
+describe.each(CASES)('template recalculated by LibreOffice = CarbonBridge = hand calculation: $name', (c) => {
+  let run: Recalc | undefined;
+  const get = (): Recalc => {
+    const h = c.hand();
+    return (run ??= recalc(c, OPTIONS, { direct: h.totals.direct, indirect: h.totals.indirect, methods: { pfc: h.totals.pfc } }));
+  };
+
+  itLo('SEE per product in Summary_Products and Summary_Communication = CarbonBridge = hand (6th decimal)', { timeout: LO_TIMEOUT }, () => {
+    const h = c.hand();
+    const { rb } = get();
+    const r = convert(c);
+    const ds = load(c);
+    const names = new Map(ds.processes!.flatMap((p) => p.products.map((x) => [x.name, x.id] as const)));
+    expect(rb.products.map((p) => names.get(p.name))).toEqual(Object.keys(h.products));
+    for (const [where, rows] of [['Summary_Products', rb.products], ['Summary_Communication', rb.communicationProducts]] as const) {
+      expect(rows.length, where).toBe(Object.keys(h.products).length);
+      rows.forEach((t, i) => {
+        const id = Object.keys(h.products)[i]!;
+        const hp = h.processes[h.products[id]!]!;
+        const ours = r.products.find((p) => p.id === id)!;
+        for (const [k, hand, cb, tpl] of [['direct', hp.dir, ours.see.direct?.value, t.seeDirect], ['indirect', hp.ind, ours.see.indirect?.value, t.seeIndirect], ['total', hp.dir + hp.ind, ours.see.total?.value, t.seeTotal]] as const) {
+          expect(tpl, `${where} ${id} SEE ${k}: template vs hand`).toBeCloseTo(hand, 6);
+          expect(cb, `${id} SEE ${k}: CarbonBridge vs hand`).toBeCloseTo(hand, 6);
+        }
+      });
+    }
+    // the template's share of emissions by default value (on embedded direct emissions)
+    rb.products.forEach((t, i) => expect(t.shareDefault ?? 0, `share default ${t.name}`).toBeCloseTo(h.shareDefault[h.products[Object.keys(h.products)[i]!]!]!, 6));
+    // every process's SEE as the template computes it (Summary_Processes)
+    expect(rb.processes.map((p) => [p.seeDirect, p.seeIndirect])).toHaveLength(Object.keys(h.processes).length);
+    rb.processes.forEach((p, i) => {
+      const hp = Object.values(h.processes)[i]!;
+      expect(p.seeDirect, `${p.name} SEE direct`).toBeCloseTo(hp.dir, 6);
+      expect(p.seeIndirect, `${p.name} SEE indirect`).toBeCloseTo(hp.ind, 6);
+      expect(p.activityLevel).toBe(hp.al);
+    });
+  });
+
+  itLo('installation totals (sheet C) and Summary_Communication, with the breakdown by monitoring method, = the dataset\'s', { timeout: LO_TIMEOUT }, () => {
+    const h = c.hand();
+    const { rb } = get();
+    const rel = (x: number | null, want: number, what: string) => expect(Math.abs((x ?? NaN) - want), `${what}: ${x} vs ${want}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+    rel(rb.installation.co2, h.totals.co2, 'C H27 CO2');
+    rel(rb.installation.n2o ?? 0, h.totals.n2o, 'C J27 N2O');
+    rel(rb.installation.pfc ?? 0, h.totals.pfc, 'C K27 PFC');
+    rel(rb.installation.direct, h.totals.direct, 'C L27 direct');
+    rel(rb.installation.indirect, h.totals.indirect, 'C M27 indirect');
+    rel(rb.communication.direct, h.totals.direct, 'Summary_Communication AI15');
+    rel(rb.communication.indirect, h.totals.indirect, 'Summary_Communication AI16');
+    rel(rb.communication.total, h.totals.direct + h.totals.indirect, 'Summary_Communication AI17');
+    const m = rb.communication.methods;
+    rel(m.pfc ?? 0, h.totals.pfc, 'Summary_Communication AC13 PFC');
+    rel((m.calculation ?? 0) + (m.measurement ?? 0) + (m.other ?? 0), h.totals.direct - h.totals.pfc, 'Summary_Communication AA13 + AE13 + AG13');
+    if (h.totals.pfc > 0) expect(m.pfc).toBeGreaterThan(0);
+  });
+
+  itLo('no control cell is non-zero; no error or completeness flag beyond those of the blank template under LibreOffice', { timeout: LO_TIMEOUT }, () => {
+    const { rb, cmp, fill } = get();
+    expect(rb.controls.length).toBeGreaterThanOrEqual(Object.keys(c.hand().processes).length);
+    expect(rb.controls.filter((x) => x.value !== 0).map((x) => `${x.sheet}!${x.ref} = ${x.value}`)).toEqual([]);
+    expect(cmp.newFlags.map((f) => `${f.sheet}!${f.ref} = ${f.value}`)).toEqual([]);
+    expect(fill.report.gaps.map((g) => `${g.sheet}!${g.ref} ${g.field}`)).toEqual([]);
+    expect(cmp.failures).toEqual([]);
+  });
+});
+
+describe('a missing electricity factor in the filled template (steel works)', () => {
+  const c = CASES[1]!;
+  itLo('leaves exactly the unknown cells empty and lists them; the template shows the known part', { timeout: LO_TIMEOUT }, () => {
+    const h = c.hand();
+    const { fill, sheets, rb } = recalc(c, { period: '2026' });
+    const ids = Object.keys(h.processes);
+    // exactly the unknown cells are listed: each process's electricity factor (and its source code), the installation's indirect total
+    const want = [
+      ...ids.flatMap((_, i) => [`processes[${i}].electricity.ef (D_Processes!L${66 + 65 * i})`, `processes[${i}].electricity.efSource (D_Processes!L${67 + 65 * i})`]),
+      'emissionsBalance.totalIndirect (C_Emissions&Energy!M26)',
+    ];
+    expect(fill.report.gaps.map((g) => `${g.field} (${g.sheet}!${g.ref})`).sort()).toEqual(want.sort());
+    const D = sheets.get('D_Processes')!;
+    const mwh = [150_000, 190_000, 160_000, 390_000];
+    ids.forEach((_, i) => {
+      const b = 11 + 65 * i;
+      expect(D.get(`L${b + 54}`), `${ids[i]} MWh written`).toBe(mwh[i]);
+      expect(D.get(`L${b + 55}`), `${ids[i]} factor left empty`).toBeUndefined();
+    });
+    // the supplier's own MWh/t and factor are written (E_PurchPrec ii, iii of PP1)
+    const E = sheets.get('E_PurchPrec')!;
+    expect([E.get('L49'), E.get('L50'), E.get('L51')]).toEqual([1.52, 3, 0.62]);
+    expect(sheets.get('C_Emissions&Energy')!.get('M26')).toBeUndefined();
+    // the known part: SEE direct of every product as computed by hand
+    const processOf = new Map(load(c).processes!.flatMap((p) => p.products.map((x) => [x.name, p.id] as const)));
+    expect(rb.products).toHaveLength(Object.keys(h.products).length);
+    for (const t of rb.products) expect(t.seeDirect, t.name).toBeCloseTo(h.processes[processOf.get(t.name)!]!.dir, 6);
+    expect(rb.installation.direct).toBeCloseTo(h.totals.direct, 6);
   });
 });
