@@ -75,3 +75,21 @@ export async function visitViews(page: Page, base: string, lng: string, paths: r
     await visit(p);
   }
 }
+
+/** How much wider than the screen the page is, and the widest offending elements (for the message). */
+export async function pageOverflow(page: Page): Promise<{ over: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const el = document.documentElement;
+    const over = el.scrollWidth - el.clientWidth;
+    const culprits: string[] = [];
+    if (over > 0) {
+      const w = el.clientWidth;
+      for (const n of Array.from(document.querySelectorAll<HTMLElement>('main *, header *'))) {
+        const r = n.getBoundingClientRect();
+        if ((r.right > w + 1 || r.left < -1) && !n.closest('.table-wrap, [data-scroll]')) culprits.push(`${n.tagName.toLowerCase()}.${[...n.classList].join('.')} ${Math.round(r.left)}–${Math.round(r.right)}`);
+        if (culprits.length > 6) break;
+      }
+    }
+    return { over, culprits };
+  });
+}

@@ -5,8 +5,7 @@
  */
 import { describe, it, expect, inject } from 'vitest';
 import { join } from 'node:path';
-import type { Page } from 'playwright';
-import { appRoutes, guard, openSample, out, visitViews } from './browser';
+import { appRoutes, guard, openSample, out, pageOverflow, visitViews } from './browser';
 import { sharedBrowser } from './suite';
 
 const base = inject('baseURL');
@@ -15,24 +14,6 @@ const SAMPLE = 'aluminium-ingot-ningxia.json';
 const CEMENT = 'cement-grey-portland.json';
 
 const browser = sharedBrowser();
-
-/** How much wider than the screen the page is, and the widest offending elements (for the message). */
-async function overflow(page: Page): Promise<{ over: number; culprits: string[] }> {
-  return page.evaluate(() => {
-    const el = document.documentElement;
-    const over = el.scrollWidth - el.clientWidth;
-    const culprits: string[] = [];
-    if (over > 0) {
-      const w = el.clientWidth;
-      for (const n of Array.from(document.querySelectorAll<HTMLElement>('main *, header *'))) {
-        const r = n.getBoundingClientRect();
-        if ((r.right > w + 1 || r.left < -1) && !n.closest('.table-wrap, [data-scroll]')) culprits.push(`${n.tagName.toLowerCase()}.${[...n.classList].join('.')} ${Math.round(r.left)}–${Math.round(r.right)}`);
-        if (culprits.length > 6) break;
-      }
-    }
-    return { over, culprits };
-  });
-}
 
 for (const lng of ['zh', 'en', 'ar'] as const)
   describe(`phone 360 × 740, ${lng}`, () => {
@@ -47,7 +28,7 @@ for (const lng of ['zh', 'en', 'ar'] as const)
       expect(list.length).toBeGreaterThan(10);
       const paths = list.flatMap((r) => (r.includes(':id') ? [r.replace(':id', alu), ...(r.startsWith('/cbam') ? [r.replace(':id', cement)] : [])] : r === '/compare' ? [r, `${r}?dataset=${alu}`] : [r]));
       await visitViews(page, base, lng, paths, async (p) => {
-        const o = await overflow(page);
+        const o = await pageOverflow(page);
         if (o.over > 0) failures.push(`${p}: ${o.over}px wider (${o.culprits.join('; ')})`);
         if (lng === 'ar') await page.screenshot({ path: join(out, `phone-ar${p.replace(/[/?=]+/g, '-').replace(/-[0-9a-f]{8}-[0-9a-f-]{27}/, '')}.png`), fullPage: false });
       });
