@@ -53,7 +53,7 @@ describe('format version 1 → 2 on every sample', () => {
       const old = validateDataset(raw);
       const cur = validateDataset(JSON.parse(readFileSync(join(V2_DIR, file), 'utf8')));
       expect(old.ok && cur.ok).toBe(true);
-      if (!old.ok || !cur.ok) return;
+      if (!old.dataset || !cur.dataset) throw new Error(`${file}: no dataset after validation`);
       expect(old.dataset.formatVersion).toBe(DATASET_FORMAT_VERSION);
       expect(old.dataset.processes).toBeUndefined(); // a version-1 dataset is one process
       for (const pack of footprintPacks().values()) {
