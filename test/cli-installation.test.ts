@@ -93,7 +93,7 @@ describe('carbonbridge convert <installation> --to eu-cbam --period 2026', () =>
     expect(r.code, r.out).toBe(1);
     const j = JSON.parse(r.out);
     expect(j.written.what).toBe('template');
-    expect(j.docs.processes.map((p: { electricity?: unknown }) => p.electricity)).toEqual([undefined, undefined]);
+    expect(j.docs.processes.map((p: { electricity?: { consumptionMWh: { value: number }; ef?: unknown } }) => [p.electricity?.consumptionMWh.value, p.electricity?.ef])).toEqual([[71500, undefined], [57000, undefined]]);
     expect(j.written.checks.see.map((s: { seeDirect: number }) => s.seeDirect)).toEqual(core().products.map((p) => p.see.direct!.value));
   });
 });

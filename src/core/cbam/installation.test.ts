@@ -72,7 +72,7 @@ function steelWorks(): DatasetInput {
       { id: 'EAF', name: 'Electric arc furnace and caster', category: 'crude-steel', route: 'eaf', production: { amount: 500000, unit: 't' }, inputs: [], products: [{ id: 'SLAB', cnCode: '7207 12 10', name: 'Slabs' }] },
       {
         id: 'HSM', name: 'Hot strip mill', category: 'iron-steel-products', production: { amount: 480000, unit: 't' }, inputs: [{ fromProcess: 'EAF', amount: 490000, unit: 't' }],
-        products: [{ id: 'HRC', cnCode: '7208 39 00', name: 'Hot-rolled coil', carbonPrice: { instrument: 'national-ets', shareCovered: 0.5, currency: 'CNY', amountPerT: 20 } }],
+        products: [{ id: 'HRC', cnCode: '7208 39 00', name: 'Hot-rolled coil', qualifying: { mnPct: 0.8, crPct: 0.02, Q: 'MILL-1', clinkerShare: 0.5 }, carbonPrice: { instrument: 'national-ets', shareCovered: 0.5, currency: 'CNY', amountPerT: 20 } }],
       },
     ],
   };
@@ -120,13 +120,18 @@ describe('slabs → hot-rolled coil with purchased precursors (hand calculation)
     const s = computeSee(docs);
     expect(s.processes[1]!.embeddedPrecursorsDirect).toBe(round(20000 * 2.1 + 490000 * eafDir, 4));
     expect(docs.emissionsBalance?.totalIndirect?.value).toBe(250000 * 0.6 + 48000 * 0.6);
+    // the installation's direct emissions: each process's own, once (61,363.6 t), not again inside the hot strip mill
+    expect(docs.emissionsBalance?.co2?.value).toBe(1000 + 28050 + 32313.6);
   });
 
-  it('the documents model: goods categories with routes, products under P1/P2, carbon price in the template words', () => {
+  it('the documents model: goods categories with routes, products under P1/P2, carbon price and qualifying parameters in the template words', () => {
     const docs = parseCbamDocData(r.docs!);
     expect(docs.goods).toEqual([{ category: 'Crude steel', routes: ['Electric arc furnace'] }, { category: 'Iron or steel products', routes: [] }]);
     expect(docs.products.map((p) => [p.processId, p.cnCode, p.seeDirect?.value])).toEqual([['P1', '72071210', see7(eafDir)], ['P2', '72083900', see7(hsmDir)]]);
     expect(docs.products[1]!.carbonPrice).toEqual({ instrument: 'National Emissions Trading System', shareCovered: 0.5, currency: 'CNY', amountPerT: { value: 20 } });
+    // qualifying parameters by name → the template's columns of the category (% Mn → R, % Cr → S; a clinker share is not one of steel's)
+    expect(docs.products[1]!.qualifying).toEqual({ R: 0.8, S: 0.02, Q: 'MILL-1' });
+    expect(docs.products[0]!.carbonPrice).toBeUndefined();
   });
 
   it('the share of default values is 0 when every precursor is the supplier’s', () => {
@@ -142,8 +147,10 @@ describe('slabs → hot-rolled coil with purchased precursors (hand calculation)
     ]);
     for (const x of m.missing) for (const lang of LANGS) expect(translateMessage(T[lang], x.reason)).not.toMatch(/\{\{|\$t:|cbamconvert:/);
     const docs = parseCbamDocData(m.docs!);
-    expect(docs.processes.map((p) => p.electricity)).toEqual([undefined, undefined]);
-    expect(docs.emissionsBalance).toBeUndefined();
+    // the MWh consumed are known and written; only the factor (and what depends on it) stays empty
+    expect(docs.processes.map((p) => [p.electricity?.consumptionMWh.value, p.electricity?.ef])).toEqual([[250000, undefined], [48000, undefined]]);
+    expect(docs.emissionsBalance?.totalIndirect).toBeUndefined();
+    expect(docs.emissionsBalance?.co2?.value).toBe(1000 + 28050 + 32313.6);
     expect(docs.products.map((p) => [p.seeDirect?.value, p.seeIndirect, p.seeTotal])).toEqual([[see7(eafDir), undefined, undefined], [see7(hsmDir), undefined, undefined]]);
     // steel counts direct only: the counted figure is known, so the conversion is complete
     expect(m.complete).toBe(true);

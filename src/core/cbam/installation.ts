@@ -18,12 +18,13 @@ import type { Dataset, ProductionProcess } from '../model/dataset';
 import type { Problem } from '../model/problems';
 import { convert as convertUnit, type Unit } from '../model/units';
 import { round } from '../num';
-import { convertToCbam, type CbamConversion, type ConvertOptions, type ConvertResult, type Fig } from './convert';
+import { CbamConvertError, convertToCbam, type CbamConversion, type ConvertOptions, type ConvertResult, type Fig } from './convert';
 import type { CbamDocInput, CbamDocData } from './docs/model';
 import { parseCbamDocData } from './docs/parse';
 import { computeSee, type SeeResult } from './docs/see';
 import { TEMPLATE_MAP, templateRoutes } from './docs/template';
 import { CbamDocError } from './docs/errors';
+import { toDocsModelPartial } from './docs-model';
 import { cbamPackForPeriod } from './packs';
 import { printCn } from './screen';
 
@@ -122,94 +123,77 @@ function remapRows(r: ConvertResult, rows: number[]): ConvertResult {
 // ---------------------------------------------------------------------------------------------------------------
 // Documents' model, assembled from the per-process conversions
 
-const srcRef = (f: Fig): string => {
-  const s = f.source;
-  switch (s.kind) {
-    case 'dataset': return `Dataset${s.lines.length ? ` line ${s.lines.join(', ')}` : ''}${s.note ? ` (${s.note})` : ''}`;
-    case 'rule': return [s.ref.act, s.ref.annex, s.ref.table, s.ref.note].filter(Boolean).join(', ');
-    case 'user': return `Entered by the user: ${s.field}`;
-    case 'supplier': return `Supplier communication (line ${s.line}${s.ref ? `: ${s.ref}` : ''}${s.verified ? ', verified' : ''})`;
-    case 'library': return `${s.act} [${s.id}]`;
-    case 'computed': return s.formula;
-  }
-};
-const kindOf = (f: Fig) => (f.source.kind === 'rule' ? 'default' : f.source.kind === 'supplier' ? 'supplier' : f.source.kind === 'user' ? 'user' : f.source.kind === 'dataset' ? 'measured' : f.source.kind === 'computed' ? 'calculated' : 'other') as 'default' | 'supplier' | 'user' | 'measured' | 'calculated' | 'other';
-const sn = (f: Fig) => ({ value: f.value, source: { ref: srcRef(f), kind: kindOf(f), ...(f.uncertain ? { uncertain: true } : {}) } });
-
 type DocProcess = NonNullable<CbamDocInput['processes']>[number];
 type DocPP = NonNullable<CbamDocInput['purchasedPrecursors']>[number];
+type DocBalance = NonNullable<CbamDocInput['emissionsBalance']>;
 
 interface Known { dir: boolean; ind: boolean }
+interface DocPart { proc: DocProcess; pps: DocPP[]; known: Known; reasons: MissingFigure[]; balance?: DocBalance; streams: NonNullable<CbamDocInput['sourceStreams']>; product?: DocProduct; head: Pick<CbamDocInput, 'installation' | 'verifier'> }
 
-/** One process of the documents' model from its conversion (known figures only) and its purchased precursors. */
-function docProcess(r: CbamConversion, p: ProductionProcess, templateId: string, ppStart: number, catName: (id: string) => string): { proc: DocProcess; pps: DocPP[]; known: Known; reasons: MissingFigure[] } {
+/**
+ * One process of the documents' model: H2's partial documents model of the process's own conversion (every figure it
+ * knows, the unknown ones left out), renumbered P1 → Pk and PP1.. → PP(start+1)..; which of its SEE are known.
+ */
+function docProcess(r: CbamConversion, p: ProductionProcess, view: Dataset, templateId: string, ppStart: number): DocPart {
   const reasons: MissingFigure[] = [];
   const templateName = r.good.category.templateName;
-  const routes = templateRoutes(templateName);
-  const routeName = routes.length === 1 ? undefined : (r.process.route.templateName ?? routes.at(-1));
-  const pps: DocPP[] = [];
-  const uses: DocProcess['precursors'] = [];
+  // the template's code of the first product, so that the process can be written even when the product cannot be
+  const list = TEMPLATE_MAP.cnByGood[templateName] ?? [];
+  const cn = templateCn(p.products[0]!.cnCode, templateName) ?? list[0];
+  const part = toDocsModelPartial(r, view, cn ? { productCn: cn } : {});
+  const m = part.model;
+  const renum = (id: string) => (id.startsWith('PP') ? `PP${ppStart + Number(id.slice(2))}` : id);
+  const base = m.processes[0]!;
+  const proc: DocProcess = {
+    ...base, id: templateId, name: p.name.slice(0, 200),
+    ...(p.producedForMarket !== undefined ? { producedForMarket: p.producedForMarket } : {}),
+    ...(p.consumedForNonCbam !== undefined ? { consumedForNonCbam: p.consumedForNonCbam } : {}),
+    precursors: (base.precursors ?? []).map((u) => ({ ...u, from: renum(u.from) })),
+  };
+  const pps = (m.purchasedPrecursors ?? []).map((x) => ({ ...x, id: renum(x.id) }));
   let dir = true;
   let ind = true;
   for (const l of r.precursors.lines) {
     if (!l.seeDirect) {
       dir = false;
-      ind = false;
       reasons.push({ processId: p.id, figure: 'direct', reason: msg('cbamconvert:installation.missing.precursor', { process: p.id, line: l.id, cn: l.cn }) });
-      continue;
     }
-    const id = `PP${ppStart + pps.length + 1}`;
-    const basis = (l.basis === 'supplier' ? 'Measured' : 'Default') as 'Measured' | 'Default';
-    pps.push({
-      id, name: `${l.id}: ${l.description}`.slice(0, 200), category: catName(l.category), country: l.country!, seeDirect: sn(l.seeDirect), seeDirectBasis: basis,
-      ...(l.seeIndirect ? { seeIndirect: sn(l.seeIndirect) } : {}),
-      ...(l.basis === 'default' ? { defaultJustification: 'Data gaps' as const } : {}),
-      ...(l.supplier ? { supplier: l.supplier } : {}),
-    });
-    if (!l.seeIndirect) ind = false;
-    uses.push({ from: id, amount: sn(l.massT) });
+    if (!l.seeDirect || !l.seeIndirect) ind = false;
   }
-  const el = r.electricity;
-  let electricity: DocProcess['electricity'];
-  if (el.lines.length && el.indirect === null) {
+  if (r.electricity.lines.length && r.electricity.indirect === null) {
     ind = false;
-    reasons.push({ processId: p.id, figure: 'indirect', reason: msg('cbamconvert:installation.missing.electricity', { process: p.id, mwh: el.mwh.value }) });
-  } else if (el.indirect && el.mwh.value > 0) {
-    const srcs = new Set(el.lines.map((l) => l.efSource).filter(Boolean));
-    const efSource = (srcs.size > 1 ? 'Mix' : ([...srcs][0] ?? 'D.4(a)')) as 'D.4(a)' | 'D.4(b)' | 'D.4.3.1' | 'D.4.3.2' | 'Mix';
-    electricity = { consumptionMWh: sn(el.mwh), ef: { value: round(el.indirect.value / el.mwh.value, 6), source: { ref: el.ef ? srcRef(el.ef) : 'Σ E_el × EF_el / Σ E_el', kind: 'default' } }, efSource };
+    reasons.push({ processId: p.id, figure: 'indirect', reason: msg('cbamconvert:installation.missing.electricity', { process: p.id, mwh: r.electricity.mwh.value }) });
   }
-  const c = r.corrections.items;
-  const heatIn = c.filter((x) => x.kind === 'heat-imported');
-  const heatOut = c.find((x) => x.kind === 'heat-exported');
-  const wgIn = c.find((x) => x.kind === 'waste-gas-imported');
-  const wgOut = c.find((x) => x.kind === 'waste-gas-exported');
-  const elOut = c.find((x) => x.kind === 'electricity-exported');
-  const heatInTJ = heatIn.reduce((s, x) => s + x.amount.value, 0);
-  const heatInEm = heatIn.reduce((s, x) => s + x.effect.value, 0);
-  const proc: DocProcess = {
-    id: templateId,
-    name: p.name.slice(0, 200),
-    category: templateName,
-    production: [{ ...(routeName ? { route: routeName } : {}), amount: sn(r.production) }],
-    ...(p.producedForMarket !== undefined ? { producedForMarket: p.producedForMarket } : {}),
-    ...(p.consumedForNonCbam !== undefined ? { consumedForNonCbam: p.consumedForNonCbam } : {}),
-    directEmissions: sn(r.direct.total),
-    ...(heatInTJ || heatOut ? { heat: { ...(heatInTJ ? { importedTJ: round(heatInTJ, 9), importedEf: round(heatInEm / heatInTJ, 6) } : {}), ...(heatOut ? { exportedTJ: heatOut.amount.value, exportedEf: heatOut.ef.value } : {}) } } : {}),
-    ...(wgIn || wgOut ? { wasteGas: { ...(wgIn ? { importedTJ: wgIn.amount.value } : {}), ...(wgOut ? { exportedTJ: wgOut.amount.value } : {}) } } : {}),
-    ...(electricity ? { electricity } : {}),
-    ...(elOut ? { electricityExported: { mwh: elOut.amount.value, ef: elOut.ef.value } } : {}),
-    precursors: uses,
+  const product = m.products?.[0];
+  const head = { installation: m.installation, ...(m.verifier ? { verifier: m.verifier } : {}) };
+  return { proc, pps, known: { dir, ind }, reasons, ...(m.emissionsBalance ? { balance: m.emissionsBalance } : {}), streams: m.sourceStreams ?? [], ...(product ? { product } : {}), head };
+}
+
+/** Installation totals by gas: the processes' sums; the indirect total only when every process's is known. */
+function mergeBalances(parts: DocPart[], ok: Array<{ r: CbamConversion }>): DocBalance | undefined {
+  const out: DocBalance = {};
+  const add = (k: 'co2' | 'biomass' | 'n2o' | 'pfc', what: string) => {
+    const xs = parts.map((x) => x.balance?.[k]).filter((v): v is NonNullable<DocBalance['co2']> => v !== undefined);
+    if (!xs.length) return;
+    const value = round(xs.reduce<number>((s, v) => s + (typeof v === 'number' ? v : v.value), 0), 6);
+    out[k] = { value, source: { ref: `Σ ${what} of the processes`, kind: 'calculated' } };
   };
-  return { proc, pps, known: { dir, ind }, reasons };
+  add('co2', 'fossil CO2');
+  add('biomass', 'biomass CO2');
+  add('n2o', 'N2O (AR5)');
+  add('pfc', 'PFC (AR5)');
+  const withEl = ok.filter((c) => c.r.electricity.lines.length);
+  if (withEl.length && withEl.every((c) => c.r.electricity.indirect !== null))
+    out.totalIndirect = { value: round(withEl.reduce((s, c) => s + c.r.electricity.indirect!.value, 0), 6), source: { ref: 'Σ AttrEm_ind = Σ E_el,cons × EF_el of the processes', kind: 'calculated' } };
+  return Object.keys(out).length ? out : undefined;
 }
 
 const INSTRUMENTS = { none: 'None', 'carbon-tax': 'Carbon Tax', 'carbon-levy': 'Carbon Levy', 'carbon-fee': 'Carbon Fee', 'national-ets': 'National Emissions Trading System', 'regional-ets': 'Regional Emissions Trading System', combination: 'Combination', other: 'Other' } as const;
 const REBATES = { none: 'None', 'free-allocation': 'Free allocation', 'financial-compensation': 'Financial compensation', 'tax-deduction': 'Tax deduction', combination: 'Combination', other: 'Other' } as const;
 
-/** The carbon price paid for a product, in the template's words. */
+/** The carbon price paid for a product, in the template's words ('none': no carbon price, nothing to write). */
 function docCarbonPrice(cp: InstallationProduct['carbonPrice']): NonNullable<DocProduct['carbonPrice']> | undefined {
-  if (!cp) return undefined;
+  if (!cp || cp.instrument === 'none') return undefined;
   return {
     instrument: INSTRUMENTS[cp.instrument],
     ...(cp.shareCovered !== undefined ? { shareCovered: cp.shareCovered } : {}),
@@ -223,6 +207,26 @@ function docCarbonPrice(cp: InstallationProduct['carbonPrice']): NonNullable<Doc
 }
 type DocProduct = NonNullable<CbamDocInput['products']>[number];
 
+/** The dataset's names of qualifying parameters → the template's Summary_Products columns (names as in docs/dataset-format.md). */
+const QUALIFYING: Record<string, string | Record<string, string>> = {
+  reducingAgent: 'P', steelMillId: 'Q', mnPct: 'R', crPct: 'S', niPct: 'T', alloyPct: 'U', otherAlloysPct: 'U', carbonPct: 'V',
+  scrapShare: { 'Crude steel': 'W', 'Unwrought aluminium': 'Z', 'Aluminium products': 'Z' }, otherMaterialsPct: 'X', preConsumerScrapPct: 'Y',
+  nonAluminiumPct: 'AA', clinkerShare: 'AB', clinkerFactor: 'AB', calcined: 'AC', concentrationPct: 'AD', nitricAcidPct: 'AE', ureaPct: 'AF',
+  nPct: 'AG', nAmmoniumPct: 'AH', nNitratePct: 'AI', nUreaPct: 'AJ', nOtherPct: 'AK',
+};
+
+/** The product's qualifying parameters as the template's columns of its category (a column letter is taken as it is). */
+function docQualifying(q: Record<string, string | number> | undefined, templateName: string): Record<string, string | number> | undefined {
+  const cols = new Set(TEMPLATE_MAP.qualifying[templateName] ?? []);
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(q ?? {})) {
+    const m = QUALIFYING[name];
+    const col = /^[A-Z]{1,2}$/.test(name) ? name : typeof m === 'string' ? m : m?.[templateName];
+    if (col && cols.has(col)) out[col] = value;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 /** The product's 8-digit code as the template lists it for the category, or undefined. */
 function templateCn(cn: string, templateName: string): string | undefined {
   const list = TEMPLATE_MAP.cnByGood[templateName] ?? [];
@@ -235,7 +239,7 @@ function templateCn(cn: string, templateName: string): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Main
 
-interface Converted { p: ProductionProcess; templateId: string; r: ConvertResult; doc?: ReturnType<typeof docProcess> }
+interface Converted { p: ProductionProcess; templateId: string; view: Dataset; r: ConvertResult; doc?: DocPart }
 
 /** Converts every process on its own view of the dataset. */
 function convertEach(ds: Dataset, processes: ProductionProcess[], options: InstallationOptions): Converted[] {
@@ -243,7 +247,7 @@ function convertEach(ds: Dataset, processes: ProductionProcess[], options: Insta
     const { view, rows } = processView(ds, p, i === 0);
     const corrections = processCorrections(p);
     const r = remapRows(convertToCbam(view, { ...options, ...(p.route ? { route: p.route } : {}), ...(corrections ? { corrections } : {}) }), rows);
-    return { p, templateId: `P${i + 1}`, r };
+    return { p, templateId: `P${i + 1}`, view, r };
   });
 }
 
@@ -316,7 +320,6 @@ export function convertInstallation(dataset: Dataset, options: InstallationOptio
   const missing: MissingFigure[] = [];
   const first = conv.find((c) => c.r.ok)?.r as CbamConversion | undefined;
   const packFor = first ? cbamPackForPeriod(first.period.label, first.pack.scheme) : undefined;
-  const catName = (id: string): string => (packFor?.ok ? (packFor.pack.categories.find((c) => c.id === id)?.templateName ?? id) : id);
   const templateIds = new Map(conv.map((c) => [c.p.id, c.templateId]));
   let ppCount = 0;
   for (const c of conv) {
@@ -326,18 +329,25 @@ export function convertInstallation(dataset: Dataset, options: InstallationOptio
       continue;
     }
     findings.push(...c.r.findings);
-    c.doc = docProcess(c.r, c.p, c.templateId, ppCount, catName);
+    try {
+      c.doc = docProcess(c.r, c.p, c.view, c.templateId, ppCount);
+    } catch (e) {
+      if (!(e instanceof CbamConvertError)) throw e;
+      missing.push({ processId: c.p.id, figure: 'process', reason: msg('cbamconvert:installation.missing.process', { process: c.p.id, name: c.p.name }) });
+      for (const m of e.messages) findings.push({ severity: 'error', path: ['processes', procs.indexOf(c.p)], message: m });
+      continue;
+    }
     ppCount += c.doc.pps.length;
     missing.push(...c.doc.reasons);
   }
   const known = knownAfterFlows(conv, missing);
-  const ok = conv.filter((c): c is Converted & { r: CbamConversion; doc: ReturnType<typeof docProcess> } => c.r.ok && !!c.doc);
+  const ok = conv.filter((c): c is Converted & { r: CbamConversion; doc: DocPart } => c.r.ok && !!c.doc);
   // internal flows: the consumer's precursor from the producer's template id (flows from a process that failed are left out: their SEE is missing)
   for (const c of ok)
     for (const f of c.p.inputs)
       if (ok.some((x) => x.p.id === f.fromProcess))
         c.doc.proc.precursors!.push({ from: templateIds.get(f.fromProcess)!, amount: { value: round(convertUnit(f.amount, f.unit as Unit, 't'), 9), source: { ref: `Dataset process ${c.p.id} input from ${f.fromProcess}`, kind: 'measured' } } });
-  const docs = assembleDocs(dataset, ok, missing, known);
+  const docs = assembleDocs(dataset, ok, missing);
   let see: SeeResult | undefined;
   let parsed: CbamDocData | undefined;
   if (docs) {
@@ -396,21 +406,8 @@ function writeProductSee(docs: CbamDocInput, see: SeeResult, conv: Converted[], 
 }
 
 /** The documents' input model of the installation from the converted processes (known figures only). */
-function assembleDocs(ds: Dataset, ok: Array<Converted & { r: CbamConversion; doc: ReturnType<typeof docProcess> }>, missing: MissingFigure[], known: Map<string, Known>): CbamDocInput | null {
+function assembleDocs(ds: Dataset, ok: Array<Converted & { r: CbamConversion; doc: DocPart }>, missing: MissingFigure[]): CbamDocInput | null {
   if (!ok.length) return null;
-  const inst = ds.installations[0];
-  const installation = {
-    ...(inst?.name ? { name: inst.name } : {}),
-    nameEn: inst?.nameEn ?? inst?.name ?? ds.producer.name,
-    ...(inst?.address ?? ds.producer.address ? { street: inst?.address ?? ds.producer.address } : {}),
-    ...(inst?.economicActivity ? { economicActivity: inst.economicActivity } : {}),
-    ...(inst?.postCode ? { postCode: inst.postCode } : {}),
-    ...(inst?.city ? { city: inst.city } : {}),
-    country: inst?.country ?? ds.producer.country,
-    ...(inst?.unlocode ? { unlocode: inst.unlocode } : {}),
-    ...(inst?.coordinates ? { latitude: inst.coordinates.lat, longitude: inst.coordinates.lon } : {}),
-    operatorName: ds.producer.name,
-  };
   const goods = new Map<string, Set<string>>();
   for (const c of ok) {
     const g = goods.get(c.doc.proc.category) ?? goods.set(c.doc.proc.category, new Set()).get(c.doc.proc.category)!;
@@ -425,24 +422,27 @@ function assembleDocs(ds: Dataset, ok: Array<Converted & { r: CbamConversion; do
         continue;
       }
       const cp = docCarbonPrice(x.carbonPrice);
+      const qualifying = docQualifying(x.qualifying, c.doc.proc.category);
+      // the process's product as the partial model writes it (electricity factor and its source), our SEE set later
+      const { seeDirect: _d, seeIndirect: _i, seeTotal: _t, shareDefault: _s, ...base } = c.doc.product ?? { dataSource: 'actual' as const };
       products.push({
-        processId: c.doc.proc.id, cnCode: cn8, name: x.name,
+        ...base, processId: c.doc.proc.id, cnCode: cn8, name: x.name,
         dataSource: c.r.precursors.lines.some((l) => l.basis === 'default') ? 'mixed' : 'actual',
         ...(cp ? { carbonPrice: cp } : {}),
+        ...(qualifying ? { qualifying } : {}),
       });
     }
-  const allInd = ok.every((c) => known.get(c.p.id)?.ind && c.r.electricity.indirect !== null) || ok.every((c) => c.r.electricity.lines.length === 0);
-  const indirect = ok.reduce((s, c) => s + (c.r.electricity.indirect?.value ?? 0), 0);
-  const sources = ok.map((c) => c.r.electricity.indirect).filter((f): f is Fig => !!f).map(srcRef);
+  const balance = mergeBalances(ok.map((c) => c.doc), ok);
+  const head = ok[0]!.doc.head;
   return {
-    installation,
+    ...head,
     reportingPeriod: { start: ds.period.start, end: ds.period.end },
-    ...(ds.study.verifier ? { verifier: { company: ds.study.verifier.name } } : {}),
     goods: [...goods].map(([category, routes]) => ({ category, routes: [...routes] })),
     processes: ok.map((c) => c.doc.proc),
     purchasedPrecursors: ok.flatMap((c) => c.doc.pps),
     products,
-    ...(allInd && indirect > 0 ? { emissionsBalance: { totalIndirect: { value: round(indirect, 6), source: { ref: `Σ AttrEm_ind of the processes (${sources.join('; ')})`.slice(0, 500), kind: 'calculated' as const } } } } : {}),
+    sourceStreams: ok.flatMap((c) => c.doc.streams).slice(0, 75),
+    ...(balance ? { emissionsBalance: balance } : {}),
     additionalInformation: `Converted by CarbonBridge from a ${ds.study.standard} footprint (${ds.study.gwpSet} → AR5), ${ok.length} production processes, pack ${ok[0]!.r.pack.id} ${ok[0]!.r.pack.version}, period ${ok[0]!.r.period.label}.`,
   };
 }
