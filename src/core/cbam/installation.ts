@@ -182,6 +182,14 @@ function mergeBalances(parts: DocPart[], ok: Array<{ r: CbamConversion }>): DocB
   add('biomass', 'biomass CO2');
   add('n2o', 'N2O (AR5)');
   add('pfc', 'PFC (AR5)');
+  // fuel balance (TJ): a figure only when every process gives it
+  const fuel: NonNullable<DocBalance['fuel']> = {};
+  for (const k of ['totalTJ', 'cbamTJ', 'electricityTJ', 'nonCbamTJ'] as const) {
+    const xs = parts.map((x) => x.balance?.fuel?.[k]);
+    if (xs.length && xs.every((v) => v !== undefined))
+      fuel[k] = { value: round(xs.reduce<number>((s, v) => s + (typeof v === 'number' ? v : v!.value), 0), 9), source: { ref: `Σ fuel input (${k}) of the processes`, kind: 'calculated' } };
+  }
+  if (Object.keys(fuel).length) out.fuel = fuel;
   const withEl = ok.filter((c) => c.r.electricity.lines.length);
   if (withEl.length && withEl.every((c) => c.r.electricity.indirect !== null))
     out.totalIndirect = { value: round(withEl.reduce((s, c) => s + c.r.electricity.indirect!.value, 0), 6), source: { ref: 'Σ AttrEm_ind = Σ E_el,cons × EF_el of the processes', kind: 'calculated' } };
