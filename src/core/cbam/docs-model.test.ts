@@ -112,4 +112,18 @@ describe('toDocsModel: installation totals and source streams (issue 9 defect 1)
     for (const s of data.sourceStreams) expect(s.activityData.value * s.ef!.value).toBeCloseTo(lineCo2(s.name.split(':')[0]!), 6);
     expect(data.sourceStreams[1]).toMatchObject({ method: 'Combustion', adUnit: '1000Nm3', activityData: { value: 4800 }, efUnit: 'tCO2/1000Nm3' });
   });
+
+  it('fuel balance: total fuel input (C H16) from fuel lines given in energy units; the split by use stays empty', () => {
+    const ds = hotRolledCoil();
+    const line = ds.inventory[0]!;
+    line.activity = { amount: 1_080_000, unit: 'GJ' };
+    line.emissions = { kind: 'factors', massUnit: 'kg', perUnit: 'GJ', gases: { CO2_fossil: 56.1 }, source: { name: 'Test factor' } };
+    const r = convert(ds, { period: '2026', electricity: { euDefaultEf: 0.61 } });
+    const data = parseCbamDocData(toDocsModelPartial(r, ds).model);
+    expect(data.emissionsBalance!.fuel!.totalTJ!.value).toBe(1080);
+    const plan = planTemplate(data);
+    expect(cell(plan.cells, 'C_Emissions&Energy', 'H16')).toBe(1080);
+    expect(['I16', 'J16', 'K16'].map((r) => cell(plan.cells, 'C_Emissions&Energy', r))).toEqual([undefined, undefined, undefined]);
+    expect(data.sourceStreams).toEqual([]); // GJ is not an activity unit of sheet B (t or 1000 Nm3): no stream invented
+  });
 });

@@ -102,7 +102,7 @@ export function toDocsModelPartial(result: CbamConversion, dataset: Dataset, opt
     purchasedPrecursors,
     products: [product],
     sourceStreams: streamsOf(result, dataset),
-    emissionsBalance: balanceOf(result),
+    emissionsBalance: balanceOf(result, dataset),
     additionalInformation: `Converted by CarbonBridge from a ${dataset.study.standard} footprint (${dataset.study.gwpSet} → AR5), pack ${result.pack.id} ${result.pack.version}, period ${result.period.label}. Dropped lines: ${result.dropped.map((d) => d.id).join(', ') || 'none'}.`,
   };
   return { model, complete: result.complete && missing.length === 0, missing };
@@ -206,11 +206,20 @@ function correctionsOf(result: CbamConversion) {
   };
 }
 
-/** Installation totals for sheet C (a) ii: direct emissions by gas (fossil CO2, biomass CO2, N2O, PFC) and the indirect total when known. */
-function balanceOf(result: CbamConversion): NonNullable<CbamDocInput['emissionsBalance']> {
+/**
+ * Installation totals for sheet C (a) ii: direct emissions by gas (fossil CO2, biomass CO2, N2O, PFC) and the indirect
+ * total when known; the fuel balance's total fuel input (C 1 ii) when every fuel line of the installation is given in
+ * energy units (how it splits between CBAM goods, electricity and other goods is not in a footprint: left empty).
+ */
+function balanceOf(result: CbamConversion, dataset: Dataset): NonNullable<CbamDocInput['emissionsBalance']> {
   const g = result.direct.byGas;
   const bio = result.direct.biogenicZeroRated;
+  const inv = new Map(dataset.inventory.map((l) => [l.id, l]));
+  const fuels = result.direct.lines.map((d) => inv.get(d.id)).filter((l) => l?.category === 'fuel-combustion');
+  const energy = fuels.length && fuels.every((l) => ['MJ', 'GJ', 'TJ', 'kWh', 'MWh', 'GWh'].includes(l!.activity.unit))
+    ? fuels.reduce((a, l) => a + convertUnit(l!.activity.amount, l!.activity.unit, 'TJ'), 0) : null;
   return {
+    ...(energy !== null ? { fuel: { totalTJ: { value: round(energy, 9), source: { ref: `Dataset lines ${fuels.map((l) => l!.id).join(', ')}`, kind: 'measured' as const } } } } : {}),
     co2: sn(g.co2),
     ...(g.n2o.value ? { n2o: sn(g.n2o) } : {}),
     ...(g.pfc.value ? { pfc: sn(g.pfc) } : {}),
@@ -234,7 +243,7 @@ function streamsOf(result: CbamConversion, dataset: Dataset): NonNullable<CbamDo
     const co2 = d.gases.find((x) => x.gas === 'CO2_fossil' && x.outcome === 'counted')?.co2eT ?? 0;
     if (!method || !(co2 > 0)) continue;
     const u = l.activity.unit;
-    const ad = u === 't' || u === 'kg' || u === 'g' ? { value: convertUnit(l.activity.amount, u, 't'), unit: 't' as const } : u === 'Nm3' ? { value: l.activity.amount / 1000, unit: '1000Nm3' as const } : null;
+    const ad = u === 't' || u === 'kg' || u === 'g' ? { value: convertUnit(l.activity.amount, u, 't'), unit: 't' as const } : u === 'Nm3' || u === '1000 Nm3' ? { value: convertUnit(l.activity.amount, u, '1000 Nm3'), unit: '1000Nm3' as const } : null;
     if (!ad || !(ad.value > 0)) continue;
     const ref = `Dataset line ${l.id}${l.emissions.source.name ? ` (${l.emissions.source.name})` : ''}`;
     out.push({
