@@ -125,9 +125,9 @@ export default defineConfig({
             { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/, priority: 30 },
             { name: 'fflate', test: /node_modules[\\/]fflate[\\/]/, priority: 30 },
             { name: 'core-i18n', test: /src[\\/]core[\\/]i18n[\\/]/, priority: 20 },
-            // the dataset model with what its validation reads at import time (the production processes' checks read the
-            // CBAM packs: src/core/model/processes.ts): one chunk, so no chunk cycle leaves a list undefined at start-up
-            { name: 'core-model', test: /src[\\/]core[\\/](model|num|cbam[\\/](packs|pack-schema|pack-files|period|screen|rules[\\/](schema|exclusions))\.ts)|[\\/]rules[\\/](manifest|eu-cbam-definitive[\\/](pack|categories|cn-codes|default-values-cn|benchmarks)|eu-cbam-transitional[\\/](pack|categories|cn-codes)|uk-cbam[\\/](pack|categories|cn-codes))\.json/, priority: 10 },
+            // the dataset model with what it and its validation read at import time (the battery details' schema; the
+            // production processes' checks read the CBAM packs): one chunk, so no chunk cycle leaves a value undefined at start-up
+            { name: 'core-model', test: /src[\\/]core[\\/](model|num|battery[\\/]details\.ts|cbam[\\/](packs|pack-schema|pack-files|period|screen|rules[\\/](schema|exclusions))\.ts)|[\\/]rules[\\/](manifest|eu-cbam-definitive[\\/](pack|categories|cn-codes|default-values-cn|benchmarks)|eu-cbam-transitional[\\/](pack|categories|cn-codes)|uk-cbam[\\/](pack|categories|cn-codes))\.json/, priority: 10 },
           ],
         },
       },
