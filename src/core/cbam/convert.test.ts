@@ -539,7 +539,7 @@ describe('issue 9 defect 5: a purchased precursor whose China default is split i
     expect(r.complete).toBe(false);
     const e = r.findings.find((f) => f.message.key === 'cbamconvert:errors.precursorVariantNeeded')!;
     expect(e).toMatchObject({ severity: 'error', line: { id: 'CE-10', row: 10 } });
-    expectTranslated(e.message, ['CE-10', '2523 10 00', 'white, grey']);
+    expectTranslated(e.message, ['CE-10', '2523 10 00', 'white (TARIC 2523 10 00 10), grey (TARIC 2523 10 00 90)']);
   });
 
   it('the 10-digit TARIC code 2523 10 00 90 is accepted; with the variant the grey-clinker default (× 1.1 in 2026) is used', () => {
@@ -566,6 +566,6 @@ describe('issue 9 defect 5: a purchased precursor whose China default is split i
   it('a variant the table does not have: translated error listing the variants', () => {
     const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, addClinker({ cnCode: '2523 10 00', countryOfProduction: 'CN', variant: 'blue' })));
     const e = r.findings.find((f) => f.message.key === 'cbamconvert:errors.precursorVariantUnknown')!;
-    expectTranslated(e.message, ['CE-10', 'blue', 'white, grey']);
+    expectTranslated(e.message, ['CE-10', 'blue', 'grey (TARIC 2523 10 00 90)']);
   });
 });

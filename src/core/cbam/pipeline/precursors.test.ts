@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InventoryLine } from '../../model/dataset';
-import type { DefaultValue } from '../pack-schema';
 import { cbamPackForPeriod, definitivePack } from '../packs';
 import { categoryById, chinaDefaultRows, markupFor } from '../screen';
 import { Findings } from './findings';
-import { chooseDefaultRow, precursorStage } from './precursors';
+import { precursorDefaultRow, precursorStage, variantOptions } from './precursors';
 
 type LineInput = z.input<typeof InventoryLine>;
 const pack = definitivePack();
@@ -27,34 +26,33 @@ const period2026 = (() => {
   return r.period;
 })();
 
-describe('stage 6: the default row of a precursor (variants)', () => {
-  it('the pack splits 2523 10 00 into white and grey clinker', () => {
-    expect(clinkerRows.map((r) => r.variant)).toEqual(['white', 'grey']);
+describe('stage 6: the default row of a precursor (variants, through the screening lookup)', () => {
+  const OPTIONS = 'white (TARIC 2523 10 00 10), grey (TARIC 2523 10 00 90)';
+  it('the pack splits 2523 10 00 into white and grey clinker, each with its TARIC code', () => {
+    expect(clinkerRows.map((r) => [r.variant, r.taric])).toEqual([['white', ['2523100010']], ['grey', ['2523100090']]]);
   });
-  it.each<[string, string | undefined, string | undefined, string]>([
-    ['no variant, 8-digit code → the variants to choose from', undefined, '25231000', 'error:cbamconvert:errors.precursorVariantNeeded'],
-    ['variant id', 'grey', undefined, 'row:grey'],
-    ['variant label (case-insensitive)', 'Grey/Other', undefined, 'row:grey'],
-    ['white', 'white', '2523100090', 'row:white'],
-    ['a variant the table does not have', 'blue', undefined, 'error:cbamconvert:errors.precursorVariantUnknown'],
-  ])('%s', (_n, variant, taric, want) => {
-    const r = chooseDefaultRow(clinkerRows, 'P1', '2523 10 00', variant, taric);
-    expect(r.ok ? `row:${r.row.variant}` : `error:${r.key}`).toBe(want);
-    if (!r.ok) expect(r.params).toMatchObject({ line: 'P1', cn: '2523 10 00', variants: 'white, grey' });
+  it.each<[string, string, string | undefined, string]>([
+    ['8-digit code, no variant → the variants to choose from', '25231000', undefined, 'error:cbamconvert:errors.precursorVariantNeeded'],
+    ['TARIC 2523 10 00 90 alone → grey', '2523100090', undefined, 'row:grey'],
+    ['TARIC 2523 10 00 10 alone → white', '2523100010', undefined, 'row:white'],
+    ['variant id', '25231000', 'grey', 'row:grey'],
+    ['variant id, any case', '25231000', 'White', 'row:white'],
+    ['a variant the table does not have', '25231000', 'blue', 'error:cbamconvert:errors.precursorVariantUnknown'],
+    ['TARIC and variant disagree → the screening names the conflict', '2523100090', 'white', 'error:cbam:errors.variantConflict'],
+  ])('%s', (_n, cn, variant, want) => {
+    const r = precursorDefaultRow(pack, 'P1', cn, variant);
+    expect(r.ok ? `row:${r.row.variant}` : `error:${r.errors[0]!.key}`).toBe(want);
+    if (!r.ok && r.errors[0]!.key.startsWith('cbamconvert:')) expect(r.errors[0]!.params).toMatchObject({ line: 'P1', cn: '2523 10 00', variants: OPTIONS });
   });
-  it('a 10-digit TARIC code picks the row that lists it', () => {
-    const rows: DefaultValue[] = [{ ...white, taric: ['2523100010'] }, { ...grey, taric: ['2523100090'] }];
-    const r = chooseDefaultRow(rows, 'P1', '2523 10 00', undefined, '2523100090');
-    expect(r.ok && r.row.direct).toBe(grey.direct);
-    const none = chooseDefaultRow(rows, 'P1', '2523 10 00', undefined, '2523100050');
-    expect(!none.ok && none.key).toBe('cbamconvert:errors.precursorVariantNeeded');
+  it('a single row is used whatever the variant; a code without a China default names the line', () => {
+    const one = precursorDefaultRow(pack, 'P1', '25232900');
+    expect(one.ok && one.row.direct).toBe(chinaDefaultRows(pack, '25232900').rows[0]!.direct);
+    expect(precursorDefaultRow(pack, 'P1', '25232900', 'grey').ok).toBe(true);
+    const none = precursorDefaultRow(pack, 'P1', '72029980');
+    expect(!none.ok && none.errors[0]).toMatchObject({ key: expect.stringMatching(/^cbam(convert)?:errors\./) });
   });
-  it('a single row is used whatever the variant; no usable row → no default', () => {
-    const one = chinaDefaultRows(pack, '25232900').rows;
-    expect(chooseDefaultRow(one, 'P1', '2523 29 00').ok).toBe(true);
-    expect(chooseDefaultRow(one, 'P1', '2523 29 00', 'grey').ok).toBe(true);
-    const none = chooseDefaultRow([{ ...grey, direct: null }], 'P1', '2523 10 00');
-    expect(!none.ok && none.key).toBe('cbamconvert:errors.precursorNoDefault');
+  it('the variants as the screening prints them', () => {
+    expect(variantOptions([{ variant: 'white', label: 'white', taric: ['2523100010'] }, { variant: 'x', label: null, taric: [] }])).toBe('white (TARIC 2523 10 00 10), x');
   });
 });
 
@@ -78,7 +76,7 @@ describe('stage 6: precursors at their own SEE', () => {
     const p = precursorStage(pack, period2026, cement, [prec('P2', { cnCode: '2523 10 00', countryOfProduction: 'CN' })], f);
     expect(p.embeddedDirect).toBeNull();
     expect(p.lines[0]!.seeDirect).toBeNull();
-    expect(f.list[0]).toMatchObject({ severity: 'error', message: { key: 'cbamconvert:errors.precursorVariantNeeded', params: { line: 'P2', variants: 'white, grey' } }, line: { id: 'P2', row: 2 } });
+    expect(f.list[0]).toMatchObject({ severity: 'error', message: { key: 'cbamconvert:errors.precursorVariantNeeded', params: { line: 'P2', variants: 'white (TARIC 2523 10 00 10), grey (TARIC 2523 10 00 90)' } }, line: { id: 'P2', row: 2 } });
   });
 
   it("the supplier's value wins; only defaults count in the default share", () => {

@@ -2,17 +2,18 @@
  * Stage 6 — relevant precursors at their own specific embedded emissions: the supplier's actual values where given,
  * zero where the pack exempts the country of production, else the pack's default value for the country of
  * production with the mark-up of the year (uncertain for precursors). Where the default table splits a code into
- * variants (2523 10 00: white / grey clinker), the line's `precursor.variant` or its 10-digit TARIC code chooses the
- * row; without either the line is an error naming the variants to choose from.
+ * variants (2523 10 00: white / grey clinker), the line's 10-digit TARIC code or its `precursor.variant` chooses the
+ * row (the screening's `defaultRowFor`, the one lookup of default values); without either the line is an error naming
+ * the variants to choose from.
  */
-import { msg } from '../../i18n/message';
+import { msg, type Message } from '../../i18n/message';
 import type { InventoryLine } from '../../model/dataset';
 import { convert as convertUnit, dimensionOf, type Unit } from '../../model/units';
 import { ExactSum, round } from '../../num';
 import { computedFig, datasetFig, legalRefOf, ruleFig, type Fig, type FigSource, type LegalRef } from '../../figure';
 import { defaultValuesOf, type Category, type CategoryId, type CbamPack, type DefaultValue, type DefinitivePack, type RatePack } from '../pack-schema';
 import type { CbamPeriod } from '../packs';
-import { chinaDefaultRows, markupFor, printCn } from '../screen';
+import { defaultRowFor, markupFor, printCn, type DefaultVariant } from '../screen';
 import { EM_DP, SEE_DP } from '../kernel';
 import type { Placed } from './boundary';
 import type { Findings } from './findings';
@@ -28,28 +29,28 @@ export interface Precursors {
   uncertain: boolean;
 }
 
-type RowChoice = { ok: true; row: DefaultValue } | { ok: false; key: string; params: Record<string, string | number> };
+type RowChoice = { ok: true; row: DefaultValue } | { ok: false; errors: Message[] };
+
+/** The variants of a split default, as the screening prints them ('white (TARIC 2523 10 00 10), grey (…)'). */
+export const variantOptions = (variants: DefaultVariant[]): string =>
+  variants.map((v) => (v.taric.length ? `${v.variant} (TARIC ${v.taric.map(printCn).join(', ')})` : (v.variant ?? v.label ?? '-'))).join(', ');
 
 /**
- * The default row of a precursor: the only usable row, or the row of its variant (`precursor.variant`, matched on the
- * variant id or label) or of its TARIC code (10 digits, matched on the row's TARIC codes where the pack lists them).
+ * The default row of a precursor line through the one default lookup of the screening (`defaultRowFor`: the only row,
+ * the row its 10-digit TARIC code names, or the row of `precursor.variant`), with errors that name the line: the
+ * variants to choose from, an unknown variant, or no default value.
  */
-export function chooseDefaultRow(rows: DefaultValue[], line: string, cn: string, variant?: string, taric?: string): RowChoice {
-  const usable = rows.filter((r) => r.direct !== null);
-  if (!usable.length) return { ok: false, key: 'cbamconvert:errors.precursorNoDefault', params: { line, cn, count: 0 } };
-  if (usable.length === 1 && !usable[0]!.variant) return { ok: true, row: usable[0]! };
-  const variants = usable.map((r) => r.variant ?? r.variantLabel ?? '').filter(Boolean).join(', ');
-  if (variant) {
-    const v = variant.trim().toLowerCase();
-    const hit = usable.filter((r) => r.variant?.toLowerCase() === v || r.variantLabel?.toLowerCase() === v);
-    return hit.length === 1 ? { ok: true, row: hit[0]! } : { ok: false, key: 'cbamconvert:errors.precursorVariantUnknown', params: { line, cn, variant, variants: variants || '-' } };
+export function precursorDefaultRow(pack: DefinitivePack | RatePack, line: string, cnCode: string, variant?: string): RowChoice {
+  const cn = printCn(cnCode.slice(0, 8));
+  const c = defaultRowFor(pack, cnCode, variant);
+  if (c.ok) return c.row.direct === null ? { ok: false, errors: [msg('cbamconvert:errors.precursorNoDefault', { line, cn, count: 0 })] } : { ok: true, row: c.row };
+  if (c.variants && c.error.key !== 'cbam:errors.variantConflict') {
+    const variants = variantOptions(c.variants);
+    const known = variant !== undefined && c.variants.some((v) => v.variant === variant.trim().toLowerCase());
+    return { ok: false, errors: [msg(variant && !known ? 'cbamconvert:errors.precursorVariantUnknown' : 'cbamconvert:errors.precursorVariantNeeded', { line, cn, variants, ...(variant ? { variant } : {}) })] };
   }
-  if (usable.length === 1) return { ok: true, row: usable[0]! };
-  if (taric && /^\d{10}$/.test(taric)) {
-    const hit = usable.filter((r) => ((r as { taric?: string[] }).taric ?? []).includes(taric));
-    if (hit.length === 1) return { ok: true, row: hit[0]! };
-  }
-  return { ok: false, key: 'cbamconvert:errors.precursorVariantNeeded', params: { line, cn, count: usable.length, variants } };
+  if (c.error.key === 'cbam:errors.noChinaDefault') return { ok: false, errors: [msg('cbamconvert:errors.precursorNoDefault', { line, cn, count: 0 })] };
+  return { ok: false, errors: c.errors };
 }
 
 interface Ctx { pack: CbamPack; period: CbamPeriod; indirectCounted: boolean; findings: Findings }
@@ -68,10 +69,9 @@ function applyDefault(ctx: Ctx, l: InventoryLine, row: number, pcat: CategoryId,
     return false;
   }
   const dp = pack as DefinitivePack | RatePack;
-  const cn8 = pr.cnCode.slice(0, 8);
-  const choice = chooseDefaultRow(chinaDefaultRows(dp, cn8).rows, l.id, printCn(cn8), pr.variant, pr.cnCode);
+  const choice = precursorDefaultRow(dp, l.id, pr.cnCode, pr.variant);
   if (!choice.ok) {
-    findings.add('error', msg(choice.key, choice.params), row, l.id);
+    for (const e of choice.errors) findings.add('error', e, row, l.id);
     return false;
   }
   const r = choice.row;
