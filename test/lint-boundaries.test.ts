@@ -44,4 +44,23 @@ describe('import boundaries (eslint.config.js)', () => {
     const hits = errors.filter((m) => m.ruleId === rule && (!zone || m.message.startsWith(`[${zone}]`)));
     expect(hits.length, JSON.stringify(res?.messages, null, 1)).toBeGreaterThan(0);
   });
+
+  // The UI modules that once only warned (state/, workers/, i18n, two components) go through the doors now: the rule
+  // is an error for them like for every other UI file, and they have no boundary message left.
+  const FORMER_LEGACY = [
+    'src/ui/state/compare.ts', 'src/ui/state/backup.ts', 'src/ui/state/calculate.ts', 'src/ui/state/cases.ts', 'src/ui/state/docs.ts',
+    'src/ui/state/import.ts', 'src/ui/state/import-mappings.ts', 'src/ui/state/import-workbook.ts', 'src/ui/state/snapshot.ts',
+    'src/ui/workers/import-client.ts', 'src/ui/workers/import.worker.ts', 'src/ui/workers/template-client.ts', 'src/ui/workers/template.worker.ts',
+    'src/ui/i18n.svelte.ts', 'src/ui/components/calculate/FigureRow.svelte', 'src/ui/components/compare/PairCauses.svelte',
+  ];
+  it.each(FORMER_LEGACY)('%s: the door rule is an error there', async (f) => {
+    const cfg = await eslint.calculateConfigForFile(join(root, f));
+    const rule = cfg.rules?.['carbonbridge/boundaries'] as [number | string] | undefined;
+    expect(rule?.[0]).toBe(2);
+  });
+  it('the former legacy files reach the core only through the doors (no boundary message)', async () => {
+    const res = await eslint.lintFiles(FORMER_LEGACY.map((f) => join(root, f)));
+    const hits = res.flatMap((r) => r.messages.filter((m) => m.ruleId === 'carbonbridge/boundaries').map((m) => `${r.filePath}: ${m.message}`));
+    expect(hits).toEqual([]);
+  });
 });

@@ -21,7 +21,7 @@ export {
   type CbamPack, type SchemeComparison, type RateCostResult, type ScreenResult, type ChinaDefault, type CostInput, type CostResult, type CostError, type ProjectionResult, type ProjectionRow, type Sourced,
 } from '../core/cbam';
 export type { Source as CbamSource } from '../core/cbam';
-export { convertToCbam, ELECTRICITY_CHOICES, type CbamConversion, type ConvertResult } from '../core/cbam/convert';
+export { convertToCbam, ELECTRICITY_CHOICES, type CbamConversion, type ConvertResult, type Fig } from '../core/cbam/convert';
 export { magnitudeFindings, MAGNITUDE_FACTOR } from '../core/cbam/magnitude';
 /* Batteries (EU Art. 7, China MIIT): details, declarations, passport, comparison, documents */
 export * from '../core/battery';
@@ -32,11 +32,28 @@ export { batchTable, compareBatch, errorTable, toCsv, toXlsx, type BatchResult, 
 export { translateProblem } from '../core/i18n/translate';
 
 /* Advisory: backup and snapshot checks */
-export { BACKUP_TABLES, type BackupFile } from '../core/backup';
-export { verifySnapshot } from '../core/snapshot';
+export {
+  BACKUP_TABLES, buildBackup, parseBackup, restoredRows, rowKey, bytesToBase64, base64ToBytes,
+  type BackupFile, type BackupParse, type BackupTable, type BackupTables,
+} from '../core/backup';
+export { verifySnapshot, hashContent, diffJson, sha256Hex, type FieldChange } from '../core/snapshot';
 
 /* Installation calculator (Calculate view) */
-export { calculateInstallation, type CalculateResult } from '../core/cbam/activity';
+export {
+  calculateInstallation, ACTIVITY_FORMAT, activityLines, addLinesToDataset, parseActivity, displayDp,
+  type CalculateResult, type InstallationResult, type CalcFigure,
+} from '../core/cbam/activity';
+
+/* Import (the Import view, its workers and the input workbook) */
+export {
+  importBytes, buildInputWorkbook, packResult, LIMITS, MAP_FIELDS, mapFieldLabelKey,
+  type ImportOptions, type ImportResult, type ImportProblem, type PackedResult, type Mapping, type MapField,
+} from '../core/io';
+export { unpackResult } from '../core/io/result';
+export { LISTS } from '../core/io/values';
+
+/* Exact sums (the causes of a comparison add up at the core's decimals) */
+export { sumExact, msg } from '../core';
 
 /* Footprint vs CBAM, side by side (result page) */
 export { compareWithCbam, type CbamComparison } from '../core/engine/compare-cbam';

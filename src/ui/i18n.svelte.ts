@@ -4,7 +4,7 @@
  * when the language changes. Also owns <html lang dir> and locale-aware number/date formatting.
  */
 import i18next, { type TOptions } from 'i18next';
-import { translateMessage } from '../core/i18n/translate';
+import { translateMessage } from './core-text';
 
 export type Lang = 'zh' | 'en' | 'ar';
 export const LANGS: readonly Lang[] = ['zh', 'en', 'ar'];

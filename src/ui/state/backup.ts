@@ -5,7 +5,7 @@
  * runs in one transaction, so a failure changes nothing.
  */
 import type { CarbonBridgeDb, EvidenceRow } from '../db/db';
-import { BACKUP_TABLES, buildBackup, parseBackup, restoredRows, rowKey, bytesToBase64, base64ToBytes, type BackupFile, type BackupParse, type BackupTable, type BackupTables } from '../../core/backup';
+import { BACKUP_TABLES, buildBackup, parseBackup, restoredRows, rowKey, bytesToBase64, base64ToBytes, type BackupFile, type BackupParse, type BackupTable, type BackupTables } from '../core';
 import type { Message } from '../core';
 
 /** Settings that describe the backups themselves are not part of a backup. */

@@ -4,9 +4,7 @@
  * autosave of the form in the browser database, and adding the calculated lines to a saved dataset. All
  * calculation and checking is the core's (src/core/cbam/activity.ts).
  */
-import { ACTIVITY_FORMAT, activityLines, addLinesToDataset, parseActivity, type InstallationResult } from '../../core/cbam/activity';
-import type { Message } from '../../core/i18n/message';
-import type { Problem } from '../../core/model/problems';
+import { ACTIVITY_FORMAT, activityLines, addLinesToDataset, parseActivity, type InstallationResult, type Message, type Problem } from '../core';
 import { db, getSetting, listDatasets, newId, saveDataset, setSetting, type DatasetRow } from '../db/db';
 import { datasetName, downloadJson, safeFileName } from './datasets';
 

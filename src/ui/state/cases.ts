@@ -5,8 +5,7 @@
  */
 import { newId, type CarbonBridgeDb, type CaseRow, type DatasetOrigin, type DatasetRow, type EvidenceRow } from '../db/db';
 import { convertToCbam, projectCosts, originCountry, validateDataset, type CbamConversion, type ConvertResult, type CostError, type Dataset, type ProjectionResult } from '../core';
-import type { Fig } from '../../core/cbam/convert';
-import { sha256Hex } from '../../core/snapshot';
+import { sha256Hex, type Fig } from '../core';
 
 export type CaseInput = Partial<Omit<CaseRow, 'id' | 'clientId' | 'createdAt' | 'updatedAt'>> & { title: string };
 

@@ -5,7 +5,7 @@
  * matches the file (nothing is matched or interpreted here).
  */
 import type { CarbonBridgeDb, MappingRow } from '../db/db';
-import type { Mapping } from '../../core/io/schemas';
+import type { Mapping } from '../core';
 
 /** Most mappings kept (the oldest are dropped beyond this). */
 export const MAX_MAPPINGS = 500;

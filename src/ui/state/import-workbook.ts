@@ -11,7 +11,8 @@ export type WorkbookOutcome = { ok: true; file: string } | { ok: false; problems
 
 /** Build and download the input workbook; with `data`, the dataset is checked by the core first. */
 export async function downloadInputWorkbook(data?: unknown): Promise<WorkbookOutcome> {
-  const [{ buildInputWorkbook }, core, files] = await Promise.all([import('../../core/io/workbook'), import('../core'), import('./datasets')]);
+  const [core, files] = await Promise.all([import('../core'), import('./datasets')]);
+  const { buildInputWorkbook } = core;
   let bytes: Uint8Array;
   let file = 'carbonbridge-input-workbook.xlsx';
   if (data === undefined) bytes = buildInputWorkbook();

@@ -11,13 +11,11 @@ import { createFromRaw, datasetName } from './datasets';
 import { knownMappings } from './import-mappings';
 
 export type { ImportResult, ImportProblem } from '../workers/import-client';
-export type { Mapping, MapField } from '../../core/io/schemas';
-import type { Mapping } from '../../core/io/schemas';
+export type { Mapping, MapField } from '../core';
+import type { Mapping } from '../core';
 /** Default values of a mapping (for fields no column gives). */
 export type MappingDefaults = NonNullable<Mapping['defaults']>;
-export { MAP_FIELDS, mapFieldLabelKey } from '../../core/io/schemas';
-export { LISTS } from '../../core/io/values';
-export { LIMITS } from '../../core/io/limits';
+export { MAP_FIELDS, mapFieldLabelKey, LISTS, LIMITS } from '../core';
 
 /** File name endings the import screen offers (what the core reads: Excel workbooks and CSV text). */
 export const ACCEPTED = ['.xlsx', '.xls', '.csv'] as const;

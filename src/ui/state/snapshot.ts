@@ -4,7 +4,7 @@
  * (the database refuses updates); later edits show as a field-level difference against it.
  */
 import { newId, type CarbonBridgeDb, type CaseRow, type SnapshotRow } from '../db/db';
-import { hashContent, diffJson, verifySnapshot, type FieldChange } from '../../core/snapshot';
+import { hashContent, diffJson, verifySnapshot, type FieldChange } from '../core';
 import { caseDatasets, caseEvidence, evaluateCase } from './cases';
 import type { CbamConversion } from '../core';
 

@@ -4,14 +4,9 @@
  * with the core's zod schemas (lines are checked in chunks with pauses, so the main thread never blocks long).
  * Never throws for a bad file: problems come back as a result of kind 'error'.
  */
-import { msg } from '../../core/i18n/message';
-import type { ImportOptions, ImportResult } from '../../core/io/import';
-import { LIMITS } from '../../core/io/limits';
-import type { ImportProblem } from '../../core/io/problems';
-import { unpackResult, type PackedResult } from '../../core/io/result';
+import { msg, LIMITS, unpackResult, type ImportOptions, type ImportResult, type ImportProblem, type PackedResult } from '../core';
 
-export type { ImportOptions, ImportResult } from '../../core/io/import';
-export type { ImportProblem } from '../../core/io/problems';
+export type { ImportOptions, ImportResult, ImportProblem } from '../core';
 
 export interface ImportFileOptions extends ImportOptions {
   /** Time limit for the worker (default 60 s); the worker is terminated when it is reached. */

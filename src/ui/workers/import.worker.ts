@@ -4,8 +4,7 @@
  * answers with the packed result (small head + JSON chunks of lines), which the client validates with the core's
  * schemas. The client terminates the worker after each file and after its time limit.
  */
-import { importBytes, type ImportOptions } from '../../core/io/import';
-import { packResult } from '../../core/io/result';
+import { importBytes, packResult, type ImportOptions } from '../core';
 
 export interface ImportRequest { id: number; buffer: ArrayBuffer; name: string; options: ImportOptions }
 

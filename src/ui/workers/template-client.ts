@@ -3,9 +3,8 @@
  * module worker with a time limit (the worker is terminated when done, on error and at the limit) and returns the
  * filled bytes with the verification report, or translatable messages. Never throws.
  */
-import { LIMITS } from '../../core/io/limits';
-import type { CbamDocData, CbamDocInput } from '../../core/cbam/docs/model';
-import type { Message } from '../../core/i18n/message';
+import { LIMITS, type Message } from '../core';
+import type { CbamDocData, CbamDocInput } from '../core-docs';
 import type { TemplateAnswer } from './template.worker';
 
 export type TemplateFill = { ok: true; bytes: Uint8Array; report: unknown } | { ok: false; errors: Message[] };

@@ -5,9 +5,8 @@
  * template's bytes (transferred) and the documents model; answers with the filled bytes (transferred) and the
  * verification report, or the translatable messages of the error. The client terminates it after each fill.
  */
-import { fillOfficialTemplate } from '../../core/cbam/docs/template';
-import type { CbamDocData, CbamDocInput } from '../../core/cbam/docs/model';
-import type { Message } from '../../core/i18n/message';
+import { fillOfficialTemplate, type CbamDocData, type CbamDocInput } from '../core-docs';
+import type { Message } from '../core';
 
 export interface TemplateRequest { id: number; buffer: ArrayBuffer; model: CbamDocInput | CbamDocData }
 export type TemplateAnswer =
