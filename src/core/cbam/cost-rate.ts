@@ -5,11 +5,10 @@
  * result names it as missing and the user enters it.
  */
 import type { Message } from '../i18n/message';
-import { round } from '../num';
 import type { CategoryId, Rate, RatePack } from './pack-schema';
 import { cbamPackForPeriod, schemeNameParams, type CbamPeriod } from './packs';
 import { categoryById, chinaDefaultWithMarkup, cnProblem, defaultRowFor, normaliseCn, printCn, resolveCn, type DefaultRowChoice, type matchCn } from './screen';
-import type { Sourced } from './cost';
+import { shown, type Sourced } from './cost';
 
 export interface RateCostInput {
   scheme: string;
@@ -51,8 +50,9 @@ export interface RateCostResult {
 type Fail = { ok: false; severity: 'input' | 'finding'; errors: Message[] };
 const fail = (severity: Fail['severity'], ...errors: Message[]): Fail => ({ ok: false, severity, errors });
 const user = (value: number, unit: string, field: string): Sourced => ({ value, unit, source: { kind: 'user', field } });
+/** formula: i18n key in cbam:formulas (the rounding rule stated) or cbampacks:formulas */
 const computed = (value: number, unit: string, formula: string, uncertain = false): Sourced => ({
-  value, unit, source: { kind: 'computed', formula: `cbampacks:formulas.${formula}` }, ...(uncertain ? { uncertain: true } : {}),
+  value, unit, source: { kind: 'computed', formula: formula.includes(':') ? formula : `cbampacks:formulas.${formula}` }, ...(uncertain ? { uncertain: true } : {}),
 });
 
 /** The rate of the pack for a sector on a date (null value when not published). */
@@ -75,8 +75,9 @@ function resolve(i: RateCostInput): { pack: RatePack; period: CbamPeriod; code: 
 }
 
 /** The SEE that counts: the user's, else the pack's default for the origin, else missing. */
-function seeOf(pack: RatePack, i: RateCostInput, digits: string, indirect: boolean, year: number, missing: Message[]): Sourced | null | DefaultRowChoice {
-  if (i.see !== undefined) return user(i.see, 'tCO2e/t', 'see');
+type SeeOf = { see: Sourced; /** unrounded */ exact: number };
+function seeOf(pack: RatePack, i: RateCostInput, digits: string, indirect: boolean, year: number, missing: Message[]): SeeOf | null | DefaultRowChoice {
+  if (i.see !== undefined) return { see: user(i.see, 'tCO2e/t', 'see'), exact: i.see };
   if (!pack.defaultValues) {
     missing.push({ key: 'cbampacks:missing.defaultValues', params: { act: pack.defaultValuesStatus.source.act } });
     return null;
@@ -86,11 +87,11 @@ function seeOf(pack: RatePack, i: RateCostInput, digits: string, indirect: boole
   const row = choice?.ok ? choice.row : undefined;
   const d = row ? chinaDefaultWithMarkup(pack, row, indirect, year) : undefined;
   const v = d?.withMarkup ?? d?.countedBase ?? null;
-  if (v === null || v === undefined || !row) {
+  if (v === null || v === undefined || !row || !d || d.countedBase === null) {
     missing.push({ key: 'cbampacks:missing.defaultForGood', params: { cn: printCn(digits), country: i.origin, act: pack.defaultValuesStatus.source.act } });
     return null;
   }
-  return { value: v, unit: 'tCO2e/t', source: { kind: 'rule', ...row.source } };
+  return { see: { value: v, unit: 'tCO2e/t', source: { kind: 'rule', ...row.source } }, exact: d.countedBase * (1 + (d.markup?.share ?? 0)) };
 }
 
 /** Liability for a quantity of a good under a rate pack, or what is missing to compute it. */
@@ -106,19 +107,25 @@ export function rateCost(i: RateCostInput): RateCostResult | Fail {
   const messages: Message[] = [];
   const seen = seeOf(pack, i, r.digits, cat.indirectCounted.value, period.year, missing);
   if (seen && 'ok' in seen) return fail('input', ...(seen.ok ? [] : seen.errors)); // a variant to choose
-  const see = seen;
+  const see = seen ? seen.see : null;
+  const seeX = seen ? seen.exact : null;
   const published = rateFor(pack, cat.sector, period.start);
   let rate: Sourced | null = null;
   if (i.rate !== undefined) rate = user(i.rate, `${pack.currency}/tCO2e`, 'rate');
   else if (published?.value != null) rate = { value: published.value, unit: published.unit, source: { kind: 'rule', ...published.source }, ...(published.uncertain ? { uncertain: true } : {}) };
   else missing.push({ key: 'cbampacks:missing.rate', params: { sector: `$t:cbam:sectors.${cat.sector}`, period: period.label, act: published?.source.act ?? pack.legalBasis[0]!.act } });
   const cp = i.carbonPricePaid ?? 0;
-  const relief = i.carbonPricePaid !== undefined ? computed(round(i.mass * cp, 2), pack.currency, 'relief') : computed(0, pack.currency, 'reliefNone');
+  const reliefX = i.mass * cp;
+  const relief = i.carbonPricePaid !== undefined ? computed(shown(reliefX, 2), pack.currency, 'cbam:formulas.rateReliefRounded') : computed(0, pack.currency, 'reliefNone');
   if (cp > 0 && !pack.relief.foreignCarbonPrice.allowed) messages.push({ key: 'cbampacks:notes.reliefNotAllowed' });
   if (cp > 0) messages.push({ key: 'cbampacks:notes.reliefEvidence', params: { act: pack.relief.foreignCarbonPrice.source.act } });
-  const embedded = see ? computed(round(i.mass * see.value, 6), 'tCO2e', 'embedded', !!see.uncertain) : null;
-  const gross = embedded && rate ? computed(round(embedded.value * rate.value, 2), pack.currency, 'gross', !!(embedded.uncertain || rate.uncertain)) : null;
-  const liability = gross ? computed(round(Math.max(0, gross.value - relief.value), 2), pack.currency, 'liability', !!gross.uncertain) : null;
+  // each figure from unrounded figures, rounded once where it is shown (the embedded emissions are not rounded before the rate)
+  const embeddedX = see ? i.mass * seeX! : null;
+  const embedded = see && embeddedX !== null ? computed(shown(embeddedX, 6), 'tCO2e', 'cbam:formulas.rateEmbeddedRounded', !!see.uncertain) : null;
+  const grossX = embeddedX !== null && rate ? embeddedX * rate.value : null;
+  const gross = embedded && rate && grossX !== null ? computed(shown(grossX, 2), pack.currency, 'cbam:formulas.rateGrossRounded', !!(embedded.uncertain || rate.uncertain)) : null;
+  const liabilityX = grossX !== null ? Math.max(0, grossX - reliefX) : null;
+  const liability = gross && liabilityX !== null ? computed(shown(liabilityX, 2), pack.currency, 'cbam:formulas.rateLiabilityRounded', !!gross.uncertain) : null;
   if (!cat.indirectCounted.value) messages.push({ key: 'cbampacks:notes.directOnly', params: { act: cat.indirectCounted.source.act, ...schemeNameParams(pack) } });
   messages.push({ key: 'cbampacks:notes.registrationThreshold', params: { value: pack.registrationThreshold.value, unit: pack.registrationThreshold.unit, act: pack.registrationThreshold.source.act } });
   if (pack.cnCodes.uncertain) messages.push({ key: 'cbampacks:notes.codeListUncertain', params: { act: pack.cnCodes.source.act } });
@@ -129,7 +136,7 @@ export function rateCost(i: RateCostInput): RateCostResult | Fail {
     good: { code: r.code.code, printed: r.printed, name: r.code.name, category: r.code.category, categoryKey: `cbam:categories.${r.code.category}`, sector: cat.sector, indirectCounted: cat.indirectCounted.value },
     mass: user(i.mass, cat.unit, 'mass'),
     see, rate, embedded, gross, relief, liability,
-    liabilityPerTonne: liability ? computed(round(liability.value / i.mass, 2), `${pack.currency}/t`, 'liabilityPerTonne', !!liability.uncertain) : null,
+    liabilityPerTonne: liability && liabilityX !== null ? computed(shown(liabilityX / i.mass, 2), `${pack.currency}/t`, 'cbam:formulas.rateLiabilityPerTonneRounded', !!liability.uncertain) : null,
     missing, messages,
   };
 }

@@ -1,6 +1,7 @@
 // Worked examples TC10-TC15 of reference/cbam.md §9 (derived by the note from IR 2025/2621, 2025/2620, Dir. 2003/87 Art. 10a(1a), IR 2025/2548).
 import { describe, expect, it } from 'vitest';
 import { cbamCost, projectCosts, type CostResult } from './cost';
+import { rateCost } from './cost-rate';
 
 const ok = (r: ReturnType<typeof cbamCost>): CostResult => {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -190,5 +191,38 @@ describe('issue 9 defect 5: a TARIC code or a variant chooses the clinker defaul
     expect(cbamCost({ cn: '2523 10 00', origin: 'CN', mass: 10, period: '2026-Q1' })).toMatchObject({
       ok: false, errors: [{ key: 'cbam:errors.variantRequired', params: { options: 'white (TARIC 2523 10 00 10), grey (TARIC 2523 10 00 90)' } }],
     });
+  });
+});
+
+// issue 9, defect 7: each figure is rounded once, from unrounded figures, with the rule stated in its formula text.
+describe('rounding: once, at the figure shown', () => {
+  // 100 t HRC, verified SEE 6 (route C): gross 100 × (6 − 1.33575) = 466.425; deduction 100 × 12.435 / 95 = 13.0894736842…;
+  // certificates 453.3355263157…; cost exactly 466.425 × 95 − 100 × 12.435 = 43,066.875 → EUR 43,066.88 (half away from zero)
+  const input = { cn: '7208 39 00', origin: 'CN', mass: 100, period: '2026-Q1', see: 6, route: 'C', price: 95, carbonPricePaid: 12.435 };
+  it('cost = unrounded certificates × price: 43,066.88 (not 453.335526 × 95 = 43,066.87)', () => {
+    const r = ok(cbamCost(input));
+    expect(r.certificates.value).toBe(453.335526);
+    expect(r.carbonPriceDeduction.value).toBe(13.089474);
+    expect(r.costEur.value).toBe(43_066.88);
+    expect(r.costPerTonne.value).toBe(430.67);
+  });
+  it('the formula texts state the rounding rule', () => {
+    const r = ok(cbamCost(input));
+    expect(r.costEur.source).toMatchObject({ kind: 'computed', formula: 'cbam:formulas.costRounded' });
+    expect(r.certificates.source).toMatchObject({ formula: 'cbam:formulas.certificatesRounded' });
+    expect(r.sefa.source).toMatchObject({ formula: 'cbam:formulas.sefaRounded' });
+  });
+  it('the projection rounds the same way', () => {
+    const p = projectCosts({ cn: '7208 39 00', origin: 'CN', mass: 100, see: 6, route: 'C', price: 95, carbonPricePaid: 12.435, fromYear: 2026, toYear: 2026 });
+    if (!p.ok) throw new Error(JSON.stringify(p));
+    expect(p.rows[0]!.actual).toMatchObject({ certificates: 453.335526, costEur: 43_066.88 });
+  });
+  it('rate packs: liability = mass × SEE × rate − relief, rounded once (3 t × 0.3333335 × 5,000 = 5,000.0025 → 5,000.00, not 5,000.01)', () => {
+    const r = rateCost({ scheme: 'uk-cbam', cn: '7208 39 00', origin: 'IN', mass: 3, period: '2027', see: 0.3333335, rate: 5000 });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.embedded?.value).toBe(1.000001); // shown to 6 decimals
+    expect(r.gross?.value).toBe(5000);
+    expect(r.liability?.value).toBe(5000);
+    expect(r.liability?.source).toMatchObject({ kind: 'computed', formula: 'cbam:formulas.rateLiabilityRounded' });
   });
 });

@@ -74,6 +74,8 @@ export interface PathResult {
   netPerTonne: Sourced;
   grossCertificates: Sourced;
   uncertain: boolean;
+  /** the same figures unrounded, for the figures computed from them (never shown) */
+  exact: { see: number; sefa: number; net: number; gross: number };
 }
 
 export interface CostResult extends PathResult {
@@ -100,6 +102,13 @@ export interface CostResult extends PathResult {
 }
 
 const fail = (severity: 'input' | 'finding', ...errors: Message[]): CostError => ({ ok: false, severity, errors });
+
+/**
+ * The one rounding of a figure shown to the user: computed from unrounded figures, rounded once, half away from zero,
+ * to `dp` decimals (6 for tCO2e and tCO2e/t, 2 for money). Binary floating-point noise below the 15th significant digit
+ * (a double holds 15 exact decimal digits) is dropped first, so 43,066.875 rounds to 43,066.88 however it was reached.
+ */
+export const shown = (x: number, dp: number): number => round(Number(x.toPrecision(15)), dp);
 
 /** Benchmarks of the pack that apply to a CN code (any of the entry's CN prefixes is a prefix of the code). */
 export function benchmarksFor(pack: DefinitivePack, digits: string, column: 'A' | 'B' = 'B'): Benchmark[] {
@@ -175,6 +184,7 @@ const checkNum = (v: unknown, field: string, opts: { positive?: boolean } = {}):
 function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year: number, messages: Message[]): PathResult | CostError {
   const { pack, digits } = g;
   let see: Sourced;
+  let seeX: number;
   let defaultValue: PathResult['defaultValue'];
   let routes: string[] = [];
   if (path === 'default') {
@@ -188,10 +198,12 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
     const mk = markupFor(pack, row.category, year)!;
     const base: Sourced = { value: d.countedBase, unit: 'tCO2e/t', source: { kind: 'rule', ...row.source } };
     defaultValue = { row: d, base, markup: rule(mk) };
-    see = computed(d.withMarkup, 'tCO2e/t', d.counted === 'total' ? 'seeDefaultTotal' : 'seeDefaultDirect', !!mk.uncertain, { percent: d.markup.percent, year });
+    seeX = d.countedBase * (1 + mk.value);
+    see = computed(shown(seeX, 6), 'tCO2e/t', d.counted === 'total' ? 'seeDefaultTotalRounded' : 'seeDefaultDirectRounded', !!mk.uncertain, { percent: d.markup.percent, year });
     routes = row.route ? row.route.split('/') : [];
   } else {
     see = user(i.see!, 'tCO2e/t', 'see');
+    seeX = i.see!;
     if (i.route) routes = [i.route.toUpperCase()];
   }
 
@@ -225,15 +237,19 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
   if (!cf) return fail('finding', { key: 'cbam:errors.noCbamFactor', params: { year } });
   const cscf = cscfFor(pack, year);
   if (cscf.assumed) messages.push({ key: 'cbam:notes.cscfAssumed', params: { year } });
-  const sefaV = round(benchmark.value * cf.value * cscf.value.value, 6);
+  // each figure from unrounded figures, rounded once where it is shown
+  const sefaX = benchmark.value * cf.value * cscf.value.value;
   const uncertain = !!(see.uncertain || benchmark.uncertain || cf.uncertain || cscf.value.uncertain);
-  const sefa = computed(sefaV, 'tCO2e/t', 'sefa', uncertain);
-  const netRaw = round(see.value - sefaV, 6);
-  if (netRaw < 0) messages.push({ key: 'cbam:notes.netNegative', params: { see: see.value, sefa: sefaV } });
-  const net = computed(Math.max(0, netRaw), 'tCO2e/t', 'net', uncertain);
-  const mass = i.mass;
-  const gross = computed(round(mass * net.value, 6), 'tCO2e', 'gross', uncertain);
-  return { path, see, ...(defaultValue ? { defaultValue } : {}), benchmark, cbamFactor: cf, cscf: cscf.value, sefa, netPerTonne: net, grossCertificates: gross, uncertain };
+  const sefa = computed(shown(sefaX, 6), 'tCO2e/t', 'sefaRounded', uncertain);
+  if (seeX - sefaX < 0) messages.push({ key: 'cbam:notes.netNegative', params: { see: see.value, sefa: sefa.value } });
+  const netX = Math.max(0, seeX - sefaX);
+  const net = computed(shown(netX, 6), 'tCO2e/t', 'netRounded', uncertain);
+  const grossX = i.mass * netX;
+  const gross = computed(shown(grossX, 6), 'tCO2e', 'grossRounded', uncertain);
+  return {
+    path, see, ...(defaultValue ? { defaultValue } : {}), benchmark, cbamFactor: cf, cscf: cscf.value, sefa, netPerTonne: net, grossCertificates: gross, uncertain,
+    exact: { see: seeX, sefa: sefaX, net: netX, gross: grossX },
+  };
 }
 
 function validateCommon(i: CostInput): Message[] {
@@ -286,14 +302,15 @@ export function cbamCost(input: CostInput): CostResult | CostError {
   messages.push({ key: 'cbam:notes.deductionRules' });
   if (cp > 0 && path === 'default') messages.push({ key: 'cbam:notes.deductionDefaultPath' });
   if (cp > 0) messages.push({ key: 'cbam:notes.deductionEvidence' });
-  const deductionV = round((i.mass * cp) / price.value, 6);
-  const deduction = computed(deductionV, 'tCO2e', 'deduction', !!price.uncertain);
-  const certV = round(Math.max(0, p.grossCertificates.value - deductionV), 6);
+  // from unrounded figures: the certificates are not rounded before they are priced
+  const deductionX = (i.mass * cp) / price.value;
+  const deduction = computed(shown(deductionX, 6), 'tCO2e', 'deductionRounded', !!price.uncertain);
+  const certX = Math.max(0, p.exact.gross - deductionX);
   const uncertain = p.uncertain || !!price.uncertain;
-  const certificates = computed(certV, 'tCO2e', 'certificates', uncertain);
-  const costV = round(certV * price.value, 2);
-  const costEur = computed(costV, 'EUR', 'cost', uncertain);
-  const costPerTonne = computed(round(costV / i.mass, 2), 'EUR/t', 'costPerTonne', uncertain);
+  const certificates = computed(shown(certX, 6), 'tCO2e', 'certificatesRounded', uncertain);
+  const costX = certX * price.value;
+  const costEur = computed(shown(costX, 2), 'EUR', 'costRounded', uncertain);
+  const costPerTonne = computed(shown(costX / i.mass, 2), 'EUR/t', 'costPerTonneRounded', uncertain);
 
   // notes
   const cat = categoryById(pack, g.code.category);
@@ -404,10 +421,13 @@ export function projectCosts(input: ProjectionInput): ProjectionResult | CostErr
   let defaultUnavailable: Message[] | undefined;
   const price = input.price;
   const cp = input.carbonPricePaid ?? 0;
+  // shown figures rounded once from unrounded ones (as cbamCost); the unrounded certificates kept for the savings
+  const certOf = new WeakMap<ProjectionPathRow, number>();
   const pathRow = (p: PathResult): ProjectionPathRow => {
-    const ded = price ? round((i.mass * cp) / price, 6) : 0;
-    const cert = round(Math.max(0, p.grossCertificates.value - ded), 6);
-    return { see: p.see.value, sefa: p.sefa.value, netPerTonne: p.netPerTonne.value, certificates: cert, costEur: price ? round(cert * price, 2) : null, uncertain: p.uncertain };
+    const certX = Math.max(0, p.exact.gross - (price ? (i.mass * cp) / price : 0));
+    const row = { see: p.see.value, sefa: p.sefa.value, netPerTonne: p.netPerTonne.value, certificates: shown(certX, 6), costEur: price ? shown(certX * price, 2) : null, uncertain: p.uncertain };
+    certOf.set(row, certX);
+    return row;
   };
   for (let y = from; y <= to; y++) {
     const yMsgs: Message[] = [];
@@ -436,7 +456,7 @@ export function projectCosts(input: ProjectionInput): ProjectionResult | CostErr
       cscf: cscf.value,
       default: def,
       actual: act,
-      savedCertificates: def && act ? round(def.certificates - act.certificates, 6) : null,
+      savedCertificates: def && act ? shown(certOf.get(def)! - certOf.get(act)!, 6) : null,
       savedEur: def && act && def.costEur !== null && act.costEur !== null ? round(def.costEur - act.costEur, 2) : null,
     });
   }
