@@ -12,6 +12,9 @@ import { parseCbamDocData } from './docs/parse';
 import { planTemplate } from './docs/template';
 import { installationTotals } from './docs/see';
 import { CbamConvertError } from './convert';
+import { calculateInstallation, parseActivity } from './activity';
+import { sheetBFromActivity } from './docs-model';
+import { installationTotals as totalsOf } from './docs/see';
 
 /** Hot-rolled coil from purchased slabs: 96,000 MWh of electricity, slabs whose supplier gave 1.9 / 0.35 t/t (and, where asked, its own 0.5 MWh/t at 0.7 tCO2/MWh). */
 export function hotRolledCoil(supplierElectricity = false): Dataset {
@@ -127,3 +130,37 @@ describe('toDocsModel: installation totals and source streams (issue 9 defect 1)
     expect(data.sourceStreams).toEqual([]); // GJ is not an activity unit of sheet B (t or 1000 Nm3): no stream invented
   });
 });
+
+describe('sheet B from the activity calculator (source streams and PFC as entered)', () => {
+  it('the template formulas on the rows written give the calculator\'s own stream emissions', () => {
+    const raw = {
+      sourceStreams: [
+        { method: 'combustion', name: 'Natural gas', ad: 30_000, unit: '1000 Nm3', ncv: 34, ef: 56.1, oxidationFactor: 0.995 },
+        { method: 'process', name: 'Limestone', ad: 1_000_000, ef: 0.44, conversionFactor: 0.98, biomassShare: 0 },
+        { method: 'mass-balance', name: 'Anodes', ad: 84_000, carbonContent: 0.98 },
+        { method: 'mass-balance', name: 'Slag (output)', ad: -5_000, carbonContent: 0.01 },
+      ],
+      pfc: [{ method: 'slope', alProduced: 200_000, aef: 0.1, aed: 1.5, sefCf4: 0.143, fC2F6: 0.121, collectionEfficiency: 0.98 }],
+      production: { activityLevel: 200_000 },
+    };
+    const parsed = parseActivity(raw);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const calc = calculateInstallation(raw);
+    if (!calc.ok) throw new Error(JSON.stringify(calc.errors));
+    const b = sheetBFromActivity(parsed.input);
+    expect(b.sourceStreams![0]).toMatchObject({ method: 'Combustion', adUnit: '1000Nm3', oxidationFactorPct: 99.5, efUnit: 'tCO2/TJ' });
+    const data = parseCbamDocData({
+      installation: { nameEn: 'Smelter', country: 'CN' }, reportingPeriod: { start: '2026-01-01', end: '2026-12-31' },
+      goods: [{ category: 'Unwrought aluminium', routes: ['Primary (electrolytic) smelting'] }],
+      processes: [{ id: 'P1', name: 'Potline', category: 'Unwrought aluminium', production: [{ route: 'Primary (electrolytic) smelting', amount: 200_000 }], directEmissions: 1 }],
+      ...b,
+    });
+    const t = totalsOf(data);
+    const streamsCo2 = calc.streams.filter((s) => !s.kind.startsWith('pfc')).reduce((a, s) => a + s.fossil, 0);
+    const pfcCo2e = calc.streams.filter((s) => s.kind.startsWith('pfc')).reduce((a, s) => a + s.fossil, 0);
+    expect(t.fromSheetB.co2).toBeCloseTo(streamsCo2, 5);
+    expect(t.fromSheetB.pfc).toBeCloseTo(pfcCo2e, 5);
+    expect(planTemplate(data).cells.filter((c) => c.sheet === 'B_EmInst').length).toBeGreaterThan(20);
+  });
+});
+

@@ -5,6 +5,7 @@
 import { msg, type Message } from '../i18n/message';
 import type { Dataset } from '../model/dataset';
 import { convert as convertUnit } from '../model/units';
+import type { ActivityInput } from './activity';
 import { round } from '../num';
 import type { CategoryId } from './pack-schema';
 import { cbamPackForPeriod } from './packs';
@@ -253,4 +254,35 @@ function streamsOf(result: CbamConversion, dataset: Dataset): NonNullable<CbamDo
     });
   }
   return out;
+}
+
+/**
+ * Sheet B of the template from the activity calculator's input (src/core/cbam/activity.ts): each source stream and PFC
+ * row as entered, so the template recomputes the same emissions with its own formulas (combustion: AD × NCV × EF × OxF,
+ * process: AD × EF × ConvF, mass balance: AD × C × 3.664, PFC: slope or overvoltage). Continuous measurements have no
+ * place in the documents' model: their emissions reach sheet C as totals by gas.
+ */
+export function sheetBFromActivity(input: ActivityInput): Pick<CbamDocInput, 'sourceStreams' | 'pfc'> {
+  const pct = (x: number | undefined) => (x === undefined ? undefined : round(x * 100, 9));
+  const nameOf = (s: { id?: string | undefined; name?: string | undefined }, fallback: string) => s.name || s.id || fallback;
+  const sourceStreams = input.sourceStreams.slice(0, 75).map((s, i): NonNullable<CbamDocInput['sourceStreams']>[number] => {
+    const bio = pct(s.biomassShare);
+    const common = { name: nameOf(s, `Source stream ${i + 1}`), ...(bio !== undefined ? { biomassPct: bio } : {}) };
+    if (s.method === 'combustion') {
+      const ox = pct(s.oxidationFactor);
+      return { ...common, method: 'Combustion', activityData: s.ad, adUnit: s.unit === '1000 Nm3' ? '1000Nm3' : 't', ncv: s.ncv, ef: s.ef, efUnit: 'tCO2/TJ', ...(ox !== undefined ? { oxidationFactorPct: ox } : {}) };
+    }
+    if (s.method === 'process') {
+      const cf = pct(s.conversionFactor);
+      return { ...common, method: 'Process emissions', activityData: s.ad, adUnit: 't', ef: s.ef, efUnit: 'tCO2/t', ...(cf !== undefined ? { conversionFactorPct: cf } : {}) };
+    }
+    return { ...common, method: 'Mass Balance', activityData: s.ad, adUnit: 't', carbonContent: s.carbonContent };
+  });
+  const pfc = input.pfc.slice(0, 10).map((q): NonNullable<CbamDocInput['pfc']>[number] => {
+    const common = { activityData: q.alProduced, fC2F6: q.fC2F6, collectionEfficiency: q.collectionEfficiency };
+    return q.method === 'slope'
+      ? { ...common, method: 'Slope method', frequency: q.aef, duration: q.aed, sefCf4: q.sefCf4 }
+      : { ...common, method: 'Overvoltage method', ovc: q.ovc, aeo: q.aeo, currentEfficiency: q.currentEfficiency };
+  });
+  return { sourceStreams, pfc };
 }
