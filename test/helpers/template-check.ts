@@ -178,7 +178,7 @@ export function readBack(sheets: Sheets): Readback {
 // ------------------------------------------------------------------------------------------------------------
 // LibreOffice runs
 
-const LO_TIMEOUT = 180_000;
+const LO_TIMEOUT = 300_000; // a shared, loaded machine: LibreOffice may take minutes
 
 /** Recalculate with LibreOffice and read back. Throws when LibreOffice writes no file. */
 export function recalcAndRead(bytes: Uint8Array): Sheets {
