@@ -1,6 +1,8 @@
 // A whole installation (several production processes, flows between them) → CBAM: checked against hand calculations
 // written here from the rules (IR (EU) 2023/1773 Annex III / the communication template: SEE = (AttrEm + Σ M_i × SEE_i) / AL).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { allT, LANGS } from '../../../test/helpers/i18n';
 import { sampleFiles, sampleJson } from '../../../test/helpers/samples';
 import { translateMessage, type TFunction } from '../i18n/translate';
@@ -251,5 +253,21 @@ describe('a dataset without processes gives exactly the single-process conversio
   it('every multi-process sample converts as an installation', () => {
     for (const f of sampleFiles().filter((x) => sampleJson(x).processes))
       expect(inst(convertInstallation(valid(sampleJson(f)), { period: '2026' })).processes.length).toBe(sampleJson(f).processes.length);
+  });
+});
+
+describe('a product code the template lists only in other 8-digit forms', () => {
+  const raw = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'installations', 'aluminium-potline-casthouse.json'), 'utf8'));
+  const r = inst(convertInstallation(valid(raw), { period: '2026', electricity: { euDefaultEf: 0.5 } }));
+  it('keeps the SEE (nothing missing), warns with the template codes, and leaves the product out of the template', () => {
+    expect(r.missing).toEqual([]);
+    expect(r.products.every((p) => p.see.direct !== null)).toBe(true);
+    const w = r.findings.filter((f) => f.message.key === 'cbamconvert:installation.templateCn');
+    expect(w.map((f) => [f.severity, f.message.params?.cn, f.message.params?.candidates])).toEqual([
+      ['warning', '7601 10 00', '7601 10 10, 7601 10 90'],
+      ['warning', '7601 10 00', '7601 10 10, 7601 10 90'],
+    ]);
+    for (const f of w) for (const lang of LANGS) expect(translateMessage(T[lang], f.message)).not.toMatch(/\{\{|\$t:|cbamconvert:/);
+    expect(parseCbamDocData(r.docs!).products.map((p) => p.cnCode)).toEqual(['76012080']);
   });
 });

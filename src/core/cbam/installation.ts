@@ -34,7 +34,7 @@ export type InstallationOptions = Omit<ConvertOptions, 'cnCode' | 'route' | 'cor
 export interface MissingFigure {
   processId: string;
   productId?: string;
-  figure: 'direct' | 'indirect' | 'process' | 'product';
+  figure: 'direct' | 'indirect' | 'process';
   reason: Message;
 }
 
@@ -355,7 +355,7 @@ export function convertInstallation(dataset: Dataset, options: InstallationOptio
     for (const f of c.p.inputs)
       if (ok.some((x) => x.p.id === f.fromProcess))
         c.doc.proc.precursors!.push({ from: templateIds.get(f.fromProcess)!, amount: { value: round(convertUnit(f.amount, f.unit as Unit, 't'), 9), source: { ref: `Dataset process ${c.p.id} input from ${f.fromProcess}`, kind: 'measured' } } });
-  const docs = assembleDocs(dataset, ok, missing);
+  const docs = assembleDocs(dataset, ok, findings);
   let see: SeeResult | undefined;
   let parsed: CbamDocData | undefined;
   if (docs) {
@@ -414,7 +414,7 @@ function writeProductSee(docs: CbamDocInput, see: SeeResult, conv: Converted[], 
 }
 
 /** The documents' input model of the installation from the converted processes (known figures only). */
-function assembleDocs(ds: Dataset, ok: Array<Converted & { r: CbamConversion; doc: DocPart }>, missing: MissingFigure[]): CbamDocInput | null {
+function assembleDocs(ds: Dataset, ok: Array<Converted & { r: CbamConversion; doc: DocPart }>, findings: Problem[]): CbamDocInput | null {
   if (!ok.length) return null;
   const goods = new Map<string, Set<string>>();
   for (const c of ok) {
@@ -426,7 +426,8 @@ function assembleDocs(ds: Dataset, ok: Array<Converted & { r: CbamConversion; do
     for (const x of c.p.products) {
       const cn8 = templateCn(x.cnCode, c.doc.proc.category);
       if (!cn8) {
-        missing.push({ processId: c.p.id, productId: x.id, figure: 'product', reason: msg('cbamconvert:installation.missing.templateCn', { product: x.id, cn: printCn(x.cnCode), category: c.doc.proc.category }) });
+        const cands = (TEMPLATE_MAP.cnByGood[c.doc.proc.category] ?? []).filter((y) => y.startsWith(x.cnCode.slice(0, 6)));
+        findings.push({ severity: 'warning', path: ['processes', ds.processes!.indexOf(c.p), 'products', c.p.products.indexOf(x), 'cnCode'], message: msg('cbamconvert:installation.templateCn', { product: x.id, cn: printCn(x.cnCode), category: c.doc.proc.category, candidates: cands.map(printCn).join(', ') || '-' }) });
         continue;
       }
       const cp = docCarbonPrice(x.carbonPrice);
