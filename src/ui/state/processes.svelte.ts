@@ -82,8 +82,8 @@ export class ProcessesState {
   }
 
   /**
-   * Add a production process. The first one takes the dataset's product (CN code, name) and every installation line
-   * (a dataset without processes is one process: nothing changes in its figures).
+   * Add a production process. The first one takes the dataset's product (CN code, name), its production and every
+   * installation line and purchased precursor (a dataset without processes is one process: nothing changes in its figures).
    */
   add(): void {
     if (!this.canAdd) return;
@@ -91,7 +91,9 @@ export class ProcessesState {
     const first = !this.has;
     const productId = this.nextId('G', this.productIds());
     this.ed.change(null, (d) => {
-      const list = ((d.processes as Rec[] | undefined) ??= []);
+      // read back after assigning: the stored array is the state's proxy (a push on the plain array would not be seen)
+      d.processes ??= [];
+      const list = d.processes as Rec[];
       const prod = (d.product ?? {}) as Rec;
       const name = first ? str(prod.name?.en || prod.name?.zh || prod.name?.ar) : '';
       const basis = d.basis as Rec | undefined;
@@ -100,7 +102,8 @@ export class ProcessesState {
         id, name, production, inputs: [],
         products: [{ id: productId, cnCode: first ? str(prod.cnCode) : '', name }],
       });
-      if (first) for (const l of (d.inventory as Rec[] | undefined) ?? []) if (l && l.location === 'installation' && !l.processId) l.processId = id;
+      // the installation's lines and its purchased precursors (the lines the core asks a process of)
+      if (first) for (const l of (d.inventory as Rec[] | undefined) ?? []) if (l && !l.processId && (l.location === 'installation' || (l.category === 'precursor-material' && l.precursor))) l.processId = id;
     });
   }
 
@@ -132,7 +135,11 @@ export class ProcessesState {
   addProduct(i: number): void {
     if (!this.canAddProduct) return;
     const id = this.nextId('G', this.productIds());
-    this.ed.change(null, (d) => ((d.processes as Rec[])[i]!.products ??= []).push({ id, cnCode: '', name: '' }));
+    this.ed.change(null, (d) => {
+      const p = (d.processes as Rec[])[i]!;
+      p.products ??= [];
+      p.products.push({ id, cnCode: '', name: '' });
+    });
   }
   removeProduct(i: number, j: number): void {
     this.ed.change(null, (d) => (d.processes as Rec[])[i]!.products.splice(j, 1));
@@ -140,7 +147,11 @@ export class ProcessesState {
 
   addInput(i: number): void {
     const from = this.processes.find((p, k) => k !== i)?.id ?? '';
-    this.ed.change(null, (d) => ((d.processes as Rec[])[i]!.inputs ??= []).push({ fromProcess: from, amount: '', unit: 't' }));
+    this.ed.change(null, (d) => {
+      const p = (d.processes as Rec[])[i]!;
+      p.inputs ??= [];
+      p.inputs.push({ fromProcess: from, amount: '', unit: 't' });
+    });
   }
   removeInput(i: number, j: number): void {
     this.ed.change(null, (d) => (d.processes as Rec[])[i]!.inputs.splice(j, 1));

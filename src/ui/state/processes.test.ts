@@ -58,6 +58,19 @@ describe('production processes (editor state)', () => {
     expect(ed.at(['processes', 1, 'production', 'amount']).length).toBeGreaterThan(0);
   });
 
+  it('the first process also takes the purchased precursors (aluminium sample): the dataset stays valid', async () => {
+    const alu = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'public', 'samples', 'aluminium-ingot-ningxia.json'), 'utf8'));
+    const row = await saveDataset(db(), { id: `a-${Math.random()}`, name: 'x', origin: 'new', data: alu });
+    const ed = new DatasetEditor(row);
+    const ps = new ProcessesState(ed);
+    ps.add();
+    ed.validateNow();
+    const lines = ed.get(['inventory']) as { id: string; processId?: string }[];
+    expect(lines.find((l) => l.id === 'AL-01')!.processId).toBe('P1');
+    expect(lines.find((l) => l.id === 'AL-03')!.processId).toBeUndefined();
+    expect(errors(ed)).toEqual([]);
+  });
+
   it('a bad CN code of a product is named in the message; what was typed is kept and saved', async () => {
     const { ed, ps, id } = await editor();
     ps.add();
