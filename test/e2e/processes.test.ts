@@ -165,7 +165,7 @@ describe('production processes in the editor and the CBAM view (ar)', () => {
       await p2.waitForTimeout(400);
       const o = await overflow(p2);
       if (o.over > 0) failures.push(`${path}: ${o.over}px wider (${o.culprits.join('; ')})`);
-      await p2.screenshot({ path: join(out, `processes-ar-360${path.split('/')[1]}.png`), fullPage: true });
+      await p2.locator(sel).screenshot({ path: join(out, `processes-ar-360-${path.split('/')[1]}.png`) });
     }
     expect(failures).toEqual([]);
     expect(await p2.getAttribute('html', 'dir')).toBe('rtl');
