@@ -22,7 +22,7 @@ import { CbamConvertError, convertToCbam, type CbamConversion, type ConvertOptio
 import type { CbamDocInput, CbamDocData } from './docs/model';
 import { parseCbamDocData } from './docs/parse';
 import { computeSee, type SeeResult } from './docs/see';
-import { TEMPLATE_MAP, templateRoutes } from './docs/template';
+import { TEMPLATE_MAP } from './docs/template';
 import { CbamDocError } from './docs/errors';
 import { toDocsModelPartial } from './docs-model';
 import { cbamPackForPeriod } from './packs';
@@ -131,7 +131,7 @@ interface Known { dir: boolean; ind: boolean }
 interface DocPart { proc: DocProcess; pps: DocPP[]; known: Known; reasons: MissingFigure[]; balance?: DocBalance; streams: NonNullable<CbamDocInput['sourceStreams']>; product?: DocProduct; head: Pick<CbamDocInput, 'installation' | 'verifier'> }
 
 /**
- * One process of the documents' model: H2's partial documents model of the process's own conversion (every figure it
+ * One process of the documents' model: the partial documents model (toDocsModelPartial) of the process's own conversion (every figure it
  * knows, the unknown ones left out), renumbered P1 → Pk and PP1.. → PP(start+1)..; which of its SEE are known.
  */
 function docProcess(r: CbamConversion, p: ProductionProcess, view: Dataset, templateId: string, ppStart: number): DocPart {
