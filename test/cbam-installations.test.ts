@@ -65,8 +65,11 @@ interface Hand {
   processes: Record<string, HandProcess>;
   /** product id → process id */
   products: Record<string, string>;
-  /** installation totals, tCO2e (sheet C): fossil CO2, biomass CO2 (not counted), N2O, PFC, direct, indirect */
-  totals: { co2: number; biomass: number; n2o: number; pfc: number; direct: number; indirect: number };
+  /**
+   * installation totals, tCO2e (sheet C): fossil CO2, biomass CO2 (not counted), N2O, PFC, direct, indirect; `calc`: the
+   * part the dataset computes as activity × factor (calculation-based), the rest are measured masses
+   */
+  totals: { co2: number; biomass: number; n2o: number; pfc: number; direct: number; indirect: number; calc: number };
   /** purchased precursors: SEE and the masses consumed per process */
   purchased: Record<string, See & { uses: Record<string, number>; mwhPerT?: number; ef?: number; basis: 'supplier' | 'default' }>;
   /** share of default values per process (template: embedded direct emissions from defaults / SEE_dir) */
@@ -84,7 +87,7 @@ function cementHand(): Hand {
   return {
     processes: { KILN: kiln, GRIND: grind },
     products: { clinker: 'KILN', 'cem-po425': 'GRIND' },
-    totals: { co2, biomass: 120_000 * 0.1, n2o: 0, pfc: 0, direct: co2, indirect: (64_000 + 38_000) * EF_EL },
+    totals: { co2, biomass: 120_000 * 0.1, n2o: 0, pfc: 0, direct: co2, indirect: (64_000 + 38_000) * EF_EL, calc: co2 },
     purchased: { 'CEM-G3': { ...clinker, uses: { GRIND: 40_000 }, basis: 'default' } },
     shareDefault: { KILN: 0, GRIND: (40_000 * clinker.dir) / 1_000_000 / grind.dir },
   };
@@ -102,7 +105,7 @@ function steelHand(): Hand {
   return {
     processes: { SINTER: sinter, BF: bf, BOF: bof, HSM: hsm },
     products: { sinter: 'SINTER', 'pig-iron': 'BF', slab: 'BOF', 'hrc-3': 'HSM', 'hrc-5': 'HSM' },
-    totals: { co2, biomass: 0, n2o: 0, pfc: 0, direct: co2, indirect: (150_000 + 190_000 + 160_000 + 390_000) * EF_EL },
+    totals: { co2, biomass: 0, n2o: 0, pfc: 0, direct: co2, indirect: (150_000 + 190_000 + 160_000 + 390_000) * EF_EL, calc: co2 - 300_000 },
     purchased: { 'ST-O4': { ...femn, uses: { BOF: 24_000 }, mwhPerT: 3, ef: 0.62, basis: 'supplier' } },
     shareDefault: { SINTER: 0, BF: 0, BOF: 0, HSM: 0 },
   };
@@ -118,7 +121,7 @@ function aluminiumHand(): Hand {
   return {
     processes: { POT: pot, CAST: cast },
     products: { 'hot-metal': 'POT', ingot: 'CAST', alloy: 'CAST' },
-    totals: { co2, biomass: 0, n2o: 0, pfc, direct: co2 + pfc, indirect: 5_400_000 * 0.82 + 63_000 * EF_EL },
+    totals: { co2, biomass: 0, n2o: 0, pfc, direct: co2 + pfc, indirect: 5_400_000 * 0.82 + 63_000 * EF_EL, calc: co2 },
     purchased: { 'AL-C3': { ...remelt, uses: { CAST: 10_000 }, mwhPerT: 13.6, ef: 0.7, basis: 'supplier' } },
     shareDefault: { POT: 0, CAST: 0 },
   };
@@ -135,7 +138,7 @@ function nitricHand(): Hand {
   return {
     processes: { NA: na, AN: an },
     products: { hno3: 'NA', 'an-prill': 'AN' },
-    totals: { co2, biomass: 0, n2o, pfc: 0, direct: co2 + n2o, indirect: (12_400 + 19_000) * EF_EL },
+    totals: { co2, biomass: 0, n2o, pfc: 0, direct: co2 + n2o, indirect: (12_400 + 19_000) * EF_EL, calc: co2 },
     purchased: { 'NA-4': { ...ammonia, uses: { NA: 88_040 }, mwhPerT: 1.5, ef: 0.62, basis: 'supplier' }, 'AN-4': { ...ammonia, uses: { AN: 80_750 }, mwhPerT: 1.5, ef: 0.62, basis: 'supplier' } },
     shareDefault: { NA: 0, AN: 0 },
   };
@@ -409,6 +412,13 @@ describe.each(CASES)('template recalculated by LibreOffice = CarbonBridge = hand
     rel(m.pfc ?? 0, h.totals.pfc, 'Summary_Communication AC13 PFC');
     rel((m.calculation ?? 0) + (m.measurement ?? 0) + (m.other ?? 0), h.totals.direct - h.totals.pfc, 'Summary_Communication AA13 + AE13 + AG13');
     if (h.totals.pfc > 0) expect(m.pfc).toBeGreaterThan(0);
+  });
+
+  itLo('breakdown by monitoring method: calculation-based = the dataset\'s lines computed as activity × factor (PFC apart)', { timeout: LO_TIMEOUT }, () => {
+    const h = c.hand();
+    const m = get().rb.communication.methods;
+    expect(m.calculation ?? 0, 'Summary_Communication AA13 (calculation-based)').toBeCloseTo(h.totals.calc, 6);
+    expect((m.measurement ?? 0) + (m.other ?? 0), 'AE13 + AG13 (measured masses)').toBeCloseTo(h.totals.direct - h.totals.pfc - h.totals.calc, 6);
   });
 
   itLo('no control cell is non-zero; no error or completeness flag beyond those of the blank template under LibreOffice', { timeout: LO_TIMEOUT }, () => {
