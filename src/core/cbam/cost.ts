@@ -103,12 +103,15 @@ export interface CostResult extends PathResult {
 
 const fail = (severity: 'input' | 'finding', ...errors: Message[]): CostError => ({ ok: false, severity, errors });
 
+/** decimal digits a double always holds exactly: ⌊−log10 ε⌋ = 15 */
+const DOUBLE_DIGITS = Math.floor(-Math.log10(Number.EPSILON));
+
 /**
  * The one rounding of a figure shown to the user: computed from unrounded figures, rounded once, half away from zero,
  * to `dp` decimals (6 for tCO2e and tCO2e/t, 2 for money). Binary floating-point noise below the 15th significant digit
  * (a double holds 15 exact decimal digits) is dropped first, so 43,066.875 rounds to 43,066.88 however it was reached.
  */
-export const shown = (x: number, dp: number): number => round(Number(x.toPrecision(15)), dp);
+export const shown = (x: number, dp: number): number => round(Number(x.toPrecision(DOUBLE_DIGITS)), dp);
 
 /** Benchmarks of the pack that apply to a CN code (any of the entry's CN prefixes is a prefix of the code). */
 export function benchmarksFor(pack: DefinitivePack, digits: string, column: 'A' | 'B' = 'B'): Benchmark[] {

@@ -120,7 +120,7 @@ function unknownLevel(pack: CbamPack, digits: string, from: number): Extract<CnR
     if (!kids.length) return undefined;
     if (kids.includes(digits.slice(0, l))) continue;
     const shortestListed = (k: string) => [...listed.keys()].filter((c) => c.startsWith(k)).sort((a, b) => a.length - b.length)[0] ?? k;
-    const nearest = [...new Set(kids.map(shortestListed))].slice(0, 12).map((c) => ({ code: c, printed: printCn(c) }));
+    const nearest = [...new Set(kids.map(shortestListed))].map((c) => ({ code: c, printed: printCn(c) }));
     return { kind: 'unknown', code: digits.slice(0, l), parent, nearest };
   }
   return undefined;
