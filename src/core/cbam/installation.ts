@@ -383,8 +383,8 @@ export function convertInstallation(dataset: Dataset, options: InstallationOptio
       return {
         from: f.fromProcess, fromTemplateId: up?.templateId ?? '-',
         amount: { value: round(convertUnit(f.amount, f.unit as Unit, 't'), 9), unit: 't', source: { kind: 'dataset' as const, lines: [], note: `processes.${c.p.id}.inputs` } },
-        seeDirect: us && uk.dir ? computed(us.seeDirect, FIG_SEE, `SEE_dir of ${f.fromProcess}`) : null,
-        seeIndirect: us && uk.ind ? computed(us.seeIndirect, FIG_SEE, `SEE_ind of ${f.fromProcess}`) : null,
+        seeDirect: us && uk.dir ? computed(us.seeDirect, FIG_SEE, `SEE_dir,${f.fromProcess}`) : null,
+        seeIndirect: us && uk.ind ? computed(us.seeIndirect, FIG_SEE, `SEE_ind,${f.fromProcess}`) : null,
       };
     });
     return { id: c.p.id, templateId: c.templateId, name: c.p.name, conversion: c.r, production: r ? r.production : { value: c.p.production.amount, unit: c.p.production.unit, source: { kind: 'dataset', lines: [], note: `processes.${c.p.id}.production` } }, inputs, see: procSee };
