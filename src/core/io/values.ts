@@ -3,7 +3,8 @@
  * numbers or typed text, yes/no, and the codes of the dataset's lists with their Chinese and English spellings.
  * All lookups go through Maps (a header or a cell can never reach an object's prototype).
  */
-import { CATEGORIES, DATA_TYPES, ELECTRICITY_SOURCES, LOCATIONS, STAGES, BOUNDARIES, ALLOCATION_METHODS, GWP_SET_IDS } from '../model/dataset';
+import { CATEGORIES, DATA_TYPES, ELECTRICITY_SOURCES, LOCATIONS, STAGES, BOUNDARIES, ALLOCATION_METHODS, GWP_SET_IDS, CarbonPricePaid, PrecursorInfo } from '../model/dataset';
+import { definitivePack } from '../cbam/packs';
 import { GASES } from '../model/gases';
 import { parseNumberText, normaliseDigits } from '../model/normalise';
 import type { CellValue } from './read';
@@ -73,6 +74,12 @@ function table(codes: readonly string[], aliases: Record<string, string[]>): Map
   return m;
 }
 
+const PROCESS_CATEGORIES: readonly string[] = definitivePack().categories.map((c) => c.id as string);
+const PROCESS_ROUTES: readonly string[] = [...new Set(definitivePack().categories.flatMap((c) => c.routes))];
+const CARBON_INSTRUMENTS = CarbonPricePaid.shape.instrument.options;
+const REBATES = CarbonPricePaid.shape.rebate.unwrap().options;
+const EF_SOURCES = PrecursorInfo.shape.embedded.unwrap().shape.electricityEfSource.unwrap().options;
+
 /** Codes of each list with the spellings people use (Chinese, English, short forms). */
 export const LISTS = {
   stage: { codes: STAGES, map: table(STAGES, {
@@ -138,6 +145,13 @@ export const LISTS = {
   basisKind: { codes: ['per-functional-unit', 'per-period'] as const, map: table(['per-functional-unit', 'per-period'], { 'per-functional-unit': ['每功能单位', '按功能单位', 'per unit', 'functional unit'], 'per-period': ['每报告期', '按报告期', '报告期', 'per period', 'period'] }) },
   emissionsKind: { codes: ['factors', 'measured'] as const, map: table(['factors', 'measured'], { factors: ['排放因子', '因子', 'factor', 'emission factors'], measured: ['实测', '测量', '排放量', 'measured masses', 'masses'] }) },
   reportedUnit: { codes: ['kgCO2e', 'tCO2e'] as const, map: table(['kgCO2e', 'tCO2e'], { kgCO2e: ['千克CO2e', 'kg CO2e', 'kgCO2eq', 'kg'], tCO2e: ['吨CO2e', 't CO2e', 'tCO2eq', 't'] }) },
+  // format version 2 (production processes): the EU definitive pack's aggregated goods categories and routes, the
+  // carbon-price instrument and rebate of the schema, the template's D.4 source codes of an electricity factor
+  processCategory: { codes: PROCESS_CATEGORIES, map: table(PROCESS_CATEGORIES, {}) },
+  processRoute: { codes: PROCESS_ROUTES, map: table(PROCESS_ROUTES, {}) },
+  carbonInstrument: { codes: CARBON_INSTRUMENTS, map: table(CARBON_INSTRUMENTS, {}) },
+  rebate: { codes: REBATES, map: table(REBATES, {}) },
+  efSource: { codes: EF_SOURCES, map: table(EF_SOURCES, {}) },
 } as const;
 
 export type ListName = keyof typeof LISTS;

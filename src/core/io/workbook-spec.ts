@@ -93,13 +93,17 @@ export const WORKBOOK_SHEETS: SheetSpec[] = [
       f('electricity.source', L('electricitySource')), f('electricity.gridRegion', 'text'), f('electricity.factorId', 'code'), f('electricity.evidence', 'text'),
       f('precursor.cnCode', 'cn'), f('precursor.countryOfProduction', 'country'), f('precursor.supplier', 'text'), f('precursor.supplierInstallation', 'text'),
       f('precursor.embedded.direct', 'number'), f('precursor.embedded.indirect', 'number'), f('precursor.embedded.source', 'text'), f('precursor.embedded.verified', 'bool'),
+      // format version 2: the supplier's own electricity figures, the default-value variant and the line's process
+      f('precursor.embedded.electricityMWhPerT', 'number'), f('precursor.embedded.electricityEf', 'number'), f('precursor.embedded.electricityEfSource', L('efSource')),
+      f('precursor.variant', 'code'), f('processId', 'code'),
       f('notes', 'text'),
     ],
   },
 ];
 
 export const WORKBOOK_FORMAT = 'carbonbridge.input-workbook';
-export const WORKBOOK_VERSION = 1;
+/** 2: optional production-process sheets (dataset format version 2); a version-1 workbook still reads. */
+export const WORKBOOK_VERSION = 2;
 /** Name of the hidden sheet that marks our workbook (format and version). */
 export const META_SHEET = '_carbonbridge';
 export const LISTS_SHEET_ID = 'lists';

@@ -25,6 +25,7 @@ import {
   BATTERY_FIELDS, BATTERY_LISTS, BATTERY_SHEET_ID, batteryCodeLabel, batteryListCode, formatPerformanceClass, parsePerformanceClass,
   type BatteryListName, type PerformanceClass, type XFieldSpec, type XFieldType,
 } from './workbook-battery';
+import { PROCESS_SPECS, parseQualifying, processSheetItems, type ProcessSheetId } from './workbook-processes';
 
 // ------------------------------------------------------------------------------------------------------------
 // lists
@@ -45,13 +46,20 @@ const LIST_DEFS: ListDef[] = [
   { id: 'gwpSet', codes: LISTS.gwpSet.codes },
   { id: 'basisKind', codes: LISTS.basisKind.codes },
   { id: 'reportedUnit', codes: LISTS.reportedUnit.codes },
+  { id: 'processCategory', codes: LISTS.processCategory.codes },
+  { id: 'processRoute', codes: LISTS.processRoute.codes },
+  { id: 'carbonInstrument', codes: LISTS.carbonInstrument.codes },
+  { id: 'rebate', codes: LISTS.rebate.codes },
+  { id: 'efSource', codes: LISTS.efSource.codes },
   ...(Object.keys(BATTERY_LISTS) as BatteryListName[]).map((id) => ({ id, codes: BATTERY_LISTS[id], battery: id })),
 ];
 
 const listIdOf = (t: XFieldType): string | undefined =>
   typeof t === 'object' ? ('list' in t ? t.list : t.batteryList) : t === 'unit' ? 'unit' : t === 'massUnit' ? 'massUnit' : undefined;
 
-type AnySheetId = SheetId | typeof BATTERY_SHEET_ID;
+type AnySheetId = SheetId | typeof BATTERY_SHEET_ID | ProcessSheetId;
+/** A table sheet: its id (labels) and columns. */
+interface TableSpec { id: AnySheetId; fields: FieldSpec[] }
 /** A key/value sheet: the spec's own or the optional battery sheet. */
 interface KvSpec { id: AnySheetId; fields: XFieldSpec[] }
 const BATTERY_SPEC: KvSpec = { id: BATTERY_SHEET_ID, fields: BATTERY_FIELDS };
@@ -123,7 +131,13 @@ export function buildInputWorkbook(dataset?: Dataset, opts: { blankRows?: number
 
   for (const spec of WORKBOOK_SHEETS) {
     if (spec.kind === 'kv') sheets.push(kvSheet(spec, dataset, listFormula));
-    else sheets.push(tableSheet(spec, dataset, listFormula, blank));
+    else sheets.push(tableSheet(spec, (dataset ? (dataset[spec.array!] as unknown[]) : []) ?? [], listFormula, blank));
+  }
+  // the production-process sheets: written for datasets with processes, and as optional sheets in the empty workbook
+  const withProcesses = !dataset || (dataset.processes?.length ?? 0) > 0;
+  if (withProcesses) {
+    const items = processSheetItems(dataset);
+    for (const spec of PROCESS_SPECS) sheets.push(tableSheet(spec, items[spec.id], listFormula, blank));
   }
   // the battery sheet: written for battery datasets, and as an optional sheet in the empty workbook
   const withBattery = !dataset || dataset.battery !== undefined;
@@ -136,6 +150,7 @@ export function buildInputWorkbook(dataset?: Dataset, opts: { blankRows?: number
     ['datasetFormatVersion', DATASET_FORMAT_VERSION],
     ...WORKBOOK_SHEETS.map((s) => ['sheet', s.id, sheetTitle(s.id)] as WCell[]),
     ...(withBattery ? [['sheet', BATTERY_SHEET_ID, sheetTitle(BATTERY_SHEET_ID)] as WCell[]] : []),
+    ...(withProcesses ? PROCESS_SPECS.map((s) => ['sheet', s.id, sheetTitle(s.id)] as WCell[]) : []),
     // the battery document's own format marker (kept so that the details read back are identical)
     ...(dataset?.battery && (dataset.battery.format !== undefined || dataset.battery.formatVersion !== undefined) ? [['batteryFormat', dataset.battery.format, dataset.battery.formatVersion] as WCell[]] : []),
   ];
@@ -163,8 +178,7 @@ function kvSheet(spec: KvSpec, ds: Dataset | undefined, listFormula: (id: string
   return { name: sheetTitle(spec.id), rows, widths: [34, 26, 34, 48], textColumns: [0], freezeRows: 1, validations };
 }
 
-function tableSheet(spec: SheetSpec, ds: Dataset | undefined, listFormula: (id: string) => string | undefined, blank: number): WSheet {
-  const items = (ds ? (ds[spec.array!] as unknown[]) : []) ?? [];
+function tableSheet(spec: TableSpec, items: unknown[], listFormula: (id: string) => string | undefined, blank: number): WSheet {
   const rows: WCell[][] = [
     spec.fields.map((f) => ({ v: bilingual(spec.id, f.key), s: 'header' as const })),
     spec.fields.map((f) => ({ v: f.key, s: 'key' as const })),
@@ -364,9 +378,8 @@ function readKvSheet(g: Grid, spec: KvSpec, ctx: ReadCtx): boolean {
 interface TableResult { items: Record<string, unknown>[]; rows: number[]; bad: Set<number> }
 
 /** Read a table sheet (one item per row from TABLE_FIRST_ROW). */
-function readTableSheet(g: Grid, spec: SheetSpec, ctx: ReadCtx): TableResult {
+function readTableSheet(g: Grid, spec: TableSpec, arrayName: string, ctx: ReadCtx): TableResult {
   const { problems, locs, reported } = ctx;
-  const arrayName = spec.array!;
   const fields = new Map<string, FieldSpec>(spec.fields.map((f) => [f.key, f]));
   const keys = (g.rows[1] ?? []).map((k) => (typeof k === 'string' ? k.trim() : ''));
   const colField: (FieldSpec | undefined)[] = keys.map((k, c) => {
@@ -431,6 +444,82 @@ function readBatterySheet(meta: Grid, ctx: ReadCtx): boolean {
   return structural;
 }
 
+/**
+ * Move the locations (and reported marks) of row `from` of a process sheet (keys starting with "_", listed in
+ * `keys`) to the dataset path `to`.
+ */
+function relocate(ctx: ReadCtx, keys: string[], from: string, to: string): void {
+  for (const k of keys) {
+    if (k !== from && !k.startsWith(`${from}.`)) continue;
+    const l = ctx.locs.get(k);
+    if (l) { ctx.locs.delete(k); ctx.locs.set(to + k.slice(from.length), l); }
+    if (ctx.reported.delete(k)) ctx.reported.add(to + k.slice(from.length));
+  }
+}
+
+/** A problem of one cell located by the reader (`path` of a read row), or of the row when the cell was empty. */
+function rowProblem(ctx: ReadCtx, path: string, rowPath: string, field: string, column: string | undefined, key: string, params: Record<string, string | number>, fix: string, fixParams?: Record<string, string | number>): void {
+  const l = ctx.locs.get(path) ?? ctx.locs.get(rowPath);
+  ctx.problems.add({ severity: 'error', ...(l ? { sheet: l.sheet, row: l.row } : {}), ...(column ? { column } : {}), field, message: msg(`import:problem.${key}`, params), fix: msg(`import:fix.${fix}`, fixParams) });
+  ctx.reported.add(path);
+}
+
+/**
+ * The optional production-process sheets (workbook-processes.ts): processes to raw.processes, each flow and product
+ * row to its process (named in its `process` column). True when a problem there makes the dataset unusable.
+ */
+function readProcessSheets(ctx: ReadCtx): boolean {
+  const grids = PROCESS_SPECS.map((spec) => ({ spec, g: findSheet(ctx.book, spec.id) }));
+  const read = grids.map(({ spec, g }) => {
+    if (!g) return { items: [], rows: [], bad: new Set<number>() } as TableResult;
+    formulaNote(ctx.problems, g);
+    return readTableSheet(g, spec, `_${spec.id}`, ctx);
+  });
+  const [procs, flows, products] = read as [TableResult, TableResult, TableResult];
+  if (!read.some((t) => t.items.length)) return false;
+  let structural = read.some((t) => t.bad.size > 0);
+  const keys = [...new Set([...ctx.locs.keys(), ...ctx.reported])].filter((k) => k.startsWith('_'));
+  const index = new Map<string, number>();
+  procs.items.forEach((p, i) => {
+    if (typeof p.id === 'string' && !index.has(p.id)) index.set(p.id, i);
+    relocate(ctx, keys, `_processes.${i}`, `processes.${i}`);
+  });
+  const attach = (t: TableResult, sheet: 'flows' | 'products', into: 'inputs' | 'products'): void => {
+    const g = grids.find((x) => x.spec.id === sheet)!.g!;
+    const col = (key: string): string | undefined => {
+      const c = (g.rows[1] ?? []).findIndex((k) => typeof k === 'string' && k.trim() === key);
+      return c < 0 ? undefined : colLetter(c);
+    };
+    t.items.forEach((item, k) => {
+      const from = `_${sheet}.${k}`;
+      const { process, ...rest } = item;
+      const pi = typeof process === 'string' ? index.get(process) : undefined;
+      if (pi === undefined) {
+        if (!ctx.reported.has(`${from}.process`))
+          rowProblem(ctx, `${from}.process`, from, 'process', col('process'), 'unknownProcess', { value: typeof process === 'string' ? process : '' }, 'knownProcess', { allowed: [...index.keys()].join(', ') });
+        structural = true;
+        return;
+      }
+      if (typeof rest.qualifying === 'string') {
+        const q = parseQualifying(rest.qualifying);
+        if (q) rest.qualifying = q;
+        else {
+          rowProblem(ctx, `${from}.qualifying`, from, 'qualifying', col('qualifying'), 'qualifying', { value: rest.qualifying.slice(0, 60) }, 'qualifying');
+          delete rest.qualifying;
+          structural = true;
+        }
+      }
+      const arr = ((procs.items[pi]![into] as unknown[] | undefined) ??= []);
+      arr.push(rest);
+      relocate(ctx, keys, from, `processes.${pi}.${into}.${arr.length - 1}`);
+    });
+  };
+  if (flows.items.length) attach(flows, 'flows', 'inputs');
+  if (products.items.length) attach(products, 'products', 'products');
+  ctx.raw.processes = procs.items;
+  return structural;
+}
+
 /** Read our input workbook back into a dataset. `acceptValid`: leave out inventory rows with errors. */
 export function readInputWorkbook(book: Book, opts: { acceptValid?: boolean; maxProblems?: number } = {}): WorkbookImport {
   const meta = book.sheets.find((s) => s.name === META_SHEET)!;
@@ -460,7 +549,7 @@ export function readInputWorkbook(book: Book, opts: { acceptValid?: boolean; max
       continue;
     }
     const arrayName = spec.array!;
-    const t = readTableSheet(g, spec, ctx);
+    const t = readTableSheet(g, spec, arrayName, ctx);
     badRows.set(arrayName, t.bad);
     rowOf[arrayName] = t.rows;
     if (arrayName === 'installations' && t.bad.size) structural = true;
@@ -468,6 +557,7 @@ export function readInputWorkbook(book: Book, opts: { acceptValid?: boolean; max
     raw[arrayName] = t.items;
   }
   if (readBatterySheet(meta, ctx)) structural = true;
+  if (readProcessSheets(ctx)) structural = true;
 
   // validate; on failure leave out the inventory rows with errors and validate again (up to 3 passes), so that
   // every problem of the remaining rows is reported too
