@@ -212,7 +212,9 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
 
   // benchmark
   let benchmark: PathResult['benchmark'];
+  let benchX: number;
   if (i.benchmark !== undefined) {
+    benchX = i.benchmark;
     benchmark = { ...user(i.benchmark, 'tCO2e/t', 'benchmark'), column: 'user', route: routes[0] ?? null };
   } else {
     const cands = benchmarksFor(pack, digits, 'B');
@@ -228,7 +230,8 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
     if (!b) return fail('finding', { key: 'cbam:errors.noBenchmark', params: { cn: printCn(digits) } });
     const base = rule(b.value);
     const addOn = b.addOn ? rule(b.addOn) : undefined;
-    const value = round(b.value.value + (b.addOn?.value ?? 0), 6);
+    benchX = b.value.value + (b.addOn?.value ?? 0);
+    const value = shown(benchX, 6);
     const unc = path === 'actual' || !!base.uncertain || !!addOn?.uncertain;
     benchmark = {
       ...(addOn ? computed(value, b.value.unit, 'benchmarkAddOn', unc) : { ...base, ...(unc ? { uncertain: true } : {}) }),
@@ -241,7 +244,7 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
   const cscf = cscfFor(pack, year);
   if (cscf.assumed) messages.push({ key: 'cbam:notes.cscfAssumed', params: { year } });
   // each figure from unrounded figures, rounded once where it is shown
-  const sefaX = benchmark.value * cf.value * cscf.value.value;
+  const sefaX = benchX * cf.value * cscf.value.value;
   const uncertain = !!(see.uncertain || benchmark.uncertain || cf.uncertain || cscf.value.uncertain);
   const sefa = computed(shown(sefaX, 6), 'tCO2e/t', 'sefaRounded', uncertain);
   if (seeX - sefaX < 0) messages.push({ key: 'cbam:notes.netNegative', params: { see: see.value, sefa: sefa.value } });
@@ -460,7 +463,7 @@ export function projectCosts(input: ProjectionInput): ProjectionResult | CostErr
       default: def,
       actual: act,
       savedCertificates: def && act ? shown(certOf.get(def)! - certOf.get(act)!, 6) : null,
-      savedEur: def && act && def.costEur !== null && act.costEur !== null ? round(def.costEur - act.costEur, 2) : null,
+      savedEur: def && act && price ? shown((certOf.get(def)! - certOf.get(act)!) * price, 2) : null,
     });
   }
   const sum = (k: 'default' | 'actual', f: 'certificates' | 'costEur', dp: number) =>
