@@ -7,6 +7,9 @@ import type { Dataset } from '../model/dataset';
 import { buildInputWorkbook, readInputWorkbook, sheetTitle } from './workbook';
 import { importBytes } from './import';
 import { readBook } from './read';
+import { formatQualifying, parseQualifying } from './workbook-processes';
+import { translateMessage } from '../i18n/translate';
+import { allT, LANGS } from '../../../test/helpers/i18n';
 
 const load = (f: string): Dataset => validateDataset(sampleText(f)).dataset!;
 const sheetXmlOf = (bytes: Uint8Array, name: string): string => {
@@ -211,6 +214,144 @@ describe('input workbook: battery details', () => {
   });
 
   it(hasSoffice ? 'battery details survive a LibreOffice re-save' : 'battery LibreOffice round trip (SKIPPED: soffice not installed)', { timeout: 150_000 }, (ctx) => {
+    if (!hasSoffice) { ctx.skip(); return; }
+    const ds = richer();
+    const saved = resaveWithLibreOffice(buildInputWorkbook(ds), { recalc: false, timeout: 140_000 });
+    expect(saved).toBeDefined();
+    const r = importBytes(saved!, 'saved.xlsx');
+    expect(r.kind === 'workbook' && r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.kind === 'workbook' && r.dataset).toEqual(ds);
+  });
+});
+
+describe('input workbook: production processes (dataset format v2)', () => {
+  const SAMPLE = 'cement-plant-kiln-grinding.json';
+  /** The multi-process sample with every process, flow, product and precursor field filled, and awkward qualifying parameters. */
+  const richer = (): Dataset => {
+    const ds = structuredClone(load(SAMPLE));
+    const [kiln, grind] = ds.processes!;
+    Object.assign(kiln!, {
+      route: 'all', consumedForNonCbam: 1000,
+      heat: { importedTJ: 12.5, importedEf: 56.1, exportedTJ: 3, exportedEf: 0 },
+      wasteGas: { importedTJ: 0.25, importedEf: 44.4, exportedTJ: 1e-7, exportedEf: 70.2 },
+      electricityExported: { mwh: 1200, ef: 0.5703 },
+    });
+    grind!.inputs.push({ fromProcess: 'KILN', amount: 2.5, unit: 'kg' });
+    const cem = grind!.products[0]!;
+    cem.qualifying = { clinkerShare: 0.8, grade: '42.5', text: 'CEM II/A-LL', note: 'a; b "c" ＝', 'odd=name': 'x', tiny: 1e-7, neg: -3 };
+    cem.carbonPrice = { instrument: 'national-ets', shareCovered: 0.35, currency: 'CNY', amountPerT: 12.34, rebate: 'free-allocation', rebateShare: 0.9, rebatePerT: 11.1, legalAct: 'Interim Regulations on the Management of Carbon Emissions Trading (2024)' };
+    grind!.products.push({ id: 'CEM-2', cnCode: '2523290000', name: 'Second cement', amount: 0 });
+    const pre = ds.inventory.find((l) => l.precursor)!;
+    pre.precursor!.embedded = { direct: 0.86, indirect: 0.05, source: 'supplier communication', verified: true, electricityMWhPerT: 0.09, electricityEf: 0.5703, electricityEfSource: 'D.4(a)' };
+    const v = validateDataset(ds);
+    expect(v.problems).toEqual([]);
+    return v.dataset!;
+  };
+  const names = (files: Record<string, Uint8Array>) => [...strFromU8(files['xl/workbook.xml']!).matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1]);
+  const setCell = (files: Record<string, Uint8Array>, sheet: Parameters<typeof sheetTitle>[0], ref: string, text: string): void => {
+    const p = `xl/worksheets/sheet${names(files).indexOf(sheetTitle(sheet)) + 1}.xml`;
+    const xml = strFromU8(files[p]!);
+    const re = new RegExp(`<c r="${ref}"[^>]*?(?:/>|>[\\s\\S]*?</c>)`);
+    expect(re.test(xml), `${sheet}!${ref}`).toBe(true);
+    files[p] = strToU8(xml.replace(re, `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`));
+  };
+
+  it('round trip of every process, flow, product, carbon-price and precursor field', () => {
+    const ds = richer();
+    const r = importBytes(buildInputWorkbook(ds), 'input.xlsx');
+    expect(r.kind === 'workbook' && r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.kind === 'workbook' && r.dataset).toEqual(ds);
+    expect(r.kind === 'workbook' && r.dataset?.processes?.[1]?.products[0]?.qualifying).toEqual({ clinkerShare: 0.8, grade: '42.5', text: 'CEM II/A-LL', note: 'a; b "c" ＝', 'odd=name': 'x', tiny: 1e-7, neg: -3 });
+  });
+
+  it('writes the three sheets with bilingual headers, drop-down lists and qualifying parameters as name=value; only when the dataset has processes', () => {
+    const bytes = buildInputWorkbook(richer());
+    const procs = sheetXmlOf(bytes, sheetTitle('processes'));
+    expect(procs).toContain('汇总货物类别（规则包类别编号）\nAggregated goods category (rule pack category id)');
+    const lists = sheetXmlOf(bytes, sheetTitle('lists'));
+    for (const code of ['cement-clinker', 'national-ets', 'free-allocation', 'D.4(a)']) expect(lists).toContain(`>${code}<`);
+    const dvCols = (xml: string) => [...xml.matchAll(/<dataValidation [^>]*sqref="([A-Z]+)3:[A-Z]+\d+">/g)].map((m) => m[1]);
+    expect(dvCols(procs)).toEqual(['D', 'E', 'G']); // category, route, unit
+    expect(dvCols(sheetXmlOf(bytes, sheetTitle('flows')))).toEqual(['D']); // mass unit
+    expect(dvCols(sheetXmlOf(bytes, sheetTitle('products')))).toEqual(['G', 'K']); // instrument, rebate
+    const prods = sheetXmlOf(bytes, sheetTitle('products'));
+    expect(prods).toContain('clinkerShare=0.8; grade=&quot;42.5&quot;; text=CEM II/A-LL; note=&quot;a; b \\&quot;c\\&quot; ＝&quot;; &quot;odd=name&quot;=x; tiny=1e-7; neg=-3');
+    const wbOf = (b: Uint8Array) => strFromU8(unzipSync(b)['xl/workbook.xml']!);
+    for (const id of ['processes', 'flows', 'products'] as const) {
+      expect(wbOf(buildInputWorkbook(load('cement-grey-portland.json')))).not.toContain(`"${sheetTitle(id)}"`);
+      expect(wbOf(buildInputWorkbook())).toContain(`"${sheetTitle(id)}"`);
+    }
+    expect(sheetXmlOf(bytes, sheetTitle('instructions'))).toContain('The sheets Processes, Flows and Products are optional');
+  });
+
+  it('a workbook without process sheets (v1) and the empty template filled without processes read as a dataset without processes', () => {
+    const ds = load('cement-grey-portland.json');
+    const r = importBytes(buildInputWorkbook(ds), 'v1.xlsx');
+    expect(r.kind === 'workbook' && r.dataset).toEqual(ds);
+    expect(r.kind === 'workbook' && r.dataset && 'processes' in r.dataset).toBe(false);
+    // the empty template (with the optional process sheets, left empty) and the sample's own sheets copied in
+    const filled = unzipSync(buildInputWorkbook(ds));
+    const template = unzipSync(buildInputWorkbook(undefined, { blankRows: 5 }));
+    const tn = names(template);
+    for (const [i, n] of names(filled).entries()) {
+      const j = tn.indexOf(n);
+      if (n !== sheetTitle('lists') && n !== '_carbonbridge') template[`xl/worksheets/sheet${j + 1}.xml`] = filled[`xl/worksheets/sheet${i + 1}.xml`]!;
+    }
+    const t = importBytes(zipSync(template), 'template.xlsx');
+    expect(t.kind === 'workbook' && t.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(t.kind === 'workbook' && t.dataset).toEqual(ds);
+  });
+
+  it('qualifying parameters: full-width separators and quoted text read; malformed text is refused', () => {
+    expect(parseQualifying('clinkerShare＝0.8；grade = CEM I ; "a;b"="x"')).toEqual({ clinkerShare: 0.8, grade: 'CEM I', 'a;b': 'x' });
+    expect(parseQualifying('mnPct=١٫٥')).toEqual({ mnPct: 1.5 });
+    for (const bad of ['clinkerShare', 'a=1; a=2', '=3', 'a=', 'a="open', 'a="x" y', ' ']) expect(parseQualifying(bad), bad).toBeUndefined();
+    const q = { a: 1, b: '1', c: '', d: ' padded ', e: 'x=y' };
+    expect(parseQualifying(formatQualifying(q))).toEqual(q);
+  });
+
+  it('a broken process sheet: unknown process in a flow, bad CN code, negative amount, bad parameters — each a translated problem naming sheet, row and column; nothing imported half', async () => {
+    const T = await allT();
+    const ds = richer();
+    const files = unzipSync(buildInputWorkbook(ds));
+    setCell(files, 'flows', 'B3', 'KILNX'); // first flow: from a process that does not exist
+    setCell(files, 'flows', 'A4', 'MILL'); // second flow: into a process that does not exist
+    setCell(files, 'products', 'C4', '25232'); // CEM: five digits
+    setCell(files, 'processes', 'F3', '-5'); // KILN production
+    setCell(files, 'products', 'F4', 'clinkerShare 0.8'); // no "="
+    const r = importBytes(zipSync(files), 'broken.xlsx');
+    expect(r.kind).toBe('workbook');
+    if (r.kind !== 'workbook') return;
+    expect(r.dataset).toBeUndefined();
+    const errors = r.problems.filter((p) => p.severity === 'error');
+    const at = (p: (typeof errors)[number]) => `${p.sheet}!${p.column}${p.row} ${p.message.key}`;
+    expect(errors.map(at).sort()).toEqual([
+      `${sheetTitle('flows')}!A4 import:problem.unknownProcess`,
+      `${sheetTitle('flows')}!B3 import:problem.unknownProcess`,
+      `${sheetTitle('processes')}!F3 core:validation.notPositive`,
+      `${sheetTitle('products')}!C4 core:validation.format.cnCode`,
+      `${sheetTitle('products')}!F4 import:problem.qualifying`,
+    ].sort());
+    expect(errors.find((p) => p.column === 'B')?.fix).toEqual({ key: 'import:fix.knownProcess', params: { allowed: 'KILN, GRIND' } });
+    for (const lang of LANGS) {
+      for (const p of errors) {
+        const text = `${translateMessage(T[lang], p.message)} ${p.fix ? translateMessage(T[lang], p.fix) : ''}`;
+        expect(text, `${lang} ${p.message.key}`).not.toMatch(/import:|core:|\{\{/);
+        if (lang === 'zh') expect(text).toMatch(/[\u4e00-\u9fff]/);
+        if (lang === 'ar') expect(text).toMatch(/[\u0600-\u06ff]/);
+      }
+    }
+    // the rest of the workbook is intact: correcting the cells gives the dataset back
+    setCell(files, 'flows', 'B3', 'KILN');
+    setCell(files, 'flows', 'A4', 'GRIND');
+    setCell(files, 'products', 'C4', '2523 29 00');
+    setCell(files, 'processes', 'F3', '1100000');
+    setCell(files, 'products', 'F4', 'clinkerShare=0.8; grade="42.5"; text=CEM II/A-LL; note="a; b \\"c\\" ＝"; "odd=name"=x; tiny=1e-7; neg=-3');
+    const ok = importBytes(zipSync(files), 'fixed.xlsx');
+    expect(ok.kind === 'workbook' && ok.dataset).toEqual(ds);
+  });
+
+  it(hasSoffice ? 'processes survive a LibreOffice re-save' : 'processes LibreOffice round trip (SKIPPED: soffice not installed)', { timeout: 150_000 }, (ctx) => {
     if (!hasSoffice) { ctx.skip(); return; }
     const ds = richer();
     const saved = resaveWithLibreOffice(buildInputWorkbook(ds), { recalc: false, timeout: 140_000 });

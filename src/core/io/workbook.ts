@@ -18,7 +18,7 @@ import { cellKey, type Book, type CellValue, type Grid } from './read';
 import { LISTS, cellBool, cellDate, cellNumber, cellText, isEmpty, listCode, type ListName } from './values';
 import {
   INSTRUCTIONS_SHEET_ID, LISTS_SHEET_ID, META_SHEET, TABLE_FIRST_ROW, WORKBOOK_FORMAT, WORKBOOK_SHEETS, WORKBOOK_VERSION,
-  type FieldSpec, type FieldType, type SheetId, type SheetSpec,
+  type FieldSpec, type FieldType, type SheetId,
 } from './workbook-spec';
 import { writeWorkbook, type WCell, type WSheet } from '../xlsx/write';
 import {
@@ -499,6 +499,11 @@ function readProcessSheets(ctx: ReadCtx): boolean {
           rowProblem(ctx, `${from}.process`, from, 'process', col('process'), 'unknownProcess', { value: typeof process === 'string' ? process : '' }, 'knownProcess', { allowed: [...index.keys()].join(', ') });
         structural = true;
         return;
+      }
+      // a flow from a process not on the sheet: reported here, with the other problems of the sheets
+      if (sheet === 'flows' && typeof rest.fromProcess === 'string' && !index.has(rest.fromProcess)) {
+        rowProblem(ctx, `${from}.fromProcess`, from, 'fromProcess', col('fromProcess'), 'unknownProcess', { value: rest.fromProcess }, 'knownProcess', { allowed: [...index.keys()].join(', ') });
+        structural = true;
       }
       if (typeof rest.qualifying === 'string') {
         const q = parseQualifying(rest.qualifying);
