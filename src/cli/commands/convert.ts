@@ -31,6 +31,7 @@ import { fmt, printProblems, problemJson, readDataset, table } from '../shared';
 import { applyRulesOption, RULES_OPTION } from '../rules-dir';
 import { cbamPack, schemeOf } from '../../core/cbam/packs';
 import { compareConversions, type SchemeComparison } from '../../core/cbam/compare-schemes';
+import { electricityChoiceLabel, schemeWorded } from '../../core/cbam/scheme-wording';
 import { checkOutputPath, MAX_EF_T_PER_MWH, numberOption, optionFail, periodOption, readJsonInput } from '../options';
 import { runInstallation } from './convert-installation';
 
@@ -111,7 +112,9 @@ function printText(ctx: CommandContext, r: CbamConversion, productName: string):
   ];
   if (r.corrections.items.length) rows.push(row(t('cbamconvert:cli.corrections'), r.corrections.total), row(t('cbamconvert:cli.attributedDirect'), r.attributedDirect));
   rows.push(row(`${t('cbamconvert:cli.electricity')}${r.electricity.counted ? '' : ` ${t('cbamconvert:cli.notCounted')}`}`, r.electricity.mwh));
-  rows.push(row(t('cbamconvert:cli.ef', { choice: t(`cbamconvert:electricity.choice.${r.electricity.choice}`) }), r.electricity.ef));
+  // the default factor of the country named after the pack's scheme (not "EU" under the UK CBAM)
+  const choiceText = (c: string) => tr(ctx, electricityChoiceLabel(r.pack.scheme, r.pack.id, c));
+  rows.push(row(t('cbamconvert:cli.ef', { choice: choiceText(r.electricity.choice) }), r.electricity.ef));
   rows.push(row(t('cbamconvert:cli.indirect'), r.electricity.indirect));
   if (r.precursors.lines.length) rows.push(row(t('cbamconvert:cli.precursorsDirect'), r.precursors.embeddedDirect), row(t('cbamconvert:cli.precursorsIndirect'), r.precursors.embeddedIndirect));
   rows.push(row(t('cbamconvert:cli.seeDirect'), r.see.direct, 7), row(t('cbamconvert:cli.seeIndirect'), r.see.indirect, 7), row(t('cbamconvert:cli.seeTotal'), r.see.total, 7));
@@ -134,7 +137,7 @@ function printText(ctx: CommandContext, r: CbamConversion, productName: string):
   out.push(table([
     [`  ${t('cbamconvert:cli.choiceCol')}`, t('cbamconvert:cli.statusCol'), t('cbamconvert:cli.efCol'), t('cbamconvert:cli.seeTotalCol'), ''],
     ...r.electricity.options.map((o) => [
-      `  ${o.choice === r.electricity.choice ? '* ' : '  '}${t(`cbamconvert:electricity.choice.${o.choice}`)}`,
+      `  ${o.choice === r.electricity.choice ? '* ' : '  '}${choiceText(o.choice)}`,
       t(`cbamconvert:status.${o.status}`),
       o.ef ? fmt(o.ef.value, ctx.lang, 4) : '-',
       o.seeTotal ? fmt(o.seeTotal.value, ctx.lang, 7) : '-',
@@ -333,7 +336,8 @@ export const convertCommand: Command = {
       ...(corrections ? { corrections } : {}),
     };
     if (ds.dataset.processes?.length) return runInstallation(ctx, ds, { ...opts, scheme });
-    const r = convertToCbam(ds.dataset, { ...opts, scheme });
+    const converted = convertToCbam(ds.dataset, { ...opts, scheme });
+    const r = converted.ok ? schemeWorded(converted) : converted;
     if (!r.ok) {
       if (r.status === 'not-cbam') {
         if (ctx.json) printJson(ctx.io, { ok: false, status: r.status, isCbamGood: false, reason: r.reason ? withText(ctx, r.reason) : null, legalRef: r.legalRef, errors: r.errors.map((m) => withText(ctx, m)) });
