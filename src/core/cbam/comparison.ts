@@ -13,7 +13,7 @@ import type { Dataset } from '../model/dataset';
 import type { FootprintPack } from '../packs/schema';
 import { compareConversions, type SchemeComparison } from './compare-schemes';
 import { convertToCbam, type CbamConversion } from './convert';
-import { schemeOf } from './packs';
+import { allCbamPacks, schemeOf } from './packs';
 import { schemeWorded } from './scheme-wording';
 import { defaultPeriodOf } from './screen';
 
@@ -60,7 +60,12 @@ export function footprintComparison(dataset: Dataset, packs: FootprintPack[]): C
  */
 export function borderPeriods(ids: string[], period?: string): string[] {
   const shared = ids.map((id) => defaultPeriodOf(schemeOf(id))).sort().at(-1);
-  return ids.map((id) => period ?? (id === 'eu-cbam-transitional' ? '2025-Q4' : shared ?? defaultPeriodOf(schemeOf(id))));
+  // a pack that has ended (the EU transitional pack): its last quarter, from its effective dates
+  const ended = (id: string) => {
+    const to = allCbamPacks().find((p) => p.id === id)?.effectiveTo;
+    return to ? `${to.slice(0, 4)}-Q4` : undefined;
+  };
+  return ids.map((id) => period ?? ended(id) ?? shared ?? defaultPeriodOf(schemeOf(id)));
 }
 
 function borderColumn(dataset: Dataset, base: Comparison, r: BorderRequest): BorderColumn {

@@ -26,7 +26,7 @@ export interface QReportFromConversionOptions {
 }
 
 /** Submission date in the report's format (UTC, to the second, "Z"). */
-export const qreportDate = (now: Date): string => `${now.toISOString().slice(0, 19)}Z`;
+export const qreportDate = (now: Date): string => now.toISOString().replace(/\.\d+Z$/, 'Z');
 
 /**
  * The QReport input and XML. Defaults: the conversion's period, the submission date from `now`, a draft report id
