@@ -14,6 +14,7 @@ import { toDocsModelPartial } from '../src/core/cbam/docs-model';
 import type { CbamDocInput } from '../src/core/cbam/docs/model';
 import { checkFilledTemplate, templateCheckAvailable } from './helpers/template-check';
 import { sampleJson } from './helpers/samples';
+import { hotRolledCoil } from './helpers/cbam-cases';
 import { SHARED } from './helpers/tools';
 
 const LO = { timeout: 600_000 };
@@ -111,4 +112,20 @@ describe.skipIf(!available)(`template read back after a LibreOffice recalculatio
     expect(c.readback.communication.indirect).toBeNull();
     expect(c.readback.products[0]!.seeDirect).toBeCloseTo(r.see.direct!.value, 6);
   });
+
+  it('hot-rolled coil without an electricity factor, slabs with the supplier\'s 0.35 t/t indirect only: known figures shown, the rest empty and listed', LO, () => {
+    const ds = hotRolledCoil();
+    const r = convertToCbam(ds, { period: '2026' });
+    if (!r.ok) throw new Error('no conversion');
+    const p = toDocsModelPartial(r, ds);
+    const c = checkFilledTemplate(p.model, { expected: { direct: r.direct.total.value, indirect: null } });
+    expect(c.failures).toEqual([]);
+    const gaps = c.fill.report.gaps.map((g) => `${g.sheet}!${g.ref}`);
+    expect(gaps).toEqual(expect.arrayContaining(['D_Processes!L66', 'E_PurchPrec!L50', 'E_PurchPrec!L51', 'E_PurchPrec!L52', 'C_Emissions&Energy!M26']));
+    // the template shows the known part: direct SEE incl. the slabs' 1.9 t/t, the MWh consumed; nothing written as 0
+    expect(c.readback.products[0]!.seeDirect).toBeCloseTo(r.see.direct!.value, 6);
+    expect(c.fill.report.cells.find((x) => x.sheet === 'D_Processes' && x.ref === 'L65')?.value).toBe(96_000);
+    expect(c.fill.report.cells.filter((x) => x.sheet === 'E_PurchPrec' && ['L50', 'L51'].includes(x.ref))).toEqual([]);
+  });
 });
+

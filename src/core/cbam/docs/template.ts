@@ -365,7 +365,11 @@ function planPurchased(plan: Plan, pp: PurchasedPrecursor, i: number): void {
   if (mwh) {
     put(E, `L${b + 36}`, mwh.value, `${f}.electricityMWhPerT`, srcText(mwh));
     put(E, `M${b + 36}`, pp.electricityEfBasis ?? pp.seeDirectBasis, `${f}.electricityMWhPerT.basis`);
-  } else plan.gap(E, `L${b + 36}`, `${f}.electricityMWhPerT`, 'gaps.precursorMWh', { precursor: name });
+  } else {
+    // the value is not known: its basis is, truthfully, "Unknown" (the template then asks no default-value justification)
+    put(E, `M${b + 36}`, 'Unknown', `${f}.electricityMWhPerT.basis`);
+    plan.gap(E, `L${b + 36}`, `${f}.electricityMWhPerT`, 'gaps.precursorMWh', { precursor: name });
+  }
   if (ef) {
     put(E, `L${b + 37}`, ef.value, `${f}.electricityEf`, srcText(ef));
     put(E, `M${b + 37}`, pp.electricityEfSource ?? 'D.4(a)', `${f}.electricityEf.efSource`);
