@@ -19,7 +19,7 @@ function flat(o: unknown, p = ''): [string, string][] {
 const FLAG = /(^|[\s（(“"])--[a-z]/;
 /** Messages the CBAM result and its cost projection show (the conversion's own namespace, and the cost messages). */
 const SHOWN: Record<string, (k: string) => boolean> = {
-  cbamconvert: (k) => !k.startsWith('cli.'),
+  cbamconvert: (k) => !k.startsWith('cli.') && !k.includes('.cli.'), // cli.* and <feature>.cli.* are the CLI's own
   cbam: (k) => /^(errors\.(routeRequired|priceNeedsQuarter|priceMissing|priceMissingWeekly)|notes\.projectionNoPrice)$/.test(k),
 };
 
