@@ -188,49 +188,52 @@ export function buildQReportXml(input: QReportInput): string {
     x.open('TotalEmissions').raw('EmissionsPerUnit', decimal(g.netMass > 0 ? total / g.netMass : 0, 7)).raw('OverallEmissions', decimal(total, 7))
       .raw('TotalDirect', decimal(dir, 7)).raw('TotalIndirect', decimal(ind, 7)).raw('MeasurementUnit', 'EMU1').close('TotalEmissions');
     if (g.remarks) x.open('Remarks').text('AdditionalInformation', g.remarks, 512, true).close('Remarks');
-    em.forEach(({ e, dir: d, ind: i }, ei) => {
-      x.open('GoodsEmissions').raw('SequenceNumber', String(ei + 1));
-      if (e.productionCountry) x.raw('ProductionCountry', e.productionCountry);
-      if (e.operator) {
-        x.open('InstallationOperator').text('OperatorId', e.operator.id, 17, true).text('OperatorName', e.operator.name, 70, true);
-        address(x, 'OperatorAddress', e.operator.address);
-        for (const c of e.operator.contacts) x.open('ContactDetails').text('Name', c.name, 70, true).text('Phone', c.phone, 35, true).text('Email', c.email, 256, true).close('ContactDetails');
-        x.close('InstallationOperator');
-      }
-      if (e.installation) {
-        const n = e.installation;
-        x.open('Installation').text('InstallationId', n.id, 17, true).text('InstallationName', n.name, 256, true).text('EconomicActivity', n.economicActivity, 256)
-          .open('Address').text('EstablishmentCountry', n.country, 2, true).text('City', n.city, 35).text('Street', n.street, 70).text('Postcode', n.postcode, 17)
-          .text('UNLOCODE', n.unlocode, 17).text('Latitude', n.latitude === undefined ? undefined : decimal(n.latitude, 7), 17)
-          .text('Longitude', n.longitude === undefined ? undefined : decimal(n.longitude, 7), 17);
-        if (n.latitude !== undefined) x.raw('CoordinatesType', '01');
-        x.close('Address').close('Installation');
-      }
-      x.open('ProducedMeasure').raw('NetMass', decimal(e.netMass, 6)).raw('MeasurementUnit', '01').close('ProducedMeasure');
-      x.open('InstallationEmissions').raw('OverallEmissions', decimal(d + i, 7)).raw('TotalDirect', decimal(d, 7)).raw('TotalIndirect', decimal(i, 7)).raw('MeasurementUnit', 'EMU1').close('InstallationEmissions');
-      x.open('DirectEmissions').raw('DeterminationType', e.determinationType).text('ApplicableReportingTypeMethodology', e.reportingMethodology, 5, true)
-        .raw('SpecificEmbeddedEmissions', decimal(e.seeDirect, 7)).raw('MeasurementUnit', 'EMU1').text('EmissionFactorSourceValue', e.sourceNote, 512).close('DirectEmissions');
-      x.open('IndirectEmissions').raw('DeterminationType', e.indirectDeterminationType);
-      if (e.electricityEf !== undefined) x.raw('EmissionFactor', decimal(e.electricityEf, 5));
-      x.raw('SpecificEmbeddedEmissions', decimal(e.seeIndirect, 7)).raw('MeasurementUnit', 'EMU1');
-      if (e.electricityConsumed !== undefined) {
-        if (e.electricityConsumed >= 100000) throw new CbamDocError(msg('cbamdocs:errors.tooLong', { field: 'ElectricityConsumed', max: 7 }));
-        x.raw('ElectricityConsumed', decimal(e.electricityConsumed, 2));
-      }
-      x.text('ElectricitySource', e.electricitySource, 5, true).close('IndirectEmissions');
-      x.open('ProdMethodQualifyingParams').raw('SequenceNumber', '1').text('MethodId', e.methodId, 5, true).text('MethodName', e.methodName, 256, true).close('ProdMethodQualifyingParams');
-      if (e.carbonPrice) {
-        const c = e.carbonPrice;
-        x.open('CarbonPriceDue').raw('SequenceNumber', '1').text('InstrumentType', c.instrumentType, 5, true).text('LegalActDescription', c.legalAct, 512, true)
-          .raw('Amount', decimal(c.amount, 7)).raw('Currency', c.currency).text('ExchangeRate', c.exchangeRate, 5, true).raw('EURO', decimal(c.euro, 7)).raw('Country', c.country)
-          .close('CarbonPriceDue');
-      }
-      x.close('GoodsEmissions');
-    });
+    em.forEach(({ e, dir: d, ind: i }, ei) => goodsEmissionsXml(x, e, d, i, ei));
     x.close('ImportedGood');
   });
   x.parts.push('</QReport>\n');
   return x.toString();
+}
+
+/** One GoodsEmissions element: the installation, its emissions and the SEE of one production of an imported good. */
+function goodsEmissionsXml(x: Xml, e: z.output<typeof EmissionSchema>, d: number, i: number, ei: number): void {
+    x.open('GoodsEmissions').raw('SequenceNumber', String(ei + 1));
+    if (e.productionCountry) x.raw('ProductionCountry', e.productionCountry);
+    if (e.operator) {
+      x.open('InstallationOperator').text('OperatorId', e.operator.id, 17, true).text('OperatorName', e.operator.name, 70, true);
+      address(x, 'OperatorAddress', e.operator.address);
+      for (const c of e.operator.contacts) x.open('ContactDetails').text('Name', c.name, 70, true).text('Phone', c.phone, 35, true).text('Email', c.email, 256, true).close('ContactDetails');
+      x.close('InstallationOperator');
+    }
+    if (e.installation) {
+      const n = e.installation;
+      x.open('Installation').text('InstallationId', n.id, 17, true).text('InstallationName', n.name, 256, true).text('EconomicActivity', n.economicActivity, 256)
+        .open('Address').text('EstablishmentCountry', n.country, 2, true).text('City', n.city, 35).text('Street', n.street, 70).text('Postcode', n.postcode, 17)
+        .text('UNLOCODE', n.unlocode, 17).text('Latitude', n.latitude === undefined ? undefined : decimal(n.latitude, 7), 17)
+        .text('Longitude', n.longitude === undefined ? undefined : decimal(n.longitude, 7), 17);
+      if (n.latitude !== undefined) x.raw('CoordinatesType', '01');
+      x.close('Address').close('Installation');
+    }
+    x.open('ProducedMeasure').raw('NetMass', decimal(e.netMass, 6)).raw('MeasurementUnit', '01').close('ProducedMeasure');
+    x.open('InstallationEmissions').raw('OverallEmissions', decimal(d + i, 7)).raw('TotalDirect', decimal(d, 7)).raw('TotalIndirect', decimal(i, 7)).raw('MeasurementUnit', 'EMU1').close('InstallationEmissions');
+    x.open('DirectEmissions').raw('DeterminationType', e.determinationType).text('ApplicableReportingTypeMethodology', e.reportingMethodology, 5, true)
+      .raw('SpecificEmbeddedEmissions', decimal(e.seeDirect, 7)).raw('MeasurementUnit', 'EMU1').text('EmissionFactorSourceValue', e.sourceNote, 512).close('DirectEmissions');
+    x.open('IndirectEmissions').raw('DeterminationType', e.indirectDeterminationType);
+    if (e.electricityEf !== undefined) x.raw('EmissionFactor', decimal(e.electricityEf, 5));
+    x.raw('SpecificEmbeddedEmissions', decimal(e.seeIndirect, 7)).raw('MeasurementUnit', 'EMU1');
+    if (e.electricityConsumed !== undefined) {
+      if (e.electricityConsumed >= 100000) throw new CbamDocError(msg('cbamdocs:errors.tooLong', { field: 'ElectricityConsumed', max: 7 }));
+      x.raw('ElectricityConsumed', decimal(e.electricityConsumed, 2));
+    }
+    x.text('ElectricitySource', e.electricitySource, 5, true).close('IndirectEmissions');
+    x.open('ProdMethodQualifyingParams').raw('SequenceNumber', '1').text('MethodId', e.methodId, 5, true).text('MethodName', e.methodName, 256, true).close('ProdMethodQualifyingParams');
+    if (e.carbonPrice) {
+      const c = e.carbonPrice;
+      x.open('CarbonPriceDue').raw('SequenceNumber', '1').text('InstrumentType', c.instrumentType, 5, true).text('LegalActDescription', c.legalAct, 512, true)
+        .raw('Amount', decimal(c.amount, 7)).raw('Currency', c.currency).text('ExchangeRate', c.exchangeRate, 5, true).raw('EURO', decimal(c.euro, 7)).raw('Country', c.country)
+        .close('CarbonPriceDue');
+    }
+    x.close('GoodsEmissions');
 }
 
 /** Method ids seen in the Commission's sample (uncertain code list): per aggregated goods category and route. */
