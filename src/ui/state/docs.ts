@@ -140,7 +140,9 @@ export async function filledInstallationTemplate(model: Parameters<typeof fillTe
     if (!out.ok) return { ok: false, errors: out.errors };
     const file = `${base}.CBAM-communication-installation-filled.xlsx`;
     downloadBlob(new Blob([out.bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), file);
-    return { ok: true, file, report: out.report };
+    // the cells left empty (a figure not known is never written as 0), each with its reason
+    const gaps = ((out.report as { gaps?: { reason: Message }[] } | undefined)?.gaps ?? []).map((g) => g.reason);
+    return { ok: true, file, report: out.report, ...(gaps.length ? { warnings: gaps } : {}) };
   } catch (e) {
     return { ok: false, errors: errorMessages(e) };
   }

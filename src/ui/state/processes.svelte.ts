@@ -209,7 +209,7 @@ export class ProcessesState {
 
 type Docs = typeof import('../core-docs');
 export type InstallationResultT = import('../core-docs').InstallationConversion;
-export type InstallationDocOutcome = { ok: true; file: string } | { ok: false; errors: import('../core').Message[] };
+export type InstallationDocOutcome = { ok: true; file: string; warnings?: import('../core').Message[] } | { ok: false; errors: import('../core').Message[] };
 
 /**
  * The installation's result for the CBAM view: the core's convertInstallation (loaded with the document layer, on
