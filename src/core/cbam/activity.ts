@@ -454,24 +454,31 @@ function sourceStreamResults(input: ActivityInput, K: Constants, notes: Message[
     } else mbIdx.push(i);
   });
   if (mbIdx.length) {
-    const mbs = mbIdx.map((i) => input.sourceStreams[i] as z.infer<typeof MassBalanceStream>);
-    const r = at(['sourceStreams'], input, () => massBalance(mbs.map((s) => ({ ad: s.ad, carbonContent: s.carbonContent, biomassShare: s.biomassShare ?? 0 })), K));
-    const c = cref('carbonToCo2', r.factor);
-    mbIdx.forEach((i, k) => {
-      const s = mbs[k]!;
-      const line = r.lines[k]!;
-      const name = nameOf(s, 'stream', i);
-      const bio = s.biomassShare ?? 0;
-      const p = `sourceStreams.${i}`;
-      const figures = [
-        fig({ id: `${p}.fossil`, label: msg('cbamcalc:figure.fossil', { name }), value: line.fossil, unit: 'tCO2', formula: 'F_C × AD × C × (1 − BioC)', substituted: `${n(r.factor.value)} × ${n(s.ad)} × ${n(s.carbonContent)} × (1 − ${n(bio)})`, fn: 'massBalance', constants: [c] }),
-      ];
-      if (line.biogenic) figures.push(fig({ id: `${p}.biogenic`, label: msg('cbamcalc:figure.biogenic', { name }), value: line.biogenic, unit: 'tCO2', formula: 'F_C × AD × C × BioC', substituted: `${n(r.factor.value)} × ${n(s.ad)} × ${n(s.carbonContent)} × ${n(bio)}`, fn: 'massBalance', constants: [c] }));
-      streams.push({ kind: 'mass-balance', path: ['sourceStreams', i], id: idOf(s, 'SS-', i), name, figures, fossil: line.fossil, biogenic: line.biogenic, gases: gasesCo2(line.fossil, line.biogenic), activity: { amount: s.ad, unit: 't' }, category: 'process-emission' });
-    });
+    streams.push(...massBalanceResults(input, K, mbIdx));
     streams.sort((a, b) => a.path[1] - b.path[1]);
   }
 
+  return streams;
+}
+
+/** The mass-balance streams together (their carbon only makes sense as one balance), in the order entered. */
+function massBalanceResults(input: ActivityInput, K: Constants, mbIdx: number[]): StreamResult[] {
+  const streams: StreamResult[] = [];
+  const mbs = mbIdx.map((i) => input.sourceStreams[i] as z.infer<typeof MassBalanceStream>);
+  const r = at(['sourceStreams'], input, () => massBalance(mbs.map((s) => ({ ad: s.ad, carbonContent: s.carbonContent, biomassShare: s.biomassShare ?? 0 })), K));
+  const c = cref('carbonToCo2', r.factor);
+  mbIdx.forEach((i, k) => {
+    const s = mbs[k]!;
+    const line = r.lines[k]!;
+    const name = nameOf(s, 'stream', i);
+    const bio = s.biomassShare ?? 0;
+    const p = `sourceStreams.${i}`;
+    const figures = [
+      fig({ id: `${p}.fossil`, label: msg('cbamcalc:figure.fossil', { name }), value: line.fossil, unit: 'tCO2', formula: 'F_C × AD × C × (1 − BioC)', substituted: `${n(r.factor.value)} × ${n(s.ad)} × ${n(s.carbonContent)} × (1 − ${n(bio)})`, fn: 'massBalance', constants: [c] }),
+    ];
+    if (line.biogenic) figures.push(fig({ id: `${p}.biogenic`, label: msg('cbamcalc:figure.biogenic', { name }), value: line.biogenic, unit: 'tCO2', formula: 'F_C × AD × C × BioC', substituted: `${n(r.factor.value)} × ${n(s.ad)} × ${n(s.carbonContent)} × ${n(bio)}`, fn: 'massBalance', constants: [c] }));
+    streams.push({ kind: 'mass-balance', path: ['sourceStreams', i], id: idOf(s, 'SS-', i), name, figures, fossil: line.fossil, biogenic: line.biogenic, gases: gasesCo2(line.fossil, line.biogenic), activity: { amount: s.ad, unit: 't' }, category: 'process-emission' });
+  });
   return streams;
 }
 
@@ -600,6 +607,19 @@ function attributionResults(input: ActivityInput, K: Constants, dirEm: CalcFigur
   return { corrections, attrDirect, attrIndirect };
 }
 
+/** Embedded emissions of an imported quantity of the good at the installation's SEE (m × SEE). */
+function importedGoodsResults(input: ActivityInput, s: { direct: number; indirect: number }): CalcFigure[] {
+  const imp = input.importedGoods;
+  if (!imp) return [];
+  const e = at(['importedGoods'], input, () => importEmbeddedEmissions(imp.mass, s.direct, s.indirect, imp.indirectCounted));
+  const m = n(imp.mass);
+  return [
+    fig({ id: 'importedGoods.direct', label: msg('cbamcalc:figure.importDirect'), value: e.direct, unit: 'tCO2e', formula: 'EE_dir = m × SEE_dir', substituted: `${m} × ${n(s.direct)}`, fn: 'importEmbeddedEmissions', ref: SEE_REF }),
+    fig({ id: 'importedGoods.indirect', label: msg('cbamcalc:figure.importIndirect'), value: e.indirect, unit: 'tCO2e', formula: 'EE_ind = m × SEE_ind', substituted: `${m} × ${n(s.indirect)}`, fn: 'importEmbeddedEmissions', ref: SEE_REF }),
+    fig({ id: 'importedGoods.counted', label: msg(imp.indirectCounted ? 'cbamcalc:figure.importCountedBoth' : 'cbamcalc:figure.importCountedDirect'), value: e.counted, unit: 'tCO2e', formula: imp.indirectCounted ? 'EE = EE_dir + EE_ind' : 'EE = EE_dir', substituted: imp.indirectCounted ? `${n(e.direct)} + ${n(e.indirect)}` : n(e.direct), fn: 'importEmbeddedEmissions', ref: SEE_REF }),
+  ];
+}
+
 /** Precursors' embedded emissions, the SEE (simple or complex good) and an import's embedded emissions. */
 function seeResults(input: ActivityInput, attrDirect: CalcFigure, attrIndirect: CalcFigure | null, notes: Message[]) {
   const precursors: CalcFigure[] = [];
@@ -646,16 +666,7 @@ function seeResults(input: ActivityInput, attrDirect: CalcFigure, attrIndirect: 
       total: fig({ id: 'see.total', label: msg('cbamcalc:figure.seeTotal'), value: s.total, unit: u, formula: 'SEE = SEE_dir + SEE_ind', substituted: `${n(s.direct)} + ${n(s.indirect)}`, fn: 'specificEmbeddedEmissions', ref: SEE_REF }),
     };
     if (!input.electricityConsumed) notes.push(msg('cbamcalc:notes.noElectricity'));
-    const imp = input.importedGoods;
-    if (imp) {
-      const e = at(['importedGoods'], input, () => importEmbeddedEmissions(imp.mass, s.direct, s.indirect, imp.indirectCounted));
-      const m = n(imp.mass);
-      importedGoods.push(
-        fig({ id: 'importedGoods.direct', label: msg('cbamcalc:figure.importDirect'), value: e.direct, unit: 'tCO2e', formula: 'EE_dir = m × SEE_dir', substituted: `${m} × ${n(s.direct)}`, fn: 'importEmbeddedEmissions', ref: SEE_REF }),
-        fig({ id: 'importedGoods.indirect', label: msg('cbamcalc:figure.importIndirect'), value: e.indirect, unit: 'tCO2e', formula: 'EE_ind = m × SEE_ind', substituted: `${m} × ${n(s.indirect)}`, fn: 'importEmbeddedEmissions', ref: SEE_REF }),
-        fig({ id: 'importedGoods.counted', label: msg(imp.indirectCounted ? 'cbamcalc:figure.importCountedBoth' : 'cbamcalc:figure.importCountedDirect'), value: e.counted, unit: 'tCO2e', formula: imp.indirectCounted ? 'EE = EE_dir + EE_ind' : 'EE = EE_dir', substituted: imp.indirectCounted ? `${n(e.direct)} + ${n(e.indirect)}` : n(e.direct), fn: 'importEmbeddedEmissions', ref: SEE_REF }),
-      );
-    }
+    importedGoods.push(...importedGoodsResults(input, s));
   } else {
     notes.push(msg('cbamcalc:notes.noProduction'));
     if (input.importedGoods) notes.push(msg('cbamcalc:notes.importNeedsProduction'));
