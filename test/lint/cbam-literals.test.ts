@@ -35,6 +35,7 @@ const ALLOWED_NUMBERS: Record<string, string> = {
   '0.00005': 'tolerance between a declared and a recomputed SEE (half of the 4th decimal)',
   '0.01': 'display precision switch of the magnitude check',
   '20': 'capacity of the official template: 20 purchased precursors',
+  '75': 'capacity of the official template: 75 source-stream rows on sheet B (the documents\' model caps the same)',
   '200': 'text cap of the template and inventory descriptions',
   '37': 'label truncation (37 characters + …)',
   '40': 'label truncation threshold',
