@@ -108,7 +108,16 @@ describe('toDocsModel: installation totals and source streams (issue 9 defect 1)
     const plan = planTemplate(data);
     expect(cell(plan.cells, 'C_Emissions&Energy', 'H16')).toBe(1080);
     expect(['I16', 'J16', 'K16'].map((r) => cell(plan.cells, 'C_Emissions&Energy', r))).toEqual([undefined, undefined, undefined]);
-    expect(data.sourceStreams).toEqual([]); // GJ is not an activity unit of sheet B (t or 1000 Nm3): no stream invented
+    // sheet B takes activity data only in t or 1000 Nm3: the energy is the activity data with NCV 1, said in the name;
+    // the template's formula (AD × NCV / 1000 × EF) gives the line's CO2 (1,080,000 GJ × 56.1 kg/GJ = 60,588 t)
+    expect(data.sourceStreams).toHaveLength(1);
+    const s = data.sourceStreams[0]!;
+    expect(s).toMatchObject({ method: 'Combustion', adUnit: 't', activityData: { value: 1_080_000 }, ncv: { value: 1 }, efUnit: 'tCO2/TJ' });
+    expect(s.name).toMatch(/activity as energy in GJ, NCV 1 GJ\/GJ/);
+    expect(((s.activityData.value * s.ncv!.value) / 1000) * s.ef!.value).toBeCloseTo(60_588, 6);
+    expect(cell(plan.cells, 'B_EmInst', 'F17')).toBe(1_080_000);
+    expect(cell(plan.cells, 'B_EmInst', 'H17')).toBe(1);
+    expect(cell(plan.cells, 'B_EmInst', 'K17')).toBe('tCO2/TJ');
   });
 });
 

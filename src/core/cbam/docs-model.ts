@@ -13,6 +13,8 @@ import { categoryById, printCn } from './screen';
 import type { CbamDocInput } from './docs/model';
 import { TEMPLATE_MAP, templateRoutes } from './docs/template';
 import { CbamConvertError, type CbamConversion, type Fig } from './convert';
+import { euDefaultElectricityFactor } from './pipeline/electricity';
+import { legalRefOf, ruleFig } from '../figure';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Documents' input model
@@ -157,8 +159,11 @@ function purchasedOf(result: CbamConversion, dataset: Dataset, missing: Message[
   const inv = new Map(dataset.inventory.map((l) => [l.id, l]));
   const purchasedPrecursors = known.map((p, i) => {
     const basis: Basis = p.basis === 'supplier' ? 'Measured' : 'Default';
-    const emb = inv.get(p.id)?.precursor?.embedded;
-    const supplierSrc = { ref: `Supplier communication (line ${p.id}${emb?.source ? `: ${emb.source}` : ''})`, kind: 'supplier' as const };
+    const dflt = p.basis === 'default' ? defaultElectricityOf(result, dataset, p) : undefined;
+    const sup = p.basis === 'default' ? undefined : inv.get(p.id)?.precursor?.embedded;
+    const emb = dflt ?? sup;
+    const supplierSrc = dflt ? { ref: dflt.ref, kind: 'default' as const } : { ref: `Supplier communication (line ${p.id}${sup?.source ? `: ${sup.source}` : ''})`, kind: 'supplier' as const };
+    const efSrc = dflt ? { ref: dflt.efRef, kind: 'default' as const } : supplierSrc;
     return {
       id: `PP${i + 1}`,
       name: `${p.id}: ${p.description}`.slice(0, 200),
@@ -168,13 +173,44 @@ function purchasedOf(result: CbamConversion, dataset: Dataset, missing: Message[
       seeDirectBasis: basis,
       ...(p.seeIndirect ? { seeIndirect: sn(p.seeIndirect) } : {}),
       ...(emb?.electricityMWhPerT !== undefined ? { electricityMWhPerT: { value: emb.electricityMWhPerT, source: supplierSrc }, electricityEfBasis: basis } : {}),
-      ...(emb?.electricityEf !== undefined ? { electricityEf: { value: emb.electricityEf, source: supplierSrc } } : {}),
+      ...(emb?.electricityEf !== undefined ? { electricityEf: { value: emb.electricityEf, source: efSrc } } : {}),
       ...(emb?.electricityEfSource ? { electricityEfSource: emb.electricityEfSource } : {}),
       ...(p.basis === 'default' ? { defaultJustification: 'Data gaps' as const } : {}),
       ...(p.supplier ? { supplier: p.supplier } : {}),
     };
   });
   return { purchasedPrecursors, uses: known.map((p, i) => ({ from: `PP${i + 1}`, amount: sn(p.massT) })) };
+}
+
+type PrecursorLine = CbamConversion['precursors']['lines'][number];
+/**
+ * A default-value precursor's indirect SEE as the template takes it (E_PurchPrec, "Remark on how to enter default values
+ * for indirect embedded emissions", items ii–iv): the electricity factor of the country of origin (iii) and the specific
+ * electricity consumption = default SEE (indirect) ÷ that factor (ii). The factor is the conversion's for that country:
+ * the EU default factor as the conversion chose it (entered by the user or in the pack) for the installation's country,
+ * the pack's EU default factor for another country. Not known: undefined (both cells stay empty and are listed).
+ */
+function defaultElectricityOf(result: CbamConversion, dataset: Dataset, p: PrecursorLine) {
+  if (!p.seeIndirect || !p.country) return undefined;
+  const home = dataset.installations[0]?.country ?? dataset.producer.country;
+  let ef: Fig | null = null;
+  if (p.country === home) {
+    const opt = result.electricity.options.find((o) => o.choice === 'eu-default');
+    ef = opt?.status === 'available' ? opt.ef : null;
+  } else {
+    const pack = cbamPackForPeriod(result.period.label, result.pack.scheme);
+    const nf = pack.ok ? euDefaultElectricityFactor(pack.pack, p.country) : null;
+    if (nf && nf.value !== null) ef = ruleFig(nf.value, 'tCO2/MWh', legalRefOf({ act: nf.source.act, annex: nf.source.annex }, nf.confidence));
+  }
+  if (!ef || !(ef.value > 0)) return undefined;
+  const efRef = `EF of electricity of ${p.country}: ${srcRef(ef)}`;
+  return {
+    electricityMWhPerT: round(p.seeIndirect.value / ef.value, 12),
+    electricityEf: ef.value,
+    electricityEfSource: 'D.4(a)' as const,
+    ref: `Default SEE (indirect) ${p.seeIndirect.value} tCO2e/t (${srcRef(p.seeIndirect)}) ÷ ${efRef}`,
+    efRef,
+  };
 }
 
 /** Electricity consumed: the MWh whenever the dataset has electricity lines; the factor and its source only when known. */
@@ -229,10 +265,29 @@ function balanceOf(result: CbamConversion, dataset: Dataset): NonNullable<CbamDo
   };
 }
 
+const ENERGY_UNITS: readonly string[] = ['MJ', 'GJ', 'TJ', 'kWh', 'MWh', 'GWh'];
+const ENERGY_NOTE = ' (activity as energy in GJ, NCV 1 GJ/GJ)';
+/**
+ * A fuel given as energy: the template's sheet B takes activity data only in t or 1000 Nm3 (NCV in GJ/t, EF in tCO2/TJ;
+ * emissions = AD × NCV / 1000 × EF). The one exact expression is AD = the energy in GJ with NCV = 1 GJ per unit and
+ * EF = CO2 per TJ; the stream's name says so, for the reader of the workbook.
+ */
+function energyStream(label: string, gj: number, co2: number, ref: string): NonNullable<CbamDocInput['sourceStreams']>[number] {
+  return {
+    method: 'Combustion', name: `${label.slice(0, 200 - ENERGY_NOTE.length)}${ENERGY_NOTE}`,
+    activityData: { value: gj, source: { ref, kind: 'measured' } }, adUnit: 't',
+    ncv: { value: 1, source: { ref: `${ref}: activity in GJ, so NCV = 1 GJ/GJ`, kind: 'calculated' } },
+    ef: { value: (co2 * 1000) / gj, source: { ref: `${ref}: fossil CO2 / energy (tCO2/TJ)`, kind: 'calculated' } }, efUnit: 'tCO2/TJ',
+  };
+}
+
 /**
  * Source streams (sheet B (a)) from the dataset's direct lines where the template can express them exactly: a fuel or
  * process line with an emission factor per tonne or per Nm3 and counted fossil CO2 gives one stream (activity data in
- * t or 1000 Nm3, EF = the line's CO2 per unit). Measured lines, N2O and PFC stay in the totals by gas (sheet C).
+ * t or 1000 Nm3, EF = the line's CO2 per unit); a fuel given as energy (MJ … GWh) one combustion stream with the energy
+ * in GJ as activity data and NCV 1 (energyStream). Measured lines (emissions kind 'measured'), N2O and PFC stay in the
+ * totals by gas (sheet C): the template's measurement-based section (B (c)) takes only concentration × hours × flue-gas
+ * flow, which a footprint's measured annual mass does not give; they appear as "Other" in the breakdown by method.
  */
 function streamsOf(result: CbamConversion, dataset: Dataset): NonNullable<CbamDocInput['sourceStreams']> {
   const inv = new Map(dataset.inventory.map((l) => [l.id, l]));
@@ -244,9 +299,13 @@ function streamsOf(result: CbamConversion, dataset: Dataset): NonNullable<CbamDo
     const co2 = d.gases.find((x) => x.gas === 'CO2_fossil' && x.outcome === 'counted')?.co2eT ?? 0;
     if (!method || !(co2 > 0)) continue;
     const u = l.activity.unit;
+    const ref = `Dataset line ${l.id}${l.emissions.source.name ? ` (${l.emissions.source.name})` : ''}`;
+    if (method === 'Combustion' && ENERGY_UNITS.includes(u) && l.activity.amount > 0) {
+      out.push(energyStream(`${l.id}: ${l.description}`, convertUnit(l.activity.amount, u, 'GJ'), co2, ref));
+      continue;
+    }
     const ad = u === 't' || u === 'kg' || u === 'g' ? { value: convertUnit(l.activity.amount, u, 't'), unit: 't' as const } : u === 'Nm3' || u === '1000 Nm3' ? { value: convertUnit(l.activity.amount, u, '1000 Nm3'), unit: '1000Nm3' as const } : null;
     if (!ad || !(ad.value > 0)) continue;
-    const ref = `Dataset line ${l.id}${l.emissions.source.name ? ` (${l.emissions.source.name})` : ''}`;
     out.push({
       method, name: `${l.id}: ${l.description}`.slice(0, 200),
       activityData: { value: ad.value, source: { ref, kind: 'measured' } }, adUnit: ad.unit,

@@ -275,3 +275,31 @@ describe('a product code the template lists only in other 8-digit forms', () => 
     expect(parseCbamDocData(r.docs!).products.map((p) => p.cnCode)).toEqual(others);
   });
 });
+
+describe('issue 9 follow-up: default-value precursors in E_PurchPrec, production citations (fixture test/fixtures/installations/cement-kiln-grinding.json)', () => {
+  const cement = (): Dataset => valid(JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/installations/cement-kiln-grinding.json'), 'utf8')));
+  it('a default-value precursor: EF of electricity of the country of origin (the conversion\'s, here entered for CN) and MWh/t = default SEE (indirect) / EF, basis Default', () => {
+    const r = inst(convertInstallation(cement(), { period: '2026', electricity: { euDefaultEf: 0.581 } }));
+    const docs = parseCbamDocData(r.docs!);
+    const pp = docs.purchasedPrecursors[0]!;
+    expect(pp.seeDirectBasis).toBe('Default');
+    expect(pp.electricityEf?.value).toBe(0.581);
+    expect(pp.electricityMWhPerT!.value).toBeCloseTo(0.044 / 0.581, 12);
+    expect(pp.electricityMWhPerT!.value).toBeCloseTo(0.0757315, 7);
+    expect(pp.electricityEfBasis).toBe('Default');
+    expect(pp.electricityMWhPerT!.source?.ref).toMatch(/Default SEE \(indirect\) 0\.044/);
+  });
+  it('the factor of the country not known: both cells stay empty (listed by the template fill), nothing back-calculated', () => {
+    const r = inst(convertInstallation(cement(), { period: '2026' }));
+    const pp = parseCbamDocData(r.docs!).purchasedPrecursors[0]!;
+    expect(pp.electricityEf).toBeUndefined();
+    expect(pp.electricityMWhPerT).toBeUndefined();
+  });
+  it('each process\'s production is cited as the process\'s own (processes[i].production), not the basis', () => {
+    const r = inst(convertInstallation(cement(), { period: '2026', electricity: { euDefaultEf: 0.581 } }));
+    const docs = parseCbamDocData(r.docs!);
+    expect(docs.processes.map((p) => p.production[0]!.amount.source?.ref)).toEqual(['Dataset (processes[0].production, process KILN)', 'Dataset (processes[1].production, process GRIND)']);
+    expect(r.processes[1]!.production.source).toMatchObject({ kind: 'dataset', note: 'processes[1].production, process GRIND' });
+    expect(JSON.stringify(r.docs)).not.toContain('basis.production');
+  });
+});

@@ -144,8 +144,14 @@ function docProcess(r: CbamConversion, p: ProductionProcess, view: Dataset, temp
   const m = part.model;
   const renum = (id: string) => (id.startsWith('PP') ? `PP${ppStart + Number(id.slice(2))}` : id);
   const base = m.processes[0]!;
+  // the process's own production (processes[i].production), not the per-process view's basis
+  const at = `processes[${Number(templateId.slice(1)) - 1}].production`;
+  const production = base.production.map((x) => {
+    const a = typeof x.amount === 'number' ? { value: x.amount } : x.amount;
+    return { ...x, amount: { ...a, source: { kind: 'measured' as const, ...a.source, ref: `Dataset (${at}, process ${p.id})` } } };
+  });
   const proc: DocProcess = {
-    ...base, id: templateId, name: p.name.slice(0, 200),
+    ...base, id: templateId, name: p.name.slice(0, 200), production,
     ...(p.producedForMarket !== undefined ? { producedForMarket: p.producedForMarket } : {}),
     ...(p.consumedForNonCbam !== undefined ? { consumedForNonCbam: p.consumedForNonCbam } : {}),
     precursors: (base.precursors ?? []).map((u) => ({ ...u, from: renum(u.from) })),
@@ -387,7 +393,7 @@ export function convertInstallation(dataset: Dataset, options: InstallationOptio
         seeIndirect: us && uk.ind ? computed(us.seeIndirect, FIG_SEE, `SEE_ind,${f.fromProcess}`) : null,
       };
     });
-    return { id: c.p.id, templateId: c.templateId, name: c.p.name, conversion: c.r, production: r ? r.production : { value: c.p.production.amount, unit: c.p.production.unit, source: { kind: 'dataset', lines: [], note: `processes.${c.p.id}.production` } }, inputs, see: procSee };
+    return { id: c.p.id, templateId: c.templateId, name: c.p.name, conversion: c.r, production: r ? { ...r.production, source: { kind: 'dataset', lines: [], note: `processes[${procs.indexOf(c.p)}].production, process ${c.p.id}` } } : { value: c.p.production.amount, unit: c.p.production.unit, source: { kind: 'dataset', lines: [], note: `processes[${procs.indexOf(c.p)}].production, process ${c.p.id}` } }, inputs, see: procSee };
   });
   const products: InstallationProduct[] = processes.flatMap((pr) => {
     const p = procs.find((x) => x.id === pr.id)!;
