@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // CarbonBridge command line. Runs the built bundle dist-cli/carbonbridge.cjs (tools/build-cli.mjs; no TypeScript is
-// transpiled at run time), compiled through node:vm with a V8 code cache kept beside it (dist-cli/carbonbridge.cache,
-// written after the first run when the folder is writable; V8 rejects a cache that does not match the bundle).
+// transpiled at run time; each command's code is evaluated only when that command runs), compiled through node:vm
+// with a V8 code cache per command kept in dist-cli/cache/ (written after a command's first run when the folder is
+// writable; the file name carries the bundle's size and time, so a rebuilt bundle never meets an old cache).
 // In a source checkout (src/ present) a missing or stale bundle (a source file newer than it) is rebuilt first.
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,7 +12,6 @@ import { Script } from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist-cli', 'carbonbridge.cjs');
-const cacheFile = join(root, 'dist-cli', 'carbonbridge.cache');
 
 function stale() {
   if (!existsSync(join(root, 'src', 'cli', 'main.ts'))) return false; // installed package: no sources to compare
@@ -36,7 +36,12 @@ if (stale()) {
   await buildCli();
 }
 
-const source = readFileSync(bundle, 'utf8');
+const args = process.argv.slice(2);
+const st = statSync(bundle);
+// one cache per command (a cache holds the functions its first run compiled); help and the rest share 'main'
+const command = /^[a-z][a-z0-9-]{0,31}$/.test(args[0] ?? '') && args[0] !== 'help' ? args[0] : 'main';
+const cacheFile = join(root, 'dist-cli', 'cache', `${command}-${st.size}-${Math.floor(st.mtimeMs)}.cache`);
+const source = readFileSync(bundle, 'latin1'); // ASCII only (tools/build-cli.mjs): read as a one-byte string
 let cachedData;
 try {
   cachedData = readFileSync(cacheFile);
@@ -49,10 +54,12 @@ const script = new Script(`(function (exports, require, module, __filename, __di
 });
 const mod = { exports: {} };
 script.runInThisContext()(mod.exports, createRequire(bundle), mod, bundle, dirname(bundle), pathToFileURL(bundle).href);
-process.exitCode = await mod.exports.main(process.argv.slice(2));
+process.exitCode = await mod.exports.main(args);
 
-if (cachedData === undefined || script.cachedDataRejected) {
+// no cache for a word that is not a command (a typo would leave a file behind)
+if ((cachedData === undefined || script.cachedDataRejected) && (command === 'main' || mod.exports.COMMAND_NAMES?.includes(command))) {
   try {
+    mkdirSync(dirname(cacheFile), { recursive: true });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, cacheFile);

@@ -1,11 +1,16 @@
-/** carbonbridge — the command line on the same core as the web app. */
+/**
+ * carbonbridge — the command line on the same core as the web app. Only the command asked for is loaded (its module
+ * through the registry in ./commands/index); --help lists the commands from the manifest the build writes into the
+ * bundle, without loading them.
+ */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, type CliIO, type Command } from './command';
 import { COMMANDS } from './commands/index';
 import { createT, pickLang } from './i18n';
-import { MAX_INPUT_BYTES, terminalSafe } from './options';
+import { JSON_LIMITS } from '../core/model/json';
+import { terminalSafe } from './terminal';
 import type { TFunction } from '../core/i18n/translate';
 
 export const nodeIO: CliIO = {
@@ -28,8 +33,8 @@ class FileRefused extends Error {
 
 /**
  * The io every command gets: text output made terminal-safe; every read checked with stat first (a regular file, at
- * most MAX_INPUT_BYTES, so /dev/zero or a 2 GB file is refused before a byte is read); a write into a folder that
- * does not exist refused with a clear reason.
+ * most JSON_LIMITS.maxFileBytes, the MAX_INPUT_BYTES of ./options, so /dev/zero or a 2 GB file is refused before a
+ * byte is read); a write into a folder that does not exist refused with a clear reason.
  */
 export function guardedIO(io: CliIO, t: TFunction): CliIO {
   return {
@@ -40,7 +45,7 @@ export function guardedIO(io: CliIO, t: TFunction): CliIO {
       if (io.stat) {
         const st = await io.stat(p);
         if (!st.isFile) throw new FileRefused(t('cli:file.notAFileShort'), 'ENOTREG');
-        if (st.size > MAX_INPUT_BYTES) throw new FileRefused(t('cli:file.tooLargeShort', { size: Math.round(st.size / 1048576), limit: Math.round(MAX_INPUT_BYTES / 1048576) }), 'EFBIG');
+        if (st.size > JSON_LIMITS.maxFileBytes) throw new FileRefused(t('cli:file.tooLargeShort', { size: Math.round(st.size / 1048576), limit: Math.round(JSON_LIMITS.maxFileBytes / 1048576) }), 'EFBIG');
       }
       return io.readFile(p);
     },
@@ -55,6 +60,28 @@ export function guardedIO(io: CliIO, t: TFunction): CliIO {
       }
     },
   };
+}
+
+/** The names of the registered commands (bin/carbonbridge.mjs keeps a code cache for each of these only). */
+export const COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.name);
+
+/** What --help shows of a command (and the build writes to dist-cli/commands.json for every command, in order). */
+export type CommandInfo = Pick<Command, 'name' | 'summaryKey' | 'usage' | 'options'>;
+
+/** Every registered command's help, read from the commands themselves (loads them all: for the build and a checkout). */
+export async function commandInfos(): Promise<CommandInfo[]> {
+  return Promise.all(COMMANDS.map(async (e) => {
+    const { name, summaryKey, usage, options } = await e.load();
+    return { name, summaryKey, usage, options };
+  }));
+}
+
+/** The commands' help as JSON, written into the built bundle by tools/build-cli.mjs (not defined in the sources). */
+declare const __CB_COMMANDS__: string | undefined;
+
+/** Every command's help: from the bundle's manifest (no command loaded), else from the commands themselves. */
+async function helpInfos(): Promise<CommandInfo[]> {
+  return typeof __CB_COMMANDS__ === 'string' ? (JSON.parse(__CB_COMMANDS__) as CommandInfo[]) : commandInfos();
 }
 
 const GLOBAL_OPTIONS = {
@@ -75,15 +102,16 @@ export async function main(argv: string[], rawIO: CliIO = nodeIO): Promise<numbe
     return EXIT.UNUSABLE;
   }
   const name = argv[0];
-  const cmd: Command | undefined = COMMANDS.find((c) => c.name === name);
+  const entry = COMMANDS.find((c) => c.name === name);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(`${usage(t)}\n`);
+    io.stdout(`${usage(t, await helpInfos())}\n`);
     return name ? EXIT.OK : EXIT.UNUSABLE;
   }
-  if (!cmd) {
-    io.stderr(`${t('cli:error.unknownCommand', { name })}\n\n${usage(t)}\n`);
+  if (!entry) {
+    io.stderr(`${t('cli:error.unknownCommand', { name })}\n\n${usage(t, await helpInfos())}\n`);
     return EXIT.UNUSABLE;
   }
+  const cmd: Command = await entry.load();
   let parsed;
   const options = { ...GLOBAL_OPTIONS, ...cmd.options } as Record<string, { type: string }>;
   try {
@@ -139,9 +167,9 @@ function argumentError(t: TFunction, e: Error & { code?: string }): string {
   }
 }
 
-function usage(t: (k: string, o?: Record<string, unknown>) => string): string {
+function usage(t: (k: string, o?: Record<string, unknown>) => string, commands: CommandInfo[]): string {
   const lines = [t('cli:title'), '', `${t('cli:usage')}:`];
-  for (const c of COMMANDS) lines.push(`  ${c.usage}`, `      ${t(c.summaryKey)}`);
+  for (const c of commands) lines.push(`  ${c.usage}`, `      ${t(c.summaryKey)}`);
   lines.push('', t('cli:globalOptions'), '', t('cli:exitCodes'));
   return lines.join('\n');
 }
