@@ -105,3 +105,21 @@ describe('flowCycle', () => {
     expect(flowCycle(ps({ A: ['C'], B: ['A'], C: ['B'] }))).toEqual(['A', 'B', 'C', 'A']);
   });
 });
+
+describe('qualifying parameters in per cent (…Pct, …Share are fractions, as the template expects: % Mn 0.1395)', () => {
+  it('a value above 1 gets a translated warning naming the product and the parameter; fractions and other names none', () => {
+    const d = base();
+    d.processes[1].products[0].qualifying = { clinkerShare: 0.76, mnPct: 13.95, reducingAgent: 'Coke', calcined: 2 };
+    const ps = processProblems(Dataset.parse(d));
+    expect(ps).toHaveLength(1);
+    expect(ps[0]).toMatchObject({ severity: 'warning', path: ['processes', 1, 'products', 0, 'qualifying', 'mnPct'], message: { key: 'core:processes.qualifyingPercent', params: { name: 'mnPct', value: 13.95, fraction: 0.1395 } } });
+    for (const lang of LANGS) {
+      const text = translateProblem(T[lang], ps[0]!);
+      expect(text, lang).toContain('13.95');
+      expect(text, lang).toContain('0.1395');
+      expect(text, lang).not.toMatch(/\{\{|core:/);
+    }
+    d.processes[1].products[0].qualifying = { clinkerShare: 0.76, mnPct: 0.1395 };
+    expect(processProblems(Dataset.parse(d))).toEqual([]);
+  });
+});

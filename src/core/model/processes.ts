@@ -13,6 +13,7 @@ import type { CbamPack } from '../cbam/pack-schema';
 import type { Dataset } from './dataset';
 import type { Problem } from './problems';
 import { dimensionOf, type Unit } from './units';
+import { round } from '../num';
 
 /** The template's limits (communication template for installations, sheets A 5, D and E). */
 export const TEMPLATE_LIMITS = { processes: 10, products: 100, purchasedPrecursors: 20 } as const;
@@ -51,6 +52,16 @@ export function flowCycle(processes: NonNullable<Dataset['processes']>): string[
   return undefined;
 }
 
+/**
+ * Percentages and shares among a product's qualifying parameters ("…Pct", "…Share") are fractions, as the template
+ * expects them (its example: % Mn 0.1395 = 13.95 %); a value above 1 is most likely given in per cent: a warning.
+ */
+function qualifyingPercent(pr: NonNullable<Dataset['processes']>[number]['products'][number], process: string, at: (string | number)[], out: Problem[]): void {
+  for (const [name, value] of Object.entries(pr.qualifying ?? {}))
+    if (/(Pct|Share)$/.test(name) && typeof value === 'number' && value > 1)
+      out.push({ severity: 'warning', path: [...at, name], message: msg('core:processes.qualifyingPercent', { product: pr.id, process, name, value, fraction: round(value / 100, 9) }) });
+}
+
 function processShape(ds: Dataset, pack: CbamPack, out: Problem[]): void {
   const procs = ds.processes ?? [];
   const seen = new Map<string, number>();
@@ -75,6 +86,7 @@ function processShape(ds: Dataset, pack: CbamPack, out: Problem[]): void {
       const other = products.get(pr.id);
       if (other !== undefined) out.push({ severity: 'error', path: at('products', j, 'id'), message: msg('core:processes.duplicateProduct', { id: pr.id, process: p.id, first: other }) });
       else products.set(pr.id, p.id);
+      qualifyingPercent(pr, p.id, at('products', j, 'qualifying'), out);
       if (!cat) return;
       const hit = matchCn(pack, pr.cnCode.slice(0, 8));
       if (hit?.category !== cat.id)
