@@ -418,7 +418,11 @@ describe.each(CASES)('template recalculated by LibreOffice = CarbonBridge = hand
     const h = c.hand();
     const m = get().rb.communication.methods;
     expect(m.calculation ?? 0, 'Summary_Communication AA13 (calculation-based)').toBeCloseTo(h.totals.calc, 6);
-    expect((m.measurement ?? 0) + (m.other ?? 0), 'AE13 + AG13 (measured masses)').toBeCloseTo(h.totals.direct - h.totals.pfc - h.totals.calc, 6);
+    // measured masses (emissions kind 'measured') are "Other" (AG13), not measurement-based (AE13): the template's
+    // measurement-based section (B_EmInst (c), rows 113–122) computes each source as hourly concentration × operating
+    // hours × flue-gas flow, which a measured annual mass does not give (writing made-up factors would misstate them)
+    expect(m.measurement ?? 0, 'AE13 (measurement-based: not expressible from annual masses)').toBe(0);
+    expect(m.other ?? 0, 'AG13 (other: the measured masses)').toBeCloseTo(h.totals.direct - h.totals.pfc - h.totals.calc, 6);
   });
 
   itLo('no control cell is non-zero; no error or completeness flag beyond those of the blank template under LibreOffice', { timeout: LO_TIMEOUT }, () => {
