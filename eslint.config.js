@@ -9,9 +9,27 @@ const TESTS = ['**/*.test.ts', 'test/**', 'bench/**'];
 
 /** DOM-only globals the core must not touch (it runs in Node as well as in the browser). */
 const DOM_GLOBALS = [
-  'window', 'document', 'navigator', 'location', 'history', 'localStorage', 'sessionStorage', 'indexedDB',
-  'HTMLElement', 'Element', 'Node', 'DOMParser', 'XMLSerializer', 'FileReader', 'alert', 'confirm', 'prompt',
-  'requestAnimationFrame', 'customElements', 'getComputedStyle', 'matchMedia',
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'history',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'HTMLElement',
+  'Element',
+  'Node',
+  'DOMParser',
+  'XMLSerializer',
+  'FileReader',
+  'alert',
+  'confirm',
+  'prompt',
+  'requestAnimationFrame',
+  'customElements',
+  'getComputedStyle',
+  'matchMedia',
 ].map((name) => ({ name, message: 'src/core runs in Node and the browser: no DOM-only APIs (pass data in from the UI instead).' }));
 
 /**
@@ -67,8 +85,16 @@ const boundaryRule = (level) => [level, { zones: BOUNDARY_ZONES }];
 export default tseslint.config(
   {
     ignores: [
-      'node_modules/**', 'dist/**', 'dist-cli/**', 'dev-dist/**', 'test-results/**', 'playwright-report/**', 'coverage/**',
-      'public/**', '.vite/**', 'test/fixtures/**',
+      'node_modules/**',
+      'dist/**',
+      'dist-cli/**',
+      'dev-dist/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+      'public/**',
+      '.vite/**',
+      'test/fixtures/**',
     ],
   },
   ...tseslint.configs.recommended,

@@ -52,7 +52,9 @@ function samplesIndex(): Plugin {
       if (s !== '\0' + id) return undefined;
       const list: unknown[] = [];
       if (existsSync(dir)) {
-        for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+        for (const file of readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .sort()) {
           this.addWatchFile(join(dir, file));
           try {
             const d = JSON.parse(readFileSync(join(dir, file), 'utf8'));
@@ -127,7 +129,11 @@ export default defineConfig({
             { name: 'core-i18n', test: /src[\\/]core[\\/]i18n[\\/]/, priority: 20 },
             // the dataset model with what it and its validation read at import time (the battery details' schema; the
             // production processes' checks read the CBAM packs): one chunk, so no chunk cycle leaves a value undefined at start-up
-            { name: 'core-model', test: /src[\\/]core[\\/](model|num|battery[\\/]details\.ts|cbam[\\/](packs|pack-schema|pack-files|period|screen|rules[\\/](schema|exclusions))\.ts)|[\\/]rules[\\/](manifest|eu-cbam-definitive[\\/](pack|categories|cn-codes|default-values-cn|benchmarks)|eu-cbam-transitional[\\/](pack|categories|cn-codes)|uk-cbam[\\/](pack|categories|cn-codes))\.json/, priority: 10 },
+            {
+              name: 'core-model',
+              test: /src[\\/]core[\\/](model|num|battery[\\/]details\.ts|cbam[\\/](packs|pack-schema|pack-files|period|screen|rules[\\/](schema|exclusions))\.ts)|[\\/]rules[\\/](manifest|eu-cbam-definitive[\\/](pack|categories|cn-codes|default-values-cn|benchmarks)|eu-cbam-transitional[\\/](pack|categories|cn-codes)|uk-cbam[\\/](pack|categories|cn-codes))\.json/,
+              priority: 10,
+            },
           ],
         },
       },

@@ -34,7 +34,10 @@ export async function benchCliStart(): Promise<Record<string, number | string>> 
     const bin = join(pkg, 'bin', 'carbonbridge.mjs');
     const first = timeRun([bin, 'validate', SAMPLE]);
     const cacheDir = join(pkg, 'dist-cli', 'cache');
-    const cache = readdirSync(cacheDir).filter((f) => f.startsWith('validate-')).map((f) => statSync(join(cacheDir, f)).size)[0] ?? 0;
+    const cache =
+      readdirSync(cacheDir)
+        .filter((f) => f.startsWith('validate-'))
+        .map((f) => statSync(join(cacheDir, f)).size)[0] ?? 0;
     timeRun([bin, '--help']); // writes the help's code cache
     const runs = 9;
     const warm = Array.from({ length: runs }, () => timeRun([bin, 'validate', SAMPLE]));

@@ -12,9 +12,37 @@ export function makeRows(sample: unknown, clients = 500, datasetsPerCase = 3): {
   for (let i = 0; i < clients; i++) {
     const city = CITIES[i % CITIES.length]!;
     const kind = KINDS[i % KINDS.length]!;
-    cs.push({ id: `c${i}`, names: { zh: `${city}${kind}有限公司 ${i}`, en: `Client ${i} ${kind === '铝业' ? 'Aluminium' : 'Industrial'} Co.`, ar: `شركة العميل ${i}` }, region: city, sector: SECTORS[i % SECTORS.length], archived: i % 50 === 0 ? 1 : 0, createdAt: i, updatedAt: 1_000_000 + i });
-    ks.push({ id: `k${i}`, clientId: `c${i}`, title: `原铝锭 ${2026 + (i % 3)}`, cn: '76011000', period: String(2026 + (i % 3)), status: CASE_STATUSES[i % 4]!, createdAt: i, updatedAt: i });
-    for (let j = 0; j < datasetsPerCase; j++) ds.push({ id: `d${i}-${j}`, name: `Dataset ${i}/${j}`, createdAt: i, updatedAt: i, cn: '76011000', origin: 'sample', clientId: `c${i}`, caseId: `k${i}`, data: sample });
+    cs.push({
+      id: `c${i}`,
+      names: { zh: `${city}${kind}有限公司 ${i}`, en: `Client ${i} ${kind === '铝业' ? 'Aluminium' : 'Industrial'} Co.`, ar: `شركة العميل ${i}` },
+      region: city,
+      sector: SECTORS[i % SECTORS.length],
+      archived: i % 50 === 0 ? 1 : 0,
+      createdAt: i,
+      updatedAt: 1_000_000 + i,
+    });
+    ks.push({
+      id: `k${i}`,
+      clientId: `c${i}`,
+      title: `原铝锭 ${2026 + (i % 3)}`,
+      cn: '76011000',
+      period: String(2026 + (i % 3)),
+      status: CASE_STATUSES[i % 4]!,
+      createdAt: i,
+      updatedAt: i,
+    });
+    for (let j = 0; j < datasetsPerCase; j++)
+      ds.push({
+        id: `d${i}-${j}`,
+        name: `Dataset ${i}/${j}`,
+        createdAt: i,
+        updatedAt: i,
+        cn: '76011000',
+        origin: 'sample',
+        clientId: `c${i}`,
+        caseId: `k${i}`,
+        data: sample,
+      });
   }
   return { clients: cs, cases: ks, datasets: ds };
 }

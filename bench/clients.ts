@@ -38,11 +38,12 @@ async function benchNode(): Promise<Record<string, number>> {
   }
   const list = await loadClientSummaries(d);
   const filter: number[] = [];
-  for (let i = 0; i < 20; i++) for (const q of QUERIES) {
-    const t = performance.now();
-    filterClients(list, q);
-    filter.push(performance.now() - t);
-  }
+  for (let i = 0; i < 20; i++)
+    for (const q of QUERIES) {
+      const t = performance.now();
+      filterClients(list, q);
+      filter.push(performance.now() - t);
+    }
   d.close();
   return { nodeOpenMs: r1(median(open)), nodeFilterMs: r1(median(filter)) };
 }
@@ -115,7 +116,10 @@ async function benchBrowser(): Promise<Record<string, number>> {
   const { build } = await import('vite');
   const { launch } = await import('../test/e2e/browser');
   const dir = mkdtempSync(join(tmpdir(), 'cb-clients-page-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>clients bench</title></head><body><script type="module" src="./main.ts"></script></body></html>\n');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>clients bench</title></head><body><script type="module" src="./main.ts"></script></body></html>\n',
+  );
   writeFileSync(join(dir, 'main.ts'), PAGE);
   const out = join(dir, 'dist');
   await build({ root: dir, configFile: false, logLevel: 'warn', base: './', build: { outDir: out, target: 'es2022', emptyOutDir: true } });
@@ -147,7 +151,17 @@ async function benchBrowser(): Promise<Record<string, number>> {
     }
     if (process.env.BENCH_PARTS) console.log(await page.evaluate(() => (window as unknown as { parts: () => Promise<unknown> }).parts()));
     const filter = await page.evaluate(() => (window as unknown as { measureFilter: () => Promise<number[]> }).measureFilter());
-    return { clients: counts[0]!, cases: counts[1]!, datasets: counts[2]!, shownAtOpen: shown, openMs: r1(median(open)), openMaxMs: r1(Math.max(...open)), coldOpenMs: r1(median(cold)), filterMs: r1(median(filter)), filterMaxMs: r1(Math.max(...filter)) };
+    return {
+      clients: counts[0]!,
+      cases: counts[1]!,
+      datasets: counts[2]!,
+      shownAtOpen: shown,
+      openMs: r1(median(open)),
+      openMaxMs: r1(Math.max(...open)),
+      coldOpenMs: r1(median(cold)),
+      filterMs: r1(median(filter)),
+      filterMaxMs: r1(Math.max(...filter)),
+    };
   } finally {
     await browser.close();
     server.close();

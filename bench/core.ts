@@ -11,23 +11,73 @@ export function generateDataset(lines: number): string {
     const k = i % 4;
     inventory.push(
       k === 0
-        ? { id: `L-${i}`, description: `Electricity meter ${i}`, stage: 'production', category: 'electricity', location: 'installation', installationId: 'I1',
-            activity: { amount: 1000 + (i % 97), unit: 'MWh' }, emissions: { kind: 'factors', massUnit: 'kg', perUnit: 'kWh', gases: { CO2_fossil: 0.6423 }, source: { name: 'MEE 2022 Ningxia', year: 2022, geography: 'CN-NX', factorId: 'cn-mee-co2-2022-ningxia' } },
-            dataType: 'primary', dataQuality: { rating: 2 }, electricity: { source: 'provincial-grid', factorId: 'cn-mee-co2-2022-ningxia' } }
+        ? {
+            id: `L-${i}`,
+            description: `Electricity meter ${i}`,
+            stage: 'production',
+            category: 'electricity',
+            location: 'installation',
+            installationId: 'I1',
+            activity: { amount: 1000 + (i % 97), unit: 'MWh' },
+            emissions: {
+              kind: 'factors',
+              massUnit: 'kg',
+              perUnit: 'kWh',
+              gases: { CO2_fossil: 0.6423 },
+              source: { name: 'MEE 2022 Ningxia', year: 2022, geography: 'CN-NX', factorId: 'cn-mee-co2-2022-ningxia' },
+            },
+            dataType: 'primary',
+            dataQuality: { rating: 2 },
+            electricity: { source: 'provincial-grid', factorId: 'cn-mee-co2-2022-ningxia' },
+          }
         : k === 1
-          ? { id: `L-${i}`, description: `Natural gas burner ${i}`, stage: 'production', category: 'fuel-combustion', location: 'installation', installationId: 'I1',
-              activity: { amount: 5000 + (i % 13), unit: 'Nm3' }, emissions: { kind: 'factors', massUnit: 'kg', perUnit: 'Nm3', gases: { CO2_fossil: 2.162, CH4_fossil: 0.0000389, N2O: 0.00000389 }, source: { name: 'IPCC 2006', year: 2006, geography: 'GLO' } },
-              dataType: 'primary', dataQuality: { rating: 1 } }
+          ? {
+              id: `L-${i}`,
+              description: `Natural gas burner ${i}`,
+              stage: 'production',
+              category: 'fuel-combustion',
+              location: 'installation',
+              installationId: 'I1',
+              activity: { amount: 5000 + (i % 13), unit: 'Nm3' },
+              emissions: {
+                kind: 'factors',
+                massUnit: 'kg',
+                perUnit: 'Nm3',
+                gases: { CO2_fossil: 2.162, CH4_fossil: 0.0000389, N2O: 0.00000389 },
+                source: { name: 'IPCC 2006', year: 2006, geography: 'GLO' },
+              },
+              dataType: 'primary',
+              dataQuality: { rating: 1 },
+            }
           : k === 2
-            ? { id: `L-${i}`, description: `Purchased material ${i}`, stage: STAGES[i % 2], category: 'precursor-material', location: 'upstream',
-                activity: { amount: 12.5 + (i % 7), unit: 't' }, emissions: { kind: 'factors', massUnit: 'kg', perUnit: 't', gases: { CO2e: 1350 }, source: { name: 'secondary', year: 2022, geography: 'CN' } },
-                dataType: 'secondary', dataQuality: { rating: 3 } }
-            : { id: `L-${i}`, description: `Anode effect ${i}`, stage: 'production', category: 'process-emission', location: 'installation', installationId: 'I1',
-                activity: { amount: 100, unit: 't' }, emissions: { kind: 'measured', massUnit: 'kg', gases: { CF4: 0.3, C2F6: 0.03 } }, dataType: 'primary' },
+            ? {
+                id: `L-${i}`,
+                description: `Purchased material ${i}`,
+                stage: STAGES[i % 2],
+                category: 'precursor-material',
+                location: 'upstream',
+                activity: { amount: 12.5 + (i % 7), unit: 't' },
+                emissions: { kind: 'factors', massUnit: 'kg', perUnit: 't', gases: { CO2e: 1350 }, source: { name: 'secondary', year: 2022, geography: 'CN' } },
+                dataType: 'secondary',
+                dataQuality: { rating: 3 },
+              }
+            : {
+                id: `L-${i}`,
+                description: `Anode effect ${i}`,
+                stage: 'production',
+                category: 'process-emission',
+                location: 'installation',
+                installationId: 'I1',
+                activity: { amount: 100, unit: 't' },
+                emissions: { kind: 'measured', massUnit: 'kg', gases: { CF4: 0.3, C2F6: 0.03 } },
+                dataType: 'primary',
+              },
     );
   }
   return JSON.stringify({
-    format: 'carbonbridge.dataset', formatVersion: 1, title: 'bench',
+    format: 'carbonbridge.dataset',
+    formatVersion: 1,
+    title: 'bench',
     product: { name: { en: 'Bench product' }, functionalUnit: { amount: 1, unit: 't' } },
     producer: { name: 'Bench', country: 'CN' },
     installations: [{ id: 'I1', name: 'Bench installation', country: 'CN' }],

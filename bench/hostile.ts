@@ -43,7 +43,13 @@ export async function benchErrorPath(lines = 100_000, runs = 3): Promise<Record<
     }
     const cleanMs = median(c);
     const errorMs = median(e);
-    return { lines, cleanValidateMs: Math.round(cleanMs), errorValidateMs: Math.round(errorMs), errorToCleanRatio: Math.round((errorMs / cleanMs) * 100) / 100, errorOutputKB: Math.round(out / 1024) };
+    return {
+      lines,
+      cleanValidateMs: Math.round(cleanMs),
+      errorValidateMs: Math.round(errorMs),
+      errorToCleanRatio: Math.round((errorMs / cleanMs) * 100) / 100,
+      errorOutputKB: Math.round(out / 1024),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

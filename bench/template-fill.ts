@@ -20,32 +20,82 @@ const median = (xs: number[]): number => {
 
 /** 10 processes (each consuming 100 t of the previous one), 20 purchased precursors, 100 products (10 per process), 20 source streams. */
 export function largeInstallation(): CbamDocInput {
-  const cats = ['Iron or steel products', 'Crude steel', 'Pig iron', 'Aluminium products', 'Unwrought aluminium', 'Mixed fertilisers', 'Alloys (FeMn, FeCr, FeNi)', 'Cement', 'Ammonia', 'Urea'];
-  const route = (c: string) => { const r = templateRoutes(c); return r.length > 1 ? r[0] : undefined; };
+  const cats = [
+    'Iron or steel products',
+    'Crude steel',
+    'Pig iron',
+    'Aluminium products',
+    'Unwrought aluminium',
+    'Mixed fertilisers',
+    'Alloys (FeMn, FeCr, FeNi)',
+    'Cement',
+    'Ammonia',
+    'Urea',
+  ];
+  const route = (c: string) => {
+    const r = templateRoutes(c);
+    return r.length > 1 ? r[0] : undefined;
+  };
   const processes = cats.map((category, i) => ({
-    id: `P${i + 1}`, name: `Process ${i + 1} (${category})`, category, production: [{ ...(route(category) ? { route: route(category) } : {}), amount: 100_000 + 1000 * i }],
-    directEmissions: 10_000 + 137.5 * i, electricity: { consumptionMWh: 5_000 + 10 * i, ef: 0.55, efSource: 'D.4(a)' as const },
+    id: `P${i + 1}`,
+    name: `Process ${i + 1} (${category})`,
+    category,
+    production: [{ ...(route(category) ? { route: route(category) } : {}), amount: 100_000 + 1000 * i }],
+    directEmissions: 10_000 + 137.5 * i,
+    electricity: { consumptionMWh: 5_000 + 10 * i, ef: 0.55, efSource: 'D.4(a)' as const },
     precursors: [...(i > 0 ? [{ from: `P${i}`, amount: 100 }] : []), { from: `PP${2 * i + 1}`, amount: 50 }, { from: `PP${2 * i + 2}`, amount: 25 }],
   }));
   const purchasedPrecursors = Array.from({ length: 20 }, (_, k) => {
     const category = cats[Math.floor(k / 2)]!;
-    return { id: `PP${k + 1}`, name: `Purchased ${k + 1}`, category, country: 'CN', ...(route(category) ? { purchased: [{ route: route(category)!, amount: k % 2 ? 25 : 50 }] } : {}), seeDirect: 1 + k / 10, seeDirectBasis: 'Measured' as const, electricityMWhPerT: 0.5, electricityEf: 0.6, electricityEfSource: 'D.4(b)' as const };
+    return {
+      id: `PP${k + 1}`,
+      name: `Purchased ${k + 1}`,
+      category,
+      country: 'CN',
+      ...(route(category) ? { purchased: [{ route: route(category)!, amount: k % 2 ? 25 : 50 }] } : {}),
+      seeDirect: 1 + k / 10,
+      seeDirectBasis: 'Measured' as const,
+      electricityMWhPerT: 0.5,
+      electricityEf: 0.6,
+      electricityEfSource: 'D.4(b)' as const,
+    };
   });
   const products = cats.flatMap((category, i) => {
     const cns = TEMPLATE_MAP.cnByGood[category]!;
     const need = TEMPLATE_MAP.qualifying[category] ?? [];
     return Array.from({ length: 10 }, (_, k) => ({
-      processId: `P${i + 1}`, cnCode: cns[k % cns.length]!, name: `Product ${i + 1}.${k + 1}`,
+      processId: `P${i + 1}`,
+      cnCode: cns[k % cns.length]!,
+      name: `Product ${i + 1}.${k + 1}`,
       qualifying: Object.fromEntries(need.map((col) => [col, col === 'P' ? 'Coal or coke' : col === 'AC' ? 'TRUE' : 1])),
-      carbonPrice: { instrument: 'National Emissions Trading System' as const, shareCovered: 0.5, currency: 'CNY', amountPerT: 10, rebate: 'Free allocation' as const, rebateShare: 0.5, rebatePerT: 5 },
+      carbonPrice: {
+        instrument: 'National Emissions Trading System' as const,
+        shareCovered: 0.5,
+        currency: 'CNY',
+        amountPerT: 10,
+        rebate: 'Free allocation' as const,
+        rebateShare: 0.5,
+        rebatePerT: 5,
+      },
     }));
   });
-  const sourceStreams = Array.from({ length: 20 }, (_, k) => ({ method: 'Combustion' as const, name: `Fuel ${k + 1}`, activityData: 1000 + k, adUnit: 't' as const, ncv: 40, ef: 56.1, efUnit: 'tCO2/TJ' as const }));
+  const sourceStreams = Array.from({ length: 20 }, (_, k) => ({
+    method: 'Combustion' as const,
+    name: `Fuel ${k + 1}`,
+    activityData: 1000 + k,
+    adUnit: 't' as const,
+    ncv: 40,
+    ef: 56.1,
+    efUnit: 'tCO2/TJ' as const,
+  }));
   return {
     installation: { nameEn: 'Generated installation at the template limits', country: 'CN' },
     reportingPeriod: { start: '2026-01-01', end: '2026-12-31' },
     goods: cats.map((category) => ({ category, routes: route(category) ? [route(category)!] : [] })),
-    processes, purchasedPrecursors, products, sourceStreams,
+    processes,
+    purchasedPrecursors,
+    products,
+    sourceStreams,
   };
 }
 
@@ -60,7 +110,10 @@ function measure(template: Uint8Array, data: CbamDocInput, runs: number): { fill
     const r = fillOfficialTemplate(template, data);
     const f = performance.now() - t;
     if (!r.report.ok) throw new Error('template fill verification failed');
-    if (i > 0) { base.push(b); fill.push(f); } // first round warms up
+    if (i > 0) {
+      base.push(b);
+      fill.push(f);
+    } // first round warms up
   }
   return { fill: Math.round(median(fill) * 10) / 10, base: Math.round(median(base) * 10) / 10 };
 }

@@ -51,7 +51,9 @@ export async function benchUiSize(): Promise<Record<string, number | string>> {
   const cssGzip = cssInitial.reduce((s, f) => s + gz(f), 0);
 
   const assets = join(dist, 'assets');
-  const js = readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => join(assets, f));
+  const js = readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => join(assets, f));
   let largest = { file: '', gzip: 0, raw: 0 };
   let totalGzip = 0;
   let xlsxInInitial = false;

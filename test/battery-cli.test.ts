@@ -15,7 +15,9 @@ import { SAMPLES_DIR } from './helpers/samples';
 const NMC = join(SAMPLES_DIR, 'nmc-ev-battery-pack.json');
 const LFP = join(SAMPLES_DIR, 'lfp-battery-pack.json');
 // the schema is reference data next to the project: reading it throws when it is missing (the test cannot pass silently)
-const SCHEMA = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'battery', 'batterypass-1.2.0', 'CarbonFootprintForBatteries-schema.json'), 'utf8'));
+const SCHEMA = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'battery', 'batterypass-1.2.0', 'CarbonFootprintForBatteries-schema.json'), 'utf8'),
+);
 const tmp = mkdtempSync(join(tmpdir(), 'cb-battery-'));
 const loc = (l: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'locales', l, 'battery.json'), 'utf8'));
 
@@ -45,7 +47,12 @@ describe('carbonbridge battery', () => {
     const validate = validator();
     expect(validate(p), JSON.stringify(validate.errors)).toBe(true);
     expect(p.batteryCarbonFootprint).toBe(0.254713);
-    expect(p.carbonFootprintPerLifecycleStage.map((s: { lifecycleStage: string }) => s.lifecycleStage)).toEqual(['RawMaterialExtraction', 'MainProduction', 'Distribution', 'Recycling']);
+    expect(p.carbonFootprintPerLifecycleStage.map((s: { lifecycleStage: string }) => s.lifecycleStage)).toEqual([
+      'RawMaterialExtraction',
+      'MainProduction',
+      'Distribution',
+      'Recycling',
+    ]);
     for (const broken of [
       { ...p, carbonFootprintPerLifecycleStage: [{ lifecycleStage: 'EndOfLife', carbonFootprint: 0.1 }] },
       { ...p, batteryCarbonFootprint: '0.25' },
@@ -93,7 +100,10 @@ describe('carbonbridge battery', () => {
     const d = JSON.parse(r.out);
     expect(d.stages.map((s: { id: string }) => s.id)).toEqual(['material-acquisition', 'battery-manufacturing', 'distribution-transport', 'recycling']);
     expect(d.due.phase).toBe('trial');
-    expect(d.electricity.find((e: { lineId: string }) => e.lineId === 'EV-11')).toMatchObject({ instrument: 'accepted', ruleId: 'cn-miit-contractual-accepted' });
+    expect(d.electricity.find((e: { lineId: string }) => e.lineId === 'EV-11')).toMatchObject({
+      instrument: 'accepted',
+      ruleId: 'cn-miit-contractual-accepted',
+    });
     expect(d.comparison.differencePerKWh).toBe(0.007114);
   });
 

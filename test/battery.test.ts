@@ -7,7 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  apportion, compareBatteryPacks, computeDue, declare, functionalUnitOf, getBatteryPack, parseBatteryDetails, passportExcerpt,
+  apportion,
+  compareBatteryPacks,
+  computeDue,
+  declare,
+  functionalUnitOf,
+  getBatteryPack,
+  parseBatteryDetails,
+  passportExcerpt,
   type BatteryDetails,
 } from '../src/core/battery';
 import { compute } from '../src/core/engine/compute';
@@ -33,9 +40,17 @@ function sample(f: string) {
 
 const details = (over: Partial<BatteryDetails> = {}): BatteryDetails => {
   const r = parseBatteryDetails({
-    category: 'ev', vehicleClass: 'M1', chemistry: 'NMC', usableEnergyKWh: 60, serviceLife: { warrantyYears: 8 },
-    manufacturer: { name: 'M', address: 'A' }, model: 'X', plant: { town: 'T', country: 'CN' },
-    euDeclarationOfConformityId: 'DoC-1', publicStudyUrl: 'https://example.com/s', ...over,
+    category: 'ev',
+    vehicleClass: 'M1',
+    chemistry: 'NMC',
+    usableEnergyKWh: 60,
+    serviceLife: { warrantyYears: 8 },
+    manufacturer: { name: 'M', address: 'A' },
+    model: 'X',
+    plant: { town: 'T', country: 'CN' },
+    euDeclarationOfConformityId: 'DoC-1',
+    publicStudyUrl: 'https://example.com/s',
+    ...over,
   });
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r.details;
@@ -44,14 +59,29 @@ const details = (over: Partial<BatteryDetails> = {}): BatteryDetails => {
 /** A pack of 4,800 kg CO2e over the four stages (FU = one battery). */
 function workedDataset(): Dataset {
   const line = (id: string, stage: string, kg: number) => ({
-    id, description: id, stage, category: 'other', location: 'upstream', activity: { amount: 1, unit: 'piece' },
-    emissions: { kind: 'measured', massUnit: 'kg', gases: { CO2_fossil: kg } }, dataType: 'primary',
+    id,
+    description: id,
+    stage,
+    category: 'other',
+    location: 'upstream',
+    activity: { amount: 1, unit: 'piece' },
+    emissions: { kind: 'measured', massUnit: 'kg', gases: { CO2_fossil: kg } },
+    dataType: 'primary',
   });
   const raw: DatasetInput = {
-    format: 'carbonbridge.dataset', formatVersion: 2, product: { name: { en: 'pack' }, functionalUnit: { amount: 1, unit: 'piece' } },
-    producer: { name: 'P', country: 'CN' }, period: { start: '2025-01-01', end: '2025-12-31' },
-    study: { standard: 'x', boundary: 'cradle-to-grave', allocation: { method: 'none' }, gwpSet: 'AR6' }, basis: { kind: 'per-functional-unit' },
-    inventory: [line('a', 'raw-material-acquisition', 3000), line('b', 'production', 1200), line('c', 'distribution', 200), line('d', 'end-of-life', 400)] as never,
+    format: 'carbonbridge.dataset',
+    formatVersion: 2,
+    product: { name: { en: 'pack' }, functionalUnit: { amount: 1, unit: 'piece' } },
+    producer: { name: 'P', country: 'CN' },
+    period: { start: '2025-01-01', end: '2025-12-31' },
+    study: { standard: 'x', boundary: 'cradle-to-grave', allocation: { method: 'none' }, gwpSet: 'AR6' },
+    basis: { kind: 'per-functional-unit' },
+    inventory: [
+      line('a', 'raw-material-acquisition', 3000),
+      line('b', 'production', 1200),
+      line('c', 'distribution', 200),
+      line('d', 'end-of-life', 400),
+    ] as never,
   };
   return Dataset.parse(raw);
 }
@@ -147,7 +177,18 @@ describe('the battery samples', () => {
         // the LFP sample has none: add one, a copy of its grid line claimed through certificates at 0
         const withCert: Dataset = f.startsWith('nmc')
           ? ds
-          : { ...ds, inventory: [...ds.inventory, { ...ds.inventory.find((l) => l.category === 'electricity')!, id: 'GEC-1', emissions: { kind: 'factors', massUnit: 'kg', perUnit: 'kWh', gases: { CO2e: 0 }, source: { name: 'GEC' } }, electricity: { source: 'green-certificate' } }] };
+          : {
+              ...ds,
+              inventory: [
+                ...ds.inventory,
+                {
+                  ...ds.inventory.find((l) => l.category === 'electricity')!,
+                  id: 'GEC-1',
+                  emissions: { kind: 'factors', massUnit: 'kg', perUnit: 'kWh', gases: { CO2e: 0 }, source: { name: 'GEC' } },
+                  electricity: { source: 'green-certificate' },
+                },
+              ],
+            };
         const eu = declare(withCert, b, EU, { asOf: AS_OF }).electricity.find((e) => e.source === 'green-certificate')!;
         expect(eu.instrument).toBe('refused');
         expect(eu.ruleId).toBe('eu-bat-contractual-refused');
@@ -224,12 +265,29 @@ describe('performance class', () => {
     const ds = workedDataset();
     const none = declare(ds, details(), EU, { asOf: AS_OF });
     expect(none.performanceClass).toMatchObject({ status: 'not-adopted', userClass: null });
-    const withT = declare(ds, details({ performanceClasses: [{ class: 'A', maxKgPerKWh: 0.1 }, { class: 'B', maxKgPerKWh: 0.2 }] }), EU, { asOf: AS_OF });
+    const withT = declare(
+      ds,
+      details({
+        performanceClasses: [
+          { class: 'A', maxKgPerKWh: 0.1 },
+          { class: 'B', maxKgPerKWh: 0.2 },
+        ],
+      }),
+      EU,
+      { asOf: AS_OF },
+    );
     expect(withT.performanceClass.userClass).toBe('B');
   });
   it('a later pack version with adopted thresholds gives the class from the pack', () => {
     const raw = structuredClone(euRulesRaw) as any;
-    raw.performanceClass = { ...raw.performanceClass, status: 'adopted', thresholds: [{ class: 'A', maxKgPerKWh: 0.15 }, { class: 'B', maxKgPerKWh: 0.17 }] };
+    raw.performanceClass = {
+      ...raw.performanceClass,
+      status: 'adopted',
+      thresholds: [
+        { class: 'A', maxKgPerKWh: 0.15 },
+        { class: 'B', maxKgPerKWh: 0.17 },
+      ],
+    };
     const later = loadBatteryPack(euPackRaw, raw);
     const d = declare(workedDataset(), details(), later, { asOf: AS_OF });
     expect(d.performanceClass).toMatchObject({ status: 'adopted', userClass: 'B', thresholdsFrom: 'pack' });
@@ -255,9 +313,21 @@ describe('battery details refused with the field named', () => {
     ['km without a conversion', { serviceLife: { warrantyKm: 160000 } }, 'serviceLife.kmPerYear', 'battery:validation.kmWithoutConversion'],
     ['EV without a class', { vehicleClass: undefined }, 'vehicleClass', 'battery:validation.vehicleClassRequired'],
   ])('%s', (_n, over, path, key) => {
-    const r = parseBatteryDetails({ category: 'ev', vehicleClass: 'M1', chemistry: 'NMC', usableEnergyKWh: 60, serviceLife: { warrantyYears: 8 }, manufacturer: { name: 'M' }, model: 'X', plant: { country: 'CN' }, ...over });
+    const r = parseBatteryDetails({
+      category: 'ev',
+      vehicleClass: 'M1',
+      chemistry: 'NMC',
+      usableEnergyKWh: 60,
+      serviceLife: { warrantyYears: 8 },
+      manufacturer: { name: 'M' },
+      model: 'X',
+      plant: { country: 'CN' },
+      ...over,
+    });
     expect(r.ok).toBe(false);
-    const p = (r as { problems: { path: (string | number)[]; message: { key: string; params?: Record<string, unknown> } }[] }).problems.find((x) => x.path.join('.') === path)!;
+    const p = (r as { problems: { path: (string | number)[]; message: { key: string; params?: Record<string, unknown> } }[] }).problems.find(
+      (x) => x.path.join('.') === path,
+    )!;
     expect(p.message.key).toBe(key);
     expect(String(p.message.params?.field)).toBe(`$t:battery:field.${path}`);
   });
@@ -265,7 +335,9 @@ describe('battery details refused with the field named', () => {
 
 describe('the rules manifest', () => {
   it('lists each built-in battery pack with its folder, files and dates', async () => {
-    const manifest = (await import('../rules/manifest.json')).default as unknown as { battery: { id: string; dir: string; files: string[]; effectiveFrom: string; effectiveTo: string | null }[] };
+    const manifest = (await import('../rules/manifest.json')).default as unknown as {
+      battery: { id: string; dir: string; files: string[]; effectiveFrom: string; effectiveTo: string | null }[];
+    };
     const { batteryPacks } = await import('../src/core/battery');
     const { existsSync } = await import('node:fs');
     const { join } = await import('node:path');

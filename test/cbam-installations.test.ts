@@ -22,7 +22,16 @@ import { parseCbamDocData } from '../src/core/cbam/docs/parse';
 import type { CbamDocInput } from '../src/core/cbam/docs/model';
 import { convertInstallation, type InstallationConversion, type InstallationOptions } from '../src/core/cbam/installation';
 import { fillOfficialTemplate, type FillResult } from '../src/core/cbam/docs/template';
-import { compareReadback, readBack, recalcAndRead, templateBytes, templateCheckAvailable, type CheckOptions, type Readback, type Sheets } from './helpers/template-check';
+import {
+  compareReadback,
+  readBack,
+  recalcAndRead,
+  templateBytes,
+  templateCheckAvailable,
+  type CheckOptions,
+  type Readback,
+  type Sheets,
+} from './helpers/template-check';
 
 const ROOT = join(__dirname, '..');
 const FIX = join(ROOT, 'test/fixtures/installations');
@@ -39,7 +48,12 @@ const markupFor = (list: Array<{ from: number; to: number | null; share: { value
   list.find((m) => m.from <= year && (m.to === null || m.to >= year))!.share.value;
 /** Mark-up on default values in 2026 (IR 2025/2621 Art. 2), applied by the pack to precursor defaults too. */
 const MARKUP_2026 = markupFor(PACK.markup.standard, 2026);
-const DEFAULTS = json('rules/eu-cbam-definitive/default-values-cn.json').values as Array<{ cn: string; variant: string | null; direct: number; indirect: number | null }>;
+const DEFAULTS = json('rules/eu-cbam-definitive/default-values-cn.json').values as Array<{
+  cn: string;
+  variant: string | null;
+  direct: number;
+  indirect: number | null;
+}>;
 const GREY_CLINKER = DEFAULTS.find((r) => r.cn === '25231000' && r.variant === 'grey')!;
 
 /**
@@ -52,8 +66,15 @@ const OPTIONS = { period: '2026', electricity: { euDefaultEf: EF_EL } };
 // ---------------------------------------------------------------------------------------------------------------
 // The hand calculation
 
-interface See { dir: number; ind: number }
-interface HandProcess extends See { al: number; attrDir: number; attrInd: number }
+interface See {
+  dir: number;
+  ind: number;
+}
+interface HandProcess extends See {
+  al: number;
+  attrDir: number;
+  attrInd: number;
+}
 /** SEE of a process from its attributed emissions and its precursors [mass t, SEE of the precursor]. */
 function see(al: number, attrDir: number, attrInd: number, precursors: Array<[number, See]> = []): HandProcess {
   const eeDir = precursors.reduce((s, [m, p]) => s + m * p.dir, 0);
@@ -82,7 +103,10 @@ function cementHand(): Hand {
   // Purchased grey clinker at the default value of IR 2025/2621 Annex I (China), with the 2026 mark-up
   const clinker = { dir: GREY_CLINKER.direct * (1 + MARKUP_2026), ind: GREY_CLINKER.indirect! * (1 + MARKUP_2026) };
   // Grinding: natural gas 50,000 GJ × 0.0561; 760,000 t own clinker + 40,000 t purchased; gypsum, limestone not CBAM goods
-  const grind = see(1_000_000, 50_000 * 0.0561, 38_000 * EF_EL, [[760_000, kiln], [40_000, clinker]]);
+  const grind = see(1_000_000, 50_000 * 0.0561, 38_000 * EF_EL, [
+    [760_000, kiln],
+    [40_000, clinker],
+  ]);
   const co2 = 800_000 * 0.525 + 2_640_000 * 0.0946 + 50_000 * 0.0561;
   return {
     processes: { KILN: kiln, GRIND: grind },
@@ -99,7 +123,10 @@ function steelHand(): Hand {
   const bf = see(3_800_000, 1_350_000 * 3.1 + 600_000 * 2.5 - 8_000 * EF_NG * WG_EXPORT_CORR, 190_000 * EF_EL, [[5_000_000, sinter]]);
   // Ferro-manganese: the supplier's own SEE (direct) and its own MWh/t × factor (SEE indirect)
   const femn = { dir: 1.52, ind: 3 * 0.62 };
-  const bof = see(4_000_000, 300_000 + 1_000_000 * 0.0561, 160_000 * EF_EL, [[3_600_000, bf], [24_000, femn]]);
+  const bof = see(4_000_000, 300_000 + 1_000_000 * 0.0561, 160_000 * EF_EL, [
+    [3_600_000, bf],
+    [24_000, femn],
+  ]);
   const hsm = see(3_900_000, 4_680_000 * 0.0561, 390_000 * EF_EL, [[4_000_000, bof]]);
   const co2 = 250_000 * 3.1 + 400_000 * 0.44 + 1_350_000 * 3.1 + 600_000 * 2.5 + 300_000 + 1_000_000 * 0.0561 + 4_680_000 * 0.0561;
   return {
@@ -116,7 +143,10 @@ function aluminiumHand(): Hand {
   // Potline: anodes 168,000 t × 3.59072 + PFCs (AR5); electricity by direct line at the line's own factor 0.82
   const pot = see(400_000, 168_000 * 3.59072 + pfc, 5_400_000 * 0.82);
   const remelt = { dir: 1.9, ind: 13.6 * 0.7 };
-  const cast = see(420_000, 380_000 * 0.0561, 63_000 * EF_EL, [[400_000, pot], [10_000, remelt]]);
+  const cast = see(420_000, 380_000 * 0.0561, 63_000 * EF_EL, [
+    [400_000, pot],
+    [10_000, remelt],
+  ]);
   const co2 = 168_000 * 3.59072 + 380_000 * 0.0561;
   return {
     processes: { POT: pot, CAST: cast },
@@ -132,19 +162,29 @@ function nitricHand(): Hand {
   // Nitric acid: N2O 372 t × GWP + natural gas; 450 TJ heat exported at 62.3 tCO2/TJ
   const na = see(310_000, 372 * GWP.N2O + 60_000 * 0.0561 - 450 * 62.3, 12_400 * EF_EL, [[88_040, ammonia]]);
   // Ammonium nitrate: natural gas + N2O 4 t; 180 TJ heat imported at 70 tCO2/TJ
-  const an = see(380_000, 40_000 * 0.0561 + 4 * GWP.N2O + 180 * 70, 19_000 * EF_EL, [[299_250, na], [80_750, ammonia]]);
+  const an = see(380_000, 40_000 * 0.0561 + 4 * GWP.N2O + 180 * 70, 19_000 * EF_EL, [
+    [299_250, na],
+    [80_750, ammonia],
+  ]);
   const co2 = 60_000 * 0.0561 + 40_000 * 0.0561;
   const n2o = (372 + 4) * GWP.N2O;
   return {
     processes: { NA: na, AN: an },
     products: { hno3: 'NA', 'an-prill': 'AN' },
     totals: { co2, biomass: 0, n2o, pfc: 0, direct: co2 + n2o, indirect: (12_400 + 19_000) * EF_EL, calc: co2 },
-    purchased: { 'NA-4': { ...ammonia, uses: { NA: 88_040 }, mwhPerT: 1.5, ef: 0.62, basis: 'supplier' }, 'AN-4': { ...ammonia, uses: { AN: 80_750 }, mwhPerT: 1.5, ef: 0.62, basis: 'supplier' } },
+    purchased: {
+      'NA-4': { ...ammonia, uses: { NA: 88_040 }, mwhPerT: 1.5, ef: 0.62, basis: 'supplier' },
+      'AN-4': { ...ammonia, uses: { AN: 80_750 }, mwhPerT: 1.5, ef: 0.62, basis: 'supplier' },
+    },
     shareDefault: { NA: 0, AN: 0 },
   };
 }
 
-interface Case { name: string; file: string; hand: () => Hand }
+interface Case {
+  name: string;
+  file: string;
+  hand: () => Hand;
+}
 const CASES: Case[] = [
   { name: 'cement plant (clinker kiln + grinding, purchased grey clinker at the default value)', file: 'cement-kiln-grinding.json', hand: cementHand },
   { name: 'integrated steel works (sinter, blast furnace, BOF, hot strip mill; purchased FeMn)', file: 'steel-integrated.json', hand: steelHand },
@@ -217,15 +257,26 @@ describe.each(CASES)('$name', (c) => {
       processes: ds.processes!.map((p) => {
         const hp = h.processes[p.id]!;
         return {
-          id: pid(p.id), name: p.name, category: 'Cement', production: [{ amount: hp.al }],
-          directEmissions: hp.attrDir, electricity: { consumptionMWh: hp.attrInd, ef: 1, efSource: 'D.4(a)' as const },
+          id: pid(p.id),
+          name: p.name,
+          category: 'Cement',
+          production: [{ amount: hp.al }],
+          directEmissions: hp.attrDir,
+          electricity: { consumptionMWh: hp.attrInd, ef: 1, efSource: 'D.4(a)' as const },
           precursors: [
             ...p.inputs.map((i) => ({ from: pid(i.fromProcess), amount: i.amount })),
             ...ppIds.filter((k) => h.purchased[k]!.uses[p.id]).map((k) => ({ from: `PP${ppIds.indexOf(k) + 1}`, amount: h.purchased[k]!.uses[p.id]! })),
           ],
         };
       }),
-      purchasedPrecursors: ppIds.map((k, i) => ({ id: `PP${i + 1}`, category: 'Cement', country: 'CN', seeDirect: h.purchased[k]!.dir, seeDirectBasis: 'Measured' as const, seeIndirect: h.purchased[k]!.ind })),
+      purchasedPrecursors: ppIds.map((k, i) => ({
+        id: `PP${i + 1}`,
+        category: 'Cement',
+        country: 'CN',
+        seeDirect: h.purchased[k]!.dir,
+        seeDirectBasis: 'Measured' as const,
+        seeIndirect: h.purchased[k]!.ind,
+      })),
       products: [],
     };
     const r = computeSee(parseCbamDocData(doc));
@@ -269,7 +320,7 @@ describe.each(CASES)('CarbonBridge = hand calculation: $name', (c) => {
     }
   });
 
-  it('the documents model: each process once (flows as precursors Pk, no double counting), purchased precursors with the supplier\'s own figures', () => {
+  it("the documents model: each process once (flows as precursors Pk, no double counting), purchased precursors with the supplier's own figures", () => {
     const h = c.hand();
     const r = convert(c);
     const docs = parseCbamDocData(r.docs!);
@@ -338,11 +389,20 @@ describe('a missing electricity factor (steel works, no factor entered)', () => 
 // (c) The template's own formulas, recalculated by LibreOffice (one recalculation per case)
 
 const LO = templateCheckAvailable();
-if (!LO) console.warn('SKIPPED: the Commission template (../shared) or LibreOffice (soffice) is missing — the recalculated-template checks of cbam-installations do not run');
+if (!LO)
+  console.warn(
+    'SKIPPED: the Commission template (../shared) or LibreOffice (soffice) is missing — the recalculated-template checks of cbam-installations do not run',
+  );
 const itLo = LO ? it : it.skip;
 const LO_TIMEOUT = 240_000;
 
-interface Recalc { docs: CbamDocInput; fill: FillResult; sheets: Sheets; rb: Readback; cmp: ReturnType<typeof compareReadback> }
+interface Recalc {
+  docs: CbamDocInput;
+  fill: FillResult;
+  sheets: Sheets;
+  rb: Readback;
+  cmp: ReturnType<typeof compareReadback>;
+}
 function recalc(c: Case, options: InstallationOptions, expected?: CheckOptions['expected']): Recalc {
   const docs = convert(c, options).docs!;
   const fill = fillOfficialTemplate(templateBytes(), docs);
@@ -369,8 +429,13 @@ describe.each(CASES)('template recalculated by LibreOffice = CarbonBridge = hand
     expect(rb.communicationProducts.map((p) => names.get(p.name))).toEqual(ids);
     // every discrepancy is collected, so one run shows them all
     const bad: string[] = [];
-    const near = (what: string, got: number | null | undefined, want: number) => { if (got === null || got === undefined || Math.abs(got - want) >= 5e-7) bad.push(`${what}: ${got} ≠ ${want}`); };
-    for (const [where, rows] of [['Summary_Products', rb.products], ['Summary_Communication', rb.communicationProducts]] as const)
+    const near = (what: string, got: number | null | undefined, want: number) => {
+      if (got === null || got === undefined || Math.abs(got - want) >= 5e-7) bad.push(`${what}: ${got} ≠ ${want}`);
+    };
+    for (const [where, rows] of [
+      ['Summary_Products', rb.products],
+      ['Summary_Communication', rb.communicationProducts],
+    ] as const)
       rows.forEach((t, i) => {
         const hp = h.processes[h.products[ids[i]!]!]!;
         near(`${where} ${ids[i]} SEE direct (template vs hand)`, t.seeDirect, hp.dir);
@@ -396,10 +461,11 @@ describe.each(CASES)('template recalculated by LibreOffice = CarbonBridge = hand
     expect(bad).toEqual([]);
   });
 
-  itLo('installation totals (sheet C) and Summary_Communication, with the breakdown by monitoring method, = the dataset\'s', { timeout: LO_TIMEOUT }, () => {
+  itLo("installation totals (sheet C) and Summary_Communication, with the breakdown by monitoring method, = the dataset's", { timeout: LO_TIMEOUT }, () => {
     const h = c.hand();
     const { rb } = get();
-    const rel = (x: number | null, want: number, what: string) => expect(Math.abs((x ?? NaN) - want), `${what}: ${x} vs ${want}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+    const rel = (x: number | null, want: number, what: string) =>
+      expect(Math.abs((x ?? NaN) - want), `${what}: ${x} vs ${want}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
     rel(rb.installation.co2, h.totals.co2, 'C H27 CO2');
     rel(rb.installation.n2o ?? 0, h.totals.n2o, 'C J27 N2O');
     rel(rb.installation.pfc ?? 0, h.totals.pfc, 'C K27 PFC');
@@ -414,7 +480,7 @@ describe.each(CASES)('template recalculated by LibreOffice = CarbonBridge = hand
     if (h.totals.pfc > 0) expect(m.pfc).toBeGreaterThan(0);
   });
 
-  itLo('breakdown by monitoring method: calculation-based = the dataset\'s lines computed as activity × factor (PFC apart)', { timeout: LO_TIMEOUT }, () => {
+  itLo("breakdown by monitoring method: calculation-based = the dataset's lines computed as activity × factor (PFC apart)", { timeout: LO_TIMEOUT }, () => {
     const h = c.hand();
     const m = get().rb.communication.methods;
     expect(m.calculation ?? 0, 'Summary_Communication AA13 (calculation-based)').toBeCloseTo(h.totals.calc, 6);
@@ -443,7 +509,10 @@ describe('a missing electricity factor in the filled template (steel works)', ()
     const ids = Object.keys(h.processes);
     // exactly the unknown cells are listed: each process's electricity factor (and its source code), the installation's indirect total
     const want = [
-      ...ids.flatMap((_, i) => [`processes[${i}].electricity.ef (D_Processes!L${66 + 65 * i})`, `processes[${i}].electricity.efSource (D_Processes!L${67 + 65 * i})`]),
+      ...ids.flatMap((_, i) => [
+        `processes[${i}].electricity.ef (D_Processes!L${66 + 65 * i})`,
+        `processes[${i}].electricity.efSource (D_Processes!L${67 + 65 * i})`,
+      ]),
       'emissionsBalance.totalIndirect (C_Emissions&Energy!M26)',
     ];
     expect(fill.report.gaps.map((g) => `${g.field} (${g.sheet}!${g.ref})`).sort()).toEqual(want.sort());

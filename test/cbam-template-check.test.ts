@@ -27,17 +27,40 @@ export const cementPlant = (): CbamDocInput => ({
   goods: [{ category: 'Cement clinker' }, { category: 'Cement' }],
   processes: [
     {
-      id: 'P1', name: 'Clinker kiln', category: 'Cement clinker', production: [{ amount: 800_000 }], directEmissions: 680_000,
+      id: 'P1',
+      name: 'Clinker kiln',
+      category: 'Cement clinker',
+      production: [{ amount: 800_000 }],
+      directEmissions: 680_000,
       electricity: { consumptionMWh: 40_000, ef: 0.6, efSource: 'D.4(a)' },
     },
     {
-      id: 'P2', name: 'Cement grinding', category: 'Cement', production: [{ amount: 1_000_000 }], directEmissions: 5_000,
+      id: 'P2',
+      name: 'Cement grinding',
+      category: 'Cement',
+      production: [{ amount: 1_000_000 }],
+      directEmissions: 5_000,
       electricity: { consumptionMWh: 45_000, ef: 0.6, efSource: 'D.4(a)' },
-      precursors: [{ from: 'P1', amount: 700_000 }, { from: 'PP1', amount: 50_000 }],
+      precursors: [
+        { from: 'P1', amount: 700_000 },
+        { from: 'PP1', amount: 50_000 },
+      ],
     },
   ],
   purchasedPrecursors: [
-    { id: 'PP1', name: 'Purchased clinker', category: 'Cement clinker', country: 'CN', seeDirect: 0.9, seeDirectBasis: 'Measured', seeIndirect: 0.0522, electricityMWhPerT: 0.09, electricityEf: 0.58, electricityEfBasis: 'Measured', electricityEfSource: 'D.4(b)' },
+    {
+      id: 'PP1',
+      name: 'Purchased clinker',
+      category: 'Cement clinker',
+      country: 'CN',
+      seeDirect: 0.9,
+      seeDirectBasis: 'Measured',
+      seeIndirect: 0.0522,
+      electricityMWhPerT: 0.09,
+      electricityEf: 0.58,
+      electricityEfBasis: 'Measured',
+      electricityEfSource: 'D.4(b)',
+    },
   ],
   products: [
     { processId: 'P1', cnCode: '2523 10 00', name: 'Grey clinker' },
@@ -65,7 +88,9 @@ describe.skipIf(!available)(`template read back after a LibreOffice recalculatio
   });
 
   it('cement plant: kiln P1 → grinding P2 with purchased clinker = hand calculation = template recalculated', LO, () => {
-    const c = checkFilledTemplate(cementPlant(), { expected: { direct: 685_000, indirect: 51_000, methods: { calculation: 0, pfc: 0, measurement: 0, other: 685_000 } } });
+    const c = checkFilledTemplate(cementPlant(), {
+      expected: { direct: 685_000, indirect: 51_000, methods: { calculation: 0, pfc: 0, measurement: 0, other: 685_000 } },
+    });
     expect(c.failures).toEqual([]);
     // hand calculation (IR (EU) 2023/1773 Annex III: SEE = (AttrEm + Σ M_i × SEE_i) / AL)
     const p1Dir = 680_000 / 800_000; // 0.85
@@ -105,7 +130,12 @@ describe.skipIf(!available)(`template read back after a LibreOffice recalculatio
     expect(p.missing.map((m) => m.key)).toContain('cbamconvert:errors.efMissing');
     const c = checkFilledTemplate(p.model, { expected: { direct: r.direct.total.value, indirect: null } });
     expect(c.failures).toEqual([]);
-    expect(c.fill.report.gaps.map((g) => `${g.sheet}!${g.ref}`)).toEqual(['D_Processes!L66', 'D_Processes!L67', 'C_Emissions&Energy!M26', 'Summary_Products!AB10']);
+    expect(c.fill.report.gaps.map((g) => `${g.sheet}!${g.ref}`)).toEqual([
+      'D_Processes!L66',
+      'D_Processes!L67',
+      'C_Emissions&Energy!M26',
+      'Summary_Products!AB10',
+    ]);
     // the template flags exactly the rows of the listed gaps (cement counts indirect emissions)
     expect(c.newFlags.map((f) => `${f.sheet}!${f.ref}`)).toEqual(expect.arrayContaining(['D_Processes!V66', 'D_Processes!V67']));
     expect(c.readback.communication.direct).toBeCloseTo(r.direct.total.value, 6);
@@ -113,19 +143,22 @@ describe.skipIf(!available)(`template read back after a LibreOffice recalculatio
     expect(c.readback.products[0]!.seeDirect).toBeCloseTo(r.see.direct!.value, 6);
   });
 
-  it('hot-rolled coil without an electricity factor, slabs with the supplier\'s 0.35 t/t indirect only: known figures shown, the rest empty and listed', LO, () => {
-    const ds = hotRolledCoil();
-    const r = convertToCbam(ds, { period: '2026' });
-    if (!r.ok) throw new Error('no conversion');
-    const p = toDocsModelPartial(r, ds);
-    const c = checkFilledTemplate(p.model, { expected: { direct: r.direct.total.value, indirect: null } });
-    expect(c.failures).toEqual([]);
-    const gaps = c.fill.report.gaps.map((g) => `${g.sheet}!${g.ref}`);
-    expect(gaps).toEqual(expect.arrayContaining(['D_Processes!L66', 'E_PurchPrec!L50', 'E_PurchPrec!L51', 'E_PurchPrec!L52', 'C_Emissions&Energy!M26']));
-    // the template shows the known part: direct SEE incl. the slabs' 1.9 t/t, the MWh consumed; nothing written as 0
-    expect(c.readback.products[0]!.seeDirect).toBeCloseTo(r.see.direct!.value, 6);
-    expect(c.fill.report.cells.find((x) => x.sheet === 'D_Processes' && x.ref === 'L65')?.value).toBe(96_000);
-    expect(c.fill.report.cells.filter((x) => x.sheet === 'E_PurchPrec' && ['L50', 'L51'].includes(x.ref))).toEqual([]);
-  });
+  it(
+    "hot-rolled coil without an electricity factor, slabs with the supplier's 0.35 t/t indirect only: known figures shown, the rest empty and listed",
+    LO,
+    () => {
+      const ds = hotRolledCoil();
+      const r = convertToCbam(ds, { period: '2026' });
+      if (!r.ok) throw new Error('no conversion');
+      const p = toDocsModelPartial(r, ds);
+      const c = checkFilledTemplate(p.model, { expected: { direct: r.direct.total.value, indirect: null } });
+      expect(c.failures).toEqual([]);
+      const gaps = c.fill.report.gaps.map((g) => `${g.sheet}!${g.ref}`);
+      expect(gaps).toEqual(expect.arrayContaining(['D_Processes!L66', 'E_PurchPrec!L50', 'E_PurchPrec!L51', 'E_PurchPrec!L52', 'C_Emissions&Energy!M26']));
+      // the template shows the known part: direct SEE incl. the slabs' 1.9 t/t, the MWh consumed; nothing written as 0
+      expect(c.readback.products[0]!.seeDirect).toBeCloseTo(r.see.direct!.value, 6);
+      expect(c.fill.report.cells.find((x) => x.sheet === 'D_Processes' && x.ref === 'L65')?.value).toBe(96_000);
+      expect(c.fill.report.cells.filter((x) => x.sheet === 'E_PurchPrec' && ['L50', 'L51'].includes(x.ref))).toEqual([]);
+    },
+  );
 });
-

@@ -22,7 +22,9 @@ function strings(v: unknown, path = ''): [string, string][] {
 
 describe('the definitive-period pack cites IR (EU) 2025/2547', () => {
   const dir = join(root, 'rules', 'eu-cbam-definitive');
-  const all = readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => strings(JSON.parse(readFileSync(join(dir, f), 'utf8')), f));
+  const all = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => strings(JSON.parse(readFileSync(join(dir, f), 'utf8')), f));
   it('no act or legal reference of a rule is the transitional act', () => {
     const cited = all.filter(([p, s]) => s.includes(OLD) && !/\.note$/.test(p));
     expect(cited).toEqual([]);

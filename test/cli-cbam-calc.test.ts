@@ -33,7 +33,20 @@ const r2 = (x: number, dp = 2) => Number(x.toFixed(dp));
 
 describe('the published figures (reference/cbam.md §9)', () => {
   it('the reference still states them', () => {
-    for (const s of ['**827,820 tCO2**', '**10,640.74 tCO2**', '**−25,693.07 tCO2**', '**1,587,424.35 tCO2e**', '**18,059.76 tCO2e**', '**386,750 fossil**', '**106.67 tCO2/TJ**', '+5,610', '−3,741.87', 'SEE_dir **1.440**', 'SEE_ind **1.732**', '**317.2 tCO2e**'])
+    for (const s of [
+      '**827,820 tCO2**',
+      '**10,640.74 tCO2**',
+      '**−25,693.07 tCO2**',
+      '**1,587,424.35 tCO2e**',
+      '**18,059.76 tCO2e**',
+      '**386,750 fossil**',
+      '**106.67 tCO2/TJ**',
+      '+5,610',
+      '−3,741.87',
+      'SEE_dir **1.440**',
+      'SEE_ind **1.732**',
+      '**317.2 tCO2e**',
+    ])
       expect(REF).toContain(s);
   });
   it('TC1 combustion 827,820', async () => {
@@ -118,7 +131,12 @@ describe('inventory lines and exit codes', () => {
     expect(r.out).toContain(`1 inventory line written to ${out}.`);
     const lines = JSON.parse(readFileSync(out, 'utf8'));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ id: 'CALC-POTLINE', category: 'process-emission', location: 'installation', emissions: { kind: 'measured', massUnit: 't' } });
+    expect(lines[0]).toMatchObject({
+      id: 'CALC-POTLINE',
+      category: 'process-emission',
+      location: 'installation',
+      emissions: { kind: 'measured', massUnit: 't' },
+    });
     const sample = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'public', 'samples', 'aluminium-ingot-ningxia.json'), 'utf8'));
     const v = validateDataset({ ...sample, inventory: [...sample.inventory, ...lines] });
     expect(v.ok).toBe(true);

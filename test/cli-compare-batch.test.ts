@@ -23,7 +23,17 @@ beforeAll(() => {
   writeFileSync(join(dir, 'hostile.json'), JSON.stringify(hostile));
 });
 
-const parseCsv = (s: string) => s.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, -1));
+const parseCsv = (s: string) =>
+  s
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .map((l) =>
+      l
+        .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+        .map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'))
+        .slice(0, -1),
+    );
 
 describe('carbonbridge compare-batch', () => {
   it('1,000 datasets × 3 packs: one row each, totals equal to single compare runs, broken file named, the rest compared', async () => {
@@ -67,14 +77,21 @@ describe('carbonbridge compare-batch', () => {
     expect(strFromU8(files['xl/workbook.xml']!)).toContain('未比较的文件');
   }, 120_000);
 
-  it.runIf(hasSoffice)('the XLSX opens in LibreOffice and reads back the same figures', () => {
-    const xlsx = join(outDir, 'table.xlsx');
-    execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, xlsx], { stdio: 'pipe', timeout: 120_000 });
-    const back = readFileSync(join(outDir, 'table.csv'), 'utf8');
-    expect(back).toContain('gen-00417.json');
-    expect(back).toContain('=1+1'); // still text after LibreOffice opened it, not 2
-    expect(back).toContain('gen-00999.json');
-  }, 150_000);
+  it.runIf(hasSoffice)(
+    'the XLSX opens in LibreOffice and reads back the same figures',
+    () => {
+      const xlsx = join(outDir, 'table.xlsx');
+      execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, xlsx], {
+        stdio: 'pipe',
+        timeout: 120_000,
+      });
+      const back = readFileSync(join(outDir, 'table.csv'), 'utf8');
+      expect(back).toContain('gen-00417.json');
+      expect(back).toContain('=1+1'); // still text after LibreOffice opened it, not 2
+      expect(back).toContain('gen-00999.json');
+    },
+    150_000,
+  );
 
   it('exit 2 for an unknown pack, a missing folder or a bad output name', async () => {
     expect((await runCli('compare-batch', dir, '--packs', 'nope', '--out', join(outDir, 'x.csv'))).code).toBe(2);

@@ -81,9 +81,15 @@ describe('carbonbridge convert --to eu-cbam', () => {
   it('a precursor with no country: exit 1 and a translated error naming the line', async () => {
     const ds = sampleJson('aluminium-ingot-ningxia.json');
     ds.inventory.push({
-      id: 'AL-11', description: 'Purchased ingots', stage: 'raw-material-acquisition', category: 'precursor-material', location: 'upstream',
-      activity: { amount: 1000, unit: 't' }, emissions: { kind: 'factors', massUnit: 'kg', perUnit: 't', gases: { CO2e: 14000 }, source: { name: 'x' } },
-      dataType: 'secondary', precursor: { cnCode: '7601 10 00' },
+      id: 'AL-11',
+      description: 'Purchased ingots',
+      stage: 'raw-material-acquisition',
+      category: 'precursor-material',
+      location: 'upstream',
+      activity: { amount: 1000, unit: 't' },
+      emissions: { kind: 'factors', massUnit: 'kg', perUnit: 't', gases: { CO2e: 14000 }, source: { name: 'x' } },
+      dataType: 'secondary',
+      precursor: { cnCode: '7601 10 00' },
     });
     const f = join(dir, 'al-precursor.json');
     writeFileSync(f, JSON.stringify(ds));
@@ -141,7 +147,21 @@ describe('carbonbridge convert --to eu-cbam', () => {
 
   it('--out statement.xlsx --ledger: quarterly statement for 2026-Q1', async () => {
     const out = join(dir, 'statement.xlsx');
-    const r = await run('convert', CE, '--to', 'eu-cbam', '--period', '2026-Q1', '--ef', '0.6', '--ledger', 'test/fixtures/cbam-docs/imports-2026.csv', '--out', out, '--json');
+    const r = await run(
+      'convert',
+      CE,
+      '--to',
+      'eu-cbam',
+      '--period',
+      '2026-Q1',
+      '--ef',
+      '0.6',
+      '--ledger',
+      'test/fixtures/cbam-docs/imports-2026.csv',
+      '--out',
+      out,
+      '--json',
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).written).toMatchObject({ what: 'quarterly' });
     expect(unzipSync(new Uint8Array(readFileSync(out)))['xl/workbook.xml']).toBeDefined();
@@ -149,10 +169,15 @@ describe('carbonbridge convert --to eu-cbam', () => {
 
   it(`--out report.xml: QReport XML for a transitional quarter, valid against the XSD ${SHARED}; refused for 2026`, async () => {
     const info = join(dir, 'info.json');
-    writeFileSync(info, JSON.stringify({
-      declarant: { id: 'DE123456789012345', name: 'Example Importer GmbH', address: { country: 'DE', city: 'Hamburg' } },
-      nationalCompetentAuthority: 'DE', signature: { date: '2025-10-20', place: 'Hamburg', name: 'A. Person', position: 'Manager' }, netMass: 1000,
-    }));
+    writeFileSync(
+      info,
+      JSON.stringify({
+        declarant: { id: 'DE123456789012345', name: 'Example Importer GmbH', address: { country: 'DE', city: 'Hamburg' } },
+        nationalCompetentAuthority: 'DE',
+        signature: { date: '2025-10-20', place: 'Hamburg', name: 'A. Person', position: 'Manager' },
+        netMass: 1000,
+      }),
+    );
     const out = join(dir, 'report.xml');
     const r = await run('convert', CE, '--to', 'eu-cbam', '--period', '2025-Q3', '--electricity', 'cn-mee-northwest', '--out', out, '--report-info', info);
     expect(r.code).toBe(0);
@@ -185,7 +210,10 @@ describe.skipIf(!haveTemplate)(`carbonbridge convert --template (official templa
     const r = await run('convert', CE, '--to', 'eu-cbam', '--period', '2026', '--ef', '0.6', '--template', tpl, '--out', out, '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.written).toMatchObject({ what: 'template', checks: { templateVersion: '2.1.1', mismatches: 0, formulasUnchanged: true, protectionUnchanged: true, fullCalcOnLoad: true } });
+    expect(j.written).toMatchObject({
+      what: 'template',
+      checks: { templateVersion: '2.1.1', mismatches: 0, formulasUnchanged: true, protectionUnchanged: true, fullCalcOnLoad: true },
+    });
     expect(j.written.checks.verified).toBe(j.written.checks.written);
     expect(sha(tpl)).toBe(before);
     expect(j.written.sha256).toBe(sha(out));
@@ -196,13 +224,34 @@ describe.skipIf(!haveTemplate)(`carbonbridge convert --template (official templa
     expect(same.code).toBe(2);
     expect(same.err).toContain('never changed in place');
     const other = join(dir, 'other.xlsx');
-    writeFileSync(other, zipSync({ 'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="Sheet1" r:id="rId1"/></sheets></workbook>'), 'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') }));
+    writeFileSync(
+      other,
+      zipSync({
+        'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="Sheet1" r:id="rId1"/></sheets></workbook>'),
+        'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+      }),
+    );
     const o = await run('convert', CE, '--to', 'eu-cbam', '--period', '2026', '--ef', '0.6', '--template', other, '--out', join(dir, 'o.xlsx'));
     expect(o.code).toBe(2);
     expect(o.err).toMatch(/template/i);
     const corrupt = join(dir, 'corrupt.xlsx');
     writeFileSync(corrupt, 'PK\u0003\u0004 this is not a zip');
-    const c = await run('convert', CE, '--to', 'eu-cbam', '--period', '2026', '--ef', '0.6', '--template', corrupt, '--out', join(dir, 'c.xlsx'), '--lang', 'zh');
+    const c = await run(
+      'convert',
+      CE,
+      '--to',
+      'eu-cbam',
+      '--period',
+      '2026',
+      '--ef',
+      '0.6',
+      '--template',
+      corrupt,
+      '--out',
+      join(dir, 'c.xlsx'),
+      '--lang',
+      'zh',
+    );
     expect(c.code).toBe(2);
     expect(existsSync(join(dir, 'c.xlsx'))).toBe(false);
   });
@@ -224,13 +273,20 @@ describe.skipIf(!haveTemplate)(`carbonbridge convert --template (official templa
     const ours = JSON.parse(r.out).see;
     const lo = join(dir, 'lo');
     mkdirSync(join(lo, 'profile', 'user'), { recursive: true });
-    writeFileSync(join(lo, 'profile', 'user', 'registrymodifications.xcu'), `<?xml version="1.0" encoding="UTF-8"?>
+    writeFileSync(
+      join(lo, 'profile', 'user', 'registrymodifications.xcu'),
+      `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
-`);
+`,
+    );
     mkdirSync(join(lo, 'out'));
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(lo, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', join(lo, 'out'), out], { stdio: 'pipe', timeout: 170_000 });
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${join(lo, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', join(lo, 'out'), out],
+      { stdio: 'pipe', timeout: 170_000 },
+    );
     const files = unzipSync(new Uint8Array(readFileSync(join(lo, 'out', 'lo-cement.xlsx'))));
     const wb = strFromU8(files['xl/workbook.xml']!);
     const rels = strFromU8(files['xl/_rels/workbook.xml.rels']!);

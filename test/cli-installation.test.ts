@@ -14,7 +14,11 @@ import { convertInstallation, type InstallationConversion } from '../src/core/cb
 const FILE = join(SAMPLES_DIR, 'cement-plant-kiln-grinding.json');
 const TEMPLATE = sharedFile('cbam/official/CBAM Communication template for installations_en_20241213.xlsx');
 const dir = mkdtempSync(join(tmpdir(), 'cb-installation-'));
-const core = (ef?: number) => convertInstallation(Dataset.parse(sampleJson('cement-plant-kiln-grinding.json')), { period: '2026', ...(ef ? { electricity: { euDefaultEf: ef } } : {}) }) as InstallationConversion;
+const core = (ef?: number) =>
+  convertInstallation(Dataset.parse(sampleJson('cement-plant-kiln-grinding.json')), {
+    period: '2026',
+    ...(ef ? { electricity: { euDefaultEf: ef } } : {}),
+  }) as InstallationConversion;
 const seven = (x: number) => x.toFixed(7).replace(/0+$/, '');
 
 describe('carbonbridge convert <installation> --to eu-cbam --period 2026', () => {
@@ -48,8 +52,13 @@ describe('carbonbridge convert <installation> --to eu-cbam --period 2026', () =>
     const j = JSON.parse(r.out);
     expect(j.status).toBe('installation');
     expect(j.complete).toBe(false);
-    expect(j.processes.map((p: { id: string; see: { direct: { value: number }; indirect: unknown } }) => [p.id, p.see.direct.value, p.see.indirect])).toEqual(core().processes.map((p) => [p.id, p.see.direct!.value, null]));
-    expect(j.missing.map((m: { reason: { text: string } }) => m.reason.text)).toEqual([expect.stringContaining('生产过程 KILN'), expect.stringContaining('生产过程 GRIND')]);
+    expect(j.processes.map((p: { id: string; see: { direct: { value: number }; indirect: unknown } }) => [p.id, p.see.direct.value, p.see.indirect])).toEqual(
+      core().processes.map((p) => [p.id, p.see.direct!.value, null]),
+    );
+    expect(j.missing.map((m: { reason: { text: string } }) => m.reason.text)).toEqual([
+      expect.stringContaining('生产过程 KILN'),
+      expect.stringContaining('生产过程 GRIND'),
+    ]);
     expect(j.docs.processes.map((p: { id: string }) => p.id)).toEqual(['P1', 'P2']);
     expect(j.findings.every((f: { text: string }) => typeof f.text === 'string' && f.text.length > 0)).toBe(true);
   });
@@ -59,7 +68,9 @@ describe('carbonbridge convert <installation> --to eu-cbam --period 2026', () =>
     const r = await runCli('convert', FILE, '--to', 'eu-cbam', '--period', '2026', '--ef', '0.6', '--out', out);
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(readFileSync(out, 'utf8'));
-    expect(j.products.map((p: { id: string; see: { total: { value: number } } }) => [p.id, p.see.total.value])).toEqual(core(0.6).products.map((p) => [p.id, p.see.total!.value]));
+    expect(j.products.map((p: { id: string; see: { total: { value: number } } }) => [p.id, p.see.total.value])).toEqual(
+      core(0.6).products.map((p) => [p.id, p.see.total!.value]),
+    );
     const x = await runCli('convert', FILE, '--to', 'eu-cbam', '--period', '2026', '--out', join(dir, 'r.xml'));
     expect(x.code).toBe(2);
     expect(x.err).toContain('for a dataset with production processes');
@@ -82,7 +93,9 @@ describe('carbonbridge convert <installation> --to eu-cbam --period 2026', () =>
     expect(j.written.checks.mismatches).toBe(0);
     // the template's own formulas (as the filler recomputes them) give our SEE for each product
     const c = core(0.6);
-    expect(j.written.checks.see.map((s: { seeDirect: number; seeIndirect: number }) => [s.seeDirect, s.seeIndirect])).toEqual(c.products.map((p) => [p.see.direct!.value, p.see.indirect!.value]));
+    expect(j.written.checks.see.map((s: { seeDirect: number; seeIndirect: number }) => [s.seeDirect, s.seeIndirect])).toEqual(
+      c.products.map((p) => [p.see.direct!.value, p.see.indirect!.value]),
+    );
     expect(Object.keys(unzipSync(readFileSync(out)))).toContain('xl/workbook.xml');
   });
 
@@ -93,7 +106,15 @@ describe('carbonbridge convert <installation> --to eu-cbam --period 2026', () =>
     expect(r.code, r.out).toBe(1);
     const j = JSON.parse(r.out);
     expect(j.written.what).toBe('template');
-    expect(j.docs.processes.map((p: { electricity?: { consumptionMWh: { value: number }; ef?: unknown } }) => [p.electricity?.consumptionMWh.value, p.electricity?.ef])).toEqual([[71500, undefined], [57000, undefined]]);
+    expect(
+      j.docs.processes.map((p: { electricity?: { consumptionMWh: { value: number }; ef?: unknown } }) => [
+        p.electricity?.consumptionMWh.value,
+        p.electricity?.ef,
+      ]),
+    ).toEqual([
+      [71500, undefined],
+      [57000, undefined],
+    ]);
     expect(j.written.checks.see.map((s: { seeDirect: number }) => s.seeDirect)).toEqual(core().products.map((p) => p.see.direct!.value));
   });
 });

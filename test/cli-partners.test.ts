@@ -82,19 +82,54 @@ describe('carbonbridge statement', () => {
 });
 
 describe(`carbonbridge convert --template-lang ${SHARED}`, () => {
-  it.runIf(!!TEMPLATE)('fills the official template and selects Chinese in its Translations sheet; a bad value exits 2', async () => {
-    const file = join(SAMPLES_DIR, 'aluminium-ingot-ningxia.json');
-    const out = join(dir, 'filled-zh.xlsx');
-    const r = await runCli('convert', file, '--to', 'eu-cbam', '--period', '2026', '--cn', '7601 10 10', '--template', TEMPLATE!, '--template-lang', 'zh', '--out', out, '--json');
-    expect(r.code, r.out).toBeLessThan(2);
-    const j = JSON.parse(r.out);
-    expect(JSON.stringify(j)).toContain('"arabicReview":"for-expert-review"');
-    const files = unzipSync(new Uint8Array(readFileSync(out)));
-    const tr = strFromU8(files['xl/worksheets/sheet18.xml']!);
-    expect(tr).toMatch(/<c r="A3"[^>]*><v>4<\/v>/);
-    expect(tr).toContain('<c r="D67" s="822" t="inlineStr"><is><t xml:space="preserve">报告期</t>');
-    const bad = await runCli('convert', file, '--to', 'eu-cbam', '--period', '2026', '--cn', '7601 10 10', '--template', TEMPLATE!, '--template-lang', 'fr', '--out', join(dir, 'x.xlsx'));
-    expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--template-lang');
-  }, 120_000);
+  it.runIf(!!TEMPLATE)(
+    'fills the official template and selects Chinese in its Translations sheet; a bad value exits 2',
+    async () => {
+      const file = join(SAMPLES_DIR, 'aluminium-ingot-ningxia.json');
+      const out = join(dir, 'filled-zh.xlsx');
+      const r = await runCli(
+        'convert',
+        file,
+        '--to',
+        'eu-cbam',
+        '--period',
+        '2026',
+        '--cn',
+        '7601 10 10',
+        '--template',
+        TEMPLATE!,
+        '--template-lang',
+        'zh',
+        '--out',
+        out,
+        '--json',
+      );
+      expect(r.code, r.out).toBeLessThan(2);
+      const j = JSON.parse(r.out);
+      expect(JSON.stringify(j)).toContain('"arabicReview":"for-expert-review"');
+      const files = unzipSync(new Uint8Array(readFileSync(out)));
+      const tr = strFromU8(files['xl/worksheets/sheet18.xml']!);
+      expect(tr).toMatch(/<c r="A3"[^>]*><v>4<\/v>/);
+      expect(tr).toContain('<c r="D67" s="822" t="inlineStr"><is><t xml:space="preserve">报告期</t>');
+      const bad = await runCli(
+        'convert',
+        file,
+        '--to',
+        'eu-cbam',
+        '--period',
+        '2026',
+        '--cn',
+        '7601 10 10',
+        '--template',
+        TEMPLATE!,
+        '--template-lang',
+        'fr',
+        '--out',
+        join(dir, 'x.xlsx'),
+      );
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('--template-lang');
+    },
+    120_000,
+  );
 });

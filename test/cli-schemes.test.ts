@@ -30,7 +30,11 @@ describe('UK CBAM', () => {
     expect(r.code).toBe(0); // the UK electricity factor is not published, but indirect emissions are not charged: complete
   });
 
-  it.each([['en', 'before the border adjustment of United Kingdom'], ['zh', '早于英国边境调节机制'], ['ar', 'المملكة المتحدة']])('a period before 2027 is refused with a clear message (%s)', async (lang, text) => {
+  it.each([
+    ['en', 'before the border adjustment of United Kingdom'],
+    ['zh', '早于英国边境调节机制'],
+    ['ar', 'المملكة المتحدة'],
+  ])('a period before 2027 is refused with a clear message (%s)', async (lang, text) => {
     const r = await runCli('convert', AL, '--to', 'uk-cbam', '--period', '2026', '--lang', lang);
     expect(r.code).toBe(2);
     expect(r.err).toContain(text);
@@ -44,7 +48,26 @@ describe('UK CBAM', () => {
     expect(m.liability).toBeNull();
     expect(m.missing.map((x: { key: string }) => x.key)).toEqual(['cbampacks:missing.defaultValues', 'cbampacks:missing.rate']);
     expect(m.missing[1].text).toContain('s. 149');
-    const ok = await runCli('cbam-cost', '--scheme', 'uk-cbam', '--cn', '7601 10 00', '--origin', 'CN', '--mass', '100', '--period', '2027-Q1', '--see', '1.732459', '--rate', '40.5', '--carbon-price-paid', '2', '--json');
+    const ok = await runCli(
+      'cbam-cost',
+      '--scheme',
+      'uk-cbam',
+      '--cn',
+      '7601 10 00',
+      '--origin',
+      'CN',
+      '--mass',
+      '100',
+      '--period',
+      '2027-Q1',
+      '--see',
+      '1.732459',
+      '--rate',
+      '40.5',
+      '--carbon-price-paid',
+      '2',
+      '--json',
+    );
     expect(ok.code).toBe(0);
     const j = JSON.parse(ok.out);
     // 100 t × 1.732459 = 173.2459 tCO2e × 40.5 GBP = 7,016.46 GBP − 100 t × 2 GBP relief = 6,816.46 GBP
@@ -72,7 +95,22 @@ describe('a fourth, fictional jurisdiction defined only as data (--rules)', () =
     expect(c.see.indirect.value).toBeCloseTo(7.98, 6);
     expect(c.comparedWithEu.differences.map((d: { cause: string }) => d.cause)).toEqual(['gases', 'electricity', 'counted', 'charge']);
 
-    const cost = await runCli('cbam-cost', '--scheme', 'xb-bca', '--cn', '7601 10 00', '--origin', 'CN', '--mass', '10', '--period', '2028', '--rules', FICT, '--json');
+    const cost = await runCli(
+      'cbam-cost',
+      '--scheme',
+      'xb-bca',
+      '--cn',
+      '7601 10 00',
+      '--origin',
+      'CN',
+      '--mass',
+      '10',
+      '--period',
+      '2028',
+      '--rules',
+      FICT,
+      '--json',
+    );
     expect(cost.code).toBe(0);
     // default 10 tCO2e/t × 1.25 mark-up = 12.5; 10 t × 12.5 × 12.5 XBD = 1,562.5 XBD
     expect(JSON.parse(cost.out).liability).toMatchObject({ value: 1562.5, unit: 'XBD' });
@@ -91,7 +129,23 @@ describe('a fourth, fictional jurisdiction defined only as data (--rules)', () =
     j.rates[0].value = 'twelve';
     writeFileSync(p, JSON.stringify(j));
     for (const lang of ['en', 'zh', 'ar']) {
-      const r = await runCli('cbam-cost', '--scheme', 'xb-bca', '--cn', '7601', '--origin', 'CN', '--mass', '1', '--period', '2028', '--rules', dir, '--lang', lang);
+      const r = await runCli(
+        'cbam-cost',
+        '--scheme',
+        'xb-bca',
+        '--cn',
+        '7601',
+        '--origin',
+        'CN',
+        '--mass',
+        '1',
+        '--period',
+        '2028',
+        '--rules',
+        dir,
+        '--lang',
+        lang,
+      );
       expect(r.code).toBe(2);
       expect(r.err).toContain('rates.0.value');
     }
@@ -104,9 +158,20 @@ describe('a fourth, fictional jurisdiction defined only as data (--rules)', () =
     const p = join(dir, 'eu-cbam-definitive', 'pack.json');
     const j = JSON.parse(readFileSync(p, 'utf8'));
     j.version = '2026.9.0';
-    j.certificatePrices.push({ period: '2026-Q4', published: '2026-10-07', price: { value: 80, unit: 'EUR/certificate', source: { act: 'Implementing Regulation (EU) 2025/2548', note: 'entered for the test' }, confidence: 'confirmed' } });
+    j.certificatePrices.push({
+      period: '2026-Q4',
+      published: '2026-10-07',
+      price: {
+        value: 80,
+        unit: 'EUR/certificate',
+        source: { act: 'Implementing Regulation (EU) 2025/2548', note: 'entered for the test' },
+        confidence: 'confirmed',
+      },
+    });
     writeFileSync(p, JSON.stringify(j));
-    const r = JSON.parse((await runCli('cbam-cost', '--cn', '7601 10 00', '--origin', 'CN', '--mass', '1', '--period', '2026-Q4', '--rules', dir, '--json')).out);
+    const r = JSON.parse(
+      (await runCli('cbam-cost', '--cn', '7601 10 00', '--origin', 'CN', '--mass', '1', '--period', '2026-Q4', '--rules', dir, '--json')).out,
+    );
     expect(r.pack).toMatchObject({ id: 'eu-cbam-definitive', version: '2026.9.0' });
     expect(r.figures?.price?.value ?? r.price?.value).toBe(80);
   });

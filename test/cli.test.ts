@@ -31,7 +31,12 @@ describe('carbonbridge compute --json', () => {
     const out = JSON.parse(r.stdout);
     expect(out.unit).toBe('kgCO2e');
     expect(sumExact(Object.values(out.byStage) as number[], 6)).toBe(out.total);
-    expect(sumExact(Object.values(out.byGas).map((g: any) => g.co2e), 6)).toBe(out.total);
+    expect(
+      sumExact(
+        Object.values(out.byGas).map((g: any) => g.co2e),
+        6,
+      ),
+    ).toBe(out.total);
     expect(r.stdout).not.toMatch(/\d\.\d*(0000000|9999999)\d/);
     expect(out.lines[0]).toHaveProperty('gases');
     expect(out.pack).toMatchObject({ id: 'cn-gbt24067-2024', status: 'in-force' });
@@ -110,16 +115,36 @@ describe('carbonbridge compare and packs', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.pairs[0].causes.map((c: any) => c.cause)).toEqual(['boundary', 'electricity', 'gwp']);
-    expect(sumExact(out.pairs[0].causes.map((c: any) => c.deltaKg), 6)).toBe(out.pairs[0].differenceKg);
+    expect(
+      sumExact(
+        out.pairs[0].causes.map((c: any) => c.deltaKg),
+        6,
+      ),
+    ).toBe(out.pairs[0].differenceKg);
     expect(out.pairs[0].causes[2].text).toMatch(/AR6.*AR5/);
   });
   it('compare with EU CBAM explains why the CBAM figure is so much lower', async () => {
-    const r = await cli('compare', join(SAMPLES_DIR, 'aluminium-ingot-ningxia.json'), '--packs', 'cn-gbt24067-2024,eu-cbam-definitive', '--period', '2026', '--json', '--lang', 'ar');
+    const r = await cli(
+      'compare',
+      join(SAMPLES_DIR, 'aluminium-ingot-ningxia.json'),
+      '--packs',
+      'cn-gbt24067-2024,eu-cbam-definitive',
+      '--period',
+      '2026',
+      '--json',
+      '--lang',
+      'ar',
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     const x = out.cbam[0];
     expect(x).toMatchObject({ from: 'cn-gbt24067-2024', to: 'eu-cbam-definitive', toTotal: ALUMINIUM.cbamTotalKg, counted: 'direct' });
-    expect(sumExact(x.causes.map((c: any) => c.deltaKg), 6)).toBe(x.differenceKg);
+    expect(
+      sumExact(
+        x.causes.map((c: any) => c.deltaKg),
+        6,
+      ),
+    ).toBe(x.differenceKg);
     expect(x.causes.find((c: any) => c.cause === 'electricity').text).toMatch(/الكهرباء/);
   });
   it('packs --json lists version, status and dates', async () => {
@@ -132,7 +157,10 @@ describe('carbonbridge compare and packs', () => {
 
 describe('the installed command', () => {
   it('npx carbonbridge runs from the project and exits with the right code', () => {
-    const ok = spawnSync('npx', ['--no-install', 'carbonbridge', 'compute', 'public/samples/lfp-battery-pack.json', '--pack', 'iso14067-2018', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const ok = spawnSync('npx', ['--no-install', 'carbonbridge', 'compute', 'public/samples/lfp-battery-pack.json', '--pack', 'iso14067-2018', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).pack.id).toBe('iso14067-2018');
     const bad = spawnSync(process.execPath, [join(ROOT, 'bin', 'carbonbridge.mjs'), 'validate', join(tmp, 'nope.json'), '--lang', 'zh'], { encoding: 'utf8' });

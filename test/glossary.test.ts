@@ -18,7 +18,11 @@ function flat(obj: Record<string, unknown>, prefix = '', out: Flat = new Map()):
   return out;
 }
 const load = (lng: string) =>
-  new Map(readdirSync(join(ROOT, lng)).filter((f) => f.endsWith('.json')).map((f) => [f.slice(0, -5), flat(JSON.parse(readFileSync(join(ROOT, lng, f), 'utf8')))]));
+  new Map(
+    readdirSync(join(ROOT, lng))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [f.slice(0, -5), flat(JSON.parse(readFileSync(join(ROOT, lng, f), 'utf8')))]),
+  );
 const en = load('en');
 const zh = load('zh');
 const glossary = en.get('glossary')!;

@@ -52,10 +52,14 @@ describe('numeric options: decimal, finite, in range', () => {
     await expectRefused(['convert', AL, '--to', 'eu-cbam', '--period', '2026', '--actual-ef', '-0.5'], /--actual-ef is outside its range/);
   });
   it('cbam-cost --mass 1e308 (∞ certificates before) and 1e-320', { timeout: 30_000 }, async () => {
-    for (const m of ['1e308', '1e-320']) await expectRefused(['cbam-cost', '--cn', '7601 10 00', '--origin', 'CN', '--mass', m, '--period', '2026'], /--mass is outside its range .* 1e15 t/);
+    for (const m of ['1e308', '1e-320'])
+      await expectRefused(['cbam-cost', '--cn', '7601 10 00', '--origin', 'CN', '--mass', m, '--period', '2026'], /--mass is outside its range .* 1e15 t/);
   });
   it('import --header-row must be a whole number from 1', { timeout: 30_000 }, async () => {
-    await expectRefused(['import', join(import.meta.dirname, 'fixtures', 'hostile', 'good.xlsx'), '--header-row', '1.5'], /--header-row must be a whole number/);
+    await expectRefused(
+      ['import', join(import.meta.dirname, 'fixtures', 'hostile', 'good.xlsx'), '--header-row', '1.5'],
+      /--header-row must be a whole number/,
+    );
     await expectRefused(['import', join(import.meta.dirname, 'fixtures', 'hostile', 'good.xlsx'), '--header-row', '0'], /--header-row is outside its range/);
   });
 });
@@ -88,7 +92,10 @@ describe('JSON side files: an object, read strictly', () => {
   });
   it('--report-info null (a stack trace before)', { timeout: 30_000 }, async () => {
     const out = join(tmp, 'r.xml');
-    await expectRefused(['convert', AL, '--to', 'eu-cbam', '--period', '2025-Q3', '--out', out, '--report-info', write('info-null.json', 'null')], /--report-info .* must contain a JSON object/);
+    await expectRefused(
+      ['convert', AL, '--to', 'eu-cbam', '--period', '2025-Q3', '--out', out, '--report-info', write('info-null.json', 'null')],
+      /--report-info .* must contain a JSON object/,
+    );
     expect(existsSync(out)).toBe(false);
   });
   it('cbam-calc activity data with 1e308 or a duplicate key', { timeout: 30_000 }, async () => {

@@ -35,7 +35,22 @@ describe('the official-template path has the zip guard', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(400 * 1024 * 1024);
     const dir = mkdtempSync(join(tmpdir(), 'cb-bomb-'));
     writeFileSync(join(dir, 'bomb.xlsx'), bomb);
-    const r = await runCli('convert', 'public/samples/aluminium-ingot-ningxia.json', '--to', 'eu-cbam', '--period', '2026', '--cn', '7601 10 10', '--template', join(dir, 'bomb.xlsx'), '--out', join(dir, 'filled.xlsx'), '--lang', 'ar');
+    const r = await runCli(
+      'convert',
+      'public/samples/aluminium-ingot-ningxia.json',
+      '--to',
+      'eu-cbam',
+      '--period',
+      '2026',
+      '--cn',
+      '7601 10 10',
+      '--template',
+      join(dir, 'bomb.xlsx'),
+      '--out',
+      join(dir, 'filled.xlsx'),
+      '--lang',
+      'ar',
+    );
     expect(r.code).toBe(2);
     expect(r.err).not.toMatch(/\n\s+at |import:|\{\{/);
     expect(existsSync(join(dir, 'filled.xlsx'))).toBe(false);
@@ -43,9 +58,12 @@ describe('the official-template path has the zip guard', () => {
 });
 
 describe('formula injection: the test runs on the cleaned text', () => {
-  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '\u0001=HYPERLINK("http://x","y")', '\u0000\u001b+cmd', ' =1+1', '\u00a0@x', '\n=1'])('%j looks like a formula', (s) => {
-    expect(looksLikeFormula(s)).toBe(true);
-  });
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '\u0001=HYPERLINK("http://x","y")', '\u0000\u001b+cmd', ' =1+1', '\u00a0@x', '\n=1'])(
+    '%j looks like a formula',
+    (s) => {
+      expect(looksLikeFormula(s)).toBe(true);
+    },
+  );
   it.each(['Aluminium', '1-2', 'a=b', '', '\u0001plain'])('%j does not', (s) => {
     expect(looksLikeFormula(s)).toBe(false);
   });
@@ -65,7 +83,10 @@ describe.skipIf(!TEMPLATE)('template filler (reads ../shared)', () => {
     d.installation.name = '\u0001=HYPERLINK("http://x","y")_x0000__x001B_';
     const out = fillOfficialTemplate(new Uint8Array(readFileSync(TEMPLATE!)), d);
     const files = unzipSync(out.bytes);
-    const all = Object.entries(files).filter(([n]) => n.startsWith('xl/worksheets/')).map(([, b]) => strFromU8(b)).join('');
+    const all = Object.entries(files)
+      .filter(([n]) => n.startsWith('xl/worksheets/'))
+      .map(([, b]) => strFromU8(b))
+      .join('');
     expect(all).toContain('_x005F_x0000__x005F_x001B_');
     expect(all).not.toMatch(/[^F]_x0000_/);
     expect(all).not.toContain('\u0001');

@@ -122,12 +122,29 @@ function propNames(body: string): Set<string> | undefined {
       if (depth === 0 && expectKey) token = lit;
       continue;
     }
-    if ('{(['.includes(c)) { depth++; expectKey = false; continue; }
-    if ('})]'.includes(c)) { depth--; continue; }
+    if ('{(['.includes(c)) {
+      depth++;
+      expectKey = false;
+      continue;
+    }
+    if ('})]'.includes(c)) {
+      depth--;
+      continue;
+    }
     if (depth > 0) continue;
     if (c === '.' && body.startsWith('...', k) && expectKey) return undefined;
-    if (c === ':' && expectKey) { if (token) names.add(token); token = ''; expectKey = false; continue; }
-    if (c === ',') { if (expectKey && token) names.add(token); token = ''; expectKey = true; continue; }
+    if (c === ':' && expectKey) {
+      if (token) names.add(token);
+      token = '';
+      expectKey = false;
+      continue;
+    }
+    if (c === ',') {
+      if (expectKey && token) names.add(token);
+      token = '';
+      expectKey = true;
+      continue;
+    }
     if (/[\w$]/.test(c) && expectKey) token += c;
     else if (!/\s/.test(c) && expectKey) token = '';
   }
@@ -135,7 +152,11 @@ function propNames(body: string): Set<string> | undefined {
   return names;
 }
 
-interface Use { file: string; key: string; params: Set<string> | undefined }
+interface Use {
+  file: string;
+  key: string;
+  params: Set<string> | undefined;
+}
 function uses(): Use[] {
   const out: Use[] = [];
   for (const file of [...files(join(ROOT, 'src/core')), ...files(join(ROOT, 'src/cli'))]) {
@@ -185,7 +206,9 @@ describe('literal messages of the core and the CLI pass every placeholder their 
       const params = u.params;
       // per-language parameters (name_zh, name_en, name_ar) are needed together once one of them is passed
       const perLanguage = (p: string) => /_(zh|en|ar)$/.test(p);
-      const need = new Set([...(per.en ?? []), ...(per.zh ?? []), ...(per.ar ?? [])].filter((p) => !perLanguage(p) || params.has(p.replace(/_(zh|en|ar)$/, '_en'))));
+      const need = new Set(
+        [...(per.en ?? []), ...(per.zh ?? []), ...(per.ar ?? [])].filter((p) => !perLanguage(p) || params.has(p.replace(/_(zh|en|ar)$/, '_en'))),
+      );
       for (const p of need) if (!params.has(p)) bad.push(`${u.file}: ${u.key} lacks {{${p}}}`);
     }
     expect(bad).toEqual([]);

@@ -33,12 +33,17 @@ describe('absurd sheet sizes are refused before SheetJS allocates', () => {
   });
 
   it('ordinary sheets pass: up to the column limit, references without letters, a cut tag across chunks', () => {
-    const wide = xlsxWithSheet(`<dimension ref="A1:XFD5"/><sheetData><row r="1">${Array.from({ length: 1024 }, (_, i) => `<c><v>${i}</v></c>`).join('')}</row><row r="2"><c r="AMJ2"><v>1</v></c></row></sheetData>`, 0);
+    const wide = xlsxWithSheet(
+      `<dimension ref="A1:XFD5"/><sheetData><row r="1">${Array.from({ length: 1024 }, (_, i) => `<c><v>${i}</v></c>`).join('')}</row><row r="2"><c r="AMJ2"><v>1</v></c></row></sheetData>`,
+      0,
+    );
     expect(() => guardSheetSize(wide)).not.toThrow();
     const over = xlsxWithSheet(`<sheetData><row r="1">${'<c><v>1</v></c>'.repeat(1025)}</row></sheetData>`, 0);
     expect(() => guardSheetSize(over)).toThrow(ImportError);
     // deflated, so the scanner sees the XML in chunks: a reference far right at the very end is still found
-    const padded = xlsxWithSheet(`<sheetData><row r="1">${'<c r="A1" t="inlineStr"><is><t>padding text</t></is></c>'.repeat(5000)}<c r="AMK1"><v>1</v></c></row></sheetData>`);
+    const padded = xlsxWithSheet(
+      `<sheetData><row r="1">${'<c r="A1" t="inlineStr"><is><t>padding text</t></is></c>'.repeat(5000)}<c r="AMK1"><v>1</v></c></row></sheetData>`,
+    );
     expect(() => guardSheetSize(padded)).toThrow(ImportError);
   });
 });

@@ -11,7 +11,12 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const load = (lng: string): Record<string, string> => JSON.parse(readFileSync(join(root, 'locales', lng, 'sourcenotes.json'), 'utf8'));
 /** The same rule as sourceNoteKey in src/ui/components/source-text.ts (without the namespace). */
-const keyOf = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 96);
+const keyOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 96);
 
 describe('sourcenotes', () => {
   const en = load('en');

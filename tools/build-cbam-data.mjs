@@ -17,20 +17,36 @@ const DV_FILE = 'default_values_china_IR2025-2621.csv';
 /** Minimal RFC 4180 CSV parser (quoted fields, doubled quotes, commas inside quotes); lines starting with # are comments. */
 function parseCsv(text) {
   const rows = [];
-  let row = [], field = '', q = false;
-  const lines = text.split(/\r?\n/).filter((l) => !l.startsWith('#')).join('\n');
+  let row = [],
+    field = '',
+    q = false;
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => !l.startsWith('#'))
+    .join('\n');
   for (let i = 0; i < lines.length; i++) {
     const c = lines[i];
     if (q) {
-      if (c === '"' && lines[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') q = false;
+      if (c === '"' && lines[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') q = false;
       else field += c;
     } else if (c === '"') q = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   const [head, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
   return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
 }
@@ -74,7 +90,7 @@ const cnJson = {
   source: {
     act: 'Regulation (EU) 2023/956',
     annex: 'Annex I (goods and greenhouse gases)',
-    table: "CBAM Communication template for installations v2.1.1 (13 Dec 2024), sheet c_CodeLists",
+    table: 'CBAM Communication template for installations v2.1.1 (13 Dec 2024), sheet c_CodeLists',
     note: 'CN codes at 4-, 6- and 8-digit level with their aggregated goods category, as listed by the Commission template.',
   },
   count: codes.length,
@@ -123,7 +139,10 @@ const dvJson = {
   dataFile: DV_FILE,
   country: 'CN',
   unit: 'tCO2e/t',
-  source: { ...dvSource, note: `${dvSource.note} Transcribed in ${DV_FILE} from the Commission workbook (via a public dbt seed, spot-checked against a second transcription); empty = "-" in the annex (the "Other countries and territories" table applies).` },
+  source: {
+    ...dvSource,
+    note: `${dvSource.note} Transcribed in ${DV_FILE} from the Commission workbook (via a public dbt seed, spot-checked against a second transcription); empty = "-" in the annex (the "Other countries and territories" table applies).`,
+  },
   confidence: 'likely',
   count: values.length,
   values,

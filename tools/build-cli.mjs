@@ -120,5 +120,6 @@ export async function buildCli() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = await buildCli();
-  if (!process.argv.includes('--quiet')) console.log(`dist-cli/carbonbridge.cjs: ${(r.bytes / 1048576).toFixed(2)} MB from ${r.inputs} source files, ${r.commands} commands, in ${r.ms} ms`);
+  if (!process.argv.includes('--quiet'))
+    console.log(`dist-cli/carbonbridge.cjs: ${(r.bytes / 1048576).toFixed(2)} MB from ${r.inputs} source files, ${r.commands} commands, in ${r.ms} ms`);
 }

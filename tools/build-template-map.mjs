@@ -25,19 +25,32 @@ const text = (p) => {
 };
 const unesc = (s) =>
   s.replace(/&(lt|gt|amp|quot|apos|#x?[0-9a-fA-F]+);/g, (m, e) =>
-    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'apos' ? "'" :
-    String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
+    e === 'lt'
+      ? '<'
+      : e === 'gt'
+        ? '>'
+        : e === 'amp'
+          ? '&'
+          : e === 'quot'
+            ? '"'
+            : e === 'apos'
+              ? "'"
+              : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
+  );
 
 // --- styles: which cellXfs are unlocked
 const styles = text('xl/styles.xml');
 const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)[1];
 const xfs = cellXfs.match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g);
 const unlocked = new Set();
-xfs.forEach((x, i) => { if (/<protection\b[^>]*locked="0"/.test(x)) unlocked.add(i); });
+xfs.forEach((x, i) => {
+  if (/<protection\b[^>]*locked="0"/.test(x)) unlocked.add(i);
+});
 
 // --- shared strings
 const sst = (text('xl/sharedStrings.xml').match(/<si>[\s\S]*?<\/si>/g) ?? []).map((si) =>
-  unesc((si.match(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join('')));
+  unesc((si.match(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join('')),
+);
 
 // --- workbook: sheet name -> part
 const wb = text('xl/workbook.xml');
@@ -58,7 +71,15 @@ const definedNames = {};
 for (const m of wb.matchAll(/<definedName name="([^"]+)"[^>]*>([^<]*)<\/definedName>/g)) definedNames[m[1]] = unesc(m[2]);
 
 const colNum = (c) => [...c].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-const colName = (n) => { let s = ''; while (n > 0) { const r = (n - 1) % 26; s = String.fromCharCode(65 + r) + s; n = Math.floor((n - 1) / 26); } return s; };
+const colName = (n) => {
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+};
 
 // parse a sheet into cells {ref: {s, t, v}}
 function parseSheet(xml) {
@@ -112,15 +133,33 @@ function rangeValues(ref) {
   for (let r = Number(r1); r <= Number(r2); r++)
     for (let c = colNum(c1); c <= colNum(c2); c++) {
       const cell = cells.get(`${colName(c)}${r}`);
-      vals.push(cell?.t === 'b' ? cell.v === '1' : cell?.v ?? '');
+      vals.push(cell?.t === 'b' ? cell.v === '1' : (cell?.v ?? ''));
     }
   return vals;
 }
 const lists = {};
-for (const name of ['CONST_LIST_Goods', 'CONST_LIST_GoodsUnit', 'CONST_ElecSource', 'CONST_TrueFalse', 'CONST_MonitoringApproach',
-  'CONST_torkNm3', 'CONST_tCO2pTJOrtCO2pt', 'CONST_PFCSlopeOrOvervoltage', 'CONST_CEMSType', 'CONST_DataQuality',
-  'CONST_DataQualityJustification', 'CONST_DataVerification', 'CONST_CarbonPriceType', 'CONST_RebateType', 'CONST_ReducingAgent',
-  'CONST_MeasDefaultUnknown', 'CONST_MeasuredOrDefault', 'CNTR_ListCountriesCode', 'CNTR_ListCountriesName', 'CNTR_ListCurrenciesCode']) {
+for (const name of [
+  'CONST_LIST_Goods',
+  'CONST_LIST_GoodsUnit',
+  'CONST_ElecSource',
+  'CONST_TrueFalse',
+  'CONST_MonitoringApproach',
+  'CONST_torkNm3',
+  'CONST_tCO2pTJOrtCO2pt',
+  'CONST_PFCSlopeOrOvervoltage',
+  'CONST_CEMSType',
+  'CONST_DataQuality',
+  'CONST_DataQualityJustification',
+  'CONST_DataVerification',
+  'CONST_CarbonPriceType',
+  'CONST_RebateType',
+  'CONST_ReducingAgent',
+  'CONST_MeasDefaultUnknown',
+  'CONST_MeasuredOrDefault',
+  'CNTR_ListCountriesCode',
+  'CNTR_ListCountriesName',
+  'CNTR_ListCurrenciesCode',
+]) {
   lists[name] = rangeValues(definedNames[name]);
 }
 // production routes per aggregated good (CONST_MATRIX_ProductionRoute, G..P of rows 89..106), minus "n.a."
@@ -147,13 +186,17 @@ void pcCells;
 // as Summary_Products columns P..AK, matched by header name (Summary_Products row 8 = matrix header K109:AF109, as the
 // template's own MATCH does: the two orders differ)
 const qualifyingNames = {};
-rangeValues('Summary_Products!$P$8:$AK$8').forEach((name, k) => { qualifyingNames[colName(colNum('P') + k)] = String(name); });
+rangeValues('Summary_Products!$P$8:$AK$8').forEach((name, k) => {
+  qualifyingNames[colName(colNum('P') + k)] = String(name);
+});
 const matrixNames = rangeValues('Parameters_Constants!$K$109:$AF$109').map(String);
 const qualifying = {};
 goods.forEach((g, i) => {
   if (!g) return;
   const flags = rangeValues(`Parameters_Constants!$K$${110 + i}:$AF$${110 + i}`);
-  qualifying[g] = Object.entries(qualifyingNames).filter(([, name]) => flags[matrixNames.indexOf(name)] === true).map(([col]) => col);
+  qualifying[g] = Object.entries(qualifyingNames)
+    .filter(([, name]) => flags[matrixNames.indexOf(name)] === true)
+    .map(([col]) => col);
 });
 
 const vdoc = cellsOf('VersionDocumentation');
@@ -162,7 +205,8 @@ let lastVersion = '';
 for (const [, c] of versions) if (c.col === 'E' && /^\d+(\.\d+)+$/.test(String(c.v ?? ''))) lastVersion = String(c.v);
 
 const map = {
-  $comment: 'Generated by tools/build-template-map.mjs from the Commission template; do not edit by hand. Writable = unlocked, non-formula cells of protected sheets (top-left cell of merged ranges only).',
+  $comment:
+    'Generated by tools/build-template-map.mjs from the Commission template; do not edit by hand. Writable = unlocked, non-formula cells of protected sheets (top-left cell of merged ranges only).',
   source: { file: basename(src), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length },
   template: {
     version: lastVersion,

@@ -40,7 +40,8 @@ try {
   const ok = run(bin, ['validate', join(root, 'public', 'samples', 'aluminium-ingot-ningxia.json')], app);
   if (ok.code !== 0 || !/valid/.test(ok.out)) fail(`validate of a sample: exit ${ok.code}\n${ok.out}${ok.err}`);
   const missing = run(bin, ['validate', join(app, 'nope.json'), '--lang', 'zh'], app);
-  if (missing.code !== 2 || !/[\u4e00-\u9fff]/.test(missing.err)) fail(`a missing file: expected exit 2 with a Chinese message, got ${missing.code}\n${missing.err}`);
+  if (missing.code !== 2 || !/[\u4e00-\u9fff]/.test(missing.err))
+    fail(`a missing file: expected exit 2 with a Chinese message, got ${missing.code}\n${missing.err}`);
   console.log(`installed carbonbridge: validate ok (exit 0); missing file refused in Chinese (exit 2)`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -29,10 +29,14 @@ console.log(`rollup for workbox-build: ${rollupPkg.name}@${rollupPkg.version}; n
 const out = mkdtempSync(join(tmpdir(), 'cb-build-'));
 try {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) fail(`vite build failed (exit ${r.status})`);
   for (const f of ['index.html', 'sw.js', 'manifest.webmanifest']) if (!existsSync(join(out, f))) fail(`vite build produced no ${f}`);
   console.log(`vite build with the WebAssembly rollup: ok (index.html, sw.js, manifest) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -44,7 +44,11 @@ function namespaceOf(key: string, opts: Record<string, unknown> | undefined): st
 export async function createT(lang: Lang, dir = LOCALES_DIR): Promise<TFunction> {
   // only the language asked for and the English fallback, each namespace read on its first use
   const langs: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
-  const namespaces = new Set(readdirSync(join(dir, 'en')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)));
+  const namespaces = new Set(
+    readdirSync(join(dir, 'en'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -5)),
+  );
   const inst = i18next.createInstance();
   await inst.init({
     lng: lang,

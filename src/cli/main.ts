@@ -26,7 +26,10 @@ export const nodeIO: CliIO = {
 
 /** An input or output the file system refused, with a translated reason (shown as the detail of the command's message). */
 class FileRefused extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }
@@ -45,7 +48,11 @@ export function guardedIO(io: CliIO, t: TFunction): CliIO {
       if (io.stat) {
         const st = await io.stat(p);
         if (!st.isFile) throw new FileRefused(t('cli:file.notAFileShort'), 'ENOTREG');
-        if (st.size > JSON_LIMITS.maxFileBytes) throw new FileRefused(t('cli:file.tooLargeShort', { size: Math.round(st.size / 1048576), limit: Math.round(JSON_LIMITS.maxFileBytes / 1048576) }), 'EFBIG');
+        if (st.size > JSON_LIMITS.maxFileBytes)
+          throw new FileRefused(
+            t('cli:file.tooLargeShort', { size: Math.round(st.size / 1048576), limit: Math.round(JSON_LIMITS.maxFileBytes / 1048576) }),
+            'EFBIG',
+          );
       }
       return io.readFile(p);
     },
@@ -70,10 +77,12 @@ export type CommandInfo = Pick<Command, 'name' | 'summaryKey' | 'usage' | 'optio
 
 /** Every registered command's help, read from the commands themselves (loads them all: for the build and a checkout). */
 export async function commandInfos(): Promise<CommandInfo[]> {
-  return Promise.all(COMMANDS.map(async (e) => {
-    const { name, summaryKey, usage, options } = await e.load();
-    return { name, summaryKey, usage, options };
-  }));
+  return Promise.all(
+    COMMANDS.map(async (e) => {
+      const { name, summaryKey, usage, options } = await e.load();
+      return { name, summaryKey, usage, options };
+    }),
+  );
 }
 
 /** The commands' help as JSON, written into the built bundle by tools/build-cli.mjs (not defined in the sources). */
@@ -117,7 +126,9 @@ export async function main(argv: string[], rawIO: CliIO = nodeIO): Promise<numbe
   try {
     parsed = parseArgs({ args: joinNegativeValues(argv.slice(1), options), options: options as typeof GLOBAL_OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    io.stderr(`${t('cli:error.badArguments', { detail: argumentError(t, e as Error & { code?: string }), interpolation: { escapeValue: false } })}\n${t('cli:usage')}: ${cmd.usage}\n`);
+    io.stderr(
+      `${t('cli:error.badArguments', { detail: argumentError(t, e as Error & { code?: string }), interpolation: { escapeValue: false } })}\n${t('cli:usage')}: ${cmd.usage}\n`,
+    );
     return EXIT.UNUSABLE;
   }
   if (parsed.values.help) {
@@ -135,7 +146,12 @@ export async function main(argv: string[], rawIO: CliIO = nodeIO): Promise<numbe
     });
   } catch (e) {
     // never a stack trace: the reason in words, exit 2
-    const detail = e instanceof FileRefused ? e.message : e instanceof RangeError && /call stack/i.test(e.message) ? t('cli:error.tooComplex') : String((e as Error)?.message ?? e).slice(0, 300);
+    const detail =
+      e instanceof FileRefused
+        ? e.message
+        : e instanceof RangeError && /call stack/i.test(e.message)
+          ? t('cli:error.tooComplex')
+          : String((e as Error)?.message ?? e).slice(0, 300);
     io.stderr(`${t('cli:error.internal', { command: name, detail, interpolation: { escapeValue: false } })}\n`);
     return EXIT.UNUSABLE;
   }
@@ -160,10 +176,14 @@ function argumentError(t: TFunction, e: Error & { code?: string }): string {
   const opt = /'(-{1,2}[^'\s]+)/.exec(e.message)?.[1] ?? '';
   const pos = /'([^']*)'/.exec(e.message)?.[1] ?? '';
   switch (e.code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': return t('cli:error.unknownOption', { option: opt });
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': return t('cli:error.optionValue', { option: opt.split('=')[0] ?? opt });
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': return t('cli:error.unexpectedArgument', { value: pos });
-    default: return e.message;
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return t('cli:error.unknownOption', { option: opt });
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return t('cli:error.optionValue', { option: opt.split('=')[0] ?? opt });
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return t('cli:error.unexpectedArgument', { value: pos });
+    default:
+      return e.message;
   }
 }
 

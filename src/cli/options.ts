@@ -58,7 +58,13 @@ export function numberOption(ctx: CommandContext, name: string, spec: NumberSpec
   const min = spec.min ?? 0;
   const max = spec.max ?? Number(NUMBER_RANGE_TEXT.max);
   if (!inNumberRange(n) || n < min || n > max || (spec.positive && n === 0))
-    return optionFail(ctx, 'cli:option.outOfRange', { option: `--${name}`, value: shown, min: spec.positive ? `> ${min}` : String(min), max: String(max), unit: spec.unit ?? '' });
+    return optionFail(ctx, 'cli:option.outOfRange', {
+      option: `--${name}`,
+      value: shown,
+      min: spec.positive ? `> ${min}` : String(min),
+      max: String(max),
+      unit: spec.unit ?? '',
+    });
   if (spec.integer && !Number.isInteger(n)) return optionFail(ctx, 'cli:option.notInteger', { option: `--${name}`, value: shown });
   return { ok: true, value: n };
 }
@@ -124,7 +130,12 @@ export async function checkOutputPath(ctx: CommandContext, file: string, option:
  * A JSON input file read with the strict reader (size checked first). `object` requires a JSON object: a file that
  * is `null`, a string, a number or an array is refused with a message naming the option.
  */
-export async function readJsonInput(ctx: CommandContext, file: string, option: string | undefined, shape: 'object' | 'any' = 'object'): Promise<Checked<unknown>> {
+export async function readJsonInput(
+  ctx: CommandContext,
+  file: string,
+  option: string | undefined,
+  shape: 'object' | 'any' = 'object',
+): Promise<Checked<unknown>> {
   const opt = option ? `--${option}` : '';
   const size = await checkInputFile(ctx, file);
   if (!size.ok) return size;
@@ -142,15 +153,27 @@ export async function readJsonInput(ctx: CommandContext, file: string, option: s
  * own reader reports it in its words); duplicate keys, forbidden keys, depth, long text and numbers out of range
  * are still refused.
  */
-export function checkJsonText(ctx: CommandContext, text: string, file: string, opt: string, shape: 'object' | 'any' = 'object', syntax = true): Checked<unknown> {
+export function checkJsonText(
+  ctx: CommandContext,
+  text: string,
+  file: string,
+  opt: string,
+  shape: 'object' | 'any' = 'object',
+  syntax = true,
+): Checked<unknown> {
   const r = parseJsonStrict(text);
   if (!r.ok && !syntax && /^core:validation\.(notJson|truncatedJson|emptyFile)$/.test(r.problems[r.problems.length - 1]!.message.key))
     return { ok: true, value: undefined };
   if (!r.ok) {
-    const problems = r.problems.map((p): Problem => (p.path.length ? { ...p, line: undefined, message: { ...p.message, params: { ...p.message.params, field: fieldLabel(p.path) } } } : p));
+    const problems = r.problems.map((p): Problem =>
+      p.path.length ? { ...p, line: undefined, message: { ...p.message, params: { ...p.message.params, field: fieldLabel(p.path) } } } : p,
+    );
     const lines = problems.map((p) => translateProblem(ctx.t, p));
     if (ctx.json) printJson(ctx.io, { ok: false, file, errors: problems.map((p, i) => ({ ...p.message, path: p.path, text: lines[i] })) });
-    else ctx.io.stderr(`${ctx.t('cli:file.badJson', { option: opt, file, interpolation: { escapeValue: false } }).trim()}\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+    else
+      ctx.io.stderr(
+        `${ctx.t('cli:file.badJson', { option: opt, file, interpolation: { escapeValue: false } }).trim()}\n${lines.map((l) => `  ${l}`).join('\n')}\n`,
+      );
     return { ok: false, code: EXIT.UNUSABLE };
   }
   const v = r.value;

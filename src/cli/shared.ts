@@ -31,7 +31,12 @@ export const CLI_LISTED_PROBLEMS = 50;
  * A long list of problems: the first CLI_LISTED_PROBLEMS one by one, then a count per kind (message and field) of
  * all problems found, and the number of lines not checked in detail. Short lists are printed whole.
  */
-export function printProblemList(ctx: CommandContext, problems: Problem[], extra: { omitted?: number; uncheckedLines?: number } = {}, stream: 'stdout' | 'stderr' = 'stderr'): void {
+export function printProblemList(
+  ctx: CommandContext,
+  problems: Problem[],
+  extra: { omitted?: number; uncheckedLines?: number } = {},
+  stream: 'stdout' | 'stderr' = 'stderr',
+): void {
   const out = stream === 'stdout' ? ctx.io.stdout : ctx.io.stderr;
   const total = problems.length + (extra.omitted ?? 0);
   printProblems(ctx, problems.slice(0, CLI_LISTED_PROBLEMS), stream);
@@ -40,7 +45,9 @@ export function printProblemList(ctx: CommandContext, problems: Problem[], extra
     const kinds = summariseProblems(problems);
     for (const k of kinds.slice(0, 30)) {
       const example = problems[k.example]!;
-      out(`  ${ctx.t('core:validation.summaryLine', { n: k.count, kind: `${ctx.t(`cli:severity.${k.severity}`)}: ${translateMessage(ctx.t, example.message)}`, interpolation: { escapeValue: false } })}\n`);
+      out(
+        `  ${ctx.t('core:validation.summaryLine', { n: k.count, kind: `${ctx.t(`cli:severity.${k.severity}`)}: ${translateMessage(ctx.t, example.message)}`, interpolation: { escapeValue: false } })}\n`,
+      );
     }
   }
   if (extra.uncheckedLines) out(`${ctx.t('core:validation.uncheckedLines', { count: extra.uncheckedLines })}\n`);
@@ -66,8 +73,11 @@ export async function readDataset(ctx: CommandContext, file: string | undefined)
     const extra = { omitted: v.omitted, uncheckedLines: v.uncheckedLines };
     if (ctx.json)
       printJson(ctx.io, {
-        file: basename(file), valid: false, problems: v.problems.map((p) => problemJson(ctx, p)),
-        ...(v.omitted ? { omitted: v.omitted } : {}), ...(v.uncheckedLines ? { uncheckedLines: v.uncheckedLines } : {}),
+        file: basename(file),
+        valid: false,
+        problems: v.problems.map((p) => problemJson(ctx, p)),
+        ...(v.omitted ? { omitted: v.omitted } : {}),
+        ...(v.uncheckedLines ? { uncheckedLines: v.uncheckedLines } : {}),
         ...(v.omitted || v.uncheckedLines ? { summary: summariseProblems(v.problems) } : {}),
       });
     else {
@@ -101,7 +111,16 @@ export function width(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
   }
   return w;
 }

@@ -3,7 +3,11 @@ import { computedFig, datasetFig, legalRefOf, ruleFig, userFig } from './figure'
 
 describe('the shared figure type', () => {
   it('a legal reference keeps only the fields given', () => {
-    expect(legalRefOf({ act: 'Regulation (EU) 2023/956', annex: undefined, table: '', note: 'n' }, 'likely')).toEqual({ act: 'Regulation (EU) 2023/956', note: 'n', confidence: 'likely' });
+    expect(legalRefOf({ act: 'Regulation (EU) 2023/956', annex: undefined, table: '', note: 'n' }, 'likely')).toEqual({
+      act: 'Regulation (EU) 2023/956',
+      note: 'n',
+      confidence: 'likely',
+    });
     expect(legalRefOf({ act: 'A', annex: 'Annex II' })).toEqual({ act: 'A', annex: 'Annex II' });
   });
   it('figures carry their source kind; uncertain only when flagged', () => {

@@ -36,16 +36,33 @@ export interface Fig {
 const flag = (uncertain?: boolean): { uncertain?: true } => (uncertain ? { uncertain: true } : {});
 
 /** A figure given by a rule (a pack constant, a default value) with its legal reference. */
-export const ruleFig = (value: number, unit: string, ref: LegalRef, uncertain?: boolean): Fig => ({ value, unit, source: { kind: 'rule', ref }, ...flag(uncertain) });
+export const ruleFig = (value: number, unit: string, ref: LegalRef, uncertain?: boolean): Fig => ({
+  value,
+  unit,
+  source: { kind: 'rule', ref },
+  ...flag(uncertain),
+});
 /** A figure computed by a formula (the formula text as the source). */
-export const computedFig = (value: number, unit: string, formula: string, uncertain?: boolean): Fig => ({ value, unit, source: { kind: 'computed', formula }, ...flag(uncertain) });
+export const computedFig = (value: number, unit: string, formula: string, uncertain?: boolean): Fig => ({
+  value,
+  unit,
+  source: { kind: 'computed', formula },
+  ...flag(uncertain),
+});
 /** A figure the user entered in an option field. */
 export const userFig = (value: number, unit: string, field: string): Fig => ({ value, unit, source: { kind: 'user', field } });
 /** A figure read from dataset lines. */
-export const datasetFig = (value: number, unit: string, lines: string[], note?: string): Fig => ({ value, unit, source: { kind: 'dataset', lines, ...(note ? { note } : {}) } });
+export const datasetFig = (value: number, unit: string, lines: string[], note?: string): Fig => ({
+  value,
+  unit,
+  source: { kind: 'dataset', lines, ...(note ? { note } : {}) },
+});
 
 /** A pack source (act, annex, table, note) with its confidence, as a legal reference (absent fields left out). */
-export function legalRefOf(source: { act: string; annex?: string | undefined; table?: string | undefined; note?: string | undefined }, confidence?: LegalRef['confidence']): LegalRef {
+export function legalRefOf(
+  source: { act: string; annex?: string | undefined; table?: string | undefined; note?: string | undefined },
+  confidence?: LegalRef['confidence'],
+): LegalRef {
   return {
     act: source.act,
     ...(source.annex ? { annex: source.annex } : {}),

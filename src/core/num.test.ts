@@ -36,7 +36,7 @@ describe('sumExact', () => {
 describe('round, property', () => {
   it('matches the decimal rounding of toFixed-with-nudge for many random values and never prints tails', () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 20000; i++) {
       const x = (rnd() - 0.5) * 10 ** Math.floor(rnd() * 10);
       const dp = Math.floor(rnd() * 10);

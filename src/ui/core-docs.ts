@@ -4,11 +4,24 @@
  * the zip code, which the first page must not download. Only re-exports; no logic.
  */
 export {
-  buildOwnWorkbook, buildQuarterlyStatement, buildAnnualDeclaration, quarterlyStatementXlsx, annualDeclarationXlsx, fillOfficialTemplate, TEMPLATE_MAP,
-  type CbamDocData, type CbamDocInput,
+  buildOwnWorkbook,
+  buildQuarterlyStatement,
+  buildAnnualDeclaration,
+  quarterlyStatementXlsx,
+  annualDeclarationXlsx,
+  fillOfficialTemplate,
+  TEMPLATE_MAP,
+  type CbamDocData,
+  type CbamDocInput,
 } from '../core/cbam/docs';
 export { qreportFromConversion } from '../core/cbam/docs/qreport-from-conversion';
 export { ledgerLineFromConversion, type ConversionLedgerForm } from '../core/cbam/docs/ledger-match';
 export { toDocsModel, toDocsModelPartial } from '../core/cbam/docs-model';
 /* a whole installation (dataset with production processes): per-process and per-product SEE, flows, missing figures, documents model */
-export { convertInstallation, type InstallationConversion, type InstallationProcess, type InstallationProduct, type MissingFigure } from '../core/cbam/installation';
+export {
+  convertInstallation,
+  type InstallationConversion,
+  type InstallationProcess,
+  type InstallationProduct,
+  type MissingFigure,
+} from '../core/cbam/installation';

@@ -4,21 +4,82 @@
  * adapters that turn core objects into what the views display.
  */
 export {
-  validateDataset, STAGES, CATEGORIES, LOCATIONS, BOUNDARIES, ALLOCATION_METHODS, GWP_SET_IDS, ELECTRICITY_SOURCES,
-  DATA_TYPES, DATASET_FORMAT, DATASET_FORMAT_VERSION, UNITS, MASS_UNITS, GASES, pathString, parseNumberText,
-  translateMessage, compute, footprintPacks, library, legalRefText,
+  validateDataset,
+  STAGES,
+  CATEGORIES,
+  LOCATIONS,
+  BOUNDARIES,
+  ALLOCATION_METHODS,
+  GWP_SET_IDS,
+  ELECTRICITY_SOURCES,
+  DATA_TYPES,
+  DATASET_FORMAT,
+  DATASET_FORMAT_VERSION,
+  UNITS,
+  MASS_UNITS,
+  GASES,
+  pathString,
+  parseNumberText,
+  translateMessage,
+  compute,
+  footprintPacks,
+  library,
+  legalRefText,
 } from '../core';
-export type { ValidationResult, Dataset, InventoryLine, Problem, Severity, Message, FootprintResult, FootprintPack, SourceRef, LineTrace, Comparison } from '../core';
+export type {
+  ValidationResult,
+  Dataset,
+  InventoryLine,
+  Problem,
+  Severity,
+  Message,
+  FootprintResult,
+  FootprintPack,
+  SourceRef,
+  LineTrace,
+  Comparison,
+} from '../core';
 /** Limits of the strict JSON reader (file size checked before reading). */
 export { JSON_LIMITS } from '../core/model/json';
 
 /* CBAM (the core's CBAM layer; lazy-loaded with the views that use them) */
 export {
-  screenCn, printCn, cbamCost, projectCosts, allCbamPacks, definitivePack, transitionalPack, parseCbamPeriod,
-  installCbamPacks, uninstallCbamPacks, parseUserPack, packOrigin, cbamSchemes, schemePeriods, cbamPackForPeriod, defaultPeriodOf,
-  rateCost, compareConversions, schemeNameParams, originCountry, runComparison as runBorderComparison, borderErrors, REFERENCE_SCHEME,
-  type BorderColumn, type ComparisonOutcome,
-  type CbamPack, type SchemeComparison, type RateCostResult, type ScreenResult, type ChinaDefault, type CostInput, type CostResult, type CostError, type ProjectionResult, type ProjectionRow, type Sourced,
+  screenCn,
+  printCn,
+  cbamCost,
+  projectCosts,
+  allCbamPacks,
+  definitivePack,
+  transitionalPack,
+  parseCbamPeriod,
+  installCbamPacks,
+  uninstallCbamPacks,
+  parseUserPack,
+  packOrigin,
+  cbamSchemes,
+  schemePeriods,
+  cbamPackForPeriod,
+  defaultPeriodOf,
+  rateCost,
+  compareConversions,
+  schemeNameParams,
+  originCountry,
+  runComparison as runBorderComparison,
+  borderErrors,
+  REFERENCE_SCHEME,
+  type BorderColumn,
+  type ComparisonOutcome,
+  type CbamPack,
+  type SchemeComparison,
+  type RateCostResult,
+  type ScreenResult,
+  type ChinaDefault,
+  type CostInput,
+  type CostResult,
+  type CostError,
+  type ProjectionResult,
+  type ProjectionRow,
+  type Sourced,
 } from '../core/cbam';
 export type { Source as CbamSource } from '../core/cbam';
 export { convertToCbam, ELECTRICITY_CHOICES, type CbamConversion, type ConvertResult, type Fig } from '../core/cbam/convert';
@@ -26,28 +87,63 @@ export { magnitudeFindings, MAGNITUDE_FACTOR } from '../core/cbam/magnitude';
 /* Batteries (EU Art. 7, China MIIT): details, declarations, passport, comparison, documents */
 export * from '../core/battery';
 /* Partners: equivalence statements, China's label sheet, batch comparison across many products */
-export { buildStatement, resolveTarget, statementBody, renderStatementHtml, partnerProfiles, REFERENCE_PACK_IDS, type LangT, type DocLang } from '../core/partners';
+export {
+  buildStatement,
+  resolveTarget,
+  statementBody,
+  renderStatementHtml,
+  partnerProfiles,
+  REFERENCE_PACK_IDS,
+  type LangT,
+  type DocLang,
+} from '../core/partners';
 export { buildLabelSheet, labelBody, labelCatalogue, renderLabelHtml } from '../core/label';
 export { batchTable, compareBatch, errorTable, toCsv, toXlsx, type BatchResult, type BatchRow } from '../core/batch';
 export { translateProblem } from '../core/i18n/translate';
 
 /* Advisory: backup and snapshot checks */
 export {
-  BACKUP_TABLES, buildBackup, parseBackup, restoredRows, rowKey, bytesToBase64, base64ToBytes,
-  type BackupFile, type BackupParse, type BackupTable, type BackupTables,
+  BACKUP_TABLES,
+  buildBackup,
+  parseBackup,
+  restoredRows,
+  rowKey,
+  bytesToBase64,
+  base64ToBytes,
+  type BackupFile,
+  type BackupParse,
+  type BackupTable,
+  type BackupTables,
 } from '../core/backup';
 export { verifySnapshot, hashContent, diffJson, sha256Hex, type FieldChange } from '../core/snapshot';
 
 /* Installation calculator (Calculate view) */
 export {
-  calculateInstallation, ACTIVITY_FORMAT, activityLines, addLinesToDataset, parseActivity, displayDp,
-  type CalculateResult, type InstallationResult, type CalcFigure,
+  calculateInstallation,
+  ACTIVITY_FORMAT,
+  activityLines,
+  addLinesToDataset,
+  parseActivity,
+  displayDp,
+  type CalculateResult,
+  type InstallationResult,
+  type CalcFigure,
 } from '../core/cbam/activity';
 
 /* Import (the Import view, its workers and the input workbook) */
 export {
-  importBytes, buildInputWorkbook, packResult, LIMITS, MAP_FIELDS, mapFieldLabelKey,
-  type ImportOptions, type ImportResult, type ImportProblem, type PackedResult, type Mapping, type MapField,
+  importBytes,
+  buildInputWorkbook,
+  packResult,
+  LIMITS,
+  MAP_FIELDS,
+  mapFieldLabelKey,
+  type ImportOptions,
+  type ImportResult,
+  type ImportProblem,
+  type PackedResult,
+  type Mapping,
+  type MapField,
 } from '../core/io';
 export { unpackResult } from '../core/io/result';
 export { LISTS } from '../core/io/values';

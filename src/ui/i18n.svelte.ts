@@ -24,7 +24,13 @@ export function parseLocalePath(path: string): { lng: string; ns: string } | nul
   return m ? { lng: m[1]!, ns: m[2]! } : null;
 }
 
-export const namespaces = [...new Set(Object.keys(loaders).map((p) => parseLocalePath(p)?.ns).filter((x): x is string => !!x))];
+export const namespaces = [
+  ...new Set(
+    Object.keys(loaders)
+      .map((p) => parseLocalePath(p)?.ns)
+      .filter((x): x is string => !!x),
+  ),
+];
 const loaded = new Set<string>();
 
 /** Load every namespace of one language into i18next (once). */

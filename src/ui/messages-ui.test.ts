@@ -39,7 +39,11 @@ describe('no command-line options in the web app’s messages', () => {
     });
 
   beforeAll(async () => {
-    await i18next.init({ lng: 'zh', resources: { zh: { cbam: load('zh', 'cbam'), cbamconvert: load('zh', 'cbamconvert') } }, interpolation: { escapeValue: false } });
+    await i18next.init({
+      lng: 'zh',
+      resources: { zh: { cbam: load('zh', 'cbam'), cbamconvert: load('zh', 'cbamconvert') } },
+      interpolation: { escapeValue: false },
+    });
   });
   it('tm() phrases a message for the page: the route is chosen in a list, the price typed in its field', () => {
     const route = tm({ key: 'cbam:errors.routeRequired', params: { cn: '7601 10 00', options: 'K, L' } });

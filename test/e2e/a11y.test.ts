@@ -24,7 +24,14 @@ describe('accessibility (axe-core)', () => {
       const found: string[] = [];
       const check = async (label: string) => {
         const r = await new AxeBuilder({ page }).analyze();
-        for (const v of r.violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        for (const v of r.violations)
+          if (v.impact === 'serious' || v.impact === 'critical')
+            found.push(
+              `${label}: ${v.id} (${v.impact}) ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(' | ')}`,
+            );
       };
       for (const [path, ready] of pages) {
         await page.goto(`${base}?lang=${lng}#${path}`);

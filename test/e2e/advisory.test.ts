@@ -20,19 +20,65 @@ const havePdf = hasTool('pdftotext');
 const browser = sharedBrowser();
 
 type Lng = 'zh' | 'en' | 'ar';
-interface ClientSpec { key: string; names: { zh: string; en: string; ar: string }; sector: string; sample: string; cn: string; route?: string; euef?: string; mass: string; cbam: boolean }
+interface ClientSpec {
+  key: string;
+  names: { zh: string; en: string; ar: string };
+  sector: string;
+  sample: string;
+  cn: string;
+  route?: string;
+  euef?: string;
+  mass: string;
+  cbam: boolean;
+}
 const CLIENTS: ClientSpec[] = [
-  { key: 'alu', names: { zh: '宁夏银河铝业有限公司', en: 'Ningxia Galaxy Aluminium Co', ar: 'شركة نينغشيا جالاكسي للألمنيوم' }, sector: 'aluminium', sample: 'aluminium-ingot-ningxia.json', cn: '7601 10 00', route: 'K', mass: '1000', cbam: true },
-  { key: 'cem', names: { zh: '安徽长江水泥股份公司', en: 'Anhui Changjiang Cement Co', ar: 'شركة آنهوي تشانغجيانغ للأسمنت' }, sector: 'cement', sample: 'cement-grey-portland.json', cn: '2523 29 00', euef: '0.5', mass: '5000', cbam: true },
-  { key: 'bat', names: { zh: '深圳储能电池科技公司', en: 'Shenzhen Storage Battery Tech', ar: 'شركة شنتشن لبطاريات التخزين' }, sector: 'batteries', sample: 'lfp-battery-pack.json', cn: '8507 60 00', mass: '200', cbam: false },
+  {
+    key: 'alu',
+    names: { zh: '宁夏银河铝业有限公司', en: 'Ningxia Galaxy Aluminium Co', ar: 'شركة نينغشيا جالاكسي للألمنيوم' },
+    sector: 'aluminium',
+    sample: 'aluminium-ingot-ningxia.json',
+    cn: '7601 10 00',
+    route: 'K',
+    mass: '1000',
+    cbam: true,
+  },
+  {
+    key: 'cem',
+    names: { zh: '安徽长江水泥股份公司', en: 'Anhui Changjiang Cement Co', ar: 'شركة آنهوي تشانغجيانغ للأسمنت' },
+    sector: 'cement',
+    sample: 'cement-grey-portland.json',
+    cn: '2523 29 00',
+    euef: '0.5',
+    mass: '5000',
+    cbam: true,
+  },
+  {
+    key: 'bat',
+    names: { zh: '深圳储能电池科技公司', en: 'Shenzhen Storage Battery Tech', ar: 'شركة شنتشن لبطاريات التخزين' },
+    sector: 'batteries',
+    sample: 'lfp-battery-pack.json',
+    cn: '8507 60 00',
+    mass: '200',
+    cbam: false,
+  },
 ];
 
 // pdftotext gives Arabic in presentation forms, split ligatures and bidi marks: compare letters only, word by word
 // (punctuation moves around Latin runs in RTL text, so it is dropped too)
-const norm = (s: string) => s.normalize('NFKC').replace(/[\u064B-\u065F\u0670\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g, '').replace(/[\u0627\u0623\u0625\u0622\u0644]/g, '').replace(/[:.,،؛()«»“”]/g, '').replace(/\s+/g, '');
+const norm = (s: string) =>
+  s
+    .normalize('NFKC')
+    .replace(/[\u064B-\u065F\u0670\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g, '')
+    .replace(/[\u0627\u0623\u0625\u0622\u0644]/g, '')
+    .replace(/[:.,،؛()«»“”]/g, '')
+    .replace(/\s+/g, '');
 const hasWords = (text: string, needle: string) => {
   const plain = norm(text);
-  return needle.split(/\s+/).map(norm).filter((w) => w.length > 1).every((w) => plain.includes(w) || plain.includes([...w].reverse().join('')));
+  return needle
+    .split(/\s+/)
+    .map(norm)
+    .filter((w) => w.length > 1)
+    .every((w) => plain.includes(w) || plain.includes([...w].reverse().join('')));
 };
 const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
 const pdfText = (pdf: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
@@ -110,7 +156,9 @@ describe('advisory window', () => {
     // a dataset opened from elsewhere shows its client and case too
     await page.goto(`${base}?lang=${lng}#/datasets`);
     await page.waitForSelector('[data-testid="dataset-client"] a');
-    expect(await page.locator('[data-testid="dataset-client"]').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(CLIENTS[1]!.names[lng])]));
+    expect(await page.locator('[data-testid="dataset-client"]').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining(CLIENTS[1]!.names[lng])]),
+    );
 
     // offline: edit the next steps of every case
     await context.setOffline(true);
@@ -243,36 +291,39 @@ describe('advisory window', () => {
     await context.close();
   });
 
-  it.each(['zh', 'ar'] as const)('refuses a truncated, a future-version and a tampered backup with a translated reason; the data stay untouched (%s)', async (lng) => {
-    const context = await browser().newContext();
-    const page = await context.newPage();
-    await createClientWithCase(page, CLIENTS[1]!, lng);
-    const good = await backupFile(page, lng, `backup-${lng}-refusals.json`);
-    const text = JSON.stringify(good);
-    const tampered = structuredClone(good);
-    tampered.tables.datasets[0].data.inventory[0].activity.amount += 1;
-    const L = locale(lng, 'advisory');
-    const cases: [string, string, string][] = [
-      ['truncated.json', text.slice(0, Math.floor(text.length / 2)), 'backup.refused.truncated'],
-      ['future.json', JSON.stringify({ ...good, formatVersion: 99 }), 'backup.refused.newerVersion'],
-      ['tampered.json', JSON.stringify(tampered), 'backup.refused.datasetTampered'],
-    ];
-    await page.goto(`${base}?lang=${lng}#/settings`);
-    for (const [name, body, key] of cases) {
-      await page.setInputFiles('[data-action="restore-file"]', { name, mimeType: 'application/json', buffer: Buffer.from(body) });
-      const box = page.locator('[data-testid="backup-refused"]');
-      await expect.poll(() => box.textContent()).toContain(literal(get(L, key)));
-      const msg = (await box.textContent())!;
-      expect(msg).toContain(name);
-      expect(msg).toContain(get(L, 'backup.untouched'));
-      if (key.endsWith('newerVersion')) expect(msg).toContain('99');
-      if (key.endsWith('datasetTampered')) expect(msg).toContain(good.tables.datasets[0].id);
-      expect(await page.locator('[data-action="restore"], [data-action="restore-merge"]').count()).toBe(0);
-    }
-    const again = await backupFile(page, lng, `backup-${lng}-refusals-after.json`);
-    expect({ ...again, exportedAt: '' }).toEqual({ ...good, exportedAt: '' });
-    await context.close();
-  });
+  it.each(['zh', 'ar'] as const)(
+    'refuses a truncated, a future-version and a tampered backup with a translated reason; the data stay untouched (%s)',
+    async (lng) => {
+      const context = await browser().newContext();
+      const page = await context.newPage();
+      await createClientWithCase(page, CLIENTS[1]!, lng);
+      const good = await backupFile(page, lng, `backup-${lng}-refusals.json`);
+      const text = JSON.stringify(good);
+      const tampered = structuredClone(good);
+      tampered.tables.datasets[0].data.inventory[0].activity.amount += 1;
+      const L = locale(lng, 'advisory');
+      const cases: [string, string, string][] = [
+        ['truncated.json', text.slice(0, Math.floor(text.length / 2)), 'backup.refused.truncated'],
+        ['future.json', JSON.stringify({ ...good, formatVersion: 99 }), 'backup.refused.newerVersion'],
+        ['tampered.json', JSON.stringify(tampered), 'backup.refused.datasetTampered'],
+      ];
+      await page.goto(`${base}?lang=${lng}#/settings`);
+      for (const [name, body, key] of cases) {
+        await page.setInputFiles('[data-action="restore-file"]', { name, mimeType: 'application/json', buffer: Buffer.from(body) });
+        const box = page.locator('[data-testid="backup-refused"]');
+        await expect.poll(() => box.textContent()).toContain(literal(get(L, key)));
+        const msg = (await box.textContent())!;
+        expect(msg).toContain(name);
+        expect(msg).toContain(get(L, 'backup.untouched'));
+        if (key.endsWith('newerVersion')) expect(msg).toContain('99');
+        if (key.endsWith('datasetTampered')) expect(msg).toContain(good.tables.datasets[0].id);
+        expect(await page.locator('[data-action="restore"], [data-action="restore-merge"]').count()).toBe(0);
+      }
+      const again = await backupFile(page, lng, `backup-${lng}-refusals-after.json`);
+      expect({ ...again, exportedAt: '' }).toEqual({ ...good, exportedAt: '' });
+      await context.close();
+    },
+  );
 
   it('works from the keyboard alone, and the list and the result fit a phone screen (ar)', async () => {
     const context = await browser().newContext();
@@ -310,7 +361,14 @@ describe('advisory window', () => {
     const found: string[] = [];
     const axe = async (label: string) => {
       const r = await new AxeBuilder({ page }).analyze();
-      for (const v of r.violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${label}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      for (const v of r.violations)
+        if (v.impact === 'serious' || v.impact === 'critical')
+          found.push(
+            `${label}: ${v.id} ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+          );
     };
     await axe('handout');
     const caseUrl = page.url().replace(/#\/handout\/([^?]+).*/, '#/case/$1');

@@ -26,7 +26,11 @@ const fmt = (x: number, lng: string, dp: number) => new Intl.NumberFormat(intl(l
 const text = async (page: Page, sel: string) => ((await page.textContent(sel)) ?? '').replace(/\s+/g, ' ').trim();
 /** pdftotext gives Arabic presentation forms and visual order: compare letters only, word by word (as journeys.test.ts). */
 const norm = (s: string) =>
-  s.normalize('NFKC').replace(/[\u064B-\u065F\u0670\u200E\u200F\u202A-\u202E\u061C]/g, '').replace(/[\u0627\u0623\u0625\u0622\u0644]/g, '').replace(/\s+/g, '');
+  s
+    .normalize('NFKC')
+    .replace(/[\u064B-\u065F\u0670\u200E\u200F\u202A-\u202E\u061C]/g, '')
+    .replace(/[\u0627\u0623\u0625\u0622\u0644]/g, '')
+    .replace(/\s+/g, '');
 
 const browser = sharedBrowser();
 
@@ -85,7 +89,12 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
       await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
       const pdf = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
       const plain = norm(pdf);
-      const has = (needle: string) => needle.split(/\s+/).map(norm).filter((w) => w.length > 1).every((w) => plain.includes(w) || plain.includes([...w].reverse().join('')));
+      const has = (needle: string) =>
+        needle
+          .split(/\s+/)
+          .map(norm)
+          .filter((w) => w.length > 1)
+          .every((w) => plain.includes(w) || plain.includes([...w].reverse().join('')));
       expect(has(get(L, 'doc.title'))).toBe(true);
       expect(has(get(L, 'doc.byStage'))).toBe(true);
       expect(pdf).toContain(fmt(eu.total.kgPerKWh, lng, 4));

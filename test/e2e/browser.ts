@@ -12,7 +12,11 @@ mkdirSync(out, { recursive: true });
 export const locale = (lng: string, ns: string) => JSON.parse(readFileSync(join(root, 'locales', lng, `${ns}.json`), 'utf8'));
 export const get = (obj: any, key: string): string => key.split('.').reduce((o, k) => o?.[k], obj);
 /** The longest literal piece of a translation template (the text around {{params}}). */
-export const literal = (s: string) => s.split(/\{\{[^}]+\}\}/).map((x) => x.trim()).sort((a, b) => b.length - a.length)[0]!;
+export const literal = (s: string) =>
+  s
+    .split(/\{\{[^}]+\}\}/)
+    .map((x) => x.trim())
+    .sort((a, b) => b.length - a.length)[0]!;
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({
@@ -67,7 +71,14 @@ export async function openSample(page: Page, base: string, lng: string, file: st
 
 /** Show each path of the app in turn (in the language given), wait until the view has its title or its alert and
  * has settled, and let the test look at it. */
-export async function visitViews(page: Page, base: string, lng: string, paths: readonly string[], visit: (path: string) => Promise<void>, settleMs = 400): Promise<void> {
+export async function visitViews(
+  page: Page,
+  base: string,
+  lng: string,
+  paths: readonly string[],
+  visit: (path: string) => Promise<void>,
+  settleMs = 400,
+): Promise<void> {
   for (const p of paths) {
     await page.goto(`${base}?lang=${lng}#${p}`);
     await page.waitForSelector('main h1, main [role="alert"]');
@@ -86,7 +97,8 @@ export async function pageOverflow(page: Page): Promise<{ over: number; culprits
       const w = el.clientWidth;
       for (const n of Array.from(document.querySelectorAll<HTMLElement>('main *, header *'))) {
         const r = n.getBoundingClientRect();
-        if ((r.right > w + 1 || r.left < -1) && !n.closest('.table-wrap, [data-scroll]')) culprits.push(`${n.tagName.toLowerCase()}.${[...n.classList].join('.')} ${Math.round(r.left)}–${Math.round(r.right)}`);
+        if ((r.right > w + 1 || r.left < -1) && !n.closest('.table-wrap, [data-scroll]'))
+          culprits.push(`${n.tagName.toLowerCase()}.${[...n.classList].join('.')} ${Math.round(r.left)}–${Math.round(r.right)}`);
         if (culprits.length > 6) break;
       }
     }

@@ -16,7 +16,6 @@ import { calculateInstallation } from '../../src/core/cbam/activity';
 const base = inject('baseURL');
 const origin = new URL(base).origin;
 
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -44,7 +43,13 @@ async function axe(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).include('main').analyze();
   return r.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}) ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 for (const lng of ['zh', 'en', 'ar'] as const) {
@@ -139,7 +144,11 @@ describe('add the calculated lines to a dataset', () => {
     // a file that is not activity data is refused with the reason
     await page.setInputFiles('[data-action="open-activity"]', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
     expect(await page.textContent('[data-testid="calc-file-error"]')).toContain(literal(get(locale('en', 'cbamcalc'), 'errors.notJson')));
-    await page.setInputFiles('[data-action="open-activity"]', { name: 'tc1.json', mimeType: 'application/json', buffer: readFileSync(join(root, 'rules', 'eu-cbam-definitive', 'worked-examples', 'tc1.json')) });
+    await page.setInputFiles('[data-action="open-activity"]', {
+      name: 'tc1.json',
+      mimeType: 'application/json',
+      buffer: readFileSync(join(root, 'rules', 'eu-cbam-definitive', 'worked-examples', 'tc1.json')),
+    });
     await expect.poll(() => page.textContent('[data-testid="dirEm"]')).toContain('827,820');
     await page.click('[data-example="tc4"]');
     await expect.poll(() => page.textContent('[data-testid="dirEm"]')).toContain('1,587,424.35');

@@ -28,7 +28,13 @@ async function axe(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).include('main').analyze();
   return r.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}) ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 const GBT = 'cn-gbt24067-2024';
@@ -68,7 +74,8 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
       if (lng === 'en') expect(await text(page, `[data-testid="total-${GBT}"]`)).toBe('13,217.851');
       // each column with its version, legal status and GWP set
       const side = await text(page, '[data-testid="compare-side"]');
-      for (const s of ['AR6', 'AR5', '2026', get(ui, 'compareView.row.status'), get(ui, 'compareView.row.gwp'), get(ui, 'library.statusValue.in-force')]) expect(side).toContain(s);
+      for (const s of ['AR6', 'AR5', '2026', get(ui, 'compareView.row.status'), get(ui, 'compareView.row.gwp'), get(ui, 'library.statusValue.in-force')])
+        expect(side).toContain(s);
       expect(await page.locator('[data-testid="compare-side"] [data-stage]').count()).toBe(5);
 
       // GB/T → ISO: only GWP differs, −26.4

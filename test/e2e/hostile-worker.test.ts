@@ -44,11 +44,15 @@ beforeAll(async () => {
   browser = await launch();
   page = await browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('crash', () => { crashed = true; });
+  page.on('crash', () => {
+    crashed = true;
+  });
   await page.goto(url);
   await page.waitForFunction(() => (window as any).harnessReady === true);
   await page.waitForTimeout(500);
-  await page.evaluate(() => { (window as any).longTasks = []; }); // page load is not part of the figure
+  await page.evaluate(() => {
+    (window as any).longTasks = [];
+  }); // page load is not part of the figure
 }, 180_000);
 
 afterAll(async () => {
@@ -58,12 +62,15 @@ afterAll(async () => {
 
 describe('import worker in Chromium: absurd sheet sizes', () => {
   it.each(hostileSheets().map((f) => [f.name, f.key] as const))('%s → %s', { timeout: PER_FILE_MS + 20_000 }, async (name, key) => {
-    const r = await page.evaluate(async ({ name, ms }) => {
-      const blob = await (await fetch(`/fx/${encodeURIComponent(name)}`)).blob();
-      const t = performance.now();
-      const res = await (window as any).importFile(new File([blob], name), { acceptValid: true, timeoutMs: ms });
-      return { kind: res.kind, keys: res.problems.map((p: { message: { key: string } }) => p.message.key), ms: performance.now() - t };
-    }, { name, ms: PER_FILE_MS });
+    const r = await page.evaluate(
+      async ({ name, ms }) => {
+        const blob = await (await fetch(`/fx/${encodeURIComponent(name)}`)).blob();
+        const t = performance.now();
+        const res = await (window as any).importFile(new File([blob], name), { acceptValid: true, timeoutMs: ms });
+        return { kind: res.kind, keys: res.problems.map((p: { message: { key: string } }) => p.message.key), ms: performance.now() - t };
+      },
+      { name, ms: PER_FILE_MS },
+    );
     expect(crashed).toBe(false);
     expect(r.kind).toBe('error');
     expect(r.keys[0]).toBe(key); // not import:error.timeout: refused before the spreadsheet library allocates
@@ -74,15 +81,18 @@ describe('import worker in Chromium: absurd sheet sizes', () => {
 describe('template worker in Chromium', () => {
   it('a template-shaped zip bomb: the zip guard error, the page stays responsive', { timeout: 90_000 }, async () => {
     const model = JSON.parse(readFileSync(join(root, 'test/fixtures/cbam-docs/aluminium-installation.json'), 'utf8'));
-    const r = await page.evaluate(async ({ ms, model }) => {
-      const blob = await (await fetch('/fx/template-bomb.xlsx')).blob();
-      let ticks = 0;
-      const iv = setInterval(() => ticks++, 50);
-      const t = performance.now();
-      const res = await (window as any).fillTemplateInWorker(blob, model, { timeoutMs: ms });
-      clearInterval(iv);
-      return { ok: res.ok, keys: res.ok ? [] : res.errors.map((m: { key: string }) => m.key), ms: performance.now() - t, ticks };
-    }, { ms: 60_000, model });
+    const r = await page.evaluate(
+      async ({ ms, model }) => {
+        const blob = await (await fetch('/fx/template-bomb.xlsx')).blob();
+        let ticks = 0;
+        const iv = setInterval(() => ticks++, 50);
+        const t = performance.now();
+        const res = await (window as any).fillTemplateInWorker(blob, model, { timeoutMs: ms });
+        clearInterval(iv);
+        return { ok: res.ok, keys: res.ok ? [] : res.errors.map((m: { key: string }) => m.key), ms: performance.now() - t, ticks };
+      },
+      { ms: 60_000, model },
+    );
     expect(crashed).toBe(false);
     expect(r.ok).toBe(false);
     expect(r.keys[0]).toBe('import:error.zipBomb');
@@ -91,18 +101,22 @@ describe('template worker in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it.skipIf(!sharedFile('cbam/official/CBAM Communication template for installations_en_20241213.xlsx'))('the official template is filled in the worker (reads ../shared) and its report is ok', { timeout: 90_000 }, async () => {
-    const model = JSON.parse(readFileSync(join(root, 'test/fixtures/cbam-docs/aluminium-installation.json'), 'utf8'));
-    const r = await page.evaluate(async (model) => {
-      const blob = await (await fetch('/fx/template.xlsx')).blob();
-      const res = await (window as any).fillTemplateInWorker(blob, model);
-      return { ok: res.ok, size: res.ok ? res.bytes.length : 0, reportOk: res.ok ? res.report.ok : false, errors: res.ok ? [] : res.errors };
-    }, model);
-    expect(r.errors).toEqual([]);
-    expect(r.ok).toBe(true);
-    expect(r.reportOk).toBe(true);
-    expect(r.size).toBeGreaterThan(100_000);
-  });
+  it.skipIf(!sharedFile('cbam/official/CBAM Communication template for installations_en_20241213.xlsx'))(
+    'the official template is filled in the worker (reads ../shared) and its report is ok',
+    { timeout: 90_000 },
+    async () => {
+      const model = JSON.parse(readFileSync(join(root, 'test/fixtures/cbam-docs/aluminium-installation.json'), 'utf8'));
+      const r = await page.evaluate(async (model) => {
+        const blob = await (await fetch('/fx/template.xlsx')).blob();
+        const res = await (window as any).fillTemplateInWorker(blob, model);
+        return { ok: res.ok, size: res.ok ? res.bytes.length : 0, reportOk: res.ok ? res.report.ok : false, errors: res.ok ? [] : res.errors };
+      }, model);
+      expect(r.errors).toEqual([]);
+      expect(r.ok).toBe(true);
+      expect(r.reportOk).toBe(true);
+      expect(r.size).toBeGreaterThan(100_000);
+    },
+  );
 
   it('main-thread long tasks during all of the above (printed; the ≤ 100 ms target is in npm run bench)', async () => {
     const tasks = await page.evaluate(() => (window as any).longTasks as number[]);

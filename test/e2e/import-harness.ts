@@ -12,7 +12,11 @@ import { build } from 'vite';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-export interface Harness { url: string; files: Map<string, Uint8Array>; close: () => Promise<void> }
+export interface Harness {
+  url: string;
+  files: Map<string, Uint8Array>;
+  close: () => Promise<void>;
+}
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
 
@@ -25,21 +29,37 @@ const IMPORT_MAIN = `import { importFile } from ${appModule('src/ui/workers/impo
 /** Build the page (`main`: the module that puts what the test drives on `window` and sets `harnessReady`) and serve it. */
 export async function startHarness(main: string = IMPORT_MAIN): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'cb-import-page-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>import harness</title></head><body><script type="module" src="./main.ts"></script></body></html>\n');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>import harness</title></head><body><script type="module" src="./main.ts"></script></body></html>\n',
+  );
   writeFileSync(join(dir, 'main.ts'), main);
   const out = join(dir, 'dist');
-  await build({ root: dir, configFile: false, logLevel: 'warn', base: './', build: { outDir: out, target: 'es2022', emptyOutDir: true }, worker: { format: 'es' } });
+  await build({
+    root: dir,
+    configFile: false,
+    logLevel: 'warn',
+    base: './',
+    build: { outDir: out, target: 'es2022', emptyOutDir: true },
+    worker: { format: 'es' },
+  });
   const files = new Map<string, Uint8Array>();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path.startsWith('/fx/')) {
       const b = files.get(path.slice(4));
-      if (!b) { res.writeHead(404).end(); return; }
+      if (!b) {
+        res.writeHead(404).end();
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': b.length }).end(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
       return;
     }
     const p = normalize(join(out, path === '/' ? 'index.html' : path));
-    if (!p.startsWith(out) || !existsSync(p)) { res.writeHead(404).end(); return; }
+    if (!p.startsWith(out) || !existsSync(p)) {
+      res.writeHead(404).end();
+      return;
+    }
     res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' }).end(readFileSync(p));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));

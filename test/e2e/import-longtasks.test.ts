@@ -12,6 +12,8 @@ describe('import of a 50,000-row sheet in the browser worker', () => {
     expect(r.rows).toBe(BENCH_ROWS);
     expect(r.observerCalibrated).toBe(1);
     expect(Number.isFinite(r.longestTaskMs)).toBe(true);
-    console.log(`import of ${r.rows} rows in the worker: ${r.importMs} ms; long tasks during import: ${r.longTasksDuringImport}, longest ${r.longestTaskMs} ms (see npm run bench)`);
+    console.log(
+      `import of ${r.rows} rows in the worker: ${r.importMs} ms; long tasks during import: ${r.longTasksDuringImport}, longest ${r.longestTaskMs} ms (see npm run bench)`,
+    );
   });
 });

@@ -25,40 +25,53 @@ import { parseCbamDocData } from '../../src/core/cbam/docs/parse';
 const base = inject('baseURL');
 const origin = new URL(base).origin;
 
-
 const SAMPLE = 'aluminium-ingot-ningxia.json';
 const SAMPLE_LINES = 10;
 const PRODUCT: Record<string, string> = { zh: '原铝锭', en: 'Primary aluminium ingot', ar: 'سبائك الألومنيوم الأولي' };
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A consultant's sheet of lines with Chinese titles; row 3 has a bad activity amount. */
-const CSV = [
-  '描述,阶段,类别,活动数据,单位,排放因子,排放因子单位,气体,数据来源,备注',
-  '外购电力（补充）,生产,电力,1200,MWh,0.5703,tCO2/MWh,CO2,生态环境部 2022,内部备注',
-  '天然气,生产,燃料燃烧,abc,Nm3,2.16,kgCO2/Nm3,CO2,IPCC 2006,',
-  '原料运输,原材料获取,运输,300,t·km,0.1,kgCO2e/t·km,CO2e,CLCD 0.8,',
-].join('\n') + '\n';
+const CSV =
+  [
+    '描述,阶段,类别,活动数据,单位,排放因子,排放因子单位,气体,数据来源,备注',
+    '外购电力（补充）,生产,电力,1200,MWh,0.5703,tCO2/MWh,CO2,生态环境部 2022,内部备注',
+    '天然气,生产,燃料燃烧,abc,Nm3,2.16,kgCO2/Nm3,CO2,IPCC 2006,',
+    '原料运输,原材料获取,运输,300,t·km,0.1,kgCO2e/t·km,CO2e,CLCD 0.8,',
+  ].join('\n') + '\n';
 
 const browser = sharedBrowser();
 
 type Row = { id: string; name: string; origin: string; data: any } | undefined;
 const readRow = (page: Page, id: string): Promise<Row> =>
-  page.evaluate((id) => new Promise<Row>((res, rej) => {
-    const r = indexedDB.open('carbonbridge');
-    r.onerror = () => rej(r.error);
-    r.onsuccess = () => {
-      const q = r.result.transaction('datasets').objectStore('datasets').get(id);
-      q.onsuccess = () => { res(q.result); r.result.close(); };
-    };
-  }), id);
+  page.evaluate(
+    (id) =>
+      new Promise<Row>((res, rej) => {
+        const r = indexedDB.open('carbonbridge');
+        r.onerror = () => rej(r.error);
+        r.onsuccess = () => {
+          const q = r.result.transaction('datasets').objectStore('datasets').get(id);
+          q.onsuccess = () => {
+            res(q.result);
+            r.result.close();
+          };
+        };
+      }),
+    id,
+  );
 const countRows = (page: Page): Promise<number> =>
-  page.evaluate(() => new Promise<number>((res) => {
-    const r = indexedDB.open('carbonbridge');
-    r.onsuccess = () => {
-      const q = r.result.transaction('datasets').objectStore('datasets').count();
-      q.onsuccess = () => { res(q.result); r.result.close(); };
-    };
-  }));
+  page.evaluate(
+    () =>
+      new Promise<number>((res) => {
+        const r = indexedDB.open('carbonbridge');
+        r.onsuccess = () => {
+          const q = r.result.transaction('datasets').objectStore('datasets').count();
+          q.onsuccess = () => {
+            res(q.result);
+            r.result.close();
+          };
+        };
+      }),
+  );
 
 async function chooseFile(page: Page, name: string, mimeType: string, buffer: Buffer) {
   await page.setInputFiles('[data-testid="import-file"]', { name, mimeType, buffer });
@@ -174,11 +187,23 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
       expect(await bad.locator('.what').textContent()).toBe(get(imp, 'problem.notANumber').replace('{{value}}', 'abc'));
       expect(await bad.locator('.fix').textContent()).toBe(get(imp, 'fix.typeNumber'));
       expect(await bad.textContent()).toContain('CSV');
-      expect(await page.textContent('[data-testid="row-counts"]')).toBe(iv('save.rows').replace('{{total}}', '3').replace('{{valid}}', '2').replace('{{rejected}}', '1'));
+      expect(await page.textContent('[data-testid="row-counts"]')).toBe(
+        iv('save.rows').replace('{{total}}', '3').replace('{{valid}}', '2').replace('{{rejected}}', '1'),
+      );
       expect(await countRows(page)).toBe(n0 + 1);
       // the mapping screen with its preview and report: no serious accessibility violations; a screenshot in Arabic
       const axe = await new AxeBuilder({ page }).analyze();
-      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      expect(
+        axe.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(' | ')}`,
+          ),
+      ).toEqual([]);
       if (lng === 'ar') await page.screenshot({ path: join(out, 'ar-import-mapping.png'), fullPage: true });
       // what the amounts refer to is asked before saving (never taken silently from the base)
       expect(await page.isDisabled('[data-action="confirm-import"]')).toBe(true);
@@ -195,7 +220,10 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
       expect(withLines.inventory.slice(0, SAMPLE_LINES)).toEqual(expected.inventory);
       const added = withLines.inventory.slice(SAMPLE_LINES);
       expect(added.map((l: any) => l.description)).toEqual(['外购电力（补充）', '原料运输']);
-      expect(added.map((l: any) => l.activity)).toEqual([{ amount: 1200, unit: 'MWh' }, { amount: 300, unit: 'tkm' }]);
+      expect(added.map((l: any) => l.activity)).toEqual([
+        { amount: 1200, unit: 'MWh' },
+        { amount: 300, unit: 'tkm' },
+      ]);
       expect(added.map((l: any) => l.emissions.source.year)).toEqual([2022, 2022]);
       expect(added.every((l: any) => l.notes === undefined)).toBe(true);
       expect(validateDataset(withLines).ok).toBe(true);
@@ -236,13 +264,17 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
 
       await chooseFile(page, 'report.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n%fake\n'));
       await page.waitForSelector('[data-testid="import-problems"] tr[data-key="import:error.notSpreadsheet"]');
-      expect(await page.textContent('[data-testid="import-problems"] tr[data-key="import:error.notSpreadsheet"] .what')).toBe(get(imp, 'error.notSpreadsheet').replace('{{file}}', 'report.pdf'));
+      expect(await page.textContent('[data-testid="import-problems"] tr[data-key="import:error.notSpreadsheet"] .what')).toBe(
+        get(imp, 'error.notSpreadsheet').replace('{{file}}', 'report.pdf'),
+      );
       expect(await page.textContent('[data-testid="import-problems"] tr[data-key="import:error.notSpreadsheet"] .fix')).toBe(get(imp, 'fix.chooseSpreadsheet'));
 
       if (lng === 'en') {
         await chooseFile(page, 'huge.csv', 'text/csv', Buffer.alloc(21 * 1024 * 1024, 0x41));
         await page.waitForSelector('[data-testid="import-problems"] tr[data-key="import:error.tooLarge"]');
-        expect(await page.textContent('[data-testid="import-problems"] tr[data-key="import:error.tooLarge"] .what')).toBe('The file is 21 MB; the limit is 20 MB.');
+        expect(await page.textContent('[data-testid="import-problems"] tr[data-key="import:error.tooLarge"] .what')).toBe(
+          'The file is 21 MB; the limit is 20 MB.',
+        );
       }
       expect(await page.isVisible('[data-action="confirm-import"]')).toBe(false);
       expect(await countRows(page)).toBe(n0 + 2);
@@ -277,9 +309,15 @@ describe.skipIf(!haveTemplate || !hasSoffice)(`import view: supplier template ${
     // a dataset with a precursor line bought from that supplier (CN 7601 10 10), saved in the browser
     const ds = JSON.parse(readFileSync(join(root, 'public', 'samples', SAMPLE), 'utf8'));
     ds.inventory.push({
-      id: 'AL-SUP', description: 'Aluminium ingot bought for remelting', stage: 'raw-material-acquisition', category: 'precursor-material', location: 'upstream',
-      activity: { amount: 1000, unit: 't' }, emissions: { kind: 'factors', massUnit: 't', perUnit: 't', gases: { CO2e: 16 }, source: { name: 'Default value (placeholder)' } },
-      dataType: 'secondary', precursor: { cnCode: '76011010' },
+      id: 'AL-SUP',
+      description: 'Aluminium ingot bought for remelting',
+      stage: 'raw-material-acquisition',
+      category: 'precursor-material',
+      location: 'upstream',
+      activity: { amount: 1000, unit: 't' },
+      emissions: { kind: 'factors', massUnit: 't', perUnit: 't', gases: { CO2e: 16 }, source: { name: 'Default value (placeholder)' } },
+      dataType: 'secondary',
+      precursor: { cnCode: '76011010' },
     });
     await page.goto(`${base}?lang=en#/datasets`);
     await page.waitForSelector('[data-action="new"]');

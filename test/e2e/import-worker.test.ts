@@ -21,30 +21,43 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-interface Outcome { kind: string; lines?: number; keys: string[]; rejected?: number[]; amounts?: number[]; description?: string; datasetLines?: number; ms: number }
+interface Outcome {
+  kind: string;
+  lines?: number;
+  keys: string[];
+  rejected?: number[];
+  amounts?: number[];
+  description?: string;
+  datasetLines?: number;
+  ms: number;
+}
 
 async function importInPage(name: string, opts: Record<string, unknown> = {}): Promise<Outcome> {
-  return page.evaluate(async ({ name, opts }) => {
-    const blob = await (await fetch(`/fx/${encodeURIComponent(name)}`)).blob();
-    const t = performance.now();
-    const r = await (window as any).importFile(new File([blob], name), opts);
-    return {
-      kind: r.kind,
-      lines: r.lines?.length,
-      keys: r.problems.map((p: { message: { key: string } }) => p.message.key),
-      rejected: r.rejectedRows,
-      amounts: r.lines?.map((l: { activity: { amount: number } }) => l.activity.amount),
-      description: r.lines?.[0]?.description,
-      datasetLines: r.dataset?.inventory?.length,
-      ms: performance.now() - t,
-    };
-  }, { name, opts });
+  return page.evaluate(
+    async ({ name, opts }) => {
+      const blob = await (await fetch(`/fx/${encodeURIComponent(name)}`)).blob();
+      const t = performance.now();
+      const r = await (window as any).importFile(new File([blob], name), opts);
+      return {
+        kind: r.kind,
+        lines: r.lines?.length,
+        keys: r.problems.map((p: { message: { key: string } }) => p.message.key),
+        rejected: r.rejectedRows,
+        amounts: r.lines?.map((l: { activity: { amount: number } }) => l.activity.amount),
+        description: r.lines?.[0]?.description,
+        datasetLines: r.dataset?.inventory?.length,
+        ms: performance.now() - t,
+      };
+    },
+    { name, opts },
+  );
 }
 
 beforeAll(async () => {
   harness = await startHarness();
   const large = buildLarge() as Record<string, { bytes: Uint8Array }>;
-  for (const name of Object.keys(manifest)) harness.files.set(name, manifest[name]!.generated ? large[name]!.bytes : new Uint8Array(readFileSync(join(DIR, name))));
+  for (const name of Object.keys(manifest))
+    harness.files.set(name, manifest[name]!.generated ? large[name]!.bytes : new Uint8Array(readFileSync(join(DIR, name))));
   browser = await launch();
   page = await browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -73,7 +86,7 @@ describe('import worker in Chromium: hostile corpus', () => {
       if (exp.description) expect(r.description).toBe(exp.description);
       if (exp.warningKey) expect(r.keys).toContain(exp.warningKey);
     }
-    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
     expect(pageErrors).toEqual([]);
   });
 

@@ -15,7 +15,6 @@ import { sharedBrowser } from './suite';
 const base = inject('baseURL');
 const origin = new URL(base).origin;
 
-
 const SAMPLE = 'aluminium-ingot-ningxia.json';
 const OFFICIAL = join(root, '..', 'shared', 'cbam', 'official');
 const TEMPLATE = join(OFFICIAL, 'CBAM Communication template for installations_en_20241213.xlsx');
@@ -60,7 +59,7 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
       const resJson = JSON.parse(res.body.toString('utf8'));
       expect(resJson).toMatchObject({ ok: true, status: 'converted', see: { counted: 'direct' } });
       expect(seeShown).toContain(String(resJson.see.countedValue.value));
-      expect(resJson.dropped.length).toBe(await dropped.count() - resJson.droppedGases.length);
+      expect(resJson.dropped.length).toBe((await dropped.count()) - resJson.droppedGases.length);
 
       // the official template (the user's copy) filled, re-read and verified by the core
       const [tpl] = await Promise.all([page.waitForEvent('download'), page.setInputFiles('[data-testid="template-input"]', TEMPLATE)]);
@@ -70,7 +69,16 @@ for (const lng of ['zh', 'en', 'ar'] as const) {
       await expect.poll(() => page.getAttribute('[data-testid="doc-message"]', 'data-ok')).toBe('true');
 
       // the transitional quarterly report XML, valid against the Commission's XSD
-      for (const [k, v] of Object.entries({ eori: 'DE123456789012345', name: 'Example Importer GmbH', country: 'DE', city: 'Hamburg', nca: 'DE', place: 'Hamburg', signatory: 'A. Person', position: 'Manager' }))
+      for (const [k, v] of Object.entries({
+        eori: 'DE123456789012345',
+        name: 'Example Importer GmbH',
+        country: 'DE',
+        city: 'Hamburg',
+        nca: 'DE',
+        place: 'Hamburg',
+        signatory: 'A. Person',
+        position: 'Manager',
+      }))
         await page.fill(`[data-xml="${k}"]`, v);
       const xml = await download(page, '[data-download="xml"]');
       const xmlPath = join(out, `qreport-${lng}.xml`);
@@ -147,10 +155,18 @@ describe('language switch and import', () => {
     const page = await context.newPage();
     await page.goto(`${base}?lang=en#/datasets`);
     await page.waitForSelector('[data-action="new"]');
-    const count = () => page.evaluate(() => new Promise<number>((res) => {
-      const r = indexedDB.open('carbonbridge');
-      r.onsuccess = () => { const tx = r.result.transaction('datasets'); const c = tx.objectStore('datasets').count(); c.onsuccess = () => res(c.result); };
-    }));
+    const count = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((res) => {
+            const r = indexedDB.open('carbonbridge');
+            r.onsuccess = () => {
+              const tx = r.result.transaction('datasets');
+              const c = tx.objectStore('datasets').count();
+              c.onsuccess = () => res(c.result);
+            };
+          }),
+      );
     const n0 = await count();
     const sample = JSON.parse(readFileSync(join(root, 'public', 'samples', SAMPLE), 'utf8'));
     sample.inventory[2].activity.amount = -5;
@@ -187,9 +203,18 @@ describe('print', () => {
     // pdftotext returns Arabic presentation forms, lam-alef ligatures split in visual order and bidi marks:
     // compare letters only, with alef/lam/hamza forms and diacritics removed, word by word
     const norm = (s: string) =>
-      s.normalize('NFKC').replace(/[\u064B-\u065F\u0670\u200E\u200F\u202A-\u202E\u061C]/g, '').replace(/[\u0627\u0623\u0625\u0622\u0644]/g, '').replace(/\s+/g, '');
+      s
+        .normalize('NFKC')
+        .replace(/[\u064B-\u065F\u0670\u200E\u200F\u202A-\u202E\u061C]/g, '')
+        .replace(/[\u0627\u0623\u0625\u0622\u0644]/g, '')
+        .replace(/\s+/g, '');
     const plain = norm(text);
-    const has = (needle: string) => needle.split(/\s+/).map(norm).filter((w) => w.length > 1).every((w) => plain.includes(w) || plain.includes([...w].reverse().join('')));
+    const has = (needle: string) =>
+      needle
+        .split(/\s+/)
+        .map(norm)
+        .filter((w) => w.length > 1)
+        .every((w) => plain.includes(w) || plain.includes([...w].reverse().join('')));
     expect(has(PRODUCT[lng]!)).toBe(true);
     expect(has(get(ui, 'result.title'))).toBe(true);
     expect(has(get(locale(lng, 'glossary'), 'directEmissions.term'))).toBe(true);

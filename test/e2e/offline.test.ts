@@ -14,9 +14,7 @@ describe('offline', () => {
     await page.goto(`${base}?lang=en#/`);
     await page.waitForSelector('[data-task="screen"]');
     // registerType 'prompt': the first worker activates without claiming the page; the next load is controlled
-    await expect
-      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state), { timeout: 30_000 })
-      .toBe('activated');
+    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state), { timeout: 30_000 }).toBe('activated');
     await page.reload();
     await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 });
     await context.setOffline(true);

@@ -26,11 +26,18 @@ for (const lng of ['zh', 'en', 'ar'] as const)
       const failures: string[] = [];
       const list = appRoutes();
       expect(list.length).toBeGreaterThan(10);
-      const paths = list.flatMap((r) => (r.includes(':id') ? [r.replace(':id', alu), ...(r.startsWith('/cbam') ? [r.replace(':id', cement)] : [])] : r === '/compare' ? [r, `${r}?dataset=${alu}`] : [r]));
+      const paths = list.flatMap((r) =>
+        r.includes(':id')
+          ? [r.replace(':id', alu), ...(r.startsWith('/cbam') ? [r.replace(':id', cement)] : [])]
+          : r === '/compare'
+            ? [r, `${r}?dataset=${alu}`]
+            : [r],
+      );
       await visitViews(page, base, lng, paths, async (p) => {
         const o = await pageOverflow(page);
         if (o.over > 0) failures.push(`${p}: ${o.over}px wider (${o.culprits.join('; ')})`);
-        if (lng === 'ar') await page.screenshot({ path: join(out, `phone-ar${p.replace(/[/?=]+/g, '-').replace(/-[0-9a-f]{8}-[0-9a-f-]{27}/, '')}.png`), fullPage: false });
+        if (lng === 'ar')
+          await page.screenshot({ path: join(out, `phone-ar${p.replace(/[/?=]+/g, '-').replace(/-[0-9a-f]{8}-[0-9a-f-]{27}/, '')}.png`), fullPage: false });
       });
       expect(failures).toEqual([]);
       // the navigation does not take the first screen: the page title is visible without scrolling

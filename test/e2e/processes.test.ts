@@ -47,7 +47,8 @@ async function overflow(page: Page): Promise<{ over: number; culprits: string[] 
       const w = el.clientWidth;
       for (const n of Array.from(document.querySelectorAll<HTMLElement>('main *, header *'))) {
         const r = n.getBoundingClientRect();
-        if ((r.right > w + 1 || r.left < -1) && !n.closest('.table-wrap, [data-scroll]')) culprits.push(`${n.tagName.toLowerCase()}.${[...n.classList].join('.')} ${Math.round(r.left)}–${Math.round(r.right)}`);
+        if ((r.right > w + 1 || r.left < -1) && !n.closest('.table-wrap, [data-scroll]'))
+          culprits.push(`${n.tagName.toLowerCase()}.${[...n.classList].join('.')} ${Math.round(r.left)}–${Math.round(r.right)}`);
         if (culprits.length > 6) break;
       }
     }
@@ -159,7 +160,10 @@ describe('production processes in the editor and the CBAM view (ar)', () => {
     const p2 = page;
     await p2.setViewportSize({ width: 360, height: 740 });
     const failures: string[] = [];
-    for (const [path, sel] of [[`/editor/${id}`, 'fieldset.process[data-index="1"]'], [`/cbam/${id}`, '[data-testid="installation-products"]']] as const) {
+    for (const [path, sel] of [
+      [`/editor/${id}`, 'fieldset.process[data-index="1"]'],
+      [`/cbam/${id}`, '[data-testid="installation-products"]'],
+    ] as const) {
       await p2.goto(`${base}?lang=${LNG}#${path}`);
       await p2.waitForSelector(sel);
       await p2.waitForTimeout(400);

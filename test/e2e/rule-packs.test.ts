@@ -13,7 +13,12 @@ import { sharedBrowser } from './suite';
 const base = inject('baseURL');
 const origin = new URL(base).origin;
 const fix = (f: string) => JSON.parse(readFileSync(join(root, 'test/fixtures/fictional-bca-pack/xb-bca', f), 'utf8'));
-const packFile = () => ({ ...fix('pack.json'), categories: fix('categories.json').categories, cnCodes: fix('cn-codes.json'), defaultValues: fix('default-values-cn.json') });
+const packFile = () => ({
+  ...fix('pack.json'),
+  categories: fix('categories.json').categories,
+  cnCodes: fix('cn-codes.json'),
+  defaultValues: fix('default-values-cn.json'),
+});
 
 const browser = sharedBrowser();
 
@@ -34,7 +39,11 @@ describe('rule packs in the app', () => {
     expect(await page.textContent('[data-testid="pack-error"]')).toContain('rates.0.value');
     expect(await page.locator('[data-user-pack]').count()).toBe(0);
 
-    await page.setInputFiles('[data-action="load-pack"]', { name: 'xb-bca.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(packFile())) });
+    await page.setInputFiles('[data-action="load-pack"]', {
+      name: 'xb-bca.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(packFile())),
+    });
     await page.waitForSelector('[data-user-pack="xb-bca"]');
     const row = (await page.textContent('[data-user-pack="xb-bca"]')) ?? '';
     for (const s of ['xb-bca', '1.0.0', get(cp, 'library.userSupplied')]) expect(row).toContain(s);

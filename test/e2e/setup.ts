@@ -31,7 +31,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
       process.env.NODE_ENV = env;
     }
   }
-  const server: PreviewServer = await preview({ root, configFile, logLevel: 'warn', ...out, preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
+  const server: PreviewServer = await preview({
+    root,
+    configFile,
+    logLevel: 'warn',
+    ...out,
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+  });
   const addr = server.httpServer.address();
   const port = typeof addr === 'object' && addr ? addr.port : 4173;
   project.provide('baseURL', `http://127.0.0.1:${port}/`);

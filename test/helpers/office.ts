@@ -34,7 +34,11 @@ export function resaveWithLibreOffice(bytes: Uint8Array, opts: { recalc: boolean
     const inFile = join(dir, 'in.xlsx');
     writeFileSync(inFile, bytes);
     mkdirSync(join(dir, 'out'));
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), inFile], { stdio: 'pipe', timeout: opts.timeout });
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), inFile],
+      { stdio: 'pipe', timeout: opts.timeout },
+    );
     const outFile = join(dir, 'out', 'in.xlsx');
     return existsSync(outFile) ? new Uint8Array(readFileSync(outFile)) : undefined;
   } finally {

@@ -79,10 +79,25 @@ export function readWorkbook(bytes: Uint8Array): Sheets {
 const num = (v: CellValue | undefined): number | null => (typeof v === 'number' ? v : null);
 
 /** Sheets whose flags are checked (the code lists, translations and guidance sheets carry no data). */
-const DATA_SHEETS = ['A_InstData', 'B_EmInst', 'C_Emissions&Energy', 'D_Processes', 'E_PurchPrec', 'F_Tools', 'Summary_Processes', 'Summary_Products', 'Summary_Communication', 'InputOutput'];
+const DATA_SHEETS = [
+  'A_InstData',
+  'B_EmInst',
+  'C_Emissions&Energy',
+  'D_Processes',
+  'E_PurchPrec',
+  'F_Tools',
+  'Summary_Processes',
+  'Summary_Products',
+  'Summary_Communication',
+  'InputOutput',
+];
 const FLAG = /^(ErrMiss_|Incomplete!|Inconsistent!|Duplicate!|Missing!|#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)|Err:)/;
 
-export interface Flag { sheet: string; ref: string; value: string }
+export interface Flag {
+  sheet: string;
+  ref: string;
+  value: string;
+}
 
 /**
  * Helper cells that LibreOffice evaluates differently from Excel once an entry is made (not shown in the blank
@@ -108,15 +123,51 @@ export function flagsOf(sheets: Sheets): Flag[] {
 // ------------------------------------------------------------------------------------------------------------
 // What the template shows
 
-export interface ProcessReadback { id: string; name: string; seeDirect: number | null; seeIndirect: number | null; seeTotal: number | null; dirEm: number | null; heat: number | null; wasteGas: number | null; attributedDirect: number | null; indirect: number | null; activityLevel: number | null }
-export interface ProductReadback { row: number; process: string; cn: string; name: string; seeDirect: number | null; seeIndirect: number | null; seeTotal: number | null; shareDefault: number | null; embeddedElectricity: number | null; electricityEf: number | null }
+export interface ProcessReadback {
+  id: string;
+  name: string;
+  seeDirect: number | null;
+  seeIndirect: number | null;
+  seeTotal: number | null;
+  dirEm: number | null;
+  heat: number | null;
+  wasteGas: number | null;
+  attributedDirect: number | null;
+  indirect: number | null;
+  activityLevel: number | null;
+}
+export interface ProductReadback {
+  row: number;
+  process: string;
+  cn: string;
+  name: string;
+  seeDirect: number | null;
+  seeIndirect: number | null;
+  seeTotal: number | null;
+  shareDefault: number | null;
+  embeddedElectricity: number | null;
+  electricityEf: number | null;
+}
 export interface Readback {
   processes: ProcessReadback[];
   products: ProductReadback[];
   /** Summary_Communication product table (rows 26…), as sent to the importer. */
   communicationProducts: ProductReadback[];
-  installation: { co2: number | null; biomass: number | null; n2o: number | null; pfc: number | null; direct: number | null; indirect: number | null; total: number | null };
-  communication: { direct: number | null; indirect: number | null; total: number | null; methods: { calculation: number | null; pfc: number | null; measurement: number | null; other: number | null } };
+  installation: {
+    co2: number | null;
+    biomass: number | null;
+    n2o: number | null;
+    pfc: number | null;
+    direct: number | null;
+    indirect: number | null;
+    total: number | null;
+  };
+  communication: {
+    direct: number | null;
+    indirect: number | null;
+    total: number | null;
+    methods: { calculation: number | null; pfc: number | null; measurement: number | null; other: number | null };
+  };
   /** Summary_Processes (b): emissions not attributed to CBAM processes. */
   rest: { direct: number | null; indirect: number | null };
   /** D (e) and E (d) control cells of the entries in use. */
@@ -136,8 +187,17 @@ export function readBack(sheets: Sheets): Readback {
     const j = num(sp.get(`J${r}`));
     const a = 71 + i;
     processes.push({
-      id: String(sp.get(`D${r}`)), name, seeDirect: h, seeIndirect: j, seeTotal: h === null && j === null ? null : (h ?? 0) + (j ?? 0),
-      dirEm: num(sp.get(`H${a}`)), heat: num(sp.get(`I${a}`)), wasteGas: num(sp.get(`J${a}`)), attributedDirect: num(sp.get(`K${a}`)), indirect: num(sp.get(`L${a}`)), activityLevel: num(sp.get(`N${a}`)),
+      id: String(sp.get(`D${r}`)),
+      name,
+      seeDirect: h,
+      seeIndirect: j,
+      seeTotal: h === null && j === null ? null : (h ?? 0) + (j ?? 0),
+      dirEm: num(sp.get(`H${a}`)),
+      heat: num(sp.get(`I${a}`)),
+      wasteGas: num(sp.get(`J${a}`)),
+      attributedDirect: num(sp.get(`K${a}`)),
+      indirect: num(sp.get(`L${a}`)),
+      activityLevel: num(sp.get(`N${a}`)),
     });
   }
   const productsOf = (sheet: Map<string, CellValue>, first: number): ProductReadback[] => {
@@ -146,9 +206,16 @@ export function readBack(sheets: Sheets): Readback {
       const cn = sheet.get(`F${r}`);
       if (cn === undefined || cn === '') continue;
       out.push({
-        row: r, process: String(sheet.get(`D${r}`) ?? ''), cn: String(cn), name: String(sheet.get(`H${r}`) ?? ''),
-        seeDirect: num(sheet.get(`I${r}`)), seeIndirect: num(sheet.get(`J${r}`)), seeTotal: num(sheet.get(`K${r}`)),
-        shareDefault: num(sheet.get(`M${r}`)), embeddedElectricity: num(sheet.get(`O${r}`)), electricityEf: num(sheet.get(`P${r}`)),
+        row: r,
+        process: String(sheet.get(`D${r}`) ?? ''),
+        cn: String(cn),
+        name: String(sheet.get(`H${r}`) ?? ''),
+        seeDirect: num(sheet.get(`I${r}`)),
+        seeIndirect: num(sheet.get(`J${r}`)),
+        seeTotal: num(sheet.get(`K${r}`)),
+        shareDefault: num(sheet.get(`M${r}`)),
+        embeddedElectricity: num(sheet.get(`O${r}`)),
+        electricityEf: num(sheet.get(`P${r}`)),
       });
     }
     return out;
@@ -158,15 +225,27 @@ export function readBack(sheets: Sheets): Readback {
   const d = S('D_Processes');
   const e = S('E_PurchPrec');
   const controls: Readback['controls'] = [];
-  for (let i = 0; i < 10; i++) if (d.get(`G${11 + 65 * i}`)) controls.push({ sheet: 'D_Processes', ref: `L${42 + 65 * i}`, value: d.get(`L${42 + 65 * i}`) ?? null });
-  for (let i = 0; i < 20; i++) if (e.get(`G${14 + 44 * i}`)) controls.push({ sheet: 'E_PurchPrec', ref: `L${39 + 44 * i}`, value: e.get(`L${39 + 44 * i}`) ?? null });
+  for (let i = 0; i < 10; i++)
+    if (d.get(`G${11 + 65 * i}`)) controls.push({ sheet: 'D_Processes', ref: `L${42 + 65 * i}`, value: d.get(`L${42 + 65 * i}`) ?? null });
+  for (let i = 0; i < 20; i++)
+    if (e.get(`G${14 + 44 * i}`)) controls.push({ sheet: 'E_PurchPrec', ref: `L${39 + 44 * i}`, value: e.get(`L${39 + 44 * i}`) ?? null });
   return {
     processes,
     products: productsOf(S('Summary_Products'), 10),
     communicationProducts: productsOf(sc, 26),
-    installation: { co2: num(c.get('H27')), biomass: num(c.get('I27')), n2o: num(c.get('J27')), pfc: num(c.get('K27')), direct: num(c.get('L27')), indirect: num(c.get('M27')), total: num(c.get('N27')) },
+    installation: {
+      co2: num(c.get('H27')),
+      biomass: num(c.get('I27')),
+      n2o: num(c.get('J27')),
+      pfc: num(c.get('K27')),
+      direct: num(c.get('L27')),
+      indirect: num(c.get('M27')),
+      total: num(c.get('N27')),
+    },
     communication: {
-      direct: num(sc.get('AI15')), indirect: num(sc.get('AI16')), total: num(sc.get('AI17')),
+      direct: num(sc.get('AI15')),
+      indirect: num(sc.get('AI16')),
+      total: num(sc.get('AI17')),
       methods: { calculation: num(sc.get('AA13')), pfc: num(sc.get('AC13')), measurement: num(sc.get('AE13')), other: num(sc.get('AG13')) },
     },
     rest: { direct: num(sp.get('K85')), indirect: num(sp.get('L85')) },
@@ -197,7 +276,9 @@ export function blankTemplateFlags(): Set<string> {
     try {
       blank = new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]);
       return blank;
-    } catch { /* recompute */ }
+    } catch {
+      /* recompute */
+    }
   }
   blank = new Set(flagsOf(recalcAndRead(bytes)).map(flagKey));
   const tmp = `${file}.${process.pid}`;
@@ -229,19 +310,30 @@ export interface TemplateCheck {
   failures: string[];
 }
 
-const close = (a: number | null, b: number | null, dp: number): boolean => (a === null || b === null ? a === b : Math.abs(a - b) <= 0.5 * 10 ** -dp + 1e-12 * Math.max(1, Math.abs(b)));
-const closeRel = (a: number | null, b: number | null, rel: number): boolean => (a === null || b === null ? (a ?? 0) === (b ?? 0) : Math.abs(a - b) <= rel * Math.max(1, Math.abs(b)));
+const close = (a: number | null, b: number | null, dp: number): boolean =>
+  a === null || b === null ? a === b : Math.abs(a - b) <= 0.5 * 10 ** -dp + 1e-12 * Math.max(1, Math.abs(b));
+const closeRel = (a: number | null, b: number | null, rel: number): boolean =>
+  a === null || b === null ? (a ?? 0) === (b ?? 0) : Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
 
 /** Compare a read-back template with CarbonBridge's figures for the same input; returns the discrepancies. */
-export function compareReadback(input: CbamDocInput, rb: Readback, report: FillResult['report'], opts: CheckOptions = {}): { failures: string[]; newFlags: Flag[]; see: SeeResult; totals: InstallationTotals } {
+export function compareReadback(
+  input: CbamDocInput,
+  rb: Readback,
+  report: FillResult['report'],
+  opts: CheckOptions = {},
+): { failures: string[]; newFlags: Flag[]; see: SeeResult; totals: InstallationTotals } {
   const data = parseCbamDocData(input);
   const see = computeSee(data);
   const totals = installationTotals(data);
   const dp = opts.seeDp ?? 6;
   const rel = opts.totalsRel ?? 1e-9;
   const f: string[] = [];
-  const eq = (what: string, got: number | null, want: number | null, d = dp) => { if (!close(got, want, d)) f.push(`${what}: template ${got}, CarbonBridge ${want}`); };
-  const eqT = (what: string, got: number | null, want: number | null) => { if (!closeRel(got, want, rel)) f.push(`${what}: template ${got}, CarbonBridge ${want}`); };
+  const eq = (what: string, got: number | null, want: number | null, d = dp) => {
+    if (!close(got, want, d)) f.push(`${what}: template ${got}, CarbonBridge ${want}`);
+  };
+  const eqT = (what: string, got: number | null, want: number | null) => {
+    if (!closeRel(got, want, rel)) f.push(`${what}: template ${got}, CarbonBridge ${want}`);
+  };
   if (rb.processes.length !== see.processes.length) f.push(`processes: template lists ${rb.processes.length}, CarbonBridge ${see.processes.length}`);
   see.processes.forEach((p, i) => {
     const t = rb.processes[i];
@@ -257,8 +349,14 @@ export function compareReadback(input: CbamDocInput, rb: Readback, report: FillR
   if (rb.products.length !== see.products.length) f.push(`products: template lists ${rb.products.length}, CarbonBridge ${see.products.length}`);
   see.products.forEach((p, i) => {
     const partial = !!see.processes.find((x) => x.id === p.processId)?.indirectIncomplete;
-    for (const [where, t] of [['Summary_Products', rb.products[i]], ['Summary_Communication', rb.communicationProducts[i]]] as const) {
-      if (!t) { f.push(`${where}: product ${i + 1} (${p.cnCode}) missing`); continue; }
+    for (const [where, t] of [
+      ['Summary_Products', rb.products[i]],
+      ['Summary_Communication', rb.communicationProducts[i]],
+    ] as const) {
+      if (!t) {
+        f.push(`${where}: product ${i + 1} (${p.cnCode}) missing`);
+        continue;
+      }
       eq(`${where} ${p.cnCode} SEE direct`, t.seeDirect, p.seeDirect);
       if (partial) continue;
       eq(`${where} ${p.cnCode} SEE indirect`, t.seeIndirect, p.seeIndirect);

@@ -36,7 +36,7 @@ const ALLOWED_NUMBERS: Record<string, string> = {
   '0.01': 'display precision switch of the magnitude check',
   '12': 'decimal places of a derived ratio written to the template (MWh/t of a default-value precursor = SEE ÷ EF)',
   '20': 'capacity of the official template: 20 purchased precursors',
-  '75': 'capacity of the official template: 75 source-stream rows on sheet B (the documents\' model caps the same)',
+  '75': "capacity of the official template: 75 source-stream rows on sheet B (the documents' model caps the same)",
   '200': 'text cap of the template and inventory descriptions',
   '37': 'label truncation (37 characters + …)',
   '40': 'label truncation threshold',
@@ -72,7 +72,10 @@ function literals() {
     const at = (n: ts.Node) => sf.getLineAndCharacterOfPosition(n.getStart()).line + 1;
     const visit = (n: ts.Node): void => {
       if (ts.isNumericLiteral(n)) numbers.push({ file, line: at(n), text: n.text });
-      if ((ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) && ACT.test(n.text))
+      if (
+        (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) &&
+        ACT.test(n.text)
+      )
         acts.push({ file, line: at(n), text: n.text });
       ts.forEachChild(n, visit);
     };

@@ -14,7 +14,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Debt: functions over the limit, with their length in lines when listed (issue 8 step 3 not finished for these). */
 const KNOWN_LONG: Record<string, number> = {
-  'src/core/io/mapping.ts:applyMapping': 251,
+  // 251 lines before the code was formatted (Prettier, print width 160); the same code is 353 lines formatted.
+  'src/core/io/mapping.ts:applyMapping': 353,
 };
 
 function sources(dir: string): string[] {
@@ -32,9 +33,17 @@ export function functionLengths(dir = join(ROOT, 'src', 'core')): Array<{ name: 
     const sf = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
     const line = (pos: number) => sf.getLineAndCharacterOfPosition(pos).line + 1;
     const visit = (n: ts.Node): void => {
-      if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isConstructorDeclaration(n)) && n.body) {
+      if (
+        (ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isConstructorDeclaration(n)) &&
+        n.body
+      ) {
         const start = line(n.getStart());
-        const name = (ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name ? n.name.getText() : ts.isVariableDeclaration(n.parent) ? n.parent.name.getText() : `<anonymous>@${start}`;
+        const name =
+          (ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name
+            ? n.name.getText()
+            : ts.isVariableDeclaration(n.parent)
+              ? n.parent.name.getText()
+              : `<anonymous>@${start}`;
         out.push({ name: `${file}:${name}`, lines: line(n.getEnd()) - start + 1 });
       }
       ts.forEachChild(n, visit);

@@ -73,7 +73,8 @@ const boundaries = {
       const rel = spec.startsWith('.') ? slash(path.relative(root, path.resolve(path.dirname(context.filename), spec))) : undefined;
       for (const z of active) {
         for (const f of z.forbid) {
-          const hit = f.path !== undefined ? rel !== undefined && under(rel, f.path) : f.module !== undefined && rel === undefined && new RegExp(f.module).test(spec);
+          const hit =
+            f.path !== undefined ? rel !== undefined && under(rel, f.path) : f.module !== undefined && rel === undefined && new RegExp(f.module).test(spec);
           if (!hit) continue;
           if (rel !== undefined && (f.unless ?? []).some((u) => under(rel, u))) continue;
           context.report({ node, messageId: 'forbidden', data: { zone: z.name, spec, message: f.message ?? '' } });

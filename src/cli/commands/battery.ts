@@ -5,8 +5,16 @@
  */
 import { basename, extname } from 'node:path';
 import {
-  batteryPacks, compareBatteryPacks, declarationHtml, declare, dueText, getBatteryPack, parseBatteryDetails, passportExcerpt,
-  type BatteryDeclaration, type BatteryDetails,
+  batteryPacks,
+  compareBatteryPacks,
+  declarationHtml,
+  declare,
+  dueText,
+  getBatteryPack,
+  parseBatteryDetails,
+  passportExcerpt,
+  type BatteryDeclaration,
+  type BatteryDetails,
 } from '../../core/battery';
 import { translateMessage } from '../../core/i18n/translate';
 import { parseJsonText, validateDataset } from '../../core/model/validate';
@@ -17,7 +25,13 @@ import { PACK_LISTERS } from './packs';
 
 PACK_LISTERS.push(() =>
   [...batteryPacks().values()].map(({ pack: p }) => ({
-    id: p.id, version: p.version, kind: 'battery', title: p.title, status: p.status, effectiveFrom: p.effectiveFrom, effectiveTo: p.effectiveTo,
+    id: p.id,
+    version: p.version,
+    kind: 'battery',
+    title: p.title,
+    status: p.status,
+    effectiveFrom: p.effectiveFrom,
+    effectiveTo: p.effectiveTo,
     legalBasis: [p.legalBasis.act, p.legalBasis.clause].filter(Boolean).join(', '),
   })),
 );
@@ -46,7 +60,9 @@ function fail(ctx: CommandContext, file: string, problems: Problem[]): number {
 }
 
 /** The dataset (without its battery field) and the battery details (from --battery, else from the dataset). */
-async function readInputs(ctx: CommandContext): Promise<{ dataset: import('../../core/model/dataset').Dataset; battery: BatteryDetails; problems: Problem[] } | number> {
+async function readInputs(
+  ctx: CommandContext,
+): Promise<{ dataset: import('../../core/model/dataset').Dataset; battery: BatteryDetails; problems: Problem[] } | number> {
   const file = ctx.positionals[0];
   if (!file) {
     ctx.io.stderr(`${ctx.t('cli:error.missingFile')}\n`);
@@ -75,7 +91,12 @@ async function readInputs(ctx: CommandContext): Promise<{ dataset: import('../..
 function parseOptions(ctx: CommandContext, name = 'option'): Record<string, string> {
   const raw = ctx.options[name];
   const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
-  return Object.fromEntries(list.map((s) => s.split('=')).filter((p) => p.length === 2).map(([k, v]) => [k!.trim(), v!.trim()]));
+  return Object.fromEntries(
+    list
+      .map((s) => s.split('='))
+      .filter((p) => p.length === 2)
+      .map(([k, v]) => [k!.trim(), v!.trim()]),
+  );
 }
 
 function printDeclaration(ctx: CommandContext, d: BatteryDeclaration): void {
@@ -87,15 +108,21 @@ function printDeclaration(ctx: CommandContext, d: BatteryDeclaration): void {
   out.push(dueText(d.due, { lang, t }));
   if (d.functionalUnit) {
     const fu = d.functionalUnit;
-    out.push(`${fu.formula}: ${fmt(fu.usableEnergyKWh, lang)} kWh × ${fmt(fu.cyclesPerYear.value, lang)} × ${fmt(fu.years.years, lang)} = ${fmt(fu.eTotalKWh, lang)} kWh`);
+    out.push(
+      `${fu.formula}: ${fmt(fu.usableEnergyKWh, lang)} kWh × ${fmt(fu.cyclesPerYear.value, lang)} × ${fmt(fu.years.years, lang)} = ${fmt(fu.eTotalKWh, lang)} kWh`,
+    );
   } else out.push(t('battery:doc.fuMissing'));
   out.push(`${t('battery:doc.total')}: ${n(d.total.kgPerKWh, 4)} kg CO2e/kWh · ${n(d.total.kgPerBattery, 3)} kg CO2e / ${t('battery:doc.perBattery')}`);
-  out.push(table([[`  ${t('battery:doc.stage')}`, 'kg CO2e', 'kg CO2e/kWh'], ...d.stages.map((s) => [`  ${s.title[lang]}`, n(s.kgPerBattery, 3), n(s.kgPerKWh, 4)])]));
+  out.push(
+    table([[`  ${t('battery:doc.stage')}`, 'kg CO2e', 'kg CO2e/kWh'], ...d.stages.map((s) => [`  ${s.title[lang]}`, n(s.kgPerBattery, 3), n(s.kgPerKWh, 4)])]),
+  );
   for (const e of d.excludedStages) if (e.lines) out.push(`  ${translateMessage(t, e.reason)}`);
   if (d.electricity.length) {
     out.push('', t('battery:doc.electricity'));
     for (const e of d.electricity)
-      out.push(`  ${e.lineId}: ${e.reported.value ?? '—'} → ${e.applied.value ?? '—'} (${e.ratio ?? '—'}); ${n(e.kgReportedPerBattery ?? e.kgReported, 3)} → ${n(e.kgAppliedPerBattery ?? e.kgApplied, 3)} kg CO2e${e.instrument ? ` [${t(`battery:doc.instrument.${e.instrument}`)}]` : ''} — ${e.message ? translateMessage(t, e.message) : ''} (${e.ruleId ?? ''})`);
+      out.push(
+        `  ${e.lineId}: ${e.reported.value ?? '—'} → ${e.applied.value ?? '—'} (${e.ratio ?? '—'}); ${n(e.kgReportedPerBattery ?? e.kgReported, 3)} → ${n(e.kgAppliedPerBattery ?? e.kgApplied, 3)} kg CO2e${e.instrument ? ` [${t(`battery:doc.instrument.${e.instrument}`)}]` : ''} — ${e.message ? translateMessage(t, e.message) : ''} (${e.ruleId ?? ''})`,
+      );
   }
   out.push('', d.performanceClass.userClass ? t('battery:doc.classUser', { cls: d.performanceClass.userClass }) : t('battery:doc.classNotAdopted'));
   if (d.missing.length) out.push('', t('battery:doc.missingTitle'), ...d.missing.map((m) => `  - ${translateMessage(t, m)}`));
@@ -108,7 +135,17 @@ export const batteryCommand: Command = {
   summaryKey: 'battery:cli.summary',
   usage:
     'carbonbridge battery <dataset.json> --pack <eu-battery-cf|cn-miit-battery> [--battery battery.json] [--option contractual-electricity=<choice>] [--as-of YYYY-MM-DD] [--act-date methodology-da=YYYY-MM-DD …] [--compare <pack>] [--public] [--format batterypass|batterypass-ready|declaration] [--out declaration.html|passport.json] [--lang zh|en|ar] [--json]',
-  options: { pack: { type: 'string' }, battery: { type: 'string' }, out: { type: 'string' }, option: { type: 'string', multiple: true }, 'act-date': { type: 'string', multiple: true }, 'as-of': { type: 'string' }, compare: { type: 'string' }, public: { type: 'boolean' }, format: { type: 'string' } },
+  options: {
+    pack: { type: 'string' },
+    battery: { type: 'string' },
+    out: { type: 'string' },
+    option: { type: 'string', multiple: true },
+    'act-date': { type: 'string', multiple: true },
+    'as-of': { type: 'string' },
+    compare: { type: 'string' },
+    public: { type: 'boolean' },
+    format: { type: 'string' },
+  },
   async run(ctx) {
     const id = typeof ctx.options.pack === 'string' ? ctx.options.pack : 'eu-battery-cf';
     const bp = getBatteryPack(id);
@@ -145,7 +182,8 @@ export const batteryCommand: Command = {
     if (outFile) {
       const ext = extname(outFile).toLowerCase();
       const format = typeof ctx.options.format === 'string' ? ctx.options.format : ext === '.json' ? 'batterypass' : 'html';
-      if (ext === '.html' || ext === '.htm') await ctx.io.writeFile(outFile, declarationHtml(d, { lang: ctx.lang, t: ctx.t }, { publicVersion: ctx.options.public === true }));
+      if (ext === '.html' || ext === '.htm')
+        await ctx.io.writeFile(outFile, declarationHtml(d, { lang: ctx.lang, t: ctx.t }, { publicVersion: ctx.options.public === true }));
       else if (format === 'declaration') await ctx.io.writeFile(outFile, `${JSON.stringify(d, null, 2)}\n`);
       else {
         const p = passportExcerpt(d);
@@ -163,13 +201,26 @@ export const batteryCommand: Command = {
         findings: [...input.problems, ...d.findings].map((p) => problemJson(ctx, p)),
         missing: d.missing.map((m) => ({ ...m, text: tr(m) })),
         passport: passportExcerpt(d),
-        ...(cmp ? { comparison: { differencePerKWh: cmp.differencePerKWh, from: cmp.from.total, to: cmp.to.total, toPack: cmp.to.pack.id, causes: cmp.causes.map((k) => ({ ...k, text: tr(k.explanation) })) } } : {}),
+        ...(cmp
+          ? {
+              comparison: {
+                differencePerKWh: cmp.differencePerKWh,
+                from: cmp.from.total,
+                to: cmp.to.total,
+                toPack: cmp.to.pack.id,
+                causes: cmp.causes.map((k) => ({ ...k, text: tr(k.explanation) })),
+              },
+            }
+          : {}),
       });
     } else {
       printDeclaration(ctx, d);
       if (cmp) {
-        ctx.io.stdout(`\n${ctx.t('battery:compare.title')}: ${cmp.from.pack.id} → ${cmp.to.pack.id}: ${cmp.differencePerKWh === null ? '—' : fmt(cmp.differencePerKWh, ctx.lang, 6)} kg CO2e/kWh\n`);
-        for (const k of cmp.causes) ctx.io.stdout(`  ${ctx.t(`battery:compare.cause.${k.cause}`)}: ${fmt(k.deltaPerKWh, ctx.lang, 6)} — ${translateMessage(ctx.t, k.explanation)}\n`);
+        ctx.io.stdout(
+          `\n${ctx.t('battery:compare.title')}: ${cmp.from.pack.id} → ${cmp.to.pack.id}: ${cmp.differencePerKWh === null ? '—' : fmt(cmp.differencePerKWh, ctx.lang, 6)} kg CO2e/kWh\n`,
+        );
+        for (const k of cmp.causes)
+          ctx.io.stdout(`  ${ctx.t(`battery:compare.cause.${k.cause}`)}: ${fmt(k.deltaPerKWh, ctx.lang, 6)} — ${translateMessage(ctx.t, k.explanation)}\n`);
       }
     }
     return code;

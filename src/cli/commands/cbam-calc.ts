@@ -10,7 +10,15 @@
 import { basename } from 'node:path';
 import type { Message } from '../../core/i18n/message';
 import { translateMessage } from '../../core/i18n/translate';
-import { activityLines, ANNEX_III, calculateInstallation, displayDp, type CalcFigure, type ConstantRef, type InstallationResult } from '../../core/cbam/activity';
+import {
+  activityLines,
+  ANNEX_III,
+  calculateInstallation,
+  displayDp,
+  type CalcFigure,
+  type ConstantRef,
+  type InstallationResult,
+} from '../../core/cbam/activity';
 import { EXIT, printJson, type Command, type CommandContext } from '../command';
 import { fmt, width } from '../shared';
 import { checkJsonText } from '../options';
@@ -23,12 +31,13 @@ const value = (ctx: CommandContext, f: CalcFigure) => `${fmt(f.value, ctx.lang, 
 function aligned(rows: string[][]): string {
   const w0 = Math.max(...rows.map((r) => width(r[0]!)));
   const w1 = Math.max(...rows.map((r) => width(r[1]!)));
-  return rows
-    .map(([a, b, c]) => `${a}${' '.repeat(w0 - width(a!))}  ${' '.repeat(w1 - width(b!))}${b}  ${c}`.trimEnd())
-    .join('\n');
+  return rows.map(([a, b, c]) => `${a}${' '.repeat(w0 - width(a!))}  ${' '.repeat(w1 - width(b!))}${b}  ${c}`.trimEnd()).join('\n');
 }
 const constantText = (c: ConstantRef) =>
-  `${c.id} = ${c.value} ${c.unit === '1' ? '' : c.unit} — ${[c.source.act, c.source.annex, c.source.table].filter(Boolean).join(', ')}${c.uncertain ? ' (uncertain)' : ''}`.replace(/ {2,}/g, ' ');
+  `${c.id} = ${c.value} ${c.unit === '1' ? '' : c.unit} — ${[c.source.act, c.source.annex, c.source.table].filter(Boolean).join(', ')}${c.uncertain ? ' (uncertain)' : ''}`.replace(
+    / {2,}/g,
+    ' ',
+  );
 
 function figureJson(ctx: CommandContext, f: CalcFigure) {
   return { ...f, label: withText(ctx, f.label) };
@@ -71,7 +80,13 @@ function printText(ctx: CommandContext, file: string, title: string, r: Installa
   if (r.attributedIndirect) body.push(row(r.attributedIndirect));
   for (const f of r.precursors) body.push(row(f));
   out.push(aligned(body), '');
-  const totals = [r.dirEm, r.attributedDirect, ...(r.attributedIndirect ? [r.attributedIndirect] : []), ...(r.see ? [r.see.direct, r.see.indirect, r.see.total] : []), ...r.importedGoods];
+  const totals = [
+    r.dirEm,
+    r.attributedDirect,
+    ...(r.attributedIndirect ? [r.attributedIndirect] : []),
+    ...(r.see ? [r.see.direct, r.see.indirect, r.see.total] : []),
+    ...r.importedGoods,
+  ];
   out.push(`${t('cbamcalc:cli.totals')}:`, aligned(totals.map((f) => [`  ${text(ctx, f.label)}`, value(ctx, f), `${f.formula} = ${f.substituted}`])), '');
   const constants = new Map<string, ConstantRef>();
   for (const f of r.figures) for (const c of f.constants) constants.set(c.id, c);
@@ -79,7 +94,12 @@ function printText(ctx: CommandContext, file: string, title: string, r: Installa
   out.push(t('cbamcalc:cli.legal', { ref: `${ANNEX_III.act}, ${ANNEX_III.annex} (${ANNEX_III.note})`, interpolation: { escapeValue: false } }));
   if (r.notes.length) out.push('', `${t('cbamcalc:cli.notes')}:`, ...r.notes.map((m) => `  - ${text(ctx, m)}`));
   if (lines && linesFile) {
-    out.push('', lines.lines.length ? t('cbamcalc:cli.linesWritten', { count: lines.lines.length, file: linesFile, interpolation: { escapeValue: false } }) : t('cbamcalc:cli.noLines'));
+    out.push(
+      '',
+      lines.lines.length
+        ? t('cbamcalc:cli.linesWritten', { count: lines.lines.length, file: linesFile, interpolation: { escapeValue: false } })
+        : t('cbamcalc:cli.noLines'),
+    );
     if (lines.skipped.length) out.push(`${t('cbamcalc:cli.skipped')}`, ...lines.skipped.map((m) => `  - ${text(ctx, m)}`));
   }
   ctx.io.stdout(`${out.join('\n')}\n`);

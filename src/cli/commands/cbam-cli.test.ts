@@ -7,9 +7,15 @@ async function run(...argv: string[]) {
   let out = '';
   let err = '';
   const io: CliIO = {
-    stdout: (s) => { out += s; },
-    stderr: (s) => { err += s; },
-    readFile: async () => { throw new Error('no files'); },
+    stdout: (s) => {
+      out += s;
+    },
+    stderr: (s) => {
+      err += s;
+    },
+    readFile: async () => {
+      throw new Error('no files');
+    },
     writeFile: async () => {},
   };
   const code = await main(argv, io);
@@ -56,7 +62,9 @@ describe('carbonbridge cbam-screen', () => {
   });
   it('issue 9: shows the default variants with their TARIC codes; a TARIC code selects its variant', async () => {
     const r = await run('cbam-screen', '2523 10 00');
-    expect(r.out).toContain('Variants (choose with --variant, or give the TARIC code): white = white (TARIC 2523 10 00 10); grey = grey / other (TARIC 2523 10 00 90)');
+    expect(r.out).toContain(
+      'Variants (choose with --variant, or give the TARIC code): white = white (TARIC 2523 10 00 10); grey = grey / other (TARIC 2523 10 00 90)',
+    );
     expect(r.out).toContain('(TARIC 2523 10 00 90)');
     const j = JSON.parse((await run('cbam-screen', '2523 10 00 90', '--json')).out);
     expect(j.cn).toMatchObject({ digits: '2523100090', printed: '2523 10 00 90' });
@@ -64,7 +72,9 @@ describe('carbonbridge cbam-screen', () => {
     const c = await run('cbam-cost', '--cn', '2523 10 00', '--origin', 'CN', '--mass', '10', '--period', '2026-Q1', '--benchmark', '0.7');
     expect(c.code).toBe(2);
     expect(c.err).toContain('white (TARIC 2523 10 00 10), grey (TARIC 2523 10 00 90)');
-    const d = JSON.parse((await run('cbam-cost', '--cn', '2523 10 00 90', '--origin', 'CN', '--mass', '10', '--period', '2026-Q1', '--benchmark', '0.7', '--json')).out);
+    const d = JSON.parse(
+      (await run('cbam-cost', '--cn', '2523 10 00 90', '--origin', 'CN', '--mass', '10', '--period', '2026-Q1', '--benchmark', '0.7', '--json')).out,
+    );
     expect(d.inputs.variant).toBe('grey');
   });
   it('issue 9: a subheading the CN does not have exits 2 and names the nearest codes', async () => {
@@ -90,7 +100,23 @@ describe('carbonbridge cbam-cost', () => {
     expect(j.messages.every((m: { text: string }) => m.text.length > 0)).toBe(true);
   });
   it('TC15 actual path with --see and --route, and the projection', async () => {
-    const r = await run('cbam-cost', '--cn', '7208 39 00', '--origin', 'CN', '--mass', '100', '--period', '2026-Q1', '--see', '2.0', '--route', 'C', '--projection', '--json');
+    const r = await run(
+      'cbam-cost',
+      '--cn',
+      '7208 39 00',
+      '--origin',
+      'CN',
+      '--mass',
+      '100',
+      '--period',
+      '2026-Q1',
+      '--see',
+      '2.0',
+      '--route',
+      'C',
+      '--projection',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.path).toBe('actual');

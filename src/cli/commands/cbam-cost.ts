@@ -34,8 +34,13 @@ export function costInputFromOptions(o: Record<string, unknown>): { ok: true; in
     const s = v.trim();
     const n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) ? Number(s) : NaN;
     // finite and in the documented range (0 or 1e-12 … 1e15): a mass of 1e308 would give ∞ certificates
-    if (!Number.isFinite(n) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return { ok: false, error: { key: 'cbam:cli.badNumber', params: { option: name, value: v } } };
-    if (!inNumberRange(n)) return { ok: false, error: { key: 'cli:option.outOfRange', params: { option: `--${name}`, value: v.slice(0, 40), min: '0', max: '1e15', unit: COST_UNITS[name] ?? '' } } };
+    if (!Number.isFinite(n) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s))
+      return { ok: false, error: { key: 'cbam:cli.badNumber', params: { option: name, value: v } } };
+    if (!inNumberRange(n))
+      return {
+        ok: false,
+        error: { key: 'cli:option.outOfRange', params: { option: `--${name}`, value: v.slice(0, 40), min: '0', max: '1e15', unit: COST_UNITS[name] ?? '' } },
+      };
     nums[name] = n;
   }
   const input: CostInput = {
@@ -105,12 +110,16 @@ export function costJson(ctx: CommandContext, r: CostResult, projection?: Projec
 
 function printText(ctx: CommandContext, r: CostResult, projection?: ProjectionResult): void {
   const t = ctx.t;
-  const n = (s: Sourced, dp = 6) =>
-    `${fmt(s.value, ctx.lang, dp)}${s.unit === '1' ? '' : ` ${s.unit}`}${s.uncertain ? ` (${t('cbam:cli.uncertain')})` : ''}`;
+  const n = (s: Sourced, dp = 6) => `${fmt(s.value, ctx.lang, dp)}${s.unit === '1' ? '' : ` ${s.unit}`}${s.uncertain ? ` (${t('cbam:cli.uncertain')})` : ''}`;
   const row = (label: string, s: Sourced, dp = 6) => [label, n(s, dp), sourceLabel(ctx, s.source)];
   const lines: string[][] = [
     row(t('cbam:cli.cost.see'), r.see),
-    ...(r.defaultValue ? [row(`  ${t('cbam:cli.chinaDefault')}`, r.defaultValue.base), row(`  ${t('cbam:cli.cost.markup')}`, { ...r.defaultValue.markup, value: r.defaultValue.markup.value * 100, unit: '%' }, 4)] : []),
+    ...(r.defaultValue
+      ? [
+          row(`  ${t('cbam:cli.chinaDefault')}`, r.defaultValue.base),
+          row(`  ${t('cbam:cli.cost.markup')}`, { ...r.defaultValue.markup, value: r.defaultValue.markup.value * 100, unit: '%' }, 4),
+        ]
+      : []),
     row(`${t('cbam:cli.cost.benchmark')} (${r.benchmark.column}${r.benchmark.route ? `, ${r.benchmark.route}` : ''})`, r.benchmark),
     row(t('cbam:cli.cost.cbamFactor'), r.cbamFactor),
     row(t('cbam:cli.cost.cscf'), r.cscf),
@@ -124,8 +133,12 @@ function printText(ctx: CommandContext, r: CostResult, projection?: ProjectionRe
   ];
   const out = [
     t('cbam:cli.cost.title', {
-      mass: fmt(r.inputs.mass.value, ctx.lang), unit: r.inputs.mass.unit, cn: `${r.good.printed} (${t(r.good.categoryKey)})`,
-      origin: r.inputs.origin, period: r.inputs.period.label, path: t(`cbam:paths.${r.path}`),
+      mass: fmt(r.inputs.mass.value, ctx.lang),
+      unit: r.inputs.mass.unit,
+      cn: `${r.good.printed} (${t(r.good.categoryKey)})`,
+      origin: r.inputs.origin,
+      period: r.inputs.period.label,
+      path: t(`cbam:paths.${r.path}`),
     }),
     '',
     ...aligned(lines),
@@ -158,7 +171,8 @@ function aligned(rows: string[][]): string[] {
 /** Liability under a rate pack (UK CBAM …): figures with unit and source, or the published inputs that are missing. */
 function printRate(ctx: CommandContext, r: RateCostResult): void {
   const t = ctx.t;
-  const n = (s: Sourced | null, dp = 6) => (s ? `${fmt(s.value, ctx.lang, dp)} ${s.unit}${s.uncertain ? ` (${t('cbam:cli.uncertain')})` : ''}` : t('cbamconvert:cli.missing'));
+  const n = (s: Sourced | null, dp = 6) =>
+    s ? `${fmt(s.value, ctx.lang, dp)} ${s.unit}${s.uncertain ? ` (${t('cbam:cli.uncertain')})` : ''}` : t('cbamconvert:cli.missing');
   const row = (label: string, s: Sourced | null, dp = 6) => [label, n(s, dp), s ? sourceLabel(ctx, s.source) : ''];
   const out = [
     `${r.pack.id} ${r.pack.version} · ${r.good.printed} (${t(r.good.categoryKey)}) · ${r.period.label}`,
@@ -219,7 +233,8 @@ export const cbamCostCommand: Command = {
     if (chosen.pack.kind === 'rate') {
       const rateS = typeof ctx.options.rate === 'string' ? ctx.options.rate.trim() : undefined;
       const rate = rateS === undefined ? undefined : /^\d+(\.\d+)?$/.test(rateS) ? Number(rateS) : NaN;
-      if (rate !== undefined && !Number.isFinite(rate)) return fail([{ key: 'cbam:cli.badNumber', params: { option: 'rate', value: String(ctx.options.rate) } }], EXIT.UNUSABLE);
+      if (rate !== undefined && !Number.isFinite(rate))
+        return fail([{ key: 'cbam:cli.badNumber', params: { option: 'rate', value: String(ctx.options.rate) } }], EXIT.UNUSABLE);
       const { price: _p, route: _r, benchmark: _b, ...common } = parsed.input;
       const rr = rateCost({ ...common, scheme, ...(rate !== undefined ? { rate } : {}) });
       if (!rr.ok) return fail(rr.errors, rr.severity === 'input' ? EXIT.UNUSABLE : EXIT.FINDINGS);

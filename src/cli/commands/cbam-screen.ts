@@ -53,7 +53,9 @@ function printText(ctx: CommandContext, r: Exclude<ScreenResult, { status: 'inva
     out.push(t('cbam:cli.isCbam', { cn: r.cn.printed, category: t(r.category.nameKey), sector: t(`cbam:sectors.${r.category.sector}`) }));
     out.push(`${t('cbam:cli.matched')}: ${r.matched.printed} — ${r.matched.name}`);
     out.push(`${t('cbam:cli.gases')}: ${r.gases.map((g) => t(`cbam:gases.${g}`)).join(', ')}`);
-    out.push(`${t('cbam:cli.indirect', { period: r.period.label })}: ${yn(r.indirectCounted.value)}${r.indirectCounted.uncertain ? ` (${t('cbam:cli.uncertain')})` : ''}`);
+    out.push(
+      `${t('cbam:cli.indirect', { period: r.period.label })}: ${yn(r.indirectCounted.value)}${r.indirectCounted.uncertain ? ` (${t('cbam:cli.uncertain')})` : ''}`,
+    );
     out.push(`${t('cbam:cli.precursors')}: ${r.precursors.length ? r.precursors.map((p) => t(p.nameKey)).join(', ') : t('cbam:cli.none')}`);
     out.push(`${t('cbam:cli.routes')}: ${r.routes.map((p) => t(p.nameKey)).join(', ')}`);
     const variantName = (d: ScreenCbam['chinaDefaults'][number]) =>
@@ -62,11 +64,19 @@ function printText(ctx: CommandContext, r: Exclude<ScreenResult, { status: 'inva
       out.push(`${t('cbam:cli.variantsLine')}: ${r.chinaDefaults.map((d) => `${d.variant} = ${variantName(d)}`).join('; ')}`);
     for (const d of r.chinaDefaults) {
       const n = (x: number | null | undefined) => (x === null || x === undefined ? '-' : fmt(x, ctx.lang, 6));
-      out.push(`${t('cbam:cli.chinaDefault')} (${d.printed}): ${t('cbam:cli.defaultLine', {
-        variant: d.variant ? `${variantName(d)}: ` : '',
-        direct: n(d.direct), indirect: n(d.indirect), total: n(d.total), route: d.route ?? '-', counted: n(d.countedBase),
-        percent: d.markup ? fmt(d.markup.percent, ctx.lang) : '-', year: d.markup?.year ?? r.period.year, withMarkup: n(d.withMarkup),
-      })}`);
+      out.push(
+        `${t('cbam:cli.chinaDefault')} (${d.printed}): ${t('cbam:cli.defaultLine', {
+          variant: d.variant ? `${variantName(d)}: ` : '',
+          direct: n(d.direct),
+          indirect: n(d.indirect),
+          total: n(d.total),
+          route: d.route ?? '-',
+          counted: n(d.countedBase),
+          percent: d.markup ? fmt(d.markup.percent, ctx.lang) : '-',
+          year: d.markup?.year ?? r.period.year,
+          withMarkup: n(d.withMarkup),
+        })}`,
+      );
       out.push(`  ${t('cbam:cli.source')}: ${d.source.act}, ${d.source.annex ?? ''}, ${d.source.table ?? ''}${d.markup ? `; ${d.markup.source.act}` : ''}`);
     }
     if (r.notes.length) out.push(`${t('cbam:cli.notes')}:`, ...r.notes.map((m) => `  - ${translateMessage(t, m)}`));

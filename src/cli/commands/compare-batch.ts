@@ -22,7 +22,10 @@ export const compareBatchCommand: Command = {
       ctx.io.stderr(`${ctx.t('partners:batch.badOut', { file: out })}\n`);
       return EXIT.UNUSABLE;
     }
-    const ids = String(ctx.options.packs ?? 'cn-gbt24067-2024,iso14067-2018').split(',').map((s) => s.trim()).filter(Boolean);
+    const ids = String(ctx.options.packs ?? 'cn-gbt24067-2024,iso14067-2018')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const packs = batchPacks(ids);
     if (!Array.isArray(packs)) {
       ctx.io.stderr(`${translateMessage(ctx.t, packs)}\n`);
@@ -45,12 +48,17 @@ export const compareBatchCommand: Command = {
       }
     }
     const r = compareBatch(loaded, packs);
-    for (const u of unreadable) r.errors.push({ file: u.file, problems: [{ message: msg('cli:error.cannotRead', { file: u.file, detail: `$raw:${u.detail}` }) }] });
+    for (const u of unreadable)
+      r.errors.push({ file: u.file, problems: [{ message: msg('cli:error.cannotRead', { file: u.file, detail: `$raw:${u.detail}` }) }] });
     const main = batchTable(r, ctx.t, ctx.lang);
     const errs = errorTable(r, ctx.t);
     if (out) {
       if (ext === '.csv') await ctx.io.writeFile(out, toCsv(main));
-      else await ctx.io.writeFile(out, toXlsx(main, errs, { rows: ctx.t('partners:batch.sheetRows'), errors: ctx.t('partners:batch.sheetErrors') }, ctx.lang === 'ar'));
+      else
+        await ctx.io.writeFile(
+          out,
+          toXlsx(main, errs, { rows: ctx.t('partners:batch.sheetRows'), errors: ctx.t('partners:batch.sheetErrors') }, ctx.lang === 'ar'),
+        );
       if (ext === '.csv' && errs.rows.length) await ctx.io.writeFile(out.replace(/\.csv$/i, '.errors.csv'), toCsv(errs));
     }
     if (ctx.json) printJson(ctx.io, { ...r, errors: errs.rows.map(([file, problem]) => ({ file, problem })), ...(out ? { out } : {}) });

@@ -13,7 +13,9 @@ import { MAX_EF_T_PER_MWH, numberOption, periodOption } from '../options';
 
 /** The battery packs' figure per kWh of lifetime energy as one more row (none when no battery pack is compared). */
 const batteryRow = (label: string, cols: ReturnType<typeof batteryColumns>, ids: string[], extra: number, f: (v: number) => string): string[][] =>
-  Object.keys(cols).length ? [[label, ...ids.map((id) => (cols[id] ? (cols[id]!.kgPerKWh === null ? '—' : f(cols[id]!.kgPerKWh!)) : '')), ...Array<string>(extra).fill('')]] : [];
+  Object.keys(cols).length
+    ? [[label, ...ids.map((id) => (cols[id] ? (cols[id]!.kgPerKWh === null ? '—' : f(cols[id]!.kgPerKWh!)) : '')), ...Array<string>(extra).fill('')]]
+    : [];
 
 /** A border-adjustment pack or scheme (eu-cbam, eu-cbam-definitive, uk-cbam, an installed one …), from the data. */
 const isCbam = (id: string) => schemeOf(id) !== undefined;
@@ -21,8 +23,7 @@ const isCbam = (id: string) => schemeOf(id) !== undefined;
 export const compareCommand: Command = {
   name: 'compare',
   summaryKey: 'cli:commands.compare',
-  usage:
-    'carbonbridge compare <dataset.json> --packs <id>,<id>[,…] [--period <2026|2025-Q4> (for eu-cbam)] [--ef <tCO2/MWh>] [--lang zh|en|ar] [--json]',
+  usage: 'carbonbridge compare <dataset.json> --packs <id>,<id>[,…] [--period <2026|2025-Q4> (for eu-cbam)] [--ef <tCO2/MWh>] [--lang zh|en|ar] [--json]',
   options: { packs: { type: 'string' }, period: { type: 'string' }, ef: { type: 'string' }, ...RULES_OPTION },
   async run(ctx) {
     const rulesCode = applyRulesOption(ctx);
@@ -33,7 +34,10 @@ export const compareCommand: Command = {
     if (!periodOpt.ok) return periodOpt.code;
     const r = await readDataset(ctx, ctx.positionals[0]);
     if (typeof r === 'number') return r;
-    const ids = String(ctx.options.packs ?? 'cn-gbt24067-2024,iso14067-2018').split(',').map((s) => s.trim()).filter(Boolean);
+    const ids = String(ctx.options.packs ?? 'cn-gbt24067-2024,iso14067-2018')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const fpIds = ids.filter((id) => !isCbam(id));
     const cbamIds = ids.filter(isCbam);
     if (ids.length < 2 || fpIds.length < 1) {
@@ -50,10 +54,24 @@ export const compareCommand: Command = {
     // first footprint result, and each other scheme against the EU CBAM of the same year
     const periods = borderPeriods(cbamIds, periodOpt.value);
     const ef = efOpt.value;
-    const out = runComparison(r.dataset, packs, cbamIds.map((id, i) => ({ id, period: periods[i]!, ...(ef !== undefined ? { euDefaultEf: ef } : {}) })))!;
+    const out = runComparison(
+      r.dataset,
+      packs,
+      cbamIds.map((id, i) => ({ id, period: periods[i]!, ...(ef !== undefined ? { euDefaultEf: ef } : {}) })),
+    )!;
     const c = out.comparison;
     const cbam: (CbamComparison | { to: string; error: string })[] = out.border.map((x) =>
-      x.ok ? x.bridge : { to: x.id, error: x.packMismatch ? ctx.t('cli:error.comparePacks') : [x.reason, ...x.errors].filter(Boolean).map((m) => translateMessage(ctx.t, m!)).join(' ') },
+      x.ok
+        ? x.bridge
+        : {
+            to: x.id,
+            error: x.packMismatch
+              ? ctx.t('cli:error.comparePacks')
+              : [x.reason, ...x.errors]
+                  .filter(Boolean)
+                  .map((m) => translateMessage(ctx.t, m!))
+                  .join(' '),
+          },
     );
     const schemes = out.schemes;
 
@@ -75,14 +93,22 @@ export const compareCommand: Command = {
         head,
         [t('cli:compute.totalShort'), ...c.results.map((x) => fmt(x.total, lang)), ...cbamOk.map((x) => (x.toTotal === null ? '—' : fmt(x.toTotal, lang)))],
         ...STAGES.map((s) => [t(`core:stage.${s}`), ...c.results.map((x) => fmt(x.byStage[s], lang)), ...cbamOk.map(() => '')]),
-        ...batteryRow(t('battery:compare.column'), batteryColumns(r.dataset, fpIds), c.results.map((x) => x.pack.id), cbamOk.length, (v) => fmt(v, lang, 6)),
+        ...batteryRow(
+          t('battery:compare.column'),
+          batteryColumns(r.dataset, fpIds),
+          c.results.map((x) => x.pack.id),
+          cbamOk.length,
+          (v) => fmt(v, lang, 6),
+        ),
       ];
       ctx.io.stdout(`${t('cli:compare.header', { fu: `${c.functionalUnit.amount} ${c.functionalUnit.unit}` })}\n${table(rows)}\n`);
       for (const p of c.pairs) {
         ctx.io.stdout(`\n${t('cli:compare.pair', { from: p.from, to: p.to, diff: fmt(p.differenceKg, lang), pct: p.differencePct ?? '—' })}\n`);
         for (const k of p.causes) {
           ctx.io.stdout(`  ${t(`cli:compare.cause.${k.cause}`)}: ${fmt(k.deltaKg, lang)} kg CO2e — ${translateMessage(t, k.explanation)}\n`);
-          if (k.gases) for (const g of k.gases) if (g.deltaKg !== 0) ctx.io.stdout(`      ${g.gas}: GWP ${g.gwpFrom ?? '—'} → ${g.gwpTo ?? '—'}, ${fmt(g.deltaKg, lang)} kg CO2e\n`);
+          if (k.gases)
+            for (const g of k.gases)
+              if (g.deltaKg !== 0) ctx.io.stdout(`      ${g.gas}: GWP ${g.gwpFrom ?? '—'} → ${g.gwpTo ?? '—'}, ${fmt(g.deltaKg, lang)} kg CO2e\n`);
         }
       }
       for (const x of cbam) {
@@ -91,10 +117,15 @@ export const compareCommand: Command = {
           continue;
         }
         const pct = x.differenceKg === null || x.fromTotal === 0 ? '—' : fmt((x.differenceKg / x.fromTotal) * 100, lang, 1);
-        ctx.io.stdout(`\n${t('cli:compare.pair', { from: x.from, to: `${x.to} (${x.period})`, diff: x.differenceKg === null ? '—' : fmt(x.differenceKg, lang), pct })}\n`);
+        ctx.io.stdout(
+          `\n${t('cli:compare.pair', { from: x.from, to: `${x.to} (${x.period})`, diff: x.differenceKg === null ? '—' : fmt(x.differenceKg, lang), pct })}\n`,
+        );
         for (const k of x.causes) {
-          ctx.io.stdout(`  ${t(`cli:compare.cause.${k.cause}`)}: ${k.deltaKg === null ? t('cbamconvert:cli.missing') : `${fmt(k.deltaKg, lang)} kg CO2e`} — ${translateMessage(t, k.explanation)}\n`);
-          for (const l of k.lines.slice(0, 5)) ctx.io.stdout(`      ${l.id}: ${fmt(l.fromKg, lang)} → ${l.toKg === null ? t('cbamconvert:cli.missing') : fmt(l.toKg, lang)}\n`);
+          ctx.io.stdout(
+            `  ${t(`cli:compare.cause.${k.cause}`)}: ${k.deltaKg === null ? t('cbamconvert:cli.missing') : `${fmt(k.deltaKg, lang)} kg CO2e`} — ${translateMessage(t, k.explanation)}\n`,
+          );
+          for (const l of k.lines.slice(0, 5))
+            ctx.io.stdout(`      ${l.id}: ${fmt(l.fromKg, lang)} → ${l.toKg === null ? t('cbamconvert:cli.missing') : fmt(l.toKg, lang)}\n`);
         }
       }
       for (const s of schemes) printSchemeComparison(ctx, s);

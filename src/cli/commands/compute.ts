@@ -26,18 +26,22 @@ export function printResult(ctx: CommandContext, r: FootprintResult): void {
   out.push(
     table([
       [`  ${t('cli:compute.line')}`, t('cli:compute.stage'), 'kg CO2e', t('cli:compute.note')],
-      ...shown.map((l) => [
-        `  ${l.id}`,
-        t(`core:stage.${l.stage}`),
-        fmt(l.co2e, lang),
-        l.exclusion ? translateMessage(t, l.exclusion.message) : '',
-      ]),
+      ...shown.map((l) => [`  ${l.id}`, t(`core:stage.${l.stage}`), fmt(l.co2e, lang), l.exclusion ? translateMessage(t, l.exclusion.message) : '']),
     ]),
   );
   if (r.lines.length > shown.length) out.push(t('cli:compute.moreLines', { count: r.lines.length - shown.length }));
   if (r.reconciliation) {
     const rc = r.reconciliation;
-    out.push('', t('cli:compute.reconciliation', { reported: fmt(rc.reportedKg, lang), recomputed: fmt(rc.recomputedKg, lang), diff: fmt(rc.differenceKg, lang), pct: rc.differencePct ?? '—', gwp: rc.gwpSet }));
+    out.push(
+      '',
+      t('cli:compute.reconciliation', {
+        reported: fmt(rc.reportedKg, lang),
+        recomputed: fmt(rc.recomputedKg, lang),
+        diff: fmt(rc.differenceKg, lang),
+        pct: rc.differencePct ?? '—',
+        gwp: rc.gwpSet,
+      }),
+    );
   }
   ctx.io.stdout(`${out.join('\n')}\n`);
   if (r.findings.length) {

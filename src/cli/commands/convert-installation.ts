@@ -42,7 +42,10 @@ export function installationJson(ctx: CommandContext, r: InstallationConversion)
     return x;
   };
   const prob = (p: Problem) => problemJson(ctx, p);
-  const processes = r.processes.map((p) => ({ ...(walk({ ...p, conversion: p.conversion.ok ? { ...p.conversion, findings: [] } : p.conversion }) as Record<string, unknown>), findings: p.conversion.ok ? p.conversion.findings.map(prob) : [] }));
+  const processes = r.processes.map((p) => ({
+    ...(walk({ ...p, conversion: p.conversion.ok ? { ...p.conversion, findings: [] } : p.conversion }) as Record<string, unknown>),
+    findings: p.conversion.ok ? p.conversion.findings.map(prob) : [],
+  }));
   return { ...(walk({ ...r, processes: [], findings: [] }) as Record<string, unknown>), processes, findings: r.findings.map(prob) };
 }
 
@@ -54,21 +57,34 @@ function srcText(f: Fig | null): string {
   if (!f) return '';
   const s = f.source;
   switch (s.kind) {
-    case 'dataset': return s.lines.length ? s.lines.join(', ') : (s.note ?? '');
-    case 'rule': return [s.ref.act, s.ref.annex].filter(Boolean).join(', ');
-    case 'user': return `--${s.field}`;
-    case 'supplier': return `${s.line}${s.ref ? `: ${s.ref}` : ''}`;
-    case 'library': return s.id;
-    case 'computed': return s.formula;
+    case 'dataset':
+      return s.lines.length ? s.lines.join(', ') : (s.note ?? '');
+    case 'rule':
+      return [s.ref.act, s.ref.annex].filter(Boolean).join(', ');
+    case 'user':
+      return `--${s.field}`;
+    case 'supplier':
+      return `${s.line}${s.ref ? `: ${s.ref}` : ''}`;
+    case 'library':
+      return s.id;
+    case 'computed':
+      return s.formula;
   }
 }
 
 function seeRows(ctx: CommandContext, s: InstallationSee, indent: string): string[][] {
   const t = ctx.t;
   const row = (label: string, f: Fig | null) => [`${indent}${label}`, figText(ctx, f), srcText(f)];
-  const rows = [row(t('cbamconvert:installation.cli.seeDirect'), s.direct), row(t('cbamconvert:installation.cli.seeIndirect'), s.indirect), row(t('cbamconvert:installation.cli.seeTotal'), s.total)];
-  rows.push(row(`${t('cbamconvert:cli.seeCounted')} (${t(s.counted === 'direct' ? 'cbamconvert:cli.countedDirect' : 'cbamconvert:cli.countedTotal')})`, s.countedValue));
-  if (s.shareDefault !== null) rows.push([`${indent}${t('cbamconvert:installation.cli.shareDefault')}`, fmt(s.shareDefault, ctx.lang, 6), 'AttrEm_dir,default / (SEE_dir × AL)']);
+  const rows = [
+    row(t('cbamconvert:installation.cli.seeDirect'), s.direct),
+    row(t('cbamconvert:installation.cli.seeIndirect'), s.indirect),
+    row(t('cbamconvert:installation.cli.seeTotal'), s.total),
+  ];
+  rows.push(
+    row(`${t('cbamconvert:cli.seeCounted')} (${t(s.counted === 'direct' ? 'cbamconvert:cli.countedDirect' : 'cbamconvert:cli.countedTotal')})`, s.countedValue),
+  );
+  if (s.shareDefault !== null)
+    rows.push([`${indent}${t('cbamconvert:installation.cli.shareDefault')}`, fmt(s.shareDefault, ctx.lang, 6), 'AttrEm_dir,default / (SEE_dir × AL)']);
   return rows;
 }
 
@@ -76,18 +92,35 @@ export function printInstallation(ctx: CommandContext, r: InstallationConversion
   const t = ctx.t;
   const out: string[] = [];
   const inst = dataset.installations[0];
-  out.push(t('cbamconvert:installation.cli.header', { installation: inst?.nameEn ?? inst?.name ?? dataset.producer.name, count: r.processes.length, pack: r.pack?.id ?? '-', version: r.pack?.version ?? '', period: r.period?.label ?? '-' }));
+  out.push(
+    t('cbamconvert:installation.cli.header', {
+      installation: inst?.nameEn ?? inst?.name ?? dataset.producer.name,
+      count: r.processes.length,
+      pack: r.pack?.id ?? '-',
+      version: r.pack?.version ?? '',
+      period: r.period?.label ?? '-',
+    }),
+  );
   for (const p of r.processes) {
     const c = p.conversion;
-    out.push('', t('cbamconvert:installation.cli.process', { id: p.id, template: p.templateId, name: p.name, category: c.ok ? t(c.good.category.nameKey) : '-' }));
+    out.push(
+      '',
+      t('cbamconvert:installation.cli.process', { id: p.id, template: p.templateId, name: p.name, category: c.ok ? t(c.good.category.nameKey) : '-' }),
+    );
     const rows: string[][] = [[`  ${t('cbamconvert:installation.cli.production')}`, figText(ctx, p.production, 6), srcText(p.production)]];
     if (c.ok) {
       rows.push([`  ${t('cbamconvert:installation.cli.attributedDirect')}`, figText(ctx, c.attributedDirect, 6), srcText(c.attributedDirect)]);
       rows.push([`  ${t('cbamconvert:cli.electricity')}`, figText(ctx, c.electricity.mwh, 6), srcText(c.electricity.mwh)]);
       rows.push([`  ${t('cbamconvert:installation.cli.indirect')}`, figText(ctx, c.electricity.indirect, 6), srcText(c.electricity.indirect)]);
-      if (c.precursors.lines.length) rows.push([`  ${t('cbamconvert:cli.precursorsDirect')}`, figText(ctx, c.precursors.embeddedDirect, 6), srcText(c.precursors.embeddedDirect)]);
+      if (c.precursors.lines.length)
+        rows.push([`  ${t('cbamconvert:cli.precursorsDirect')}`, figText(ctx, c.precursors.embeddedDirect, 6), srcText(c.precursors.embeddedDirect)]);
     } else for (const e of c.errors) rows.push([`  ${tr(ctx, e)}`, '', '']);
-    for (const f of p.inputs) rows.push([`  ${t('cbamconvert:installation.cli.fromProcess', { from: f.from, amount: fmt(f.amount.value, ctx.lang, 3) })}`, figText(ctx, f.seeDirect), srcText(f.seeDirect)]);
+    for (const f of p.inputs)
+      rows.push([
+        `  ${t('cbamconvert:installation.cli.fromProcess', { from: f.from, amount: fmt(f.amount.value, ctx.lang, 3) })}`,
+        figText(ctx, f.seeDirect),
+        srcText(f.seeDirect),
+      ]);
     rows.push(...seeRows(ctx, p.see, '  '));
     out.push(table(rows));
   }
@@ -137,8 +170,21 @@ async function writeInstallation(ctx: CommandContext, r: InstallationConversion,
         bytes = filled.bytes;
         what = 'template';
         const rep = filled.report;
-        checks = { templateVersion: rep.templateVersion, written: rep.written, verified: rep.verified, mismatches: rep.mismatches.length, formulasUnchanged: rep.formulasUnchanged, see: rep.see.products, warnings: rep.warnings.map((m) => ({ ...m, text: tr(ctx, m) })) };
-        if (!rep.ok) return fail(ctx, [{ key: 'cbamconvert:cli.verifyFailed', params: { file: out, detail: `${rep.mismatches.length} mismatches` } }, ...rep.warnings], EXIT.FINDINGS);
+        checks = {
+          templateVersion: rep.templateVersion,
+          written: rep.written,
+          verified: rep.verified,
+          mismatches: rep.mismatches.length,
+          formulasUnchanged: rep.formulasUnchanged,
+          see: rep.see.products,
+          warnings: rep.warnings.map((m) => ({ ...m, text: tr(ctx, m) })),
+        };
+        if (!rep.ok)
+          return fail(
+            ctx,
+            [{ key: 'cbamconvert:cli.verifyFailed', params: { file: out, detail: `${rep.mismatches.length} mismatches` } }, ...rep.warnings],
+            EXIT.FINDINGS,
+          );
       } else {
         bytes = buildOwnWorkbook(r.docs, { t: (k, p) => ctx.t(k, p) });
         what = 'ownWorkbook';

@@ -15,7 +15,14 @@ import { unzipSync } from 'fflate';
 import { translateMessage } from '../../core/i18n/translate';
 import type { Message } from '../../core/i18n/message';
 import {
-  CbamConvertError, convertToCbam, ELECTRICITY_CHOICES, toDocsModel, type CbamConversion, type ConvertOptions, type ElectricityChoice, type Fig,
+  CbamConvertError,
+  convertToCbam,
+  ELECTRICITY_CHOICES,
+  toDocsModel,
+  type CbamConversion,
+  type ConvertOptions,
+  type ElectricityChoice,
+  type Fig,
 } from '../../core/cbam/convert';
 import { CbamDocError } from '../../core/cbam/docs/errors';
 import { toDocsModelPartial } from '../../core/cbam/docs-model';
@@ -57,14 +64,18 @@ export function schemeComparisonJson(ctx: CommandContext, c: SchemeComparison): 
 export function printSchemeComparison(ctx: CommandContext, c: SchemeComparison): void {
   const v = (x: number | null) => (x === null ? ctx.t('cbamconvert:cli.missing') : fmt(x, ctx.lang, 7));
   ctx.io.stdout(`\n${ctx.t('cbampacks:cli.vsHeader', { from: c.from.pack, to: c.to.pack, year: c.year })}\n`);
-  ctx.io.stdout(`${table([
-    ['', c.from.pack, c.to.pack],
-    [ctx.t('cbampacks:cli.seeDirect'), v(c.from.seeDirect), v(c.to.seeDirect)],
-    [ctx.t('cbampacks:cli.seeCounted'), v(c.from.seeCounted), v(c.to.seeCounted)],
-  ])}\n`);
+  ctx.io.stdout(
+    `${table([
+      ['', c.from.pack, c.to.pack],
+      [ctx.t('cbampacks:cli.seeDirect'), v(c.from.seeDirect), v(c.to.seeDirect)],
+      [ctx.t('cbampacks:cli.seeCounted'), v(c.from.seeCounted), v(c.to.seeCounted)],
+    ])}\n`,
+  );
   if (!c.differences.length) ctx.io.stdout(`${ctx.t('cbampacks:cli.noDifference')}\n`);
   for (const d of c.differences) {
-    ctx.io.stdout(`  ${ctx.t(`cbampacks:cause.${d.cause}`)}: ${d.deltaSee === null ? v(null) : `${fmt(d.deltaSee, ctx.lang, 7)} tCO2e/t`} — ${tr(ctx, d.explanation)}\n`);
+    ctx.io.stdout(
+      `  ${ctx.t(`cbampacks:cause.${d.cause}`)}: ${d.deltaSee === null ? v(null) : `${fmt(d.deltaSee, ctx.lang, 7)} tCO2e/t`} — ${tr(ctx, d.explanation)}\n`,
+    );
     for (const it of d.items.slice(0, 8)) ctx.io.stdout(`      ${it}\n`);
   }
 }
@@ -91,41 +102,81 @@ function srcText(f: Fig | null): string {
   if (!f) return '';
   const s = f.source;
   switch (s.kind) {
-    case 'dataset': return s.lines.length ? s.lines.join(', ') : (s.note ?? '');
-    case 'rule': return [s.ref.act, s.ref.annex].filter(Boolean).join(', ');
-    case 'user': return `--${s.field}`;
-    case 'supplier': return `${s.line}${s.ref ? `: ${s.ref}` : ''}`;
-    case 'library': return s.id;
-    case 'computed': return s.formula;
+    case 'dataset':
+      return s.lines.length ? s.lines.join(', ') : (s.note ?? '');
+    case 'rule':
+      return [s.ref.act, s.ref.annex].filter(Boolean).join(', ');
+    case 'user':
+      return `--${s.field}`;
+    case 'supplier':
+      return `${s.line}${s.ref ? `: ${s.ref}` : ''}`;
+    case 'library':
+      return s.id;
+    case 'computed':
+      return s.formula;
   }
 }
 
 function printText(ctx: CommandContext, r: CbamConversion, productName: string): void {
   const t = ctx.t;
   const out: string[] = [];
-  out.push(t('cbamconvert:cli.header', { product: productName, cn: r.good.printed, category: t(r.good.category.nameKey), pack: r.pack.id, version: r.pack.version, period: r.period.label }));
+  out.push(
+    t('cbamconvert:cli.header', {
+      product: productName,
+      cn: r.good.printed,
+      category: t(r.good.category.nameKey),
+      pack: r.pack.id,
+      version: r.pack.version,
+      period: r.period.label,
+    }),
+  );
   out.push('');
   const row = (label: string, f: Fig | null, dp = 6) => [label, figText(ctx, f, dp), srcText(f)];
-  const rows: string[][] = [
-    row(t('cbamconvert:cli.production'), r.production),
-    row(t('cbamconvert:cli.directTotal'), r.direct.total),
-  ];
-  if (r.corrections.items.length) rows.push(row(t('cbamconvert:cli.corrections'), r.corrections.total), row(t('cbamconvert:cli.attributedDirect'), r.attributedDirect));
+  const rows: string[][] = [row(t('cbamconvert:cli.production'), r.production), row(t('cbamconvert:cli.directTotal'), r.direct.total)];
+  if (r.corrections.items.length)
+    rows.push(row(t('cbamconvert:cli.corrections'), r.corrections.total), row(t('cbamconvert:cli.attributedDirect'), r.attributedDirect));
   rows.push(row(`${t('cbamconvert:cli.electricity')}${r.electricity.counted ? '' : ` ${t('cbamconvert:cli.notCounted')}`}`, r.electricity.mwh));
   // the default factor of the country named after the pack's scheme (not "EU" under the UK CBAM)
   const choiceText = (c: string) => tr(ctx, electricityChoiceLabel(r.pack.scheme, r.pack.id, c));
   rows.push(row(t('cbamconvert:cli.ef', { choice: choiceText(r.electricity.choice) }), r.electricity.ef));
   rows.push(row(t('cbamconvert:cli.indirect'), r.electricity.indirect));
-  if (r.precursors.lines.length) rows.push(row(t('cbamconvert:cli.precursorsDirect'), r.precursors.embeddedDirect), row(t('cbamconvert:cli.precursorsIndirect'), r.precursors.embeddedIndirect));
-  rows.push(row(t('cbamconvert:cli.seeDirect'), r.see.direct, 7), row(t('cbamconvert:cli.seeIndirect'), r.see.indirect, 7), row(t('cbamconvert:cli.seeTotal'), r.see.total, 7));
-  rows.push(row(`${t('cbamconvert:cli.seeCounted')} (${t(r.see.counted === 'direct' ? 'cbamconvert:cli.countedDirect' : 'cbamconvert:cli.countedTotal')})`, r.see.countedValue, 7));
+  if (r.precursors.lines.length)
+    rows.push(
+      row(t('cbamconvert:cli.precursorsDirect'), r.precursors.embeddedDirect),
+      row(t('cbamconvert:cli.precursorsIndirect'), r.precursors.embeddedIndirect),
+    );
+  rows.push(
+    row(t('cbamconvert:cli.seeDirect'), r.see.direct, 7),
+    row(t('cbamconvert:cli.seeIndirect'), r.see.indirect, 7),
+    row(t('cbamconvert:cli.seeTotal'), r.see.total, 7),
+  );
+  rows.push(
+    row(
+      `${t('cbamconvert:cli.seeCounted')} (${t(r.see.counted === 'direct' ? 'cbamconvert:cli.countedDirect' : 'cbamconvert:cli.countedTotal')})`,
+      r.see.countedValue,
+      7,
+    ),
+  );
   out.push(table(rows));
 
   out.push('', t('cbamconvert:cli.kept'));
-  out.push(table(r.direct.lines.map((l) => [`  ${l.id}`, fmt(l.co2e.value, ctx.lang), 'tCO2e', l.gases.map((g) => `${g.gas} ${t(`cbamconvert:outcome.${g.outcome}`)}${g.gwp && g.gas !== 'CO2_fossil' ? ` ×${g.gwp.value}` : ''}`).join(', ')])));
+  out.push(
+    table(
+      r.direct.lines.map((l) => [
+        `  ${l.id}`,
+        fmt(l.co2e.value, ctx.lang),
+        'tCO2e',
+        l.gases.map((g) => `${g.gas} ${t(`cbamconvert:outcome.${g.outcome}`)}${g.gwp && g.gas !== 'CO2_fossil' ? ` ×${g.gwp.value}` : ''}`).join(', '),
+      ]),
+    ),
+  );
   if (r.precursors.lines.length) {
     out.push('', t('cbamconvert:cli.precursors'));
-    out.push(table(r.precursors.lines.map((p) => [`  ${p.id}`, `CN ${p.cn}`, p.country ?? '?', figText(ctx, p.massT), figText(ctx, p.seeDirect, 7), srcText(p.seeDirect)])));
+    out.push(
+      table(
+        r.precursors.lines.map((p) => [`  ${p.id}`, `CN ${p.cn}`, p.country ?? '?', figText(ctx, p.massT), figText(ctx, p.seeDirect, 7), srcText(p.seeDirect)]),
+      ),
+    );
   }
   out.push('', t('cbamconvert:cli.dropped', { count: r.dropped.length }));
   for (const d of r.dropped) out.push(`  - ${tr(ctx, d.reason)} [${[d.legalRef.act, d.legalRef.annex].filter(Boolean).join(', ')}]`);
@@ -134,16 +185,18 @@ function printText(ctx: CommandContext, r: CbamConversion, productName: string):
     for (const g of r.droppedGases) out.push(`  - ${tr(ctx, g.reason)} (${fmt(g.massT, ctx.lang, 6)} t)`);
   }
   out.push('', t('cbamconvert:cli.options'));
-  out.push(table([
-    [`  ${t('cbamconvert:cli.choiceCol')}`, t('cbamconvert:cli.statusCol'), t('cbamconvert:cli.efCol'), t('cbamconvert:cli.seeTotalCol'), ''],
-    ...r.electricity.options.map((o) => [
-      `  ${o.choice === r.electricity.choice ? '* ' : '  '}${choiceText(o.choice)}`,
-      t(`cbamconvert:status.${o.status}`),
-      o.ef ? fmt(o.ef.value, ctx.lang, 4) : '-',
-      o.seeTotal ? fmt(o.seeTotal.value, ctx.lang, 7) : '-',
-      tr(ctx, o.note),
+  out.push(
+    table([
+      [`  ${t('cbamconvert:cli.choiceCol')}`, t('cbamconvert:cli.statusCol'), t('cbamconvert:cli.efCol'), t('cbamconvert:cli.seeTotalCol'), ''],
+      ...r.electricity.options.map((o) => [
+        `  ${o.choice === r.electricity.choice ? '* ' : '  '}${choiceText(o.choice)}`,
+        t(`cbamconvert:status.${o.status}`),
+        o.ef ? fmt(o.ef.value, ctx.lang, 4) : '-',
+        o.seeTotal ? fmt(o.seeTotal.value, ctx.lang, 7) : '-',
+        tr(ctx, o.note),
+      ]),
     ]),
-  ]));
+  );
   out.push('', t('cbamconvert:cli.verifier'));
   for (const v of r.verifier) out.push(`  - ${tr(ctx, v.message)} [${v.legalRef}]`);
   ctx.io.stdout(`${out.join('\n')}\n`);
@@ -156,7 +209,13 @@ function printText(ctx: CommandContext, r: CbamConversion, productName: string):
 type Written = { file: string; what: string; bytes: number; sha256: string; checks?: Record<string, unknown> };
 
 /** Writes the requested document; returns what was written or an exit code. */
-async function writeDocument(ctx: CommandContext, r: CbamConversion, dataset: Parameters<typeof toDocsModel>[1], out: string, productCn: string | undefined): Promise<Written | number> {
+async function writeDocument(
+  ctx: CommandContext,
+  r: CbamConversion,
+  dataset: Parameters<typeof toDocsModel>[1],
+  out: string,
+  productCn: string | undefined,
+): Promise<Written | number> {
   const o = ctx.options;
   const ext = extname(out).toLowerCase();
   const template = typeof o.template === 'string' ? o.template : undefined;
@@ -176,7 +235,8 @@ async function writeDocument(ctx: CommandContext, r: CbamConversion, dataset: Pa
       what = 'json';
     } else if (template) {
       const tl = o['template-lang'];
-      if (tl !== undefined && tl !== 'zh' && tl !== 'ar') return fail(ctx, [{ key: 'partners:error.badTemplateLang', params: { value: String(tl) } }], EXIT.UNUSABLE);
+      if (tl !== undefined && tl !== 'zh' && tl !== 'ar')
+        return fail(ctx, [{ key: 'partners:error.badTemplateLang', params: { value: String(tl) } }], EXIT.UNUSABLE);
       if (resolve(template) === resolve(out)) return fail(ctx, [{ key: 'cbamconvert:cli.sameFile' }], EXIT.UNUSABLE);
       try {
         templateBytes = await ctx.io.readFile(template);
@@ -191,8 +251,26 @@ async function writeDocument(ctx: CommandContext, r: CbamConversion, dataset: Pa
       bytes = filled.bytes;
       what = 'template';
       const rep = filled.report;
-      checks = { templateVersion: rep.templateVersion, written: rep.written, verified: rep.verified, mismatches: rep.mismatches.length, formulasUnchanged: rep.formulasUnchanged, protectionUnchanged: rep.protectionUnchanged, validationsUnchanged: rep.validationsUnchanged, fullCalcOnLoad: rep.fullCalcOnLoad, see: rep.see.products, warnings: rep.warnings.map((m) => withText(ctx, m)), gaps: rep.gaps.map((g) => ({ sheet: g.sheet, ref: g.ref, field: g.field, reason: withText(ctx, g.reason) })), missing: partial.missing.map((m) => withText(ctx, m)) };
-      if (!rep.ok) return fail(ctx, [{ key: 'cbamconvert:cli.verifyFailed', params: { file: out, detail: `${rep.mismatches.length} mismatches` } }, ...rep.warnings], EXIT.FINDINGS);
+      checks = {
+        templateVersion: rep.templateVersion,
+        written: rep.written,
+        verified: rep.verified,
+        mismatches: rep.mismatches.length,
+        formulasUnchanged: rep.formulasUnchanged,
+        protectionUnchanged: rep.protectionUnchanged,
+        validationsUnchanged: rep.validationsUnchanged,
+        fullCalcOnLoad: rep.fullCalcOnLoad,
+        see: rep.see.products,
+        warnings: rep.warnings.map((m) => withText(ctx, m)),
+        gaps: rep.gaps.map((g) => ({ sheet: g.sheet, ref: g.ref, field: g.field, reason: withText(ctx, g.reason) })),
+        missing: partial.missing.map((m) => withText(ctx, m)),
+      };
+      if (!rep.ok)
+        return fail(
+          ctx,
+          [{ key: 'cbamconvert:cli.verifyFailed', params: { file: out, detail: `${rep.mismatches.length} mismatches` } }, ...rep.warnings],
+          EXIT.FINDINGS,
+        );
       // --template-lang zh|ar: the template's own Translations sheet filled and that language selected
       if (tl === 'zh' || tl === 'ar') {
         const tt = translateTemplate(bytes, tl);
@@ -200,7 +278,8 @@ async function writeDocument(ctx: CommandContext, r: CbamConversion, dataset: Pa
         checks = { ...checks, templateLang: tt.report };
       }
     } else if (ext === '.xml') {
-      if (r.pack.kind !== 'transitional') return fail(ctx, [{ key: 'cbamconvert:cli.xmlNeedsTransitional', params: { period: r.period.label } }], EXIT.UNUSABLE);
+      if (r.pack.kind !== 'transitional')
+        return fail(ctx, [{ key: 'cbamconvert:cli.xmlNeedsTransitional', params: { period: r.period.label } }], EXIT.UNUSABLE);
       if (r.period.kind !== 'quarter') return fail(ctx, [{ key: 'cbamconvert:cli.xmlNeedsQuarter' }], EXIT.UNUSABLE);
       const infoFile = typeof o['report-info'] === 'string' ? (o['report-info'] as string) : undefined;
       if (!infoFile) return fail(ctx, [{ key: 'cbamconvert:cli.xmlNeedsReportInfo' }], EXIT.UNUSABLE);
@@ -209,7 +288,9 @@ async function writeDocument(ctx: CommandContext, r: CbamConversion, dataset: Pa
       const v = info.value as Record<string, unknown> & { netMass?: number };
       const netMass = typeof v.netMass === 'number' ? v.netMass : NaN;
       const { netMass: _n, ...rest } = v;
-      bytes = new TextEncoder().encode(qreportFromConversion(r, dataset, { netMass, now: new Date(), ...(productCn ? { productCn } : {}), report: rest as unknown as QReportHeader }).xml);
+      bytes = new TextEncoder().encode(
+        qreportFromConversion(r, dataset, { netMass, now: new Date(), ...(productCn ? { productCn } : {}), report: rest as unknown as QReportHeader }).xml,
+      );
       what = 'qreport';
     } else if (ledger) {
       if (r.pack.kind !== 'definitive') return fail(ctx, [{ key: 'cbamconvert:cli.ledgerNeedsDefinitive' }], EXIT.UNUSABLE);
@@ -299,14 +380,16 @@ export const convertCommand: Command = {
     if (typeof o.to !== 'string') return fail(ctx, [{ key: 'cbamconvert:cli.missingOption', params: { option: 'to' } }], EXIT.UNUSABLE);
     const scheme = schemeOf(o.to);
     if (!scheme) return fail(ctx, [{ key: 'cbamconvert:cli.badTo', params: { value: o.to } }], EXIT.UNUSABLE);
-    if (typeof o.period !== 'string' || !o.period.trim()) return fail(ctx, [{ key: 'cbamconvert:cli.missingOption', params: { option: 'period' } }], EXIT.UNUSABLE);
+    if (typeof o.period !== 'string' || !o.period.trim())
+      return fail(ctx, [{ key: 'cbamconvert:cli.missingOption', params: { option: 'period' } }], EXIT.UNUSABLE);
     const periodOpt = periodOption(ctx);
     if (!periodOpt.ok) return periodOpt.code;
     if (typeof o.out === 'string') {
       const okOut = await checkOutputPath(ctx, o.out, 'out');
       if (!okOut.ok) return okOut.code;
     }
-    if (typeof o.template === 'string' && typeof o.out !== 'string') return fail(ctx, [{ key: 'cbamconvert:cli.missingOption', params: { option: 'out' } }], EXIT.UNUSABLE);
+    if (typeof o.template === 'string' && typeof o.out !== 'string')
+      return fail(ctx, [{ key: 'cbamconvert:cli.missingOption', params: { option: 'out' } }], EXIT.UNUSABLE);
     const choice = o.electricity as string | undefined;
     if (choice !== undefined && !(ELECTRICITY_CHOICES as readonly string[]).includes(choice))
       return fail(ctx, [{ key: 'cbamconvert:cli.badChoice', params: { value: choice, allowed: ELECTRICITY_CHOICES.join(', ') } }], EXIT.UNUSABLE);
@@ -324,7 +407,13 @@ export const convertCommand: Command = {
       const j = await readJsonInput(ctx, o.corrections, 'corrections');
       if (!j.ok) return j.code;
       const unknown = Object.keys(j.value as object).filter((k) => !CORRECTION_KEYS.includes(k));
-      if (unknown.length) return optionFail(ctx, 'cli:file.unknownKeys', { option: '--corrections', file: o.corrections, keys: unknown.join(', ').slice(0, 200), allowed: CORRECTION_KEYS.join(', ') }).code;
+      if (unknown.length)
+        return optionFail(ctx, 'cli:file.unknownKeys', {
+          option: '--corrections',
+          file: o.corrections,
+          keys: unknown.join(', ').slice(0, 200),
+          allowed: CORRECTION_KEYS.join(', '),
+        }).code;
       corrections = j.value as ConvertOptions['corrections'];
     }
     const cn = typeof o.cn === 'string' ? o.cn : undefined;
@@ -332,7 +421,11 @@ export const convertCommand: Command = {
       period: o.period,
       ...(cn ? { cnCode: cn } : {}),
       ...(typeof o.route === 'string' ? { route: o.route } : {}),
-      electricity: { ...(choice ? { choice: choice as ElectricityChoice } : {}), ...(typeof ef === 'number' ? { euDefaultEf: ef } : {}), ...(typeof actualEf === 'number' ? { actualEf } : {}) },
+      electricity: {
+        ...(choice ? { choice: choice as ElectricityChoice } : {}),
+        ...(typeof ef === 'number' ? { euDefaultEf: ef } : {}),
+        ...(typeof actualEf === 'number' ? { actualEf } : {}),
+      },
       ...(corrections ? { corrections } : {}),
     };
     if (ds.dataset.processes?.length) return runInstallation(ctx, ds, { ...opts, scheme });
@@ -340,8 +433,19 @@ export const convertCommand: Command = {
     const r = converted.ok ? schemeWorded(converted) : converted;
     if (!r.ok) {
       if (r.status === 'not-cbam') {
-        if (ctx.json) printJson(ctx.io, { ok: false, status: r.status, isCbamGood: false, reason: r.reason ? withText(ctx, r.reason) : null, legalRef: r.legalRef, errors: r.errors.map((m) => withText(ctx, m)) });
-        else ctx.io.stdout(`${ctx.t('cbamconvert:cli.notCbam')}: ${r.errors.map((m) => tr(ctx, m)).join(' ')}${r.legalRef ? ` [${[r.legalRef.act, r.legalRef.annex].filter(Boolean).join(', ')}]` : ''}\n`);
+        if (ctx.json)
+          printJson(ctx.io, {
+            ok: false,
+            status: r.status,
+            isCbamGood: false,
+            reason: r.reason ? withText(ctx, r.reason) : null,
+            legalRef: r.legalRef,
+            errors: r.errors.map((m) => withText(ctx, m)),
+          });
+        else
+          ctx.io.stdout(
+            `${ctx.t('cbamconvert:cli.notCbam')}: ${r.errors.map((m) => tr(ctx, m)).join(' ')}${r.legalRef ? ` [${[r.legalRef.act, r.legalRef.annex].filter(Boolean).join(', ')}]` : ''}\n`,
+          );
         return EXIT.FINDINGS;
       }
       return fail(ctx, r.errors, EXIT.UNUSABLE);
@@ -362,12 +466,20 @@ export const convertCommand: Command = {
       }
       written = w;
     }
-    if (ctx.json) printJson(ctx.io, { ok: true, file: basename(ctx.positionals[0]!), ...resultJson(ctx, r), ...(written ? { written } : {}), ...(vsEu ? { comparedWithEu: schemeComparisonJson(ctx, vsEu) } : {}) });
+    if (ctx.json)
+      printJson(ctx.io, {
+        ok: true,
+        file: basename(ctx.positionals[0]!),
+        ...resultJson(ctx, r),
+        ...(written ? { written } : {}),
+        ...(vsEu ? { comparedWithEu: schemeComparisonJson(ctx, vsEu) } : {}),
+      });
     else {
       printText(ctx, r, productName);
       if (vsEu) printSchemeComparison(ctx, vsEu);
       if (written) ctx.io.stdout(`\n${ctx.t('cbamconvert:cli.written', { file: written.file, what: ctx.t(`cbamconvert:cli.what.${written.what}`) })}\n`);
-      for (const g of (written?.checks?.gaps ?? []) as { sheet: string; ref: string; reason: { text: string } }[]) ctx.io.stdout(`  ${g.sheet}!${g.ref}: ${g.reason.text}\n`);
+      for (const g of (written?.checks?.gaps ?? []) as { sheet: string; ref: string; reason: { text: string } }[])
+        ctx.io.stdout(`  ${g.sheet}!${g.ref}: ${g.reason.text}\n`);
     }
     const errors = [...ds.problems, ...r.findings].some((f) => f.severity === 'error');
     return errors || !r.complete ? EXIT.FINDINGS : EXIT.OK;

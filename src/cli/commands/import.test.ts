@@ -8,8 +8,12 @@ import { validateDataset } from '../../core/model/validate';
 
 function io(): CliIO & { out: string; err: string } {
   const o = { out: '', err: '' } as CliIO & { out: string; err: string };
-  o.stdout = (s) => { o.out += s; };
-  o.stderr = (s) => { o.err += s; };
+  o.stdout = (s) => {
+    o.out += s;
+  };
+  o.stderr = (s) => {
+    o.err += s;
+  };
   o.readFile = async (p) => new Uint8Array(readFileSync(p));
   o.writeFile = async (p, d) => writeFileSync(p, d);
   return o;

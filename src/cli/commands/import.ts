@@ -14,7 +14,14 @@ import { checkInputFile, checkOutputPath, numberOption } from '../options';
 import { LIMITS } from '../../core/io/limits';
 
 export function problemText(ctx: CommandContext, p: ImportProblem): string {
-  const where = p.sheet === undefined ? '' : p.row === undefined ? ctx.t('import:cli.whereSheet', { sheet: p.sheet }) : p.column === undefined ? ctx.t('import:cli.whereRow', { sheet: p.sheet, row: p.row }) : ctx.t('import:cli.where', { sheet: p.sheet, row: p.row, column: p.column });
+  const where =
+    p.sheet === undefined
+      ? ''
+      : p.row === undefined
+        ? ctx.t('import:cli.whereSheet', { sheet: p.sheet })
+        : p.column === undefined
+          ? ctx.t('import:cli.whereRow', { sheet: p.sheet, row: p.row })
+          : ctx.t('import:cli.where', { sheet: p.sheet, row: p.row, column: p.column });
   const text = translateMessage(ctx.t, p.message);
   const fix = p.fix ? `\n    ${ctx.t('import:cli.fixPrefix')}: ${translateMessage(ctx.t, p.fix)}` : '';
   return `${ctx.t(`cli:severity.${p.severity}`)}: ${where ? `${where}: ` : ''}${text}${fix}`;
@@ -40,7 +47,8 @@ async function readText(ctx: CommandContext, file: string): Promise<string | num
 export const importCommand: Command = {
   name: 'import',
   summaryKey: 'import:cli.summary',
-  usage: 'carbonbridge import <file.xlsx|file.csv> --out <dataset.json> [--sheet S] [--header-row N] [--mapping mapping.json] [--save-mapping mapping.json] [--encoding auto|utf-8|gb18030] [--base dataset.json] [--replace] [--accept-valid] [--force] [--template-out workbook.xlsx] [--json]',
+  usage:
+    'carbonbridge import <file.xlsx|file.csv> --out <dataset.json> [--sheet S] [--header-row N] [--mapping mapping.json] [--save-mapping mapping.json] [--encoding auto|utf-8|gb18030] [--base dataset.json] [--replace] [--accept-valid] [--force] [--template-out workbook.xlsx] [--json]',
   options: {
     out: { type: 'string', short: 'o' },
     sheet: { type: 'string' },
@@ -56,11 +64,18 @@ export const importCommand: Command = {
   },
   async run(ctx) {
     const file = ctx.positionals[0];
-    if (!file) { ctx.io.stderr(`${ctx.t('cli:error.missingFile')}\n`); return EXIT.UNUSABLE; }
+    if (!file) {
+      ctx.io.stderr(`${ctx.t('cli:error.missingFile')}\n`);
+      return EXIT.UNUSABLE;
+    }
     const o = ctx.options;
     const out = typeof o.out === 'string' ? o.out : undefined;
     const force = o.force === true;
-    for (const [option, target] of [['out', out], ['template-out', o['template-out']], ['save-mapping', o['save-mapping']]] as const) {
+    for (const [option, target] of [
+      ['out', out],
+      ['template-out', o['template-out']],
+      ['save-mapping', o['save-mapping']],
+    ] as const) {
       if (typeof target !== 'string') continue;
       if (!force && existsSync(target)) return fail(ctx, 'import:error.wouldOverwrite', { file: target }, 'import:fix.force');
       // the folder must exist before any work is done
@@ -126,7 +141,11 @@ function report(ctx: CommandContext, file: string, r: ImportResult, dataset: Dat
   const code = unusable ? EXIT.UNUSABLE : errors > 0 ? EXIT.FINDINGS : EXIT.OK;
   if (ctx.json) {
     printJson(ctx.io, {
-      file: basename(file), kind: r.kind, ok: code === EXIT.OK, written, rows,
+      file: basename(file),
+      kind: r.kind,
+      ok: code === EXIT.OK,
+      written,
+      rows,
       ...(r.kind === 'generic' ? { sheet: r.sheet, headerRow: r.headerRow, mapping: r.mapping, lines: r.lines.length } : {}),
       ...(r.kind === 'supplier' ? { installation: r.installation, products: r.products, applied: r.applied } : {}),
       problems: problems.map((p) => ({ ...p, text: problemText(ctx, p) })),
@@ -136,9 +155,15 @@ function report(ctx: CommandContext, file: string, r: ImportResult, dataset: Dat
   const io = ctx.io;
   if (r.kind !== 'error') io.stdout(`${ctx.t('import:cli.kind', { kind: ctx.t(`import:kind.${r.kind}`) })}\n`);
   if (r.kind === 'generic') {
-    io.stdout(`${ctx.t('import:cli.mappingUsed', { mapping: r.mapping.columns.map((c) => `${c.column}→${ctx.t(`import:mapField.${c.field.replace('.', '_')}`)}`).join(', ') || '—' })}\n`);
+    io.stdout(
+      `${ctx.t('import:cli.mappingUsed', { mapping: r.mapping.columns.map((c) => `${c.column}→${ctx.t(`import:mapField.${c.field.replace('.', '_')}`)}`).join(', ') || '—' })}\n`,
+    );
   }
-  if (r.kind === 'supplier') for (const p of r.products) io.stdout(`  ${ctx.t('import:cli.supplierProduct', { name: p.name ?? p.cnCode, cnCode: p.cnCode, direct: fmt(p.direct, ctx.lang, 4), indirect: fmt(p.indirect, ctx.lang, 4) })}\n`);
+  if (r.kind === 'supplier')
+    for (const p of r.products)
+      io.stdout(
+        `  ${ctx.t('import:cli.supplierProduct', { name: p.name ?? p.cnCode, cnCode: p.cnCode, direct: fmt(p.direct, ctx.lang, 4), indirect: fmt(p.indirect, ctx.lang, 4) })}\n`,
+      );
   if (rows) io.stdout(`${ctx.t('import:cli.rows', { valid: rows.valid, rejected: rows.rejected })}\n`);
   for (const p of problems) (p.severity === 'error' ? io.stderr : io.stdout)(`${problemText(ctx, p)}\n`);
   if (rows && rows.rejected > 0 && !dataset && !unusable) io.stderr(`${ctx.t('import:cli.acceptHint')}\n`);

@@ -36,8 +36,18 @@ export const labelCommand: Command = {
     if (out) await ctx.io.writeFile(out, renderLabelHtml(sheet, langs));
     if (ctx.json) {
       const t = langs[0]!.t;
-      const text = (i: (typeof sheet.label.items)[number]) => ({ ...i, ...(i.value ? { text: translateMessage(t, i.value) } : {}), ...(i.note ? { noteText: translateMessage(t, i.note) } : {}) });
-      printJson(ctx.io, { ...sheet, file: basename(ctx.positionals[0]!), label: { ...sheet.label, items: sheet.label.items.map(text) }, ningxia: { ...sheet.ningxia, items: sheet.ningxia.items.map(text) }, ...(out ? { out } : {}) });
+      const text = (i: (typeof sheet.label.items)[number]) => ({
+        ...i,
+        ...(i.value ? { text: translateMessage(t, i.value) } : {}),
+        ...(i.note ? { noteText: translateMessage(t, i.note) } : {}),
+      });
+      printJson(ctx.io, {
+        ...sheet,
+        file: basename(ctx.positionals[0]!),
+        label: { ...sheet.label, items: sheet.label.items.map(text) },
+        ningxia: { ...sheet.ningxia, items: sheet.ningxia.items.map(text) },
+        ...(out ? { out } : {}),
+      });
     } else if (!out) ctx.io.stdout(renderLabelHtml(sheet, langs));
     else ctx.io.stdout(`${ctx.t('partners:cli.written', { file: out })}\n`);
     return EXIT.OK;

@@ -19,7 +19,8 @@ export async function docLangs(ctx: CommandContext): Promise<LangT[] | number> {
 export const statementCommand: Command = {
   name: 'statement',
   summaryKey: 'partners:cli.statementSummary',
-  usage: 'carbonbridge statement <dataset.json> --against <iso14067-2018|ghg-protocol-product-2011|pas2050-2011|eu-pef-2021|ae|sa|eg|gcc> [--reference <pack>] [--lang zh|en|ar|zh+ar|zh+en] [--out statement.html] [--json]',
+  usage:
+    'carbonbridge statement <dataset.json> --against <iso14067-2018|ghg-protocol-product-2011|pas2050-2011|eu-pef-2021|ae|sa|eg|gcc> [--reference <pack>] [--lang zh|en|ar|zh+ar|zh+en] [--out statement.html] [--json]',
   options: { against: { type: 'string' }, reference: { type: 'string' }, out: { type: 'string' } },
   async run(ctx) {
     const r = await readDataset(ctx, ctx.positionals[0]);

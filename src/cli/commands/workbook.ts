@@ -14,7 +14,10 @@ export const workbookCommand: Command = {
   options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
   async run(ctx) {
     const out = typeof ctx.options.out === 'string' ? ctx.options.out : undefined;
-    if (!out) { ctx.io.stderr(`${ctx.t('import:cli.missingOut')}\n`); return EXIT.UNUSABLE; }
+    if (!out) {
+      ctx.io.stderr(`${ctx.t('import:cli.missingOut')}\n`);
+      return EXIT.UNUSABLE;
+    }
     if (existsSync(out) && ctx.options.force !== true) {
       ctx.io.stderr(`${problemText(ctx, { severity: 'error', message: msg('import:error.wouldOverwrite', { file: out }), fix: msg('import:fix.force') })}\n`);
       return EXIT.UNUSABLE;

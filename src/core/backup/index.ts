@@ -23,12 +23,29 @@ const names = z.object({ zh: z.string().optional(), en: z.string().optional(), a
 export const rowSchemas = {
   clients: z.looseObject({ id, names, archived: z.union([z.literal(0), z.literal(1)]), createdAt: time, updatedAt: time }),
   cases: z.looseObject({ id, clientId: id, title: z.string(), status: z.enum(['open', 'waiting', 'ready', 'closed']), createdAt: time, updatedAt: time }),
-  datasets: z.looseObject({ id, name: z.string(), createdAt: time, updatedAt: time, cn: z.string(), origin: z.string(), data: z.unknown(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  datasets: z.looseObject({
+    id,
+    name: z.string(),
+    createdAt: time,
+    updatedAt: time,
+    cn: z.string(),
+    origin: z.string(),
+    data: z.unknown(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
   results: z.looseObject({ id, datasetId: z.string(), kind: z.string(), updatedAt: time }),
   mappings: z.looseObject({ signature: id, updatedAt: time }),
   settings: z.looseObject({ key: id }),
   userPacks: z.looseObject({ id, version: z.string(), status: z.string(), loadedAt: time, json: z.string() }),
-  evidence: z.looseObject({ id, caseId: id, item: z.string(), state: z.enum(['present', 'missing', 'na']), updatedAt: time, fileBase64: z.string().optional(), sha256: z.string().optional() }),
+  evidence: z.looseObject({
+    id,
+    caseId: id,
+    item: z.string(),
+    state: z.enum(['present', 'missing', 'na']),
+    updatedAt: time,
+    fileBase64: z.string().optional(),
+    sha256: z.string().optional(),
+  }),
   snapshots: z.looseObject({ id, caseId: id, createdAt: time, hash: z.string().regex(/^[0-9a-f]{64}$/), canonical: z.string() }),
 } satisfies Record<BackupTable, z.ZodType>;
 
@@ -48,9 +65,19 @@ export type BackupParse = { ok: true; backup: BackupFile } | { ok: false; reason
 
 /** Builds the file from the rows of each table (datasets get their checksum here). */
 export async function buildBackup(tables: BackupTables, exportedAt: string, app?: string): Promise<BackupFile> {
-  const t = { ...tables, datasets: await Promise.all(tables.datasets.map(async (r) => ({ ...withoutSha(r), sha256: await sha256Hex(canonicalJson(r.data ?? null)) }))) };
+  const t = {
+    ...tables,
+    datasets: await Promise.all(tables.datasets.map(async (r) => ({ ...withoutSha(r), sha256: await sha256Hex(canonicalJson(r.data ?? null)) }))),
+  };
   const sorted = Object.fromEntries(BACKUP_TABLES.map((k) => [k, [...t[k]].sort((a, b) => rowKey(k, a).localeCompare(rowKey(k, b)))])) as BackupTables;
-  return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, exportedAt, ...(app ? { app } : {}), sha256: await sha256Hex(canonicalJson(sorted)), tables: sorted as BackupFile['tables'] };
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    exportedAt,
+    ...(app ? { app } : {}),
+    sha256: await sha256Hex(canonicalJson(sorted)),
+    tables: sorted as BackupFile['tables'],
+  };
 }
 
 const withoutSha = (r: Record<string, unknown>) => {
@@ -58,9 +85,13 @@ const withoutSha = (r: Record<string, unknown>) => {
   void _drop;
   return rest;
 };
-export const rowKey = (table: BackupTable, r: Record<string, unknown>): string => String(table === 'mappings' ? r.signature : table === 'settings' ? r.key : r.id);
+export const rowKey = (table: BackupTable, r: Record<string, unknown>): string =>
+  String(table === 'mappings' ? r.signature : table === 'settings' ? r.key : r.id);
 
-const refuse = (key: string, params?: Record<string, string | number>): BackupParse => ({ ok: false, reasons: [{ key: `advisory:backup.refused.${key}`, ...(params ? { params } : {}) }] });
+const refuse = (key: string, params?: Record<string, string | number>): BackupParse => ({
+  ok: false,
+  reasons: [{ key: `advisory:backup.refused.${key}`, ...(params ? { params } : {}) }],
+});
 
 /** Reads a backup file's text: the parsed file, or the reasons it is refused (nothing is restored then). */
 export async function parseBackup(text: string): Promise<BackupParse> {
@@ -71,7 +102,8 @@ export async function parseBackup(text: string): Promise<BackupParse> {
     const m = String((e as Error).message);
     const pos = /position (\d+)/.exec(m);
     // a file cut short fails where the text ends
-    const truncated = text.trim().length > 0 && (/end of (JSON )?input|Unterminated|Unexpected end/i.test(m) || (pos !== null && Number(pos[1]) >= text.trimEnd().length));
+    const truncated =
+      text.trim().length > 0 && (/end of (JSON )?input|Unterminated|Unexpected end/i.test(m) || (pos !== null && Number(pos[1]) >= text.trimEnd().length));
     return refuse(truncated ? 'truncated' : 'notJson', { detail: m.slice(0, 120) });
   }
   const head = raw as { format?: unknown; formatVersion?: unknown } | null;
@@ -80,12 +112,18 @@ export async function parseBackup(text: string): Promise<BackupParse> {
     return refuse('newerVersion', { version: head.formatVersion, supported: BACKUP_FORMAT_VERSION });
   const parsed = backupSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, reasons: parsed.error.issues.slice(0, 5).map((i) => ({ key: 'advisory:backup.refused.invalidField', params: { field: i.path.join('.') || '-', detail: i.code } })) };
+    return {
+      ok: false,
+      reasons: parsed.error.issues
+        .slice(0, 5)
+        .map((i) => ({ key: 'advisory:backup.refused.invalidField', params: { field: i.path.join('.') || '-', detail: i.code } })),
+    };
   }
   const b = parsed.data;
   const reasons: Message[] = [];
   for (const d of b.tables.datasets) {
-    if ((await sha256Hex(canonicalJson(d.data ?? null))) !== d.sha256) reasons.push({ key: 'advisory:backup.refused.datasetTampered', params: { name: d.name, id: d.id } });
+    if ((await sha256Hex(canonicalJson(d.data ?? null))) !== d.sha256)
+      reasons.push({ key: 'advisory:backup.refused.datasetTampered', params: { name: d.name, id: d.id } });
   }
   for (const e of b.tables.evidence) {
     if (e.fileBase64 !== undefined && e.sha256 && (await sha256Hex(base64ToBytes(e.fileBase64))) !== e.sha256)

@@ -14,7 +14,25 @@ export interface Table {
   rows: TableCell[][];
 }
 
-export const BATCH_COLUMNS = ['file', 'datasetId', 'product', 'cnCode', 'producer', 'region', 'functionalUnit', 'pack', 'packVersion', 'gwpSet', 'resultKg', 'baseline', 'differenceKg', 'boundaryKg', 'electricityKg', 'gwpKg', 'errorFindings'] as const;
+export const BATCH_COLUMNS = [
+  'file',
+  'datasetId',
+  'product',
+  'cnCode',
+  'producer',
+  'region',
+  'functionalUnit',
+  'pack',
+  'packVersion',
+  'gwpSet',
+  'resultKg',
+  'baseline',
+  'differenceKg',
+  'boundaryKg',
+  'electricityKg',
+  'gwpKg',
+  'errorFindings',
+] as const;
 
 const pickName = (n: Record<string, string | undefined>, lang: string) => n[lang] || n.en || n.zh || n.ar || '';
 
@@ -61,7 +79,24 @@ export const toCsv = (tb: Table): string => `\uFEFF${[tb.header, ...tb.rows].map
 
 export function toXlsx(main: Table, errors: Table, names: { rows: string; errors: string }, rtl = false): Uint8Array {
   const widths = [28, 22, 30, 12, 30, 12, 10, 24, 9, 8, 16, 20, 14, 14, 14, 14, 8];
-  const sheets = [{ name: names.rows, rows: [main.header.map((h) => ({ v: h, s: 'header' as const })), ...main.rows] as WCell[][], widths, freezeRows: 1, textColumns: [0, 1, 3], rtl }];
-  if (errors.rows.length) sheets.push({ name: names.errors, rows: [errors.header.map((h) => ({ v: h, s: 'header' as const })), ...errors.rows] as WCell[][], widths: [30, 100], freezeRows: 1, textColumns: [0], rtl });
+  const sheets = [
+    {
+      name: names.rows,
+      rows: [main.header.map((h) => ({ v: h, s: 'header' as const })), ...main.rows] as WCell[][],
+      widths,
+      freezeRows: 1,
+      textColumns: [0, 1, 3],
+      rtl,
+    },
+  ];
+  if (errors.rows.length)
+    sheets.push({
+      name: names.errors,
+      rows: [errors.header.map((h) => ({ v: h, s: 'header' as const })), ...errors.rows] as WCell[][],
+      widths: [30, 100],
+      freezeRows: 1,
+      textColumns: [0],
+      rtl,
+    });
   return writeWorkbook(sheets);
 }

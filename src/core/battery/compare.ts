@@ -25,7 +25,13 @@ export interface BatteryComparison {
   causes: { cause: BatteryCause; deltaPerKWh: number; explanation: Message; lines: { id: string; deltaPerKWh: number }[] }[];
 }
 
-export function compareBatteryPacks(ds: Dataset, b: BatteryDetails, from: BatteryPack, to: BatteryPack, opts: DeclareOptions & { toOptions?: Record<string, string> } = {}): BatteryComparison {
+export function compareBatteryPacks(
+  ds: Dataset,
+  b: BatteryDetails,
+  from: BatteryPack,
+  to: BatteryPack,
+  opts: DeclareOptions & { toOptions?: Record<string, string> } = {},
+): BatteryComparison {
   const a = declare(ds, b, from, opts);
   const c = declare(ds, b, to, { ...opts, options: opts.toOptions ?? {} });
   const base = { kind: 'carbonbridge.battery-comparison' as const, from: a, to: c };
@@ -65,7 +71,11 @@ export function compareBatteryPacks(ds: Dataset, b: BatteryDetails, from: Batter
  * For the Compare view and `carbonbridge compare`: each battery pack among `packIds` as a column figure in kg CO2e per
  * kWh of lifetime energy (null with the reason when the dataset's battery details cannot give it). Other ids are skipped.
  */
-export function batteryColumns(ds: Dataset, packIds: readonly string[], opts: DeclareOptions = {}): Record<string, { kgPerKWh: number | null; eTotalKWh: number | null; complete: boolean; missing: Message[] }> {
+export function batteryColumns(
+  ds: Dataset,
+  packIds: readonly string[],
+  opts: DeclareOptions = {},
+): Record<string, { kgPerKWh: number | null; eTotalKWh: number | null; complete: boolean; missing: Message[] }> {
   const out: Record<string, { kgPerKWh: number | null; eTotalKWh: number | null; complete: boolean; missing: Message[] }> = {};
   for (const id of packIds) {
     const bp = batteryPacks().get(id);

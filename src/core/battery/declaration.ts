@@ -50,7 +50,16 @@ export interface DeclarationStage {
 export interface BatteryDeclaration {
   kind: 'carbonbridge.battery-declaration';
   declarationVersion: 1;
-  pack: { id: string; version: string; status: FootprintPack['status']; title: Text3; legalBasis: SourceRef; notes?: Text3; gwpSet: string; gwpSource: SourceRef };
+  pack: {
+    id: string;
+    version: string;
+    status: FootprintPack['status'];
+    title: Text3;
+    legalBasis: SourceRef;
+    notes?: Text3;
+    gwpSet: string;
+    gwpSource: SourceRef;
+  };
   options: { id: string; title: Text3; chosen: string; choices: { id: string; title: Text3; source: SourceRef }[] }[];
   asOf: string;
   due: DueResult;
@@ -67,7 +76,13 @@ export interface BatteryDeclaration {
   electricity: ElectricityEffect[];
   lines: { id: string; row: number; description: string; stage: string; kgPerBattery: number | null; confidential: boolean }[];
   /** userClass: the class by the thresholds in effect (the user's, else the pack's); null when there are none. */
-  performanceClass: { status: BatteryRules['performanceClass']['status']; source: SourceRef; userClass: string | null; thresholds: { class: string; maxKgPerKWh: number }[] | null; thresholdsFrom: 'user' | 'pack' | null };
+  performanceClass: {
+    status: BatteryRules['performanceClass']['status'];
+    source: SourceRef;
+    userClass: string | null;
+    thresholds: { class: string; maxKgPerKWh: number }[] | null;
+    thresholdsFrom: 'user' | 'pack' | null;
+  };
   missing: Message[];
   findings: Problem[];
   /** The engine's result per dataset functional unit (trace of every line). */
@@ -153,13 +168,38 @@ export function declare(ds: Dataset, b: BatteryDetails, bp: BatteryPack, opts: D
 
   // a stage the study cannot fill is missing (null), never 0; the present stages add up exactly to the total
   const present = mapping.stages.filter((s) => s.status === 'present');
-  const perBattery = scale ? apportion(present.map((s) => s.kg * scale.scale), KG_DP) : null;
-  const perKWh = perBattery && fu ? apportion(present.map((s) => (s.kg * scale!.scale) / fu.eTotalKWh), PER_KWH_DP) : null;
+  const perBattery = scale
+    ? apportion(
+        present.map((s) => s.kg * scale.scale),
+        KG_DP,
+      )
+    : null;
+  const perKWh =
+    perBattery && fu
+      ? apportion(
+          present.map((s) => (s.kg * scale!.scale) / fu.eTotalKWh),
+          PER_KWH_DP,
+        )
+      : null;
   const stages: DeclarationStage[] = mapping.stages.map((s) => {
     const i = present.indexOf(s);
     const advice = s.status === 'present' ? undefined : bp.rules.missingStageAdvice[s.id];
-    if (s.status !== 'present') missing.push(msg(s.status === 'outside-boundary' ? 'battery:missing.stageOutsideBoundary' : 'battery:missing.stageNoLines', { stage: `$t:battery:stage.${s.id}`, boundary: `$t:core:boundary.${ds.study.boundary}` }));
-    return { id: s.id, title: s.title, kgPerBattery: i < 0 ? null : (perBattery?.parts[i] ?? null), kgPerKWh: i < 0 ? null : (perKWh?.parts[i] ?? null), status: s.status, ...(advice ? { advice } : {}), source: s.source };
+    if (s.status !== 'present')
+      missing.push(
+        msg(s.status === 'outside-boundary' ? 'battery:missing.stageOutsideBoundary' : 'battery:missing.stageNoLines', {
+          stage: `$t:battery:stage.${s.id}`,
+          boundary: `$t:core:boundary.${ds.study.boundary}`,
+        }),
+      );
+    return {
+      id: s.id,
+      title: s.title,
+      kgPerBattery: i < 0 ? null : (perBattery?.parts[i] ?? null),
+      kgPerKWh: i < 0 ? null : (perKWh?.parts[i] ?? null),
+      status: s.status,
+      ...(advice ? { advice } : {}),
+      source: s.source,
+    };
   });
   const excludedStages = mapping.unmapped.map((u) => ({
     stage: u.stage,
@@ -173,17 +213,38 @@ export function declare(ds: Dataset, b: BatteryDetails, bp: BatteryPack, opts: D
   const userClass = perKWh && thresholds ? (thresholds.find((c) => perKWh.total <= c.maxKgPerKWh)?.class ?? null) : null;
   const electricity = electricityEffects(ds, pack, result, scale?.scale ?? null, opts.lib);
   for (const e of electricity)
-    if (e.message?.key === 'battery:elec.noNationalMix') missing.push(msg('battery:missing.nationalMix', { line: e.lineId, country: lineCountry(ds, e.row - 1) }));
+    if (e.message?.key === 'battery:elec.noNationalMix')
+      missing.push(msg('battery:missing.nationalMix', { line: e.lineId, country: lineCountry(ds, e.row - 1) }));
   const findings: Problem[] = [...applied.errors.map((m) => ({ severity: 'error' as const, path: ['options'], message: m })), ...result.findings];
   return {
     kind: 'carbonbridge.battery-declaration',
     declarationVersion: 1,
-    pack: { id: pack.id, version: pack.version, status: pack.status, title: pack.title, legalBasis: pack.legalBasis, ...(pack.notes ? { notes: pack.notes } : {}), gwpSet: pack.gwpSet.id, gwpSource: pack.gwpSet.source },
-    options: (bp.pack.options ?? []).map((o) => ({ id: o.id, title: o.title, chosen: applied.chosen[o.id]!, choices: o.choices.map((c) => ({ id: c.id, title: c.title, source: c.source })) })),
+    pack: {
+      id: pack.id,
+      version: pack.version,
+      status: pack.status,
+      title: pack.title,
+      legalBasis: pack.legalBasis,
+      ...(pack.notes ? { notes: pack.notes } : {}),
+      gwpSet: pack.gwpSet.id,
+      gwpSource: pack.gwpSet.source,
+    },
+    options: (bp.pack.options ?? []).map((o) => ({
+      id: o.id,
+      title: o.title,
+      chosen: applied.chosen[o.id]!,
+      choices: o.choices.map((c) => ({ id: c.id, title: c.title, source: c.source })),
+    })),
     asOf: opts.asOf ?? new Date().toISOString().slice(0, 10),
     due: computeDue(bp.rules, b, opts.asOf ?? new Date().toISOString().slice(0, 10), opts.actDates),
     battery: b,
-    dataset: { id: ds.id, title: ds.title, boundary: ds.study.boundary, gwpSet: ds.study.gwpSet, functionalUnit: { amount: ds.product.functionalUnit.amount, unit: ds.product.functionalUnit.unit } },
+    dataset: {
+      id: ds.id,
+      title: ds.title,
+      boundary: ds.study.boundary,
+      gwpSet: ds.study.gwpSet,
+      functionalUnit: { amount: ds.product.functionalUnit.amount, unit: ds.product.functionalUnit.unit },
+    },
     items: bp.rules.declarationItems.map((it) => ({ id: it.id, field: it.field, present: itemPresent(it.field, b, perKWh !== null), source: it.source })),
     functionalUnit: fu,
     perBattery: scale,
@@ -191,8 +252,21 @@ export function declare(ds: Dataset, b: BatteryDetails, bp: BatteryPack, opts: D
     stages,
     excludedStages,
     electricity,
-    lines: result.lines.map((l) => ({ id: l.id, row: l.row, description: l.description, stage: l.stage, kgPerBattery: scale ? round(l.co2e * scale.scale, KG_DP) : null, confidential: b.confidentialLines.includes(l.id) })),
-    performanceClass: { status: bp.rules.performanceClass.status, source: bp.rules.performanceClass.source, userClass, thresholds, thresholdsFrom: b.performanceClasses ? 'user' : thresholds ? 'pack' : null },
+    lines: result.lines.map((l) => ({
+      id: l.id,
+      row: l.row,
+      description: l.description,
+      stage: l.stage,
+      kgPerBattery: scale ? round(l.co2e * scale.scale, KG_DP) : null,
+      confidential: b.confidentialLines.includes(l.id),
+    })),
+    performanceClass: {
+      status: bp.rules.performanceClass.status,
+      source: bp.rules.performanceClass.source,
+      userClass,
+      thresholds,
+      thresholdsFrom: b.performanceClasses ? 'user' : thresholds ? 'pack' : null,
+    },
     missing,
     findings,
     result,
@@ -206,13 +280,20 @@ function lineCountry(ds: Dataset, i: number): string {
 
 function itemPresent(field: string, b: BatteryDetails, computed: boolean): boolean {
   switch (field) {
-    case 'manufacturer': return !!b.manufacturer.name;
-    case 'model': return !!b.model;
-    case 'plant': return !!b.plant.country;
+    case 'manufacturer':
+      return !!b.manufacturer.name;
+    case 'model':
+      return !!b.model;
+    case 'plant':
+      return !!b.plant.country;
     case 'total':
-    case 'stages': return computed;
-    case 'euDeclarationOfConformityId': return !!b.euDeclarationOfConformityId;
-    case 'publicStudyUrl': return !!b.publicStudyUrl;
-    default: return false;
+    case 'stages':
+      return computed;
+    case 'euDeclarationOfConformityId':
+      return !!b.euDeclarationOfConformityId;
+    case 'publicStudyUrl':
+      return !!b.publicStudyUrl;
+    default:
+      return false;
   }
 }

@@ -48,27 +48,20 @@ export const BatteryDetails = z
       .strict(),
     /** Full-equivalent cycles per year chosen instead of the rule's default, with its justification. */
     cyclesPerYear: z.object({ value: positive(), justification: text() }).strict().optional(),
-    manufacturer: z
-      .object({ name: text(), tradeName: optText(), address: optText(), web: optText(), email: optText() })
-      .strict(),
+    manufacturer: z.object({ name: text(), tradeName: optText(), address: optText(), web: optText(), email: optText() }).strict(),
     model: text(),
-    plant: z
-      .object({ town: optText(), region: optText(), country: z.string().regex(/^[A-Z]{2}$/, { message: 'country' }) })
-      .strict(),
+    plant: z.object({ town: optText(), region: optText(), country: z.string().regex(/^[A-Z]{2}$/, { message: 'country' }) }).strict(),
     euDeclarationOfConformityId: optText(),
     publicStudyUrl: z.url({ message: 'url' }).optional(),
     /** Inventory line ids the maker marks confidential: left out of the public version of the study. */
     confidentialLines: z.array(z.string()).default([]),
     /** Performance-class thresholds entered by the user (kg CO2e per kWh, upper bound of each class, best first). */
-    performanceClasses: z
-      .array(z.object({ class: z.string().regex(/^[A-Z]$/), maxKgPerKWh: positive() }).strict())
-      .optional(),
+    performanceClasses: z.array(z.object({ class: z.string().regex(/^[A-Z]$/), maxKgPerKWh: positive() }).strict()).optional(),
     note: optText(),
   })
   .strict()
   .superRefine((b, ctx) => {
-    if (b.category === 'ev' && !b.vehicleClass)
-      ctx.addIssue({ code: 'custom', path: ['vehicleClass'], message: '$t:battery:validation.vehicleClassRequired' });
+    if (b.category === 'ev' && !b.vehicleClass) ctx.addIssue({ code: 'custom', path: ['vehicleClass'], message: '$t:battery:validation.vehicleClassRequired' });
     const s = b.serviceLife;
     if (s.warrantyKm !== undefined && s.kmPerYear === undefined)
       ctx.addIssue({ code: 'custom', path: ['serviceLife', 'kmPerYear'], message: '$t:battery:validation.kmWithoutConversion' });
@@ -80,10 +73,29 @@ export type BatteryDetailsInput = z.input<typeof BatteryDetails>;
 
 /** Field paths with a translated label (battery:field.<path>). */
 const LABELLED = new Set([
-  'category', 'vehicleClass', 'chemistry', 'usableEnergyKWh', 'ratedEnergyKWh', 'massKg', 'serviceLife.warrantyYears',
-  'serviceLife.warrantyKm', 'serviceLife.kmPerYear', 'serviceLife.kmRule', 'cyclesPerYear.value', 'cyclesPerYear.justification',
-  'manufacturer.name', 'model', 'plant.country', 'plant.town', 'plant.region', 'euDeclarationOfConformityId', 'publicStudyUrl',
-  'performanceClasses', 'format', 'formatVersion', 'exclusivelyExternalStorage',
+  'category',
+  'vehicleClass',
+  'chemistry',
+  'usableEnergyKWh',
+  'ratedEnergyKWh',
+  'massKg',
+  'serviceLife.warrantyYears',
+  'serviceLife.warrantyKm',
+  'serviceLife.kmPerYear',
+  'serviceLife.kmRule',
+  'cyclesPerYear.value',
+  'cyclesPerYear.justification',
+  'manufacturer.name',
+  'model',
+  'plant.country',
+  'plant.town',
+  'plant.region',
+  'euDeclarationOfConformityId',
+  'publicStudyUrl',
+  'performanceClasses',
+  'format',
+  'formatVersion',
+  'exclusivelyExternalStorage',
 ]);
 
 export function batteryFieldLabel(path: readonly (string | number)[]): string {
@@ -91,7 +103,7 @@ export function batteryFieldLabel(path: readonly (string | number)[]): string {
   return LABELLED.has(key) ? `$t:battery:field.${key}` : `$raw:${path.join('.')}`;
 }
 
-const show = (v: unknown): string => (v === undefined ? '' : typeof v === 'string' ? v.slice(0, 60) : JSON.stringify(v)?.slice(0, 60) ?? '');
+const show = (v: unknown): string => (v === undefined ? '' : typeof v === 'string' ? v.slice(0, 60) : (JSON.stringify(v)?.slice(0, 60) ?? ''));
 
 function issueProblem(i: z.core.$ZodIssue, prefix: (string | number)[]): Problem {
   const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];

@@ -21,7 +21,14 @@ export type DueResult =
       legallyDue: boolean;
       source: BatteryRules['due']['source'];
     }
-  | { kind: 'trial-then-routine'; phase: 'before' | 'trial' | 'routine'; trialFrom: string; trialUntil: string; routineFrom: string; source: BatteryRules['due']['source'] };
+  | {
+      kind: 'trial-then-routine';
+      phase: 'before' | 'trial' | 'routine';
+      trialFrom: string;
+      trialUntil: string;
+      routineFrom: string;
+      source: BatteryRules['due']['source'];
+    };
 
 /** The Art. 7 date row a battery falls under. */
 export function dueKeyOf(b: Pick<BatteryDetails, 'category' | 'exclusivelyExternalStorage'>): DueKey {
@@ -44,7 +51,12 @@ export function addMonths(iso: string, n: number): string {
  * @param asOf the date the status is judged on (ISO)
  * @param actDates entry-into-force dates to assume for acts the pack lists as pending (what-if), by act id
  */
-export function computeDue(rules: BatteryRules, b: Pick<BatteryDetails, 'category' | 'exclusivelyExternalStorage'>, asOf: string, actDates: Record<string, string> = {}): DueResult {
+export function computeDue(
+  rules: BatteryRules,
+  b: Pick<BatteryDetails, 'category' | 'exclusivelyExternalStorage'>,
+  asOf: string,
+  actDates: Record<string, string> = {},
+): DueResult {
   const due = rules.due;
   if (due.kind === 'trial-then-routine') {
     const phase = asOf < due.trialFrom ? 'before' : asOf <= due.trialUntil ? 'trial' : 'routine';
@@ -57,7 +69,10 @@ export function computeDue(rules: BatteryRules, b: Pick<BatteryDetails, 'categor
   const pending = acts.filter((a) => a.entryIntoForce === null).map((a) => a.id);
   let dueDate: string | null = null;
   if (statutory && lagMonths !== null && pending.length === 0) {
-    const latestAct = acts.map((a) => a.entryIntoForce!).sort().at(-1);
+    const latestAct = acts
+      .map((a) => a.entryIntoForce!)
+      .sort()
+      .at(-1);
     const afterActs = latestAct ? addMonths(latestAct, lagMonths) : statutory;
     dueDate = afterActs > statutory ? afterActs : statutory;
   }

@@ -47,7 +47,9 @@ export function electricityEffects(ds: Dataset, pack: FootprintPack, result: Foo
     const repUnit = em.kind === 'factors' ? `${em.massUnit}/${em.perUnit}` : em.massUnit;
     const e = tr.electricity;
     const sub = e?.substitute;
-    const applied = sub ? { factorId: sub.id, value: sub.value, unit: sub.unit, year: sub.year, act: sub.source } : { factorId: e?.reportedFactorId, value: repValue, unit: repUnit };
+    const applied = sub
+      ? { factorId: sub.id, value: sub.value, unit: sub.unit, year: sub.year, act: sub.source }
+      : { factorId: e?.reportedFactorId, value: repValue, unit: repUnit };
     const kWh = convert(l.activity.amount, l.activity.unit as Unit, 'kWh');
     out.push({
       lineId: l.id,

@@ -39,7 +39,8 @@ export function sourceHtml(s: SourceRef, c: DocCtx): string {
   if (s.clause) parts.push(esc(s.clause));
   let out = `<bdi>${parts.join(', ')}</bdi>`;
   if (s.url) out += ` <span class="url" dir="ltr">${esc(s.url)}</span>`;
-  if (s.uncertain) out += ` <span class="uncertain" data-uncertain>⚠ ${esc(c.t('battery:doc.uncertain'))}${c.lang === 'en' ? `: ${esc(s.uncertain)}` : ''}</span>`;
+  if (s.uncertain)
+    out += ` <span class="uncertain" data-uncertain>⚠ ${esc(c.t('battery:doc.uncertain'))}${c.lang === 'en' ? `: ${esc(s.uncertain)}` : ''}</span>`;
   return out;
 }
 
@@ -47,7 +48,10 @@ export function dueText(d: DueResult, c: DocCtx): string {
   const t = c.t;
   if (d.kind === 'trial-then-routine') return t(`battery:doc.due.${d.phase}`, { from: d.trialFrom, until: d.trialUntil, routine: d.routineFrom });
   if (d.dueDate) return t(d.legallyDue ? 'battery:doc.due.dueSince' : 'battery:doc.due.dueOn', { date: d.dueDate });
-  const acts = d.acts.filter((a) => d.pending.includes(a.id)).map((a) => pick(a.title, c.lang)).join(t('battery:doc.listSep'));
+  const acts = d.acts
+    .filter((a) => d.pending.includes(a.id))
+    .map((a) => pick(a.title, c.lang))
+    .join(t('battery:doc.listSep'));
   return t('battery:doc.due.notYet', { acts, statutory: d.statutory ?? '—', months: d.lagMonths ?? '—' });
 }
 
@@ -55,14 +59,22 @@ function itemValue(d: BatteryDeclaration, field: string, c: DocCtx): string {
   const b = d.battery;
   const missing = `<span class="missing">${esc(c.t('battery:doc.missingValue'))}</span>`;
   switch (field) {
-    case 'manufacturer': return esc([b.manufacturer.name, b.manufacturer.tradeName, b.manufacturer.address, b.manufacturer.web, b.manufacturer.email].filter(Boolean).join(' · '));
-    case 'model': return `${esc(b.model)} · ${esc(c.t(`battery:category.${b.category}`))}${b.vehicleClass ? ` ${esc(b.vehicleClass)}` : ''} · ${esc(b.chemistry)} · ${num(c, b.usableEnergyKWh, 3)} kWh`;
-    case 'plant': return esc([b.plant.town, b.plant.region, b.plant.country].filter(Boolean).join(', '));
-    case 'total': return d.total.kgPerKWh === null ? missing : `${num(c, d.total.kgPerKWh, 4)} kg CO2e/kWh`;
-    case 'stages': return esc(c.t('battery:doc.seeStages'));
-    case 'euDeclarationOfConformityId': return b.euDeclarationOfConformityId ? esc(b.euDeclarationOfConformityId) : missing;
-    case 'publicStudyUrl': return b.publicStudyUrl ? `<span class="url" dir="ltr">${esc(b.publicStudyUrl)}</span>` : missing;
-    default: return missing;
+    case 'manufacturer':
+      return esc([b.manufacturer.name, b.manufacturer.tradeName, b.manufacturer.address, b.manufacturer.web, b.manufacturer.email].filter(Boolean).join(' · '));
+    case 'model':
+      return `${esc(b.model)} · ${esc(c.t(`battery:category.${b.category}`))}${b.vehicleClass ? ` ${esc(b.vehicleClass)}` : ''} · ${esc(b.chemistry)} · ${num(c, b.usableEnergyKWh, 3)} kWh`;
+    case 'plant':
+      return esc([b.plant.town, b.plant.region, b.plant.country].filter(Boolean).join(', '));
+    case 'total':
+      return d.total.kgPerKWh === null ? missing : `${num(c, d.total.kgPerKWh, 4)} kg CO2e/kWh`;
+    case 'stages':
+      return esc(c.t('battery:doc.seeStages'));
+    case 'euDeclarationOfConformityId':
+      return b.euDeclarationOfConformityId ? esc(b.euDeclarationOfConformityId) : missing;
+    case 'publicStudyUrl':
+      return b.publicStudyUrl ? `<span class="url" dir="ltr">${esc(b.publicStudyUrl)}</span>` : missing;
+    default:
+      return missing;
   }
 }
 
@@ -73,7 +85,14 @@ function fuHtml(d: BatteryDeclaration, c: DocCtx): string {
   const cy = fu.cyclesPerYear;
   const cyText = cy.basis === 'default' ? t('battery:doc.cyclesDefault', { cls: cy.vehicleClass }) : t('battery:doc.cyclesOverride', { why: cy.justification });
   const y = fu.years;
-  const yText = y.basis === 'time' ? t('battery:doc.yearsTime') : t(y.basis === 'usage' ? 'battery:doc.yearsUsage' : 'battery:doc.yearsShorter', { km: y.fromUsage?.usage, perYear: y.fromUsage?.perYear, kmYears: y.fromUsage?.years });
+  const yText =
+    y.basis === 'time'
+      ? t('battery:doc.yearsTime')
+      : t(y.basis === 'usage' ? 'battery:doc.yearsUsage' : 'battery:doc.yearsShorter', {
+          km: y.fromUsage?.usage,
+          perYear: y.fromUsage?.perYear,
+          kmYears: y.fromUsage?.years,
+        });
   return `<p dir="ltr" class="formula"><code>${esc(fu.formula)}</code></p>
 <p>${esc(t('battery:doc.eTotal'))} <bdi dir="ltr">${num(c, fu.usableEnergyKWh, 3)} kWh × ${num(c, cy.value, 3)} × ${num(c, y.years, 3)}</bdi> = <strong>${num(c, fu.eTotalKWh, 3, 'e-total')} kWh</strong></p>
 <ul class="small"><li>${esc(t('battery:doc.cycles'))}: ${esc(cyText)} — ${sourceHtml(cy.source, c)}</li><li>${esc(t('battery:doc.years'))}: ${esc(yText)}${d.battery.serviceLife.kmRule ? ` (${esc(d.battery.serviceLife.kmRule)})` : ''}</li><li>${sourceHtml(fu.source, c)}</li></ul>`;
@@ -82,11 +101,17 @@ function fuHtml(d: BatteryDeclaration, c: DocCtx): string {
 function stagesHtml(d: BatteryDeclaration, c: DocCtx): string {
   const t = c.t;
   const rows = d.stages
-    .map((s) => `<tr data-stage="${esc(s.id)}"><td>${esc(pick(s.title, c.lang))}${s.advice ? `<div class="small missing">${esc(pick(s.advice, c.lang))}</div>` : ''}</td><td class="num">${num(c, s.kgPerBattery, 3, `stage-kg-${s.id}`)}</td><td class="num">${num(c, s.kgPerKWh, 4, `stage-kwh-${s.id}`)}</td><td class="src">${sourceHtml(s.source, c)}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr data-stage="${esc(s.id)}"><td>${esc(pick(s.title, c.lang))}${s.advice ? `<div class="small missing">${esc(pick(s.advice, c.lang))}</div>` : ''}</td><td class="num">${num(c, s.kgPerBattery, 3, `stage-kg-${s.id}`)}</td><td class="num">${num(c, s.kgPerKWh, 4, `stage-kwh-${s.id}`)}</td><td class="src">${sourceHtml(s.source, c)}</td></tr>`,
+    )
     .join('');
   const total = `<tr class="total"><th>${esc(t('battery:doc.total'))}${d.total.complete ? '' : ` <span class="missing">(${esc(t('battery:doc.partial'))})</span>`}</th><td class="num">${num(c, d.total.kgPerBattery, 3, 'total-kg')}</td><td class="num"><strong>${num(c, d.total.kgPerKWh, 4, 'total-kwh')}</strong></td><td></td></tr>`;
   const excl = d.excludedStages
-    .map((e) => `<li data-excluded="${esc(e.stage)}">${esc(translateMessage(t, e.reason))} ${e.lines ? esc(t('battery:doc.excludedWouldAdd', { kg: e.kgPerBatteryIfIncluded === null ? '—' : fmtNum(e.kgPerBatteryIfIncluded, c.lang, 3), count: e.lines })) : ''} — ${sourceHtml(e.source, c)}</li>`)
+    .map(
+      (e) =>
+        `<li data-excluded="${esc(e.stage)}">${esc(translateMessage(t, e.reason))} ${e.lines ? esc(t('battery:doc.excludedWouldAdd', { kg: e.kgPerBatteryIfIncluded === null ? '—' : fmtNum(e.kgPerBatteryIfIncluded, c.lang, 3), count: e.lines })) : ''} — ${sourceHtml(e.source, c)}</li>`,
+    )
     .join('');
   return `<table><thead><tr><th>${esc(t('battery:doc.stage'))}</th><th>kg CO2e / ${esc(t('battery:doc.perBattery'))}</th><th>kg CO2e/kWh</th><th>${esc(t('battery:doc.source'))}</th></tr></thead><tbody>${rows}${total}</tbody></table><ul class="small">${excl}</ul>`;
 }
@@ -96,7 +121,9 @@ function electricityHtml(d: BatteryDeclaration, c: DocCtx): string {
   if (!d.electricity.length) return `<p>${esc(t('battery:doc.noElectricity'))}</p>`;
   const rows = d.electricity
     .map((e) => {
-      const inst = e.instrument ? ` <strong class="${e.instrument}" data-instrument="${e.instrument}">${esc(t(`battery:doc.instrument.${e.instrument}`))}</strong>` : '';
+      const inst = e.instrument
+        ? ` <strong class="${e.instrument}" data-instrument="${e.instrument}">${esc(t(`battery:doc.instrument.${e.instrument}`))}</strong>`
+        : '';
       return `<tr data-elec="${esc(e.lineId)}"><td><bdi>${esc(e.lineId)}</bdi> ${esc(e.description)}<div class="small">${esc(t(`battery:source.${e.source || 'unknown'}`))}</div></td><td class="num">${num(c, e.reported.value, 4)} <span class="small">${esc(e.reported.unit)}</span></td><td class="num">${num(c, e.applied.value, 4)} <span class="small">${esc(e.applied.unit)}</span></td><td class="num">${e.ratio === null ? '—' : num(c, e.ratio, 4)}</td><td class="num">${num(c, e.kgReportedPerBattery ?? e.kgReported, 3)}</td><td class="num">${num(c, e.kgAppliedPerBattery ?? e.kgApplied, 3, `elec-after-${e.lineId}`)}</td><td class="small">${e.message ? esc(translateMessage(t, e.message)) : ''}${inst}${e.legalRef ? `<div>${sourceHtml(e.legalRef, c)}</div>` : ''}</td></tr>`;
     })
     .join('');
@@ -108,14 +135,24 @@ function electricityHtml(d: BatteryDeclaration, c: DocCtx): string {
 export function declarationBody(d: BatteryDeclaration, c: DocCtx, opts: { publicVersion?: boolean } = {}): string {
   const t = c.t;
   const items = d.items
-    .map((it) => `<dt>(${esc(it.id)}) ${esc(t(`battery:doc.item.${it.field}`))}</dt><dd data-item="${esc(it.id)}">${itemValue(d, it.field, c)} <span class="src">— ${sourceHtml(it.source, c)}</span></dd>`)
+    .map(
+      (it) =>
+        `<dt>(${esc(it.id)}) ${esc(t(`battery:doc.item.${it.field}`))}</dt><dd data-item="${esc(it.id)}">${itemValue(d, it.field, c)} <span class="src">— ${sourceHtml(it.source, c)}</span></dd>`,
+    )
     .join('');
   const options = d.options
-    .map((o) => `<p class="small" data-option="${esc(o.id)}">${esc(t('battery:doc.option', { title: pick(o.title, c.lang), choice: pick(o.choices.find((x) => x.id === o.chosen)!.title, c.lang) }))}</p>`)
+    .map(
+      (o) =>
+        `<p class="small" data-option="${esc(o.id)}">${esc(t('battery:doc.option', { title: pick(o.title, c.lang), choice: pick(o.choices.find((x) => x.id === o.chosen)!.title, c.lang) }))}</p>`,
+    )
     .join('');
   const pc = d.performanceClass;
-  const pcText = pc.userClass ? t(pc.thresholdsFrom === 'pack' ? 'battery:doc.classPack' : 'battery:doc.classUser', { cls: pc.userClass }) : t('battery:doc.classNotAdopted');
-  const missing = d.missing.length ? `<h2>${esc(t('battery:doc.missingTitle'))}</h2><ul data-testid="missing">${d.missing.map((m) => `<li>${esc(translateMessage(t, m))}</li>`).join('')}</ul>` : '';
+  const pcText = pc.userClass
+    ? t(pc.thresholdsFrom === 'pack' ? 'battery:doc.classPack' : 'battery:doc.classUser', { cls: pc.userClass })
+    : t('battery:doc.classNotAdopted');
+  const missing = d.missing.length
+    ? `<h2>${esc(t('battery:doc.missingTitle'))}</h2><ul data-testid="missing">${d.missing.map((m) => `<li>${esc(translateMessage(t, m))}</li>`).join('')}</ul>`
+    : '';
   const shown = d.lines.filter((l) => !(opts.publicVersion && l.confidential));
   const withheld = d.lines.length - shown.length;
   const lines = `<table class="lines"><thead><tr><th>${esc(t('battery:doc.line'))}</th><th>${esc(t('battery:doc.stage'))}</th><th>kg CO2e / ${esc(t(d.perBattery ? 'battery:doc.perBattery' : 'battery:doc.perFu'))}</th></tr></thead><tbody>${shown.map((l) => `<tr data-line="${esc(l.id)}"><td><bdi>${esc(l.id)}</bdi> ${esc(l.description)}</td><td>${esc(t(`core:stage.${l.stage}`))}</td><td class="num">${num(c, l.kgPerBattery, 3)}</td></tr>`).join('')}</tbody></table>${withheld ? `<p class="small" data-testid="withheld">${esc(t('battery:doc.withheld', { count: withheld }))}</p>` : ''}`;
@@ -156,8 +193,18 @@ export function comparisonBody(cmp: BatteryComparison, c: DocCtx): string {
   const t = c.t;
   const a = cmp.from;
   const b = cmp.to;
-  const stageRows = a.stages.map((s, i) => `<tr><td>${esc(pick(s.title, c.lang))}</td><td class="num">${num(c, s.kgPerKWh, 4)}</td><td>${esc(pick(b.stages[i]?.title ?? s.title, c.lang))}</td><td class="num">${num(c, b.stages[i]?.kgPerKWh ?? null, 4)}</td></tr>`).join('');
-  const causes = cmp.causes.map((k) => `<tr data-cause="${esc(k.cause)}"><td>${esc(t(`battery:compare.cause.${k.cause}`))}</td><td class="num">${num(c, k.deltaPerKWh, 6, `cause-${k.cause}`)}</td><td class="small">${esc(translateMessage(t, k.explanation))}</td></tr>`).join('');
+  const stageRows = a.stages
+    .map(
+      (s, i) =>
+        `<tr><td>${esc(pick(s.title, c.lang))}</td><td class="num">${num(c, s.kgPerKWh, 4)}</td><td>${esc(pick(b.stages[i]?.title ?? s.title, c.lang))}</td><td class="num">${num(c, b.stages[i]?.kgPerKWh ?? null, 4)}</td></tr>`,
+    )
+    .join('');
+  const causes = cmp.causes
+    .map(
+      (k) =>
+        `<tr data-cause="${esc(k.cause)}"><td>${esc(t(`battery:compare.cause.${k.cause}`))}</td><td class="num">${num(c, k.deltaPerKWh, 6, `cause-${k.cause}`)}</td><td class="small">${esc(translateMessage(t, k.explanation))}</td></tr>`,
+    )
+    .join('');
   return `<section class="battery-doc battery-compare"><h2>${esc(t('battery:compare.title'))}</h2>
 <table><thead><tr><th>${esc(pick(a.pack.title, c.lang))}</th><th>kg CO2e/kWh</th><th>${esc(pick(b.pack.title, c.lang))}</th><th>kg CO2e/kWh</th></tr></thead><tbody>${stageRows}
 <tr class="total"><th>${esc(t('battery:doc.total'))}</th><td class="num">${num(c, a.total.kgPerKWh, 4, 'cmp-from')}</td><th>${esc(t('battery:doc.total'))}</th><td class="num">${num(c, b.total.kgPerKWh, 4, 'cmp-to')}</td></tr></tbody></table>

@@ -31,7 +31,8 @@ export function passportExcerpt(d: BatteryDeclaration): PassportExport {
   const missing: Message[] = [];
   if (d.total.kgPerKWh === null) missing.push(msg('battery:passport.noTotal'));
   if (!d.battery.publicStudyUrl) missing.push(msg('battery:passport.noStudy'));
-  for (const s of d.stages) if (s.kgPerKWh === null && d.total.kgPerKWh !== null) missing.push(msg('battery:passport.stageMissing', { stage: `$t:battery:stage.${s.id}` }));
+  for (const s of d.stages)
+    if (s.kgPerKWh === null && d.total.kgPerKWh !== null) missing.push(msg('battery:passport.stageMissing', { stage: `$t:battery:stage.${s.id}` }));
   const unknownStage = d.stages.find((s) => !STAGE_NAMES[s.id]);
   if (unknownStage) missing.push(msg('battery:passport.notEuStages', { pack: d.pack.id }));
   if (missing.length) return { ok: false, missing };

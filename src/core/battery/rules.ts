@@ -26,15 +26,19 @@ const Due = z.discriminatedUnion('kind', [
       lagMonths: z.partialRecord(z.enum(DUE_KEYS), z.number().int().nonnegative()),
       acts: z.array(
         z
-          .object({ id: z.string(), title: LocalTextAll, status: z.enum(['draft', 'adopted', 'in-force']), entryIntoForce: isoDate.nullable(), source: SourceRef })
+          .object({
+            id: z.string(),
+            title: LocalTextAll,
+            status: z.enum(['draft', 'adopted', 'in-force']),
+            entryIntoForce: isoDate.nullable(),
+            source: SourceRef,
+          })
           .strict(),
       ),
       source: SourceRef,
     })
     .strict(),
-  z
-    .object({ kind: z.literal('trial-then-routine'), trialFrom: isoDate, trialUntil: isoDate, routineFrom: isoDate, source: SourceRef })
-    .strict(),
+  z.object({ kind: z.literal('trial-then-routine'), trialFrom: isoDate, trialUntil: isoDate, routineFrom: isoDate, source: SourceRef }).strict(),
 ]);
 
 export const BatteryRules = z
@@ -76,7 +80,10 @@ export function loadBatteryPack(rawPack: unknown, rawRules: unknown): BatteryPac
   const pack = loadFootprintPack(rawPack);
   const r = BatteryRules.safeParse(rawRules);
   if (!r.success)
-    throw new PackError(pack.id, r.error.issues.map((i) => msg('core:pack.invalidField', { field: i.path.map(String).join('.') || '(root)', detail: i.message })));
+    throw new PackError(
+      pack.id,
+      r.error.issues.map((i) => msg('core:pack.invalidField', { field: i.path.map(String).join('.') || '(root)', detail: i.message })),
+    );
   if (r.data.id !== pack.id) throw new PackError(pack.id, [msg('core:pack.invalidField', { field: 'id', detail: `battery rules for ${r.data.id}` })]);
   if (!pack.reportingStages) throw new PackError(pack.id, [msg('core:pack.invalidField', { field: 'reportingStages', detail: 'required for a battery pack' })]);
   return { pack, rules: r.data };
@@ -89,7 +96,10 @@ let packs: Map<string, BatteryPack> | undefined;
 export function batteryPacks(): Map<string, BatteryPack> {
   if (!packs) {
     packs = new Map();
-    for (const [p, r] of [[euPack, euRules], [cnPack, cnRules]] as const) {
+    for (const [p, r] of [
+      [euPack, euRules],
+      [cnPack, cnRules],
+    ] as const) {
       const b = loadBatteryPack(p, r);
       packs.set(b.pack.id, b);
     }

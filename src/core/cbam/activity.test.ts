@@ -7,9 +7,7 @@ import { createT } from '../../cli/i18n';
 import { translateMessage, type TFunction } from '../i18n/translate';
 import { validateDataset } from '../model/validate';
 import { round } from '../num';
-import {
-  activityLines, addLinesToDataset, calculateInstallation, parseActivity, type CalcFigure, type InstallationResult,
-} from './activity';
+import { activityLines, addLinesToDataset, calculateInstallation, parseActivity, type CalcFigure, type InstallationResult } from './activity';
 
 const FIX = join(import.meta.dirname, '..', '..', '..', 'rules', 'eu-cbam-definitive', 'worked-examples');
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'public', 'samples');
@@ -130,7 +128,11 @@ describe('every figure', () => {
       }
   });
   it('DirEm* is the exact decimal sum of the stream figures shown', () => {
-    const r = calc({ ...fixture('tc1'), sourceStreams: [...fixture('tc1').sourceStreams, ...fixture('tc2').sourceStreams, ...fixture('tc3').sourceStreams], pfc: fixture('tc4').pfc });
+    const r = calc({
+      ...fixture('tc1'),
+      sourceStreams: [...fixture('tc1').sourceStreams, ...fixture('tc2').sourceStreams, ...fixture('tc3').sourceStreams],
+      pfc: fixture('tc4').pfc,
+    });
     const shown = r.streams.map((s) => s.fossil);
     expect(shown.slice(0, 3)).toEqual([827_820, 10_640.74, -25_693.068768]);
     const scaled = shown.reduce((a, v) => a + BigInt(Math.round(v * 1e6)), 0n);
@@ -148,13 +150,19 @@ describe('validation', () => {
     expect(r.errors).toEqual([
       {
         path: ['sourceStreams', 0, 'ad'],
-        message: { key: 'cbamcalc:errors.negative', params: { section: '$t:cbamcalc:section.sourceStreams', item: '$raw: “Coal”', field: '$t:cbamcalc:field.ad', value: '-5' } },
+        message: {
+          key: 'cbamcalc:errors.negative',
+          params: { section: '$t:cbamcalc:section.sourceStreams', item: '$raw: “Coal”', field: '$t:cbamcalc:field.ad', value: '-5' },
+        },
       },
     ]);
   });
   it('reports text, shares above 1, unknown methods, a missing heat factor and a zero activity level, each at its path', () => {
     const r = calculateInstallation({
-      sourceStreams: [{ method: 'combustion', ad: 'abc', ncv: 25, ef: 95, oxidationFactor: 98 }, { method: 'burning', ad: 1 }],
+      sourceStreams: [
+        { method: 'combustion', ad: 'abc', ncv: 25, ef: 95, oxidationFactor: 98 },
+        { method: 'burning', ad: 1 },
+      ],
       pfc: [{ method: 'slope', alProduced: 1, aef: 1, aed: 1, sefCf4: 1, fC2F6: 0.1, collectionEfficiency: 0 }],
       heatImported: { tj: 5 },
       production: { activityLevel: 0 },
@@ -191,7 +199,11 @@ describe('validation', () => {
     });
     it('errors, figure labels and notes are translated, with their parameters filled in', () => {
       const bad = calculateInstallation({ sourceStreams: [{ name: 'Coal', method: 'combustion', ad: -5, ncv: 25, ef: 95 }], heatImported: { tj: 1 } });
-      const good = calc({ ...fixture('tc9'), sourceStreams: [{ method: 'combustion', ad: 1, ncv: 1, ef: 1 }], precursors: [{ name: 'Billets', mass: 1, seeDirect: 1, source: 'default' }] });
+      const good = calc({
+        ...fixture('tc9'),
+        sourceStreams: [{ method: 'combustion', ad: 1, ncv: 1, ef: 1 }],
+        precursors: [{ name: 'Billets', mass: 1, seeDirect: 1, source: 'default' }],
+      });
       const msgs = [...(bad.ok ? [] : bad.errors.map((e) => e.message)), ...good.figures.map((f) => f.label), ...good.notes];
       expect(msgs.length).toBeGreaterThan(10);
       for (const [lng, t] of Object.entries(ts))
@@ -239,7 +251,8 @@ describe('dataset lines', () => {
         gases: { CO2_fossil: 827_820 },
         source: {
           name: 'CBAM combustion (calculation-based) — Implementing Regulation (EU) 2025/2547, Annex II',
-          reference: 'AD × NCV / 1000 = 252000 × 45 / 1000 = 11340 TJ; AD × NCV × EF × OxF × (1 − BioC) / 1000 = 252000 × 45 × 73 × 1 × (1 − 0) / 1000 = 827820 tCO2',
+          reference:
+            'AD × NCV / 1000 = 252000 × 45 / 1000 = 11340 TJ; AD × NCV × EF × OxF × (1 − BioC) / 1000 = 252000 × 45 × 73 × 1 × (1 − 0) / 1000 = 827820 tCO2',
         },
       },
       dataType: 'primary',
@@ -275,15 +288,33 @@ describe('dataset lines', () => {
   it('refuses a dataset given per functional unit, and an unknown installation', () => {
     const sample = JSON.parse(readFileSync(join(SAMPLES, 'aluminium-ingot-ningxia.json'), 'utf8'));
     const { lines } = activityLines(calc(fixture('tc1')));
-    expect(addLinesToDataset({ ...sample, basis: { kind: 'per-functional-unit' } }, lines)).toEqual({ ok: false, errors: [{ key: 'cbamcalc:lines.perFunctionalUnit' }] });
-    expect(addLinesToDataset(sample, lines, { installationId: 'X' })).toEqual({ ok: false, errors: [{ key: 'cbamcalc:lines.unknownInstallation', params: { id: 'X' } }] });
+    expect(addLinesToDataset({ ...sample, basis: { kind: 'per-functional-unit' } }, lines)).toEqual({
+      ok: false,
+      errors: [{ key: 'cbamcalc:lines.perFunctionalUnit' }],
+    });
+    expect(addLinesToDataset(sample, lines, { installationId: 'X' })).toEqual({
+      ok: false,
+      errors: [{ key: 'cbamcalc:lines.unknownInstallation', params: { id: 'X' } }],
+    });
   });
   it('a net negative mass balance cannot be a line and says why; a positive one is one line', () => {
     const neg = activityLines(calc(fixture('tc3')));
     expect(neg.lines).toEqual([]);
     expect(neg.skipped).toEqual([{ key: 'cbamcalc:lines.negativeBalance', params: { value: -25_693.068768 } }]);
-    const pos = activityLines(calc({ sourceStreams: [{ id: 'COKE', method: 'mass-balance', ad: 1000, carbonContent: 0.85 }, { id: 'STEEL', method: 'mass-balance', ad: -10_000, carbonContent: 0.004 }] }));
+    const pos = activityLines(
+      calc({
+        sourceStreams: [
+          { id: 'COKE', method: 'mass-balance', ad: 1000, carbonContent: 0.85 },
+          { id: 'STEEL', method: 'mass-balance', ad: -10_000, carbonContent: 0.004 },
+        ],
+      }),
+    );
     expect(pos.lines).toHaveLength(1);
-    expect(pos.lines[0]).toMatchObject({ id: 'CALC-MB', category: 'process-emission', activity: { amount: 1000, unit: 't' }, emissions: { gases: { CO2_fossil: 2967.84 } } });
+    expect(pos.lines[0]).toMatchObject({
+      id: 'CALC-MB',
+      category: 'process-emission',
+      activity: { amount: 1000, unit: 't' },
+      emissions: { gases: { CO2_fossil: 2967.84 } },
+    });
   });
 });

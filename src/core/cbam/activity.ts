@@ -23,9 +23,24 @@ import { legalRefOf, type LegalRef } from '../figure';
 import type { Constants, Figure as PackFigure, Source as PackSource } from './pack-schema';
 import { definitivePack } from './packs';
 import {
-  attributedDirect, attributedIndirect, CbamInputError, cems, combustion, DP, exportedElectricity, heatEmissionFactor,
-  importEmbeddedEmissions, massBalance, measurableHeat, packConstants, pfcOvervoltage, pfcSlope, processEmissions,
-  specificEmbeddedEmissions, wasteGasExportCorrection, wasteGasImportCorrection,
+  attributedDirect,
+  attributedIndirect,
+  CbamInputError,
+  cems,
+  combustion,
+  DP,
+  exportedElectricity,
+  heatEmissionFactor,
+  importEmbeddedEmissions,
+  massBalance,
+  measurableHeat,
+  packConstants,
+  pfcOvervoltage,
+  pfcSlope,
+  processEmissions,
+  specificEmbeddedEmissions,
+  wasteGasExportCorrection,
+  wasteGasImportCorrection,
 } from './methods';
 
 export const ACTIVITY_FORMAT = 'carbonbridge.cbam-activity';
@@ -95,9 +110,7 @@ const pfcCommon = {
   /** collection efficiency, above 0, at most 1 */
   collectionEfficiency: req(eff()),
 };
-export const PfcSlope = z
-  .object({ ...pfcCommon, method: z.literal('slope'), aef: req(nonNeg()), aed: req(nonNeg()), sefCf4: req(nonNeg()) })
-  .strict();
+export const PfcSlope = z.object({ ...pfcCommon, method: z.literal('slope'), aef: req(nonNeg()), aed: req(nonNeg()), sefCf4: req(nonNeg()) }).strict();
 export const PfcOvervoltage = z
   .object({ ...pfcCommon, method: z.literal('overvoltage'), ovc: req(nonNeg()), aeo: req(nonNeg()), currentEfficiency: req(eff()) })
   .strict();
@@ -131,8 +144,7 @@ export const HeatFlow = z
   })
   .strict()
   .superRefine((h, ctx) => {
-    if ((h.ef === undefined) === (h.fuelEf === undefined))
-      ctx.addIssue({ code: 'custom', path: ['ef'], message: 'heatEf', input: h.ef });
+    if ((h.ef === undefined) === (h.fuelEf === undefined)) ctx.addIssue({ code: 'custom', path: ['ef'], message: 'heatEf', input: h.ef });
   });
 
 export const ActivityInput = z
@@ -147,10 +159,19 @@ export const ActivityInput = z
     cems: z.array(CemsMeasurement).default([]),
     heatImported: HeatFlow.optional(),
     heatExported: HeatFlow.optional(),
-    wasteGas: z.object({ importedTJ: opt(nonNeg()), exportedTJ: opt(nonNeg()) }).strict().optional(),
+    wasteGas: z
+      .object({ importedTJ: opt(nonNeg()), exportedTJ: opt(nonNeg()) })
+      .strict()
+      .optional(),
     /** MWh and tCO2/MWh */
-    electricityExported: z.object({ mwh: req(nonNeg()), ef: req(nonNeg()) }).strict().optional(),
-    electricityConsumed: z.object({ mwh: req(nonNeg()), ef: req(nonNeg()), efSource: z.string().optional() }).strict().optional(),
+    electricityExported: z
+      .object({ mwh: req(nonNeg()), ef: req(nonNeg()) })
+      .strict()
+      .optional(),
+    electricityConsumed: z
+      .object({ mwh: req(nonNeg()), ef: req(nonNeg()), efSource: z.string().optional() })
+      .strict()
+      .optional(),
     production: z
       .object({
         /** activity level: goods produced by the process in the period */
@@ -180,7 +201,10 @@ export const ActivityInput = z
       )
       .default([]),
     /** an import of the good: embedded emissions = mass × SEE */
-    importedGoods: z.object({ mass: req(nonNeg()), indirectCounted: z.boolean() }).strict().optional(),
+    importedGoods: z
+      .object({ mass: req(nonNeg()), indirectCounted: z.boolean() })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -200,12 +224,59 @@ export interface CalcError {
 }
 
 const LIST_SECTIONS = ['sourceStreams', 'pfc', 'cems', 'precursors'] as const;
-const SECTIONS = [...LIST_SECTIONS, 'heatImported', 'heatExported', 'wasteGas', 'electricityExported', 'electricityConsumed', 'production', 'importedGoods', 'installation'];
+const SECTIONS = [
+  ...LIST_SECTIONS,
+  'heatImported',
+  'heatExported',
+  'wasteGas',
+  'electricityExported',
+  'electricityConsumed',
+  'production',
+  'importedGoods',
+  'installation',
+];
 export const FIELD_KEYS = [
-  'ad', 'unit', 'ncv', 'ef', 'oxidationFactor', 'biomassShare', 'conversionFactor', 'carbonContent', 'method', 'alProduced', 'aef',
-  'aed', 'sefCf4', 'fC2F6', 'collectionEfficiency', 'ovc', 'aeo', 'currentEfficiency', 'gas', 'concentration', 'hours', 'flow',
-  'category', 'tj', 'fuelEf', 'efficiency', 'importedTJ', 'exportedTJ', 'mwh', 'efSource', 'activityLevel', 'good', 'cnCode',
-  'country', 'mass', 'seeDirect', 'seeIndirect', 'source', 'indirectCounted', 'name', 'id',
+  'ad',
+  'unit',
+  'ncv',
+  'ef',
+  'oxidationFactor',
+  'biomassShare',
+  'conversionFactor',
+  'carbonContent',
+  'method',
+  'alProduced',
+  'aef',
+  'aed',
+  'sefCf4',
+  'fC2F6',
+  'collectionEfficiency',
+  'ovc',
+  'aeo',
+  'currentEfficiency',
+  'gas',
+  'concentration',
+  'hours',
+  'flow',
+  'category',
+  'tj',
+  'fuelEf',
+  'efficiency',
+  'importedTJ',
+  'exportedTJ',
+  'mwh',
+  'efSource',
+  'activityLevel',
+  'good',
+  'cnCode',
+  'country',
+  'mass',
+  'seeDirect',
+  'seeIndirect',
+  'source',
+  'indirectCounted',
+  'name',
+  'id',
 ] as const;
 
 const show = (v: unknown): string => {
@@ -370,7 +441,12 @@ export type CalculateResult = InstallationResult | { ok: false; errors: CalcErro
 
 const n = (x: number) => String(round(x, DP));
 const cref = (id: string, f: PackFigure): ConstantRef => ({
-  id, value: f.value, unit: f.unit, source: f.source, confidence: f.confidence, ...(f.uncertain ? { uncertain: true } : {}),
+  id,
+  value: f.value,
+  unit: f.unit,
+  source: f.source,
+  confidence: f.confidence,
+  ...(f.uncertain ? { uncertain: true } : {}),
 });
 
 /** Calculate an installation from its activity data (object or JSON text). Never throws on bad input. */
@@ -392,8 +468,21 @@ function at<T>(path: (string | number)[], raw: unknown, fn: () => T): T {
   } catch (e) {
     if (e instanceof CbamInputError) {
       const field = String(e.detail.params?.field ?? '');
-      const p = [...path, ...field.split('.').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s))];
-      const kind = ({ 'cbam:errors.mustBePositive': 'notPositive', 'cbam:errors.belowMin': 'belowMin', 'cbam:errors.aboveMax': 'aboveMax', 'cbam:errors.notANumber': 'notANumber' } as Record<string, string>)[e.detail.key];
+      const p = [
+        ...path,
+        ...field
+          .split('.')
+          .filter(Boolean)
+          .map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+      ];
+      const kind = (
+        {
+          'cbam:errors.mustBePositive': 'notPositive',
+          'cbam:errors.belowMin': 'belowMin',
+          'cbam:errors.aboveMax': 'aboveMax',
+          'cbam:errors.notANumber': 'notANumber',
+        } as Record<string, string>
+      )[e.detail.key];
       const { field: _f, ...params } = e.detail.params ?? {};
       throw new CalcFailure({ path: p, message: kind ? msg(`cbamcalc:errors.${kind}`, { ...where(raw, p), ...params }) : e.detail });
     }
@@ -436,21 +525,89 @@ function sourceStreamResults(input: ActivityInput, K: Constants, notes: Message[
       const bio = s.biomassShare ?? 0;
       const r = at(path, input, () => combustion({ ad: s.ad, ncv: s.ncv, ef: s.ef, oxidationFactor: ox, biomassShare: bio }));
       const figures = [
-        fig({ id: `${p}.energy`, label: msg('cbamcalc:figure.energy', lp), value: r.energyTJ, unit: 'TJ', formula: 'AD × NCV / 1000', substituted: `${n(s.ad)} × ${n(s.ncv)} / 1000`, fn: 'combustion' }),
-        fig({ id: `${p}.fossil`, label: msg('cbamcalc:figure.fossil', lp), value: r.fossil, unit: 'tCO2', formula: 'AD × NCV × EF × OxF × (1 − BioC) / 1000', substituted: `${n(s.ad)} × ${n(s.ncv)} × ${n(s.ef)} × ${n(ox)} × (1 − ${n(bio)}) / 1000`, fn: 'combustion' }),
+        fig({
+          id: `${p}.energy`,
+          label: msg('cbamcalc:figure.energy', lp),
+          value: r.energyTJ,
+          unit: 'TJ',
+          formula: 'AD × NCV / 1000',
+          substituted: `${n(s.ad)} × ${n(s.ncv)} / 1000`,
+          fn: 'combustion',
+        }),
+        fig({
+          id: `${p}.fossil`,
+          label: msg('cbamcalc:figure.fossil', lp),
+          value: r.fossil,
+          unit: 'tCO2',
+          formula: 'AD × NCV × EF × OxF × (1 − BioC) / 1000',
+          substituted: `${n(s.ad)} × ${n(s.ncv)} × ${n(s.ef)} × ${n(ox)} × (1 − ${n(bio)}) / 1000`,
+          fn: 'combustion',
+        }),
       ];
-      if (r.biogenic) figures.push(fig({ id: `${p}.biogenic`, label: msg('cbamcalc:figure.biogenic', lp), value: r.biogenic, unit: 'tCO2', formula: 'AD × NCV × EF × OxF × BioC / 1000', substituted: `${n(s.ad)} × ${n(s.ncv)} × ${n(s.ef)} × ${n(ox)} × ${n(bio)} / 1000`, fn: 'combustion' }));
+      if (r.biogenic)
+        figures.push(
+          fig({
+            id: `${p}.biogenic`,
+            label: msg('cbamcalc:figure.biogenic', lp),
+            value: r.biogenic,
+            unit: 'tCO2',
+            formula: 'AD × NCV × EF × OxF × BioC / 1000',
+            substituted: `${n(s.ad)} × ${n(s.ncv)} × ${n(s.ef)} × ${n(ox)} × ${n(bio)} / 1000`,
+            fn: 'combustion',
+          }),
+        );
       if (s.oxidationFactor === undefined) notes.push(msg('cbamcalc:notes.oxidationDefault', { name: `$raw:${name}` }));
-      streams.push({ kind: 'combustion', path, id, name, figures, fossil: r.fossil, biogenic: r.biogenic, gases: gasesCo2(r.fossil, r.biogenic), activity: { amount: s.ad, unit: s.unit }, category: 'fuel-combustion' });
+      streams.push({
+        kind: 'combustion',
+        path,
+        id,
+        name,
+        figures,
+        fossil: r.fossil,
+        biogenic: r.biogenic,
+        gases: gasesCo2(r.fossil, r.biogenic),
+        activity: { amount: s.ad, unit: s.unit },
+        category: 'fuel-combustion',
+      });
     } else if (s.method === 'process') {
       const cf = s.conversionFactor ?? 1;
       const bio = s.biomassShare ?? 0;
       const r = at(path, input, () => processEmissions({ ad: s.ad, ef: s.ef, conversionFactor: cf, biomassShare: bio }));
       const figures = [
-        fig({ id: `${p}.fossil`, label: msg('cbamcalc:figure.fossil', lp), value: r.fossil, unit: 'tCO2', formula: 'AD × EF × ConvF × (1 − BioC)', substituted: `${n(s.ad)} × ${n(s.ef)} × ${n(cf)} × (1 − ${n(bio)})`, fn: 'processEmissions' }),
+        fig({
+          id: `${p}.fossil`,
+          label: msg('cbamcalc:figure.fossil', lp),
+          value: r.fossil,
+          unit: 'tCO2',
+          formula: 'AD × EF × ConvF × (1 − BioC)',
+          substituted: `${n(s.ad)} × ${n(s.ef)} × ${n(cf)} × (1 − ${n(bio)})`,
+          fn: 'processEmissions',
+        }),
       ];
-      if (r.biogenic) figures.push(fig({ id: `${p}.biogenic`, label: msg('cbamcalc:figure.biogenic', lp), value: r.biogenic, unit: 'tCO2', formula: 'AD × EF × ConvF × BioC', substituted: `${n(s.ad)} × ${n(s.ef)} × ${n(cf)} × ${n(bio)}`, fn: 'processEmissions' }));
-      streams.push({ kind: 'process', path, id, name, figures, fossil: r.fossil, biogenic: r.biogenic, gases: gasesCo2(r.fossil, r.biogenic), activity: { amount: s.ad, unit: 't' }, category: 'process-emission' });
+      if (r.biogenic)
+        figures.push(
+          fig({
+            id: `${p}.biogenic`,
+            label: msg('cbamcalc:figure.biogenic', lp),
+            value: r.biogenic,
+            unit: 'tCO2',
+            formula: 'AD × EF × ConvF × BioC',
+            substituted: `${n(s.ad)} × ${n(s.ef)} × ${n(cf)} × ${n(bio)}`,
+            fn: 'processEmissions',
+          }),
+        );
+      streams.push({
+        kind: 'process',
+        path,
+        id,
+        name,
+        figures,
+        fossil: r.fossil,
+        biogenic: r.biogenic,
+        gases: gasesCo2(r.fossil, r.biogenic),
+        activity: { amount: s.ad, unit: 't' },
+        category: 'process-emission',
+      });
     } else mbIdx.push(i);
   });
   if (mbIdx.length) {
@@ -465,7 +622,12 @@ function sourceStreamResults(input: ActivityInput, K: Constants, notes: Message[
 function massBalanceResults(input: ActivityInput, K: Constants, mbIdx: number[]): StreamResult[] {
   const streams: StreamResult[] = [];
   const mbs = mbIdx.map((i) => input.sourceStreams[i] as z.infer<typeof MassBalanceStream>);
-  const r = at(['sourceStreams'], input, () => massBalance(mbs.map((s) => ({ ad: s.ad, carbonContent: s.carbonContent, biomassShare: s.biomassShare ?? 0 })), K));
+  const r = at(['sourceStreams'], input, () =>
+    massBalance(
+      mbs.map((s) => ({ ad: s.ad, carbonContent: s.carbonContent, biomassShare: s.biomassShare ?? 0 })),
+      K,
+    ),
+  );
   const c = cref('carbonToCo2', r.factor);
   mbIdx.forEach((i, k) => {
     const s = mbs[k]!;
@@ -474,10 +636,42 @@ function massBalanceResults(input: ActivityInput, K: Constants, mbIdx: number[])
     const bio = s.biomassShare ?? 0;
     const p = `sourceStreams.${i}`;
     const figures = [
-      fig({ id: `${p}.fossil`, label: msg('cbamcalc:figure.fossil', { name }), value: line.fossil, unit: 'tCO2', formula: 'F_C × AD × C × (1 − BioC)', substituted: `${n(r.factor.value)} × ${n(s.ad)} × ${n(s.carbonContent)} × (1 − ${n(bio)})`, fn: 'massBalance', constants: [c] }),
+      fig({
+        id: `${p}.fossil`,
+        label: msg('cbamcalc:figure.fossil', { name }),
+        value: line.fossil,
+        unit: 'tCO2',
+        formula: 'F_C × AD × C × (1 − BioC)',
+        substituted: `${n(r.factor.value)} × ${n(s.ad)} × ${n(s.carbonContent)} × (1 − ${n(bio)})`,
+        fn: 'massBalance',
+        constants: [c],
+      }),
     ];
-    if (line.biogenic) figures.push(fig({ id: `${p}.biogenic`, label: msg('cbamcalc:figure.biogenic', { name }), value: line.biogenic, unit: 'tCO2', formula: 'F_C × AD × C × BioC', substituted: `${n(r.factor.value)} × ${n(s.ad)} × ${n(s.carbonContent)} × ${n(bio)}`, fn: 'massBalance', constants: [c] }));
-    streams.push({ kind: 'mass-balance', path: ['sourceStreams', i], id: idOf(s, 'SS-', i), name, figures, fossil: line.fossil, biogenic: line.biogenic, gases: gasesCo2(line.fossil, line.biogenic), activity: { amount: s.ad, unit: 't' }, category: 'process-emission' });
+    if (line.biogenic)
+      figures.push(
+        fig({
+          id: `${p}.biogenic`,
+          label: msg('cbamcalc:figure.biogenic', { name }),
+          value: line.biogenic,
+          unit: 'tCO2',
+          formula: 'F_C × AD × C × BioC',
+          substituted: `${n(r.factor.value)} × ${n(s.ad)} × ${n(s.carbonContent)} × ${n(bio)}`,
+          fn: 'massBalance',
+          constants: [c],
+        }),
+      );
+    streams.push({
+      kind: 'mass-balance',
+      path: ['sourceStreams', i],
+      id: idOf(s, 'SS-', i),
+      name,
+      figures,
+      fossil: line.fossil,
+      biogenic: line.biogenic,
+      gases: gasesCo2(line.fossil, line.biogenic),
+      activity: { amount: s.ad, unit: 't' },
+      category: 'process-emission',
+    });
   });
   return streams;
 }
@@ -498,16 +692,75 @@ function pfcResults(input: ActivityInput, K: Constants): StreamResult[] {
     const c2f6Emitted = round(r.c2f6 / q.collectionEfficiency, DP);
     const figures = [
       q.method === 'slope'
-        ? fig({ id: `${p}.cf4`, label: msg('cbamcalc:figure.cf4', lp), value: r.cf4, unit: 't CF4', formula: 'AD × AEF × AED × SEF_CF4 / 1000', substituted: `${n(q.alProduced)} × ${n(q.aef)} × ${n(q.aed)} × ${n(q.sefCf4)} / 1000`, fn })
-        : fig({ id: `${p}.cf4`, label: msg('cbamcalc:figure.cf4', lp), value: r.cf4, unit: 't CF4', formula: 'AD × OVC × AEO / CE / 1000', substituted: `${n(q.alProduced)} × ${n(q.ovc)} × ${n(q.aeo)} / ${n(q.currentEfficiency)} / 1000`, fn }),
-      fig({ id: `${p}.c2f6`, label: msg('cbamcalc:figure.c2f6', lp), value: r.c2f6, unit: 't C2F6', formula: 'CF4 × F_C2F6', substituted: `${n(r.cf4)} × ${n(q.fC2F6)}`, fn }),
-      fig({ id: `${p}.co2eCf4`, label: msg('cbamcalc:figure.co2eCf4', lp), value: r.co2eCf4, unit: 'tCO2e', formula: 'CF4 × GWP_CF4', substituted: `${n(r.cf4)} × ${n(r.gwp.CF4.value)}`, fn, constants: [cCf4] }),
-      fig({ id: `${p}.co2eC2F6`, label: msg('cbamcalc:figure.co2eC2F6', lp), value: r.co2eC2F6, unit: 'tCO2e', formula: 'C2F6 × GWP_C2F6', substituted: `${n(r.c2f6)} × ${n(r.gwp.C2F6.value)}`, fn, constants: [cC2f6] }),
-      fig({ id: `${p}.total`, label: msg('cbamcalc:figure.pfcTotal', lp), value: r.total, unit: 'tCO2e', formula: '(CF4 × GWP_CF4 + C2F6 × GWP_C2F6) / CollEff', substituted: `(${n(r.co2eCf4)} + ${n(r.co2eC2F6)}) / ${n(q.collectionEfficiency)}`, fn, constants: [cCf4, cC2f6] }),
+        ? fig({
+            id: `${p}.cf4`,
+            label: msg('cbamcalc:figure.cf4', lp),
+            value: r.cf4,
+            unit: 't CF4',
+            formula: 'AD × AEF × AED × SEF_CF4 / 1000',
+            substituted: `${n(q.alProduced)} × ${n(q.aef)} × ${n(q.aed)} × ${n(q.sefCf4)} / 1000`,
+            fn,
+          })
+        : fig({
+            id: `${p}.cf4`,
+            label: msg('cbamcalc:figure.cf4', lp),
+            value: r.cf4,
+            unit: 't CF4',
+            formula: 'AD × OVC × AEO / CE / 1000',
+            substituted: `${n(q.alProduced)} × ${n(q.ovc)} × ${n(q.aeo)} / ${n(q.currentEfficiency)} / 1000`,
+            fn,
+          }),
+      fig({
+        id: `${p}.c2f6`,
+        label: msg('cbamcalc:figure.c2f6', lp),
+        value: r.c2f6,
+        unit: 't C2F6',
+        formula: 'CF4 × F_C2F6',
+        substituted: `${n(r.cf4)} × ${n(q.fC2F6)}`,
+        fn,
+      }),
+      fig({
+        id: `${p}.co2eCf4`,
+        label: msg('cbamcalc:figure.co2eCf4', lp),
+        value: r.co2eCf4,
+        unit: 'tCO2e',
+        formula: 'CF4 × GWP_CF4',
+        substituted: `${n(r.cf4)} × ${n(r.gwp.CF4.value)}`,
+        fn,
+        constants: [cCf4],
+      }),
+      fig({
+        id: `${p}.co2eC2F6`,
+        label: msg('cbamcalc:figure.co2eC2F6', lp),
+        value: r.co2eC2F6,
+        unit: 'tCO2e',
+        formula: 'C2F6 × GWP_C2F6',
+        substituted: `${n(r.c2f6)} × ${n(r.gwp.C2F6.value)}`,
+        fn,
+        constants: [cC2f6],
+      }),
+      fig({
+        id: `${p}.total`,
+        label: msg('cbamcalc:figure.pfcTotal', lp),
+        value: r.total,
+        unit: 'tCO2e',
+        formula: '(CF4 × GWP_CF4 + C2F6 × GWP_C2F6) / CollEff',
+        substituted: `(${n(r.co2eCf4)} + ${n(r.co2eC2F6)}) / ${n(q.collectionEfficiency)}`,
+        fn,
+        constants: [cCf4, cC2f6],
+      }),
     ];
     streams.push({
-      kind: q.method === 'slope' ? 'pfc-slope' : 'pfc-overvoltage', path, id: idOf(q, 'PFC-', i), name, figures, fossil: r.total, biogenic: 0,
-      gases: { CF4: cf4Emitted, C2F6: c2f6Emitted }, activity: { amount: q.alProduced, unit: 't' }, category: 'process-emission',
+      kind: q.method === 'slope' ? 'pfc-slope' : 'pfc-overvoltage',
+      path,
+      id: idOf(q, 'PFC-', i),
+      name,
+      figures,
+      fossil: r.total,
+      biogenic: 0,
+      gases: { CF4: cf4Emitted, C2F6: c2f6Emitted },
+      activity: { amount: q.alProduced, unit: 't' },
+      category: 'process-emission',
     });
   });
 
@@ -523,18 +776,82 @@ function cemsResults(input: ActivityInput, K: Constants): StreamResult[] {
     const p = `cems.${i}`;
     const lp = { name };
     const r = at(path, input, () => cems({ gas: m.gas, concentration: m.concentration, hours: m.hours, flow: m.flow, biomassShare: m.biomassShare ?? 0 }, K));
-    const massF = fig({ id: `${p}.mass`, label: msg(`cbamcalc:figure.cemsMass${m.gas}`, lp), value: r.mass, unit: `t ${m.gas}`, formula: 'conc × hours × flow × 1000 / 10^6', substituted: `${n(m.concentration)} × ${n(m.hours)} × ${n(m.flow)} × 1000 / 10^6`, fn: 'cems' });
+    const massF = fig({
+      id: `${p}.mass`,
+      label: msg(`cbamcalc:figure.cemsMass${m.gas}`, lp),
+      value: r.mass,
+      unit: `t ${m.gas}`,
+      formula: 'conc × hours × flow × 1000 / 10^6',
+      substituted: `${n(m.concentration)} × ${n(m.hours)} × ${n(m.flow)} × 1000 / 10^6`,
+      fn: 'cems',
+    });
     const volume = round(m.hours * m.flow, DP);
     const activity = { amount: volume, unit: '1000 Nm3' as const };
     if (r.gas === 'N2O') {
       const g = cref('gwp.N2O', r.gwp);
-      const figures = [massF, fig({ id: `${p}.co2e`, label: msg('cbamcalc:figure.co2eN2O', lp), value: r.co2e, unit: 'tCO2e', formula: 'N2O × GWP_N2O', substituted: `${n(r.mass)} × ${n(r.gwp.value)}`, fn: 'cems', constants: [g] })];
-      streams.push({ kind: 'cems-N2O', path, id: idOf(m, 'CEMS-', i), name, figures, fossil: r.co2e, biogenic: 0, gases: { N2O: r.mass }, activity, category: m.category ?? 'process-emission' });
+      const figures = [
+        massF,
+        fig({
+          id: `${p}.co2e`,
+          label: msg('cbamcalc:figure.co2eN2O', lp),
+          value: r.co2e,
+          unit: 'tCO2e',
+          formula: 'N2O × GWP_N2O',
+          substituted: `${n(r.mass)} × ${n(r.gwp.value)}`,
+          fn: 'cems',
+          constants: [g],
+        }),
+      ];
+      streams.push({
+        kind: 'cems-N2O',
+        path,
+        id: idOf(m, 'CEMS-', i),
+        name,
+        figures,
+        fossil: r.co2e,
+        biogenic: 0,
+        gases: { N2O: r.mass },
+        activity,
+        category: m.category ?? 'process-emission',
+      });
     } else {
       const bio = m.biomassShare ?? 0;
-      const figures = [massF, fig({ id: `${p}.fossil`, label: msg('cbamcalc:figure.fossil', lp), value: r.fossil, unit: 'tCO2', formula: 'CO2 × (1 − BioC)', substituted: `${n(r.mass)} × (1 − ${n(bio)})`, fn: 'cems' })];
-      if (r.biogenic) figures.push(fig({ id: `${p}.biogenic`, label: msg('cbamcalc:figure.biogenic', lp), value: r.biogenic, unit: 'tCO2', formula: 'CO2 × BioC', substituted: `${n(r.mass)} × ${n(bio)}`, fn: 'cems' }));
-      streams.push({ kind: 'cems-CO2', path, id: idOf(m, 'CEMS-', i), name, figures, fossil: r.fossil, biogenic: r.biogenic, gases: gasesCo2(r.fossil, r.biogenic), activity, category: m.category ?? 'fuel-combustion' });
+      const figures = [
+        massF,
+        fig({
+          id: `${p}.fossil`,
+          label: msg('cbamcalc:figure.fossil', lp),
+          value: r.fossil,
+          unit: 'tCO2',
+          formula: 'CO2 × (1 − BioC)',
+          substituted: `${n(r.mass)} × (1 − ${n(bio)})`,
+          fn: 'cems',
+        }),
+      ];
+      if (r.biogenic)
+        figures.push(
+          fig({
+            id: `${p}.biogenic`,
+            label: msg('cbamcalc:figure.biogenic', lp),
+            value: r.biogenic,
+            unit: 'tCO2',
+            formula: 'CO2 × BioC',
+            substituted: `${n(r.mass)} × ${n(bio)}`,
+            fn: 'cems',
+          }),
+        );
+      streams.push({
+        kind: 'cems-CO2',
+        path,
+        id: idOf(m, 'CEMS-', i),
+        name,
+        figures,
+        fossil: r.fossil,
+        biogenic: r.biogenic,
+        gases: gasesCo2(r.fossil, r.biogenic),
+        activity,
+        category: m.category ?? 'fuel-combustion',
+      });
     }
   });
 
@@ -551,13 +868,31 @@ function attributionResults(input: ActivityInput, K: Constants, dirEm: CalcFigur
       const e = at([sec], input, () => heatEmissionFactor(h.fuelEf!, h.efficiency, K));
       ef = e.value;
       if (e.assumedEfficiency) notes.push(msg('cbamcalc:notes.assumedEfficiency', { section: `$t:cbamcalc:section.${sec}`, value: e.efficiency }));
-      corrections.push(fig({
-        id: `${sec}.ef`, label: msg(`cbamcalc:figure.heatEf${dir}`), value: e.value, unit: 'tCO2/TJ', formula: 'EF_fuel / η', substituted: `${n(h.fuelEf!)} / ${n(e.efficiency)}`,
-        fn: 'heatEmissionFactor', constants: e.assumedEfficiency ? [cref('unknownHeatEfficiency', K.unknownHeatEfficiency)] : [],
-      }));
+      corrections.push(
+        fig({
+          id: `${sec}.ef`,
+          label: msg(`cbamcalc:figure.heatEf${dir}`),
+          value: e.value,
+          unit: 'tCO2/TJ',
+          formula: 'EF_fuel / η',
+          substituted: `${n(h.fuelEf!)} / ${n(e.efficiency)}`,
+          fn: 'heatEmissionFactor',
+          constants: e.assumedEfficiency ? [cref('unknownHeatEfficiency', K.unknownHeatEfficiency)] : [],
+        }),
+      );
     }
     const em = at([sec], input, () => measurableHeat(h.tj, ef!));
-    corrections.push(fig({ id: `${sec}.em`, label: msg(`cbamcalc:figure.heat${dir}`), value: em.value, unit: 'tCO2', formula: dir === 'Imported' ? 'Em_H,imp = Q × EF_H' : 'Em_H,exp = Q × EF_H', substituted: `${n(h.tj)} × ${n(ef!)}`, fn: 'measurableHeat' }));
+    corrections.push(
+      fig({
+        id: `${sec}.em`,
+        label: msg(`cbamcalc:figure.heat${dir}`),
+        value: em.value,
+        unit: 'tCO2',
+        formula: dir === 'Imported' ? 'Em_H,imp = Q × EF_H' : 'Em_H,exp = Q × EF_H',
+        substituted: `${n(h.tj)} × ${n(ef!)}`,
+        fn: 'measurableHeat',
+      }),
+    );
     return { tj: h.tj, ef: ef! };
   };
   const heatImport = input.heatImported ? heat(input.heatImported, 'Imported') : undefined;
@@ -566,42 +901,87 @@ function attributionResults(input: ActivityInput, K: Constants, dirEm: CalcFigur
   const wgExp = input.wasteGas?.exportedTJ;
   if (wgImp !== undefined) {
     const r = at(['wasteGas', 'importedTJ'], input, () => wasteGasImportCorrection(wgImp, K));
-    corrections.push(fig({ id: 'wasteGas.import', label: msg('cbamcalc:figure.wasteGasImport'), value: r.value, unit: 'tCO2', formula: 'WG_corr,imp = V × EF_NG', substituted: `${n(wgImp)} × ${n(r.ef.value)}`, fn: 'wasteGasImportCorrection', constants: [cref('naturalGasEf', r.ef)] }));
+    corrections.push(
+      fig({
+        id: 'wasteGas.import',
+        label: msg('cbamcalc:figure.wasteGasImport'),
+        value: r.value,
+        unit: 'tCO2',
+        formula: 'WG_corr,imp = V × EF_NG',
+        substituted: `${n(wgImp)} × ${n(r.ef.value)}`,
+        fn: 'wasteGasImportCorrection',
+        constants: [cref('naturalGasEf', r.ef)],
+      }),
+    );
   }
   if (wgExp !== undefined) {
     const r = at(['wasteGas', 'exportedTJ'], input, () => wasteGasExportCorrection(wgExp, K));
-    corrections.push(fig({
-      id: 'wasteGas.export', label: msg('cbamcalc:figure.wasteGasExport'), value: r.value, unit: 'tCO2', formula: 'WG_corr,exp = V × EF_NG × Corr_exp',
-      substituted: `${n(wgExp)} × ${n(r.ef.value)} × ${n(r.correction.value)}`, fn: 'wasteGasExportCorrection', constants: [cref('naturalGasEf', r.ef), cref('wasteGasExportCorrection', r.correction)],
-    }));
+    corrections.push(
+      fig({
+        id: 'wasteGas.export',
+        label: msg('cbamcalc:figure.wasteGasExport'),
+        value: r.value,
+        unit: 'tCO2',
+        formula: 'WG_corr,exp = V × EF_NG × Corr_exp',
+        substituted: `${n(wgExp)} × ${n(r.ef.value)} × ${n(r.correction.value)}`,
+        fn: 'wasteGasExportCorrection',
+        constants: [cref('naturalGasEf', r.ef), cref('wasteGasExportCorrection', r.correction)],
+      }),
+    );
   }
   const elExp = input.electricityExported;
   if (elExp) {
     const r = at(['electricityExported'], input, () => exportedElectricity(elExp.mwh, elExp.ef));
-    corrections.push(fig({ id: 'electricityExported', label: msg('cbamcalc:figure.electricityExported'), value: r.value, unit: 'tCO2', formula: 'Em_el,exp = E_el,exp × EF_el', substituted: `${n(elExp.mwh)} × ${n(elExp.ef)}`, fn: 'exportedElectricity' }));
+    corrections.push(
+      fig({
+        id: 'electricityExported',
+        label: msg('cbamcalc:figure.electricityExported'),
+        value: r.value,
+        unit: 'tCO2',
+        formula: 'Em_el,exp = E_el,exp × EF_el',
+        substituted: `${n(elExp.mwh)} × ${n(elExp.ef)}`,
+        fn: 'exportedElectricity',
+      }),
+    );
   }
   const ad = at([], input, () =>
-    attributedDirect({
-      dirEm: dirEm.value,
-      ...(heatImport ? { heatImport } : {}),
-      ...(heatExport ? { heatExport } : {}),
-      ...(wgImp !== undefined ? { wasteGasImportTJ: wgImp } : {}),
-      ...(wgExp !== undefined ? { wasteGasExportTJ: wgExp } : {}),
-      ...(elExp ? { electricityExport: { mwh: elExp.mwh, ef: elExp.ef } } : {}),
-    }, K),
+    attributedDirect(
+      {
+        dirEm: dirEm.value,
+        ...(heatImport ? { heatImport } : {}),
+        ...(heatExport ? { heatExport } : {}),
+        ...(wgImp !== undefined ? { wasteGasImportTJ: wgImp } : {}),
+        ...(wgExp !== undefined ? { wasteGasExportTJ: wgExp } : {}),
+        ...(elExp ? { electricityExport: { mwh: elExp.mwh, ef: elExp.ef } } : {}),
+      },
+      K,
+    ),
   );
   const c = ad.components;
   const attrDirect = fig({
-    id: 'attributedDirect', label: msg('cbamcalc:figure.attributedDirect'), value: ad.value, unit: 'tCO2e',
+    id: 'attributedDirect',
+    label: msg('cbamcalc:figure.attributedDirect'),
+    value: ad.value,
+    unit: 'tCO2e',
     formula: 'AttrEm_dir = DirEm* + Em_H,imp − Em_H,exp + WG_corr,imp − WG_corr,exp − Em_el,exp',
     substituted: `${n(c.dirEm)} + ${n(c.heatImport)} − ${n(c.heatExport)} + ${n(c.wasteGasImport)} − ${n(c.wasteGasExport)} − ${n(c.electricityExport)}`,
-    fn: 'attributedDirect', ref: SEE_REF,
+    fn: 'attributedDirect',
+    ref: SEE_REF,
   });
   let attrIndirect: CalcFigure | null = null;
   const elc = input.electricityConsumed;
   if (elc) {
     const r = at(['electricityConsumed'], input, () => attributedIndirect(elc.mwh, elc.ef));
-    attrIndirect = fig({ id: 'attributedIndirect', label: msg('cbamcalc:figure.attributedIndirect'), value: r.value, unit: 'tCO2', formula: 'AttrEm_indir = E_el,cons × EF_el', substituted: `${n(elc.mwh)} × ${n(elc.ef)}`, fn: 'attributedIndirect', ref: SEE_REF });
+    attrIndirect = fig({
+      id: 'attributedIndirect',
+      label: msg('cbamcalc:figure.attributedIndirect'),
+      value: r.value,
+      unit: 'tCO2',
+      formula: 'AttrEm_indir = E_el,cons × EF_el',
+      substituted: `${n(elc.mwh)} × ${n(elc.ef)}`,
+      fn: 'attributedIndirect',
+      ref: SEE_REF,
+    });
   }
 
   return { corrections, attrDirect, attrIndirect };
@@ -614,9 +994,36 @@ function importedGoodsResults(input: ActivityInput, s: { direct: number; indirec
   const e = at(['importedGoods'], input, () => importEmbeddedEmissions(imp.mass, s.direct, s.indirect, imp.indirectCounted));
   const m = n(imp.mass);
   return [
-    fig({ id: 'importedGoods.direct', label: msg('cbamcalc:figure.importDirect'), value: e.direct, unit: 'tCO2e', formula: 'EE_dir = m × SEE_dir', substituted: `${m} × ${n(s.direct)}`, fn: 'importEmbeddedEmissions', ref: SEE_REF }),
-    fig({ id: 'importedGoods.indirect', label: msg('cbamcalc:figure.importIndirect'), value: e.indirect, unit: 'tCO2e', formula: 'EE_ind = m × SEE_ind', substituted: `${m} × ${n(s.indirect)}`, fn: 'importEmbeddedEmissions', ref: SEE_REF }),
-    fig({ id: 'importedGoods.counted', label: msg(imp.indirectCounted ? 'cbamcalc:figure.importCountedBoth' : 'cbamcalc:figure.importCountedDirect'), value: e.counted, unit: 'tCO2e', formula: imp.indirectCounted ? 'EE = EE_dir + EE_ind' : 'EE = EE_dir', substituted: imp.indirectCounted ? `${n(e.direct)} + ${n(e.indirect)}` : n(e.direct), fn: 'importEmbeddedEmissions', ref: SEE_REF }),
+    fig({
+      id: 'importedGoods.direct',
+      label: msg('cbamcalc:figure.importDirect'),
+      value: e.direct,
+      unit: 'tCO2e',
+      formula: 'EE_dir = m × SEE_dir',
+      substituted: `${m} × ${n(s.direct)}`,
+      fn: 'importEmbeddedEmissions',
+      ref: SEE_REF,
+    }),
+    fig({
+      id: 'importedGoods.indirect',
+      label: msg('cbamcalc:figure.importIndirect'),
+      value: e.indirect,
+      unit: 'tCO2e',
+      formula: 'EE_ind = m × SEE_ind',
+      substituted: `${m} × ${n(s.indirect)}`,
+      fn: 'importEmbeddedEmissions',
+      ref: SEE_REF,
+    }),
+    fig({
+      id: 'importedGoods.counted',
+      label: msg(imp.indirectCounted ? 'cbamcalc:figure.importCountedBoth' : 'cbamcalc:figure.importCountedDirect'),
+      value: e.counted,
+      unit: 'tCO2e',
+      formula: imp.indirectCounted ? 'EE = EE_dir + EE_ind' : 'EE = EE_dir',
+      substituted: imp.indirectCounted ? `${n(e.direct)} + ${n(e.indirect)}` : n(e.direct),
+      fn: 'importEmbeddedEmissions',
+      ref: SEE_REF,
+    }),
   ];
 }
 
@@ -626,8 +1033,30 @@ function seeResults(input: ActivityInput, attrDirect: CalcFigure, attrIndirect: 
   input.precursors.forEach((q, i) => {
     const name = nameOf(q, 'precursor', i);
     const e = at(['precursors', i], input, () => importEmbeddedEmissions(q.mass, q.seeDirect, q.seeIndirect ?? 0, true));
-    precursors.push(fig({ id: `precursors.${i}.direct`, label: msg('cbamcalc:figure.precursorDirect', { name }), value: e.direct, unit: 'tCO2e', formula: 'M_i × SEE_dir,i', substituted: `${n(q.mass)} × ${n(q.seeDirect)}`, fn: 'importEmbeddedEmissions', ref: SEE_REF }));
-    precursors.push(fig({ id: `precursors.${i}.indirect`, label: msg('cbamcalc:figure.precursorIndirect', { name }), value: e.indirect, unit: 'tCO2e', formula: 'M_i × SEE_ind,i', substituted: `${n(q.mass)} × ${n(q.seeIndirect ?? 0)}`, fn: 'importEmbeddedEmissions', ref: SEE_REF }));
+    precursors.push(
+      fig({
+        id: `precursors.${i}.direct`,
+        label: msg('cbamcalc:figure.precursorDirect', { name }),
+        value: e.direct,
+        unit: 'tCO2e',
+        formula: 'M_i × SEE_dir,i',
+        substituted: `${n(q.mass)} × ${n(q.seeDirect)}`,
+        fn: 'importEmbeddedEmissions',
+        ref: SEE_REF,
+      }),
+    );
+    precursors.push(
+      fig({
+        id: `precursors.${i}.indirect`,
+        label: msg('cbamcalc:figure.precursorIndirect', { name }),
+        value: e.indirect,
+        unit: 'tCO2e',
+        formula: 'M_i × SEE_ind,i',
+        substituted: `${n(q.mass)} × ${n(q.seeIndirect ?? 0)}`,
+        fn: 'importEmbeddedEmissions',
+        ref: SEE_REF,
+      }),
+    );
     if (q.source === 'default') notes.push(msg('cbamcalc:notes.precursorDefault', { name: `$raw:${name}` }));
   });
   let see: InstallationResult['see'] = null;
@@ -646,24 +1075,65 @@ function seeResults(input: ActivityInput, attrDirect: CalcFigure, attrIndirect: 
     const al = n(prod.activityLevel);
     const complex = s.complex;
     if (complex) {
-      precursors.push(fig({ id: 'precursors.direct', label: msg('cbamcalc:figure.eeInpMatDirect'), value: s.embeddedInPrecursorsDirect, unit: 'tCO2e', formula: 'EE_InpMat,dir = Σ M_i × SEE_dir,i', substituted: input.precursors.map((q) => `${n(q.mass)} × ${n(q.seeDirect)}`).join(' + '), fn: 'specificEmbeddedEmissions', ref: SEE_REF }));
-      precursors.push(fig({ id: 'precursors.indirect', label: msg('cbamcalc:figure.eeInpMatIndirect'), value: s.embeddedInPrecursorsIndirect, unit: 'tCO2e', formula: 'EE_InpMat,ind = Σ M_i × SEE_ind,i', substituted: input.precursors.map((q) => `${n(q.mass)} × ${n(q.seeIndirect ?? 0)}`).join(' + '), fn: 'specificEmbeddedEmissions', ref: SEE_REF }));
+      precursors.push(
+        fig({
+          id: 'precursors.direct',
+          label: msg('cbamcalc:figure.eeInpMatDirect'),
+          value: s.embeddedInPrecursorsDirect,
+          unit: 'tCO2e',
+          formula: 'EE_InpMat,dir = Σ M_i × SEE_dir,i',
+          substituted: input.precursors.map((q) => `${n(q.mass)} × ${n(q.seeDirect)}`).join(' + '),
+          fn: 'specificEmbeddedEmissions',
+          ref: SEE_REF,
+        }),
+      );
+      precursors.push(
+        fig({
+          id: 'precursors.indirect',
+          label: msg('cbamcalc:figure.eeInpMatIndirect'),
+          value: s.embeddedInPrecursorsIndirect,
+          unit: 'tCO2e',
+          formula: 'EE_InpMat,ind = Σ M_i × SEE_ind,i',
+          substituted: input.precursors.map((q) => `${n(q.mass)} × ${n(q.seeIndirect ?? 0)}`).join(' + '),
+          fn: 'specificEmbeddedEmissions',
+          ref: SEE_REF,
+        }),
+      );
     }
     const indirectValue = attrIndirect?.value ?? 0;
     see = {
       complex,
       unit: u,
       direct: fig({
-        id: 'see.direct', label: msg('cbamcalc:figure.seeDirect'), value: s.direct, unit: u,
+        id: 'see.direct',
+        label: msg('cbamcalc:figure.seeDirect'),
+        value: s.direct,
+        unit: u,
         formula: complex ? 'SEE_dir = (AttrEm_dir + EE_InpMat,dir) / AL' : 'SEE_dir = AttrEm_dir / AL',
-        substituted: complex ? `(${n(attrDirect.value)} + ${n(s.embeddedInPrecursorsDirect)}) / ${al}` : `${n(attrDirect.value)} / ${al}`, fn: 'specificEmbeddedEmissions', ref: SEE_REF,
+        substituted: complex ? `(${n(attrDirect.value)} + ${n(s.embeddedInPrecursorsDirect)}) / ${al}` : `${n(attrDirect.value)} / ${al}`,
+        fn: 'specificEmbeddedEmissions',
+        ref: SEE_REF,
       }),
       indirect: fig({
-        id: 'see.indirect', label: msg('cbamcalc:figure.seeIndirect'), value: s.indirect, unit: u,
+        id: 'see.indirect',
+        label: msg('cbamcalc:figure.seeIndirect'),
+        value: s.indirect,
+        unit: u,
         formula: complex ? 'SEE_ind = (AttrEm_indir + EE_InpMat,ind) / AL' : 'SEE_ind = AttrEm_indir / AL',
-        substituted: complex ? `(${n(indirectValue)} + ${n(s.embeddedInPrecursorsIndirect)}) / ${al}` : `${n(indirectValue)} / ${al}`, fn: 'specificEmbeddedEmissions', ref: SEE_REF,
+        substituted: complex ? `(${n(indirectValue)} + ${n(s.embeddedInPrecursorsIndirect)}) / ${al}` : `${n(indirectValue)} / ${al}`,
+        fn: 'specificEmbeddedEmissions',
+        ref: SEE_REF,
       }),
-      total: fig({ id: 'see.total', label: msg('cbamcalc:figure.seeTotal'), value: s.total, unit: u, formula: 'SEE = SEE_dir + SEE_ind', substituted: `${n(s.direct)} + ${n(s.indirect)}`, fn: 'specificEmbeddedEmissions', ref: SEE_REF }),
+      total: fig({
+        id: 'see.total',
+        label: msg('cbamcalc:figure.seeTotal'),
+        value: s.total,
+        unit: u,
+        formula: 'SEE = SEE_dir + SEE_ind',
+        substituted: `${n(s.direct)} + ${n(s.indirect)}`,
+        fn: 'specificEmbeddedEmissions',
+        ref: SEE_REF,
+      }),
     };
     if (!input.electricityConsumed) notes.push(msg('cbamcalc:notes.noElectricity'));
     importedGoods.push(...importedGoodsResults(input, s));
@@ -682,23 +1152,60 @@ function calculateUnchecked(input: ActivityInput): InstallationResult {
   const streams = [...sourceStreamResults(input, K, notes), ...pfcResults(input, K), ...cemsResults(input, K)];
 
   // --- DirEm*: the exact decimal sum of the shown stream figures
-  const dirEmValue = sumExact(streams.map((s) => s.fossil), DP);
+  const dirEmValue = sumExact(
+    streams.map((s) => s.fossil),
+    DP,
+  );
   const dirEm = fig({
-    id: 'dirEm', label: msg('cbamcalc:figure.dirEm'), value: dirEmValue, unit: 'tCO2e', formula: 'Σ Em_fossil',
-    substituted: streams.length ? streams.map((s) => n(s.fossil)).join(' + ') : '0', fn: 'sumExact',
+    id: 'dirEm',
+    label: msg('cbamcalc:figure.dirEm'),
+    value: dirEmValue,
+    unit: 'tCO2e',
+    formula: 'Σ Em_fossil',
+    substituted: streams.length ? streams.map((s) => n(s.fossil)).join(' + ') : '0',
+    fn: 'sumExact',
   });
-  const bioValue = sumExact(streams.map((s) => s.biogenic), DP);
-  const biogenic = fig({ id: 'biogenic', label: msg('cbamcalc:figure.biogenicTotal'), value: bioValue, unit: 'tCO2', formula: 'Σ Em_bio', substituted: streams.length ? streams.map((s) => n(s.biogenic)).join(' + ') : '0', fn: 'sumExact' });
+  const bioValue = sumExact(
+    streams.map((s) => s.biogenic),
+    DP,
+  );
+  const biogenic = fig({
+    id: 'biogenic',
+    label: msg('cbamcalc:figure.biogenicTotal'),
+    value: bioValue,
+    unit: 'tCO2',
+    formula: 'Σ Em_bio',
+    substituted: streams.length ? streams.map((s) => n(s.biogenic)).join(' + ') : '0',
+    fn: 'sumExact',
+  });
   if (!streams.length) notes.push(msg('cbamcalc:notes.noStreams'));
 
   const { corrections, attrDirect, attrIndirect } = attributionResults(input, K, dirEm, notes);
   const { precursors, see, importedGoods } = seeResults(input, attrDirect, attrIndirect, notes);
   const figures = [
-    ...streams.flatMap((s) => s.figures), dirEm, ...(bioValue ? [biogenic] : []), ...corrections, attrDirect, ...(attrIndirect ? [attrIndirect] : []),
-    ...precursors, ...(see ? [see.direct, see.indirect, see.total] : []), ...importedGoods,
+    ...streams.flatMap((s) => s.figures),
+    dirEm,
+    ...(bioValue ? [biogenic] : []),
+    ...corrections,
+    attrDirect,
+    ...(attrIndirect ? [attrIndirect] : []),
+    ...precursors,
+    ...(see ? [see.direct, see.indirect, see.total] : []),
+    ...importedGoods,
   ];
   return {
-    ok: true, streams, dirEm, biogenic, corrections, attributedDirect: attrDirect, attributedIndirect: attrIndirect, precursors, see, importedGoods, figures, notes,
+    ok: true,
+    streams,
+    dirEm,
+    biogenic,
+    corrections,
+    attributedDirect: attrDirect,
+    attributedIndirect: attrIndirect,
+    precursors,
+    see,
+    importedGoods,
+    figures,
+    notes,
     ...(input.installation ? { installation: input.installation } : {}),
     pack: { id: pack.id, version: pack.version },
   };
@@ -776,14 +1283,23 @@ export function activityLines(result: InstallationResult, opts: LinesOptions = {
   for (const s of result.streams) {
     if (s.kind === 'mass-balance') {
       if (s !== mb[0]) continue;
-      const fossil = sumExact(mb.map((x) => x.fossil), DP);
-      const bio = sumExact(mb.map((x) => x.biogenic), DP);
+      const fossil = sumExact(
+        mb.map((x) => x.fossil),
+        DP,
+      );
+      const bio = sumExact(
+        mb.map((x) => x.biogenic),
+        DP,
+      );
       const ref = mb.map((x) => `${x.name}: ${x.figures[0]!.formula} = ${x.figures[0]!.substituted} = ${n(x.fossil)} tCO2`).join('; ');
       if (fossil < 0 || bio < 0) {
         skipped.push(msg('cbamcalc:lines.negativeBalance', { value: fossil }));
         continue;
       }
-      const inputMass = sumExact(mb.map((x) => Math.max(0, x.activity.amount)), DP);
+      const inputMass = sumExact(
+        mb.map((x) => Math.max(0, x.activity.amount)),
+        DP,
+      );
       lines.push({
         ...base(mb.length === 1 ? s.id : 'MB', mb.map((x) => x.name).join(' + '), 'process-emission', { amount: inputMass, unit: 't' }),
         emissions: { kind: 'measured', massUnit: 't', gases: gasesCo2(fossil, bio), source: src('mass-balance', ref) },
@@ -815,7 +1331,8 @@ export function addLinesToDataset(dataset: unknown, lines: InventoryLine[], opts
   if (ds.basis.kind !== 'per-period') return { ok: false, errors: [msg('cbamcalc:lines.perFunctionalUnit')] };
   if (!lines.length) return { ok: false, errors: [msg('cbamcalc:lines.none')] };
   const inst = opts.installationId ?? (ds.installations.length === 1 ? ds.installations[0]!.id : undefined);
-  if (inst !== undefined && !ds.installations.some((i) => i.id === inst)) return { ok: false, errors: [msg('cbamcalc:lines.unknownInstallation', { id: inst })] };
+  if (inst !== undefined && !ds.installations.some((i) => i.id === inst))
+    return { ok: false, errors: [msg('cbamcalc:lines.unknownInstallation', { id: inst })] };
   const taken = new Set(ds.inventory.map((l) => l.id));
   const added: string[] = [];
   const fresh = lines.map((l) => {

@@ -30,7 +30,17 @@ export interface SchemeDifference {
 export interface SchemeComparison {
   kind: 'carbonbridge.scheme-comparison';
   year: number;
-  from: { scheme: string; pack: string; version: string; period: string; seeDirect: number | null; seeIndirect: number | null; counted: 'direct' | 'total'; seeCounted: number | null; complete: boolean };
+  from: {
+    scheme: string;
+    pack: string;
+    version: string;
+    period: string;
+    seeDirect: number | null;
+    seeIndirect: number | null;
+    counted: 'direct' | 'total';
+    seeCounted: number | null;
+    complete: boolean;
+  };
   to: SchemeComparison['from'];
   /** to − from of the SEE that counts, tCO2e/t (null when one side is missing) */
   deltaSee: number | null;
@@ -38,9 +48,15 @@ export interface SchemeComparison {
 }
 
 const side = (r: CbamConversion): SchemeComparison['from'] => ({
-  scheme: r.pack.scheme, pack: r.pack.id, version: r.pack.version, period: r.period.label,
-  seeDirect: r.see.direct?.value ?? null, seeIndirect: r.see.indirect?.value ?? null, counted: r.see.counted,
-  seeCounted: r.see.countedValue?.value ?? null, complete: r.complete,
+  scheme: r.pack.scheme,
+  pack: r.pack.id,
+  version: r.pack.version,
+  period: r.period.label,
+  seeDirect: r.see.direct?.value ?? null,
+  seeIndirect: r.see.indirect?.value ?? null,
+  counted: r.see.counted,
+  seeCounted: r.see.countedValue?.value ?? null,
+  complete: r.complete,
 });
 
 const perT = (tco2e: number, r: CbamConversion): number => round(tco2e / (r.production.value || 1), SEE_DP);
@@ -69,7 +85,14 @@ function boundaryDifferences(a: CbamConversion, b: CbamConversion): SchemeDiffer
   const onlyA = [...da].filter((x) => !db.has(x));
   const onlyB = [...db].filter((x) => !da.has(x));
   if (!onlyA.length && !onlyB.length) return [];
-  return [{ cause: 'boundary', deltaSee: 0, explanation: msg('cbampacks:compare.boundary', { keptOnlyTo: onlyA.join(', ') || '-', keptOnlyFrom: onlyB.join(', ') || '-' }), items: [...onlyA, ...onlyB] }];
+  return [
+    {
+      cause: 'boundary',
+      deltaSee: 0,
+      explanation: msg('cbampacks:compare.boundary', { keptOnlyTo: onlyA.join(', ') || '-', keptOnlyFrom: onlyB.join(', ') || '-' }),
+      items: [...onlyA, ...onlyB],
+    },
+  ];
 }
 
 function electricityDifference(a: CbamConversion, b: CbamConversion): SchemeDifference[] {
@@ -78,11 +101,18 @@ function electricityDifference(a: CbamConversion, b: CbamConversion): SchemeDiff
   const counted = (r: CbamConversion) => (r.see.counted === 'total' ? (r.see.indirect?.value ?? null) : 0);
   const ia = counted(a);
   const ib = counted(b);
-  return [{
-    cause: 'electricity', deltaSee: ia === null || ib === null ? null : round(ib - ia, SEE_DP),
-    explanation: msg(b.electricity.counted ? 'cbampacks:compare.indirectCountedTo' : 'cbampacks:compare.indirectNotCountedTo', { mwh: a.electricity.mwh.value }),
-    from: a.good.indirectCounted.source, to: b.good.indirectCounted.source, items: a.electricity.lines.map((l) => l.id),
-  }];
+  return [
+    {
+      cause: 'electricity',
+      deltaSee: ia === null || ib === null ? null : round(ib - ia, SEE_DP),
+      explanation: msg(b.electricity.counted ? 'cbampacks:compare.indirectCountedTo' : 'cbampacks:compare.indirectNotCountedTo', {
+        mwh: a.electricity.mwh.value,
+      }),
+      from: a.good.indirectCounted.source,
+      to: b.good.indirectCounted.source,
+      items: a.electricity.lines.map((l) => l.id),
+    },
+  ];
 }
 
 function precursorDifferences(a: CbamConversion, b: CbamConversion): SchemeDifference[] {
@@ -98,7 +128,12 @@ function precursorDifferences(a: CbamConversion, b: CbamConversion): SchemeDiffe
   if (items.length) {
     const dx = a.precursors.embeddedDirect?.value;
     const dy = b.precursors.embeddedDirect?.value;
-    out.push({ cause: 'precursors', deltaSee: dx === undefined || dy === undefined ? null : perT(dy - dx, a), explanation: msg('cbampacks:compare.precursors', { count: items.length }), items });
+    out.push({
+      cause: 'precursors',
+      deltaSee: dx === undefined || dy === undefined ? null : perT(dy - dx, a),
+      explanation: msg('cbampacks:compare.precursors', { count: items.length }),
+      items,
+    });
   }
   return out;
 }
@@ -107,9 +142,13 @@ function precursorDifferences(a: CbamConversion, b: CbamConversion): SchemeDiffe
 export function compareConversions(a: CbamConversion, b: CbamConversion): SchemeComparison {
   const differences = [...gasDifferences(a, b), ...boundaryDifferences(a, b), ...electricityDifference(a, b), ...precursorDifferences(a, b)];
   if (a.see.counted !== b.see.counted)
-    differences.push({ cause: 'counted', deltaSee: 0, explanation: msg('cbampacks:compare.counted', { from: `$t:cbampacks:counted.${a.see.counted}`, to: `$t:cbampacks:counted.${b.see.counted}` }), items: [] });
-  if (a.pack.kind !== b.pack.kind)
-    differences.push({ cause: 'charge', deltaSee: 0, explanation: msg(`cbampacks:compare.charge.${b.pack.kind}`), items: [] });
+    differences.push({
+      cause: 'counted',
+      deltaSee: 0,
+      explanation: msg('cbampacks:compare.counted', { from: `$t:cbampacks:counted.${a.see.counted}`, to: `$t:cbampacks:counted.${b.see.counted}` }),
+      items: [],
+    });
+  if (a.pack.kind !== b.pack.kind) differences.push({ cause: 'charge', deltaSee: 0, explanation: msg(`cbampacks:compare.charge.${b.pack.kind}`), items: [] });
   const fa = a.see.countedValue?.value ?? null;
   const fb = b.see.countedValue?.value ?? null;
   return {
@@ -123,7 +162,12 @@ export function compareConversions(a: CbamConversion, b: CbamConversion): Scheme
 }
 
 /** Converts the dataset under both schemes for the same year and compares them; failures are returned as such. */
-export function compareSchemes(dataset: Dataset, options: Omit<ConvertOptions, 'scheme'>, from: string, to: string): { ok: true; comparison: SchemeComparison; from: CbamConversion; to: CbamConversion } | { ok: false; side: 'from' | 'to'; result: ConvertResult } {
+export function compareSchemes(
+  dataset: Dataset,
+  options: Omit<ConvertOptions, 'scheme'>,
+  from: string,
+  to: string,
+): { ok: true; comparison: SchemeComparison; from: CbamConversion; to: CbamConversion } | { ok: false; side: 'from' | 'to'; result: ConvertResult } {
   const a = convertToCbam(dataset, { ...options, scheme: from });
   if (!a.ok) return { ok: false, side: 'from', result: a };
   const b = convertToCbam(dataset, { ...options, scheme: to });

@@ -19,13 +19,25 @@ describe('runComparison', () => {
   });
 
   it('two footprint packs and EU + UK CBAM for 2027: pairs by cause, CBAM bridged by cause, UK against the EU', () => {
-    const out = runComparison(al, [gbt, iso], [{ id: 'eu-cbam', period: '2027' }, { id: 'uk-cbam', period: '2027' }])!;
+    const out = runComparison(
+      al,
+      [gbt, iso],
+      [
+        { id: 'eu-cbam', period: '2027' },
+        { id: 'uk-cbam', period: '2027' },
+      ],
+    )!;
     expect(out.comparison.results.map((r) => round(r.total, 3))).toEqual([ALUMINIUM.gbtTotalKg, ALUMINIUM.isoTotalKg]);
     const [eu, uk] = out.border;
     expect(eu?.ok && uk?.ok).toBe(true);
     if (!eu?.ok || !uk?.ok) return;
     expect(eu.bridge.from).toBe('cn-gbt24067-2024');
-    expect(sumExact(eu.bridge.causes.map((c) => c.deltaKg!), 6)).toBe(eu.bridge.differenceKg);
+    expect(
+      sumExact(
+        eu.bridge.causes.map((c) => c.deltaKg!),
+        6,
+      ),
+    ).toBe(eu.bridge.differenceKg);
     expect(eu.vsEu).toBeNull();
     expect(uk.conversion.see.direct?.value).toBeCloseTo(1.732459, 6);
     expect(uk.vsEu?.from.pack).toBe('eu-cbam-definitive');
@@ -33,7 +45,14 @@ describe('runComparison', () => {
   });
 
   it('a scheme of another year is not compared with the EU; a period before the scheme is refused with its reason', () => {
-    const out = runComparison(al, [gbt], [{ id: 'eu-cbam', period: '2026' }, { id: 'uk-cbam', period: '2026' }])!;
+    const out = runComparison(
+      al,
+      [gbt],
+      [
+        { id: 'eu-cbam', period: '2026' },
+        { id: 'uk-cbam', period: '2026' },
+      ],
+    )!;
     expect(out.schemes).toEqual([]);
     const uk = out.border[1]!;
     expect(uk.ok).toBe(false);

@@ -59,7 +59,10 @@ export function footprintComparison(dataset: Dataset, packs: FootprintPack[]): C
  * same dataset and year: the latest first year among them), the EU transitional pack its last quarter.
  */
 export function borderPeriods(ids: string[], period?: string): string[] {
-  const shared = ids.map((id) => defaultPeriodOf(schemeOf(id))).sort().at(-1);
+  const shared = ids
+    .map((id) => defaultPeriodOf(schemeOf(id)))
+    .sort()
+    .at(-1);
   // a pack that has ended (the EU transitional pack): its last quarter, from its effective dates
   const ended = (id: string) => {
     const to = allCbamPacks().find((p) => p.id === id)?.effectiveTo;

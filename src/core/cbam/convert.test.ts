@@ -74,7 +74,12 @@ describe('aluminium sample → CBAM, definitive period 2026', () => {
   it('lists every dropped line with a translated reason and a legal reference; every line is accounted for', () => {
     const dropped = r.dropped.map((d) => d.id).sort();
     expect(dropped).toEqual(['AL-01', 'AL-02', 'AL-03', 'AL-04', 'AL-10']);
-    const seen = new Set([...r.dropped.map((d) => d.id), ...r.direct.lines.map((d) => d.id), ...r.electricity.lines.map((d) => d.id), ...r.precursors.lines.map((d) => d.id)]);
+    const seen = new Set([
+      ...r.dropped.map((d) => d.id),
+      ...r.direct.lines.map((d) => d.id),
+      ...r.electricity.lines.map((d) => d.id),
+      ...r.precursors.lines.map((d) => d.id),
+    ]);
     expect([...seen].sort()).toEqual(raw.inventory.map((l: { id: string }) => l.id).sort());
     for (const d of r.dropped) {
       expect(d.reason.key).toMatch(/^cbamconvert:drop\./);
@@ -89,7 +94,10 @@ describe('aluminium sample → CBAM, definitive period 2026', () => {
   });
 
   it('drops CH4 and N2O of natural gas (not counted for aluminium) with reasons', () => {
-    const g = r.droppedGases.filter((x) => x.lineId === 'AL-08').map((x) => x.gas).sort();
+    const g = r.droppedGases
+      .filter((x) => x.lineId === 'AL-08')
+      .map((x) => x.gas)
+      .sort();
     expect(g).toEqual(['CH4_fossil', 'N2O']);
     for (const x of r.droppedGases) expectTranslated(x.reason, [x.lineId]);
   });
@@ -148,7 +156,9 @@ describe('aluminium sample → CBAM, definitive period 2026', () => {
   });
 
   it('every finding and verifier item is translated in zh, en and ar', () => {
-    expect(r.verifier.map((v) => v.message.key)).toEqual(expect.arrayContaining(['cbamconvert:verifier.pfcEvidence', 'cbamconvert:verifier.monitoringPlan', 'cbamconvert:verifier.pcfNotCbamVerification']));
+    expect(r.verifier.map((v) => v.message.key)).toEqual(
+      expect.arrayContaining(['cbamconvert:verifier.pfcEvidence', 'cbamconvert:verifier.monitoringPlan', 'cbamconvert:verifier.pcfNotCbamVerification']),
+    );
     for (const v of r.verifier) expectTranslated(v.message);
     for (const f of r.findings) expectTranslated(f.message);
   });
@@ -213,32 +223,44 @@ describe('cement sample → CBAM', () => {
   });
 
   it('a documented PPA uses its own factor (D.4.3.2); a green certificate does not', () => {
-    const ppa = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
-      const l = d.inventory.find((x) => x.id === 'CE-05')!;
-      l.electricity = { source: 'ppa', evidence: 'PPA No. NX-2024-017 with a wind farm' };
-      l.emissions = { kind: 'factors', massUnit: 'kg', perUnit: 'kWh', gases: { CO2_fossil: 0.1 }, source: { name: 'PPA generator' } };
-    }));
+    const ppa = ok(
+      conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
+        const l = d.inventory.find((x) => x.id === 'CE-05')!;
+        l.electricity = { source: 'ppa', evidence: 'PPA No. NX-2024-017 with a wind farm' };
+        l.emissions = { kind: 'factors', massUnit: 'kg', perUnit: 'kWh', gases: { CO2_fossil: 0.1 }, source: { name: 'PPA generator' } };
+      }),
+    );
     expect(ppa.electricity.lines[0]).toMatchObject({ documented: 'ppa', efSource: 'D.4.3.2', ef: { value: 0.1 } });
     expect(ppa.see.indirect!.value).toBe((180_000 * 0.1) / 2_000_000);
-    const gec = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
-      d.inventory.find((x) => x.id === 'CE-05')!.electricity = { source: 'green-certificate', evidence: 'GEC 123' };
-    }));
+    const gec = ok(
+      conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
+        d.inventory.find((x) => x.id === 'CE-05')!.electricity = { source: 'green-certificate', evidence: 'GEC 123' };
+      }),
+    );
     expect(gec.electricity.lines[0]).toMatchObject({ documented: null, efSource: 'D.4(a)', ef: { value: 0.6 } });
     expect(gec.findings.some((f) => f.message.key === 'cbamconvert:warnings.greenCertificate')).toBe(true);
-    const own = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
-      d.inventory.find((x) => x.id === 'CE-05')!.electricity = { source: 'onsite-generation' };
-    }));
+    const own = ok(
+      conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
+        d.inventory.find((x) => x.id === 'CE-05')!.electricity = { source: 'onsite-generation' };
+      }),
+    );
     const w = own.findings.find((f) => f.message.key === 'cbamconvert:warnings.onsiteGeneration')!;
     expect(w.line?.id).toBe('CE-05');
     expectTranslated(w.message, ['CE-05', 'D.4.1']);
   });
 
   it('attribution corrections: waste gas 100 TJ in and out (TC8: +5,610; −3,741.87), heat import, exported electricity', () => {
-    const r = ok(conv(CE, {
-      period: '2026',
-      electricity: { euDefaultEf: 0.6 },
-      corrections: { wasteGas: { importedTJ: 100, exportedTJ: 100 }, heat: { importedTJ: 150, importedEf: 106.67 }, electricityExported: { mwh: 1000, ef: 0.6 } },
-    }));
+    const r = ok(
+      conv(CE, {
+        period: '2026',
+        electricity: { euDefaultEf: 0.6 },
+        corrections: {
+          wasteGas: { importedTJ: 100, exportedTJ: 100 },
+          heat: { importedTJ: 150, importedEf: 106.67 },
+          electricityExported: { mwh: 1000, ef: 0.6 },
+        },
+      }),
+    );
     const eff = Object.fromEntries(r.corrections.items.map((c) => [c.kind, c.effect.value]));
     expect(eff['waste-gas-imported']).toBe(5610);
     expect(eff['waste-gas-exported']).toBe(-3741.87);
@@ -248,13 +270,20 @@ describe('cement sample → CBAM', () => {
   });
 
   it("the dataset's purchased heat at the installation is an imported-heat correction (AR5 gases only)", () => {
-    const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
-      d.inventory.push({
-        id: 'CE-10', description: 'Steam from the neighbouring power plant', stage: 'production', category: 'purchased-heat-steam', location: 'installation',
-        activity: { amount: 1000, unit: 'GJ' }, emissions: { kind: 'factors', massUnit: 'kg', perUnit: 'GJ', gases: { CO2_fossil: 100, CH4_fossil: 1 }, source: { name: 'supplier' } },
-        dataType: 'primary',
-      });
-    }));
+    const r = ok(
+      conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
+        d.inventory.push({
+          id: 'CE-10',
+          description: 'Steam from the neighbouring power plant',
+          stage: 'production',
+          category: 'purchased-heat-steam',
+          location: 'installation',
+          activity: { amount: 1000, unit: 'GJ' },
+          emissions: { kind: 'factors', massUnit: 'kg', perUnit: 'GJ', gases: { CO2_fossil: 100, CH4_fossil: 1 }, source: { name: 'supplier' } },
+          dataType: 'primary',
+        });
+      }),
+    );
     const h = r.corrections.items.find((c) => c.kind === 'heat-imported')!;
     expect(h.amount).toMatchObject({ value: 1, unit: 'TJ', source: { kind: 'dataset', lines: ['CE-10'] } });
     expect(h.effect.value).toBe(100); // 1,000 GJ × 100 kg CO2/GJ; CH4 not counted
@@ -263,9 +292,11 @@ describe('cement sample → CBAM', () => {
   });
 
   it('a direct line given only as CO2e is counted in full, flagged uncertain, with a warning', () => {
-    const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
-      d.inventory[0]!.emissions = { kind: 'factors', massUnit: 'kg', perUnit: 'L', gases: { CO2e: 2.7 }, source: { name: 'database' } };
-    }));
+    const r = ok(
+      conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
+        d.inventory[0]!.emissions = { kind: 'factors', massUnit: 'kg', perUnit: 'L', gases: { CO2e: 2.7 }, source: { name: 'database' } };
+      }),
+    );
     expect(r.direct.lines[0]!.co2e).toMatchObject({ value: 1620, uncertain: true });
     expect(r.see.direct!.uncertain).toBe(true);
     expect(r.findings.some((f) => f.message.key === 'cbamconvert:warnings.co2eOnDirectLine' && f.line?.id === 'CE-01')).toBe(true);
@@ -273,7 +304,11 @@ describe('cement sample → CBAM', () => {
   });
 
   it('an allocated study is flagged: CBAM needs the unallocated process totals', () => {
-    const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => { d.study.allocation = { method: 'economic' }; }));
+    const r = ok(
+      conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
+        d.study.allocation = { method: 'economic' };
+      }),
+    );
     expect(r.findings.find((f) => f.message.key === 'cbamconvert:warnings.allocation')!.severity).toBe('warning');
     const v = r.verifier.find((x) => x.message.key === 'cbamconvert:verifier.allocationUndone')!;
     expectTranslated(v.message, ['economic']);
@@ -290,7 +325,11 @@ describe('cement sample → CBAM', () => {
 describe('precursors', () => {
   const addIngot = (country?: string, embedded?: { direct: number; indirect?: number; verified?: boolean }) => (d: DatasetInput) => {
     d.inventory.push({
-      id: 'AL-11', description: 'Purchased primary ingots for the cast house', stage: 'raw-material-acquisition', category: 'precursor-material', location: 'upstream',
+      id: 'AL-11',
+      description: 'Purchased primary ingots for the cast house',
+      stage: 'raw-material-acquisition',
+      category: 'precursor-material',
+      location: 'upstream',
       activity: { amount: 10_000, unit: 't' },
       emissions: { kind: 'factors', massUnit: 'kg', perUnit: 't', gases: { CO2e: 14_000 }, source: { name: 'LCA database' } },
       dataType: 'secondary',
@@ -340,9 +379,11 @@ describe('precursors', () => {
   });
 
   it('a CBAM good that is not a relevant precursor of the category is dropped', () => {
-    const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
-      d.inventory[5]!.precursor = { cnCode: '7214 20 00', countryOfProduction: 'CN' }; // rebar in a cement plant
-    }));
+    const r = ok(
+      conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
+        d.inventory[5]!.precursor = { cnCode: '7214 20 00', countryOfProduction: 'CN' }; // rebar in a cement plant
+      }),
+    );
     const dl = r.dropped.find((x) => x.id === 'CE-06')!;
     expect(dl.reason.key).toBe('cbamconvert:drop.notRelevantPrecursor');
     expectTranslated(dl.reason, ['7214 20 00']);
@@ -377,24 +418,30 @@ describe('goods that cannot be converted', () => {
   it('a partly covered heading and a missing code are refused', () => {
     const p = conv(AL, { period: '2026', cnCode: '7202' });
     expect(!p.ok && p.errors[0]!.key).toBe('cbamconvert:errors.cnTooShort');
-    const none = conv(AL, { period: '2026' }, (d) => { delete d.product.cnCode; });
+    const none = conv(AL, { period: '2026' }, (d) => {
+      delete d.product.cnCode;
+    });
     expect(!none.ok && none.errors[0]!.key).toBe('cbamconvert:errors.noCnCode');
     const period = conv(AL, { period: '2019' });
     expect(!period.ok && period.errors[0]!.key).toBe('cbam:errors.periodBeforeCbam');
   });
 
   it('a production not in tonnes is refused', () => {
-    const r = conv(CE, { period: '2026' }, (d) => { d.basis = { kind: 'per-period', production: { amount: 5, unit: 'piece' } }; });
+    const r = conv(CE, { period: '2026' }, (d) => {
+      d.basis = { kind: 'per-period', production: { amount: 5, unit: 'piece' } };
+    });
     expect(!r.ok && r.errors[0]!.key).toBe('cbamconvert:errors.productionNotMass');
   });
 });
 
 describe('per functional unit basis', () => {
   it('SEE per tonne from per-FU amounts (FU = 1 t): same as the per-period result', () => {
-    const perFu = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
-      d.basis = { kind: 'per-functional-unit' };
-      for (const l of d.inventory) l.activity.amount = Number(l.activity.amount) / 2_000_000;
-    }));
+    const perFu = ok(
+      conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, (d) => {
+        d.basis = { kind: 'per-functional-unit' };
+        for (const l of d.inventory) l.activity.amount = Number(l.activity.amount) / 2_000_000;
+      }),
+    );
     expect(perFu.see.direct!.value).toBe(0.586824);
     expect(perFu.see.indirect!.value).toBe(0.054);
     expect(perFu.verifier.some((v) => v.message.key === 'cbamconvert:verifier.perFunctionalUnit')).toBe(true);
@@ -417,9 +464,15 @@ describe('documents input model', () => {
   it('aluminium: the template lists 7601 10 only as 7601 10 10 / 7601 10 90 — asks for the exact code, then fills the model', () => {
     const ds = load(AL, (d) => {
       d.inventory.push({
-        id: 'AL-11', description: 'Purchased ingots', stage: 'raw-material-acquisition', category: 'precursor-material', location: 'upstream',
-        activity: { amount: 10_000, unit: 't' }, emissions: { kind: 'factors', massUnit: 'kg', perUnit: 't', gases: { CO2e: 14_000 }, source: { name: 'x' } },
-        dataType: 'secondary', precursor: { cnCode: '7601 10 00', countryOfProduction: 'CN' },
+        id: 'AL-11',
+        description: 'Purchased ingots',
+        stage: 'raw-material-acquisition',
+        category: 'precursor-material',
+        location: 'upstream',
+        activity: { amount: 10_000, unit: 't' },
+        emissions: { kind: 'factors', massUnit: 'kg', perUnit: 't', gases: { CO2e: 14_000 }, source: { name: 'x' } },
+        dataType: 'secondary',
+        precursor: { cnCode: '7601 10 00', countryOfProduction: 'CN' },
       });
     });
     const r = ok(convertToCbam(ds, { period: '2026' }));
@@ -432,7 +485,13 @@ describe('documents input model', () => {
     }
     const data = parseCbamDocData(toDocsModel(r, ds, { productCn: '7601 10 10' }));
     expect(data.goods[0]).toEqual({ category: 'Unwrought aluminium', routes: ['Primary (electrolytic) smelting'] });
-    expect(data.purchasedPrecursors[0]).toMatchObject({ id: 'PP1', category: 'Unwrought aluminium', country: 'CN', seeDirect: { value: 3.3 }, seeDirectBasis: 'Default' });
+    expect(data.purchasedPrecursors[0]).toMatchObject({
+      id: 'PP1',
+      category: 'Unwrought aluminium',
+      country: 'CN',
+      seeDirect: { value: 3.3 },
+      seeDirectBasis: 'Default',
+    });
     // issue 9 defect 2: the MWh consumed is known and written; the unknown factor is left out (not invented, not 0)
     expect(data.processes[0]!.electricity?.consumptionMWh?.value).toBe(5_320_000);
     expect(data.processes[0]!.electricity?.ef).toBeUndefined();
@@ -479,10 +538,36 @@ function anDataset(edit?: (d: DatasetInput) => void): Dataset {
     product: { ...base.product, cnCode: '3102 30 10' },
     basis: { kind: 'per-period', production: { amount: 100_000, unit: 't' } },
     inventory: [
-      line('AN-01', { category: 'fuel-combustion', installationId: 'KILN-1', activity: { amount: 1, unit: 't' }, emissions: { kind: 'measured', massUnit: 't', gases: { CO2_fossil: 5_000 }, source: { name: 'metered' } } }),
-      line('AN-02', { category: 'electricity', installationId: 'KILN-1', activity: { amount: 20_000, unit: 'MWh' }, emissions: { kind: 'factors', massUnit: 'kg', perUnit: 'kWh', gases: { CO2_fossil: 0.5 }, source: { name: 'grid' } } }),
-      line('AN-03', { category: 'precursor-material', stage: 'raw-material-acquisition', location: 'upstream', dataType: 'secondary', activity: { amount: 20_000, unit: 't' }, emissions: { kind: 'measured', massUnit: 't', gases: { CO2e: 1 } }, precursor: { cnCode: '2814 10 00', countryOfProduction: 'CN' } }),
-      line('AN-04', { category: 'precursor-material', stage: 'raw-material-acquisition', location: 'upstream', dataType: 'secondary', activity: { amount: 75_000, unit: 't' }, emissions: { kind: 'measured', massUnit: 't', gases: { CO2e: 1 } }, precursor: { cnCode: '2808 00 00', countryOfProduction: 'CN', embedded: { direct: 0.3, indirect: 0.04, verified: true } } }),
+      line('AN-01', {
+        category: 'fuel-combustion',
+        installationId: 'KILN-1',
+        activity: { amount: 1, unit: 't' },
+        emissions: { kind: 'measured', massUnit: 't', gases: { CO2_fossil: 5_000 }, source: { name: 'metered' } },
+      }),
+      line('AN-02', {
+        category: 'electricity',
+        installationId: 'KILN-1',
+        activity: { amount: 20_000, unit: 'MWh' },
+        emissions: { kind: 'factors', massUnit: 'kg', perUnit: 'kWh', gases: { CO2_fossil: 0.5 }, source: { name: 'grid' } },
+      }),
+      line('AN-03', {
+        category: 'precursor-material',
+        stage: 'raw-material-acquisition',
+        location: 'upstream',
+        dataType: 'secondary',
+        activity: { amount: 20_000, unit: 't' },
+        emissions: { kind: 'measured', massUnit: 't', gases: { CO2e: 1 } },
+        precursor: { cnCode: '2814 10 00', countryOfProduction: 'CN' },
+      }),
+      line('AN-04', {
+        category: 'precursor-material',
+        stage: 'raw-material-acquisition',
+        location: 'upstream',
+        dataType: 'secondary',
+        activity: { amount: 75_000, unit: 't' },
+        emissions: { kind: 'measured', massUnit: 't', gases: { CO2e: 1 } },
+        precursor: { cnCode: '2808 00 00', countryOfProduction: 'CN', embedded: { direct: 0.3, indirect: 0.04, verified: true } },
+      }),
     ] as DatasetInput['inventory'],
   };
   edit?.(d);
@@ -500,7 +585,10 @@ describe('issue 9 defect 3: share of emissions by default value (template defini
     const nh3Ind = Math.round(row.indirect! * (1 + mk) * 1e7) / 1e7;
     const defaultDirect = 20_000 * nh3Dir;
     const embeddedDirect = 5_000 + defaultDirect + 75_000 * 0.3;
-    expect(r.precursors.lines.map((p) => [p.id, p.basis, p.embeddedDirect!.value])).toEqual([['AN-03', 'default', Math.round(defaultDirect * 1e6) / 1e6], ['AN-04', 'supplier', 22_500]]);
+    expect(r.precursors.lines.map((p) => [p.id, p.basis, p.embeddedDirect!.value])).toEqual([
+      ['AN-03', 'default', Math.round(defaultDirect * 1e6) / 1e6],
+      ['AN-04', 'supplier', 22_500],
+    ]);
     expect(r.see.direct!.value).toBe(Math.round((embeddedDirect / 100_000) * 1e7) / 1e7);
     expect(r.see.shareDefault).toBe(Math.round((defaultDirect / embeddedDirect) * 1e6) / 1e6);
     // the old definition (direct + indirect over the total SEE) gives another figure: the test tells them apart
@@ -529,8 +617,15 @@ describe('issue 9 defect 8: negative attributed emissions', () => {
 describe('issue 9 defect 5: a purchased precursor whose China default is split into variants (2523 10 00 white/grey clinker)', () => {
   const addClinker = (precursor: Record<string, unknown>) => (d: DatasetInput) => {
     d.inventory.push({
-      id: 'CE-10', description: 'Clinker bought from a Chinese kiln', stage: 'raw-material-acquisition', category: 'precursor-material', location: 'upstream',
-      activity: { amount: 200_000, unit: 't' }, emissions: { kind: 'measured', massUnit: 't', gases: { CO2e: 1 } }, dataType: 'secondary', precursor,
+      id: 'CE-10',
+      description: 'Clinker bought from a Chinese kiln',
+      stage: 'raw-material-acquisition',
+      category: 'precursor-material',
+      location: 'upstream',
+      activity: { amount: 200_000, unit: 't' },
+      emissions: { kind: 'measured', massUnit: 't', gases: { CO2e: 1 } },
+      dataType: 'secondary',
+      precursor,
     } as DatasetInput['inventory'][number]);
   };
 
@@ -543,7 +638,9 @@ describe('issue 9 defect 5: a purchased precursor whose China default is split i
   });
 
   it('the 10-digit TARIC code 2523 10 00 90 is accepted; with the variant the grey-clinker default (× 1.1 in 2026) is used', () => {
-    const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, addClinker({ cnCode: '2523 10 00 90', countryOfProduction: 'CN', variant: 'grey' })));
+    const r = ok(
+      conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, addClinker({ cnCode: '2523 10 00 90', countryOfProduction: 'CN', variant: 'grey' })),
+    );
     const grey = chinaDefaultRows(definitivePack(), '25231000').rows.find((x) => x.variant === 'grey')!;
     const mk = markupFor(definitivePack(), 'cement-clinker', 2026)!.value;
     const p = r.precursors.lines.find((x) => x.id === 'CE-10')!;
@@ -558,13 +655,17 @@ describe('issue 9 defect 5: a purchased precursor whose China default is split i
     const rows = chinaDefaultRows(definitivePack(), '25231000').rows;
     expect(rows.find((x) => x.variant === 'grey')!.taric).toEqual(['2523100090']);
     const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, addClinker({ cnCode: '2523 10 00 90', countryOfProduction: 'CN' })));
-    const byVariant = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, addClinker({ cnCode: '2523 10 00', countryOfProduction: 'CN', variant: 'grey' })));
+    const byVariant = ok(
+      conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, addClinker({ cnCode: '2523 10 00', countryOfProduction: 'CN', variant: 'grey' })),
+    );
     expect(r.precursors.lines.find((x) => x.id === 'CE-10')!.seeDirect).toEqual(byVariant.precursors.lines.find((x) => x.id === 'CE-10')!.seeDirect);
     expect(r.complete).toBe(true);
   });
 
   it('a variant the table does not have: translated error listing the variants', () => {
-    const r = ok(conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, addClinker({ cnCode: '2523 10 00', countryOfProduction: 'CN', variant: 'blue' })));
+    const r = ok(
+      conv(CE, { period: '2026', electricity: { euDefaultEf: 0.6 } }, addClinker({ cnCode: '2523 10 00', countryOfProduction: 'CN', variant: 'blue' })),
+    );
     const e = r.findings.find((f) => f.message.key === 'cbamconvert:errors.precursorVariantUnknown')!;
     expectTranslated(e.message, ['CE-10', 'blue', 'grey (TARIC 2523 10 00 90)']);
   });

@@ -24,7 +24,15 @@ import { EM_DP, MASS_DP, SEE_DP, formulaTexts, perTonne, roundSee } from './kern
 import { verifierItems } from './rules/verifier';
 import { classifyLines, type Boundary } from './pipeline/boundary';
 import { attribution, type Attribution } from './pipeline/corrections';
-import { electricityFindings, electricityOptions, electricitySetup, resolveLines, type ElectricityContext, type ElectricitySetup, type Resolved } from './pipeline/electricity';
+import {
+  electricityFindings,
+  electricityOptions,
+  electricitySetup,
+  resolveLines,
+  type ElectricityContext,
+  type ElectricitySetup,
+  type Resolved,
+} from './pipeline/electricity';
 import { Findings } from './pipeline/findings';
 import { directEmissions, type DirectEmissions } from './pipeline/gases';
 import { activityLevel, fail, inferRoute, resolveGood, templateRouteName, type Good } from './pipeline/good';
@@ -37,8 +45,21 @@ import type { Message } from '../i18n/message';
 export { EM_DP, MASS_DP, SEE_DP };
 export type { Fig, FigSource, LegalRef } from '../figure';
 export type {
-  ElectricityChoice, ConvertOptions, GasRuleOutcome, GasTrace, DirectLine, ElectricityLineResult, ElectricityOption, PrecursorLineResult,
-  DroppedLine, DroppedGas, CorrectionResult, ConvertedProcess, CbamConversion, ConvertFailure, ConvertResult,
+  ElectricityChoice,
+  ConvertOptions,
+  GasRuleOutcome,
+  GasTrace,
+  DirectLine,
+  ElectricityLineResult,
+  ElectricityOption,
+  PrecursorLineResult,
+  DroppedLine,
+  DroppedGas,
+  CorrectionResult,
+  ConvertedProcess,
+  CbamConversion,
+  ConvertFailure,
+  ConvertResult,
 } from './pipeline/types';
 export { ELECTRICITY_CHOICES } from './pipeline/types';
 export { euDefaultElectricityFactor } from './pipeline/electricity';
@@ -85,20 +106,36 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
   // 4. attribution corrections
   const attr = attribution(pack, cat, boundary.heat, options.corrections, direct.total, findings);
   // 5. electricity (the choice first: an unknown one stops the conversion)
-  const ctx: ElectricityContext = { pack, period, country: dataset.installations[0]?.country ?? dataset.producer.country, options, lib, lines: boundary.electricity };
+  const ctx: ElectricityContext = {
+    pack,
+    period,
+    country: dataset.installations[0]?.country ?? dataset.producer.country,
+    options,
+    lib,
+    lines: boundary.electricity,
+  };
   const setup = electricitySetup(ctx, findings);
   if ('error' in setup) return fail('invalid', [setup.error]);
   // 6. precursors
   const prec = precursorStage(pack, period, cat, boundary.precursors, findings);
   const indirectCounted = cat.indirectCounted.value;
-  const elecOptions = electricityOptions(ctx, setup, seeDirect(production.tonnes, attr.attributedDirect, prec.embeddedDirect), prec.embeddedIndirect, indirectCounted, (v) => perTonne(v, production.tonnes));
+  const elecOptions = electricityOptions(
+    ctx,
+    setup,
+    seeDirect(production.tonnes, attr.attributedDirect, prec.embeddedDirect),
+    prec.embeddedIndirect,
+    indirectCounted,
+    (v) => perTonne(v, production.tonnes),
+  );
   const chosen = resolveLines(ctx, setup.choice);
   electricityFindings(ctx, setup, chosen, elecOptions, indirectCounted, findings);
-  if (!indirectCounted && boundary.electricity.length) findings.add('info', msg('cbamconvert:warnings.indirectNotCounted', { category: `$t:cbam:categories.${cat.id}`, period: period.label }));
+  if (!indirectCounted && boundary.electricity.length)
+    findings.add('info', msg('cbamconvert:warnings.indirectNotCounted', { category: `$t:cbam:categories.${cat.id}`, period: period.label }));
 
   // study-level findings
   if (dataset.study.allocation.method !== 'none') findings.add('warning', msg('cbamconvert:warnings.allocation', { method: dataset.study.allocation.method }));
-  if (dataset.study.gwpSet !== 'AR5' && direct.recharacterisation.length) findings.add('info', msg('cbamconvert:warnings.recharacterised', { from: dataset.study.gwpSet }));
+  if (dataset.study.gwpSet !== 'AR5' && direct.recharacterisation.length)
+    findings.add('info', msg('cbamconvert:warnings.recharacterised', { from: dataset.study.gwpSet }));
   if (!direct.lines.length) findings.add('warning', msg('cbamconvert:warnings.noDirectLines'));
   if (dataset.installations.length > 1) findings.add('info', msg('cbamconvert:warnings.severalInstallations', { count: dataset.installations.length }));
 
@@ -115,11 +152,31 @@ function assemble(s: Stages, route: { id: string; inferred: boolean }): CbamConv
   const { pack, period, cat } = good;
   const indirectCounted = cat.indirectCounted.value;
   const see = seeStage({
-    activityLevel: production.tonnes, attributedDirect: attr.attributedDirect, attributedIndirect: elec.chosen.total, hasElectricity: boundary.electricity.length > 0,
-    precursorsDirect: prec.embeddedDirect, precursorsIndirect: prec.embeddedIndirect, defaultDirect: prec.defaultDirect, indirectCounted,
-    uncertainDirect: direct.uncertain, uncertainPrecursors: prec.uncertain, uncertainEf: !!elec.chosen.ef?.uncertain,
+    activityLevel: production.tonnes,
+    attributedDirect: attr.attributedDirect,
+    attributedIndirect: elec.chosen.total,
+    hasElectricity: boundary.electricity.length > 0,
+    precursorsDirect: prec.embeddedDirect,
+    precursorsIndirect: prec.embeddedIndirect,
+    defaultDirect: prec.defaultDirect,
+    indirectCounted,
+    uncertainDirect: direct.uncertain,
+    uncertainPrecursors: prec.uncertain,
+    uncertainEf: !!elec.chosen.ef?.uncertain,
   });
-  const verifier = verifierItems(pack.rules.verifier, verifierFacts({ pack, dataset, direct: direct.lines, electricity: boundary.electricity, indirectCounted, efChoice: elec.setup.choice, precursors: prec.lines, corrections: attr.items }));
+  const verifier = verifierItems(
+    pack.rules.verifier,
+    verifierFacts({
+      pack,
+      dataset,
+      direct: direct.lines,
+      electricity: boundary.electricity,
+      indirectCounted,
+      efChoice: elec.setup.choice,
+      precursors: prec.lines,
+      corrections: attr.items,
+    }),
+  );
   const fig = (value: number, formula: string, unc = false): Fig => computedFig(value, 'tCO2e', formula, unc);
   const ft = formulaTexts(pack.constants);
   const tName = templateRouteName(cat, route.id);
@@ -130,13 +187,24 @@ function assemble(s: Stages, route: { id: string; inferred: boolean }): CbamConv
     complete: !findings.hasError && see.countedValue !== null,
     pack: { id: pack.id, version: pack.version, kind: pack.kind, status: pack.status, scheme: pack.scheme, jurisdiction: pack.jurisdiction },
     period,
-    dataset: { ...(dataset.id ? { id: dataset.id } : {}), ...(dataset.title ? { title: dataset.title } : {}), product: dataset.product.name, period: dataset.period, gwpSet: dataset.study.gwpSet, basis: dataset.basis.kind },
+    dataset: {
+      ...(dataset.id ? { id: dataset.id } : {}),
+      ...(dataset.title ? { title: dataset.title } : {}),
+      product: dataset.product.name,
+      period: dataset.period,
+      gwpSet: dataset.study.gwpSet,
+      basis: dataset.basis.kind,
+    },
     good: {
       cn: good.cn.digits,
       printed: good.cn.printed,
       category: good.category,
       gases: cat.gases,
-      indirectCounted: { value: ic.value, source: legalRefOf({ act: ic.source.act, annex: ic.source.annex, note: ic.source.note }, ic.confidence), ...(ic.uncertain ? { uncertain: true as const } : {}) },
+      indirectCounted: {
+        value: ic.value,
+        source: legalRefOf({ act: ic.source.act, annex: ic.source.annex, note: ic.source.note }, ic.confidence),
+        ...(ic.uncertain ? { uncertain: true as const } : {}),
+      },
       precursorCategories: cat.precursors,
     },
     process: {
@@ -187,7 +255,17 @@ export { toDocsModel, type DocsModelOptions } from './docs-model';
  * count for the good, in kg CO2e per functional unit (SEE × functional unit in t × 1000), next to what the PCF reported.
  * Null where the SEE that counts is incomplete.
  */
-export function cbamPerFunctionalUnit(result: CbamConversion, dataset: Dataset): { kgCo2ePerFu: number | null; direct: number | null; indirect: number | null; counted: 'direct' | 'total'; droppedLines: number; functionalUnit: { amount: number; unit: string } } {
+export function cbamPerFunctionalUnit(
+  result: CbamConversion,
+  dataset: Dataset,
+): {
+  kgCo2ePerFu: number | null;
+  direct: number | null;
+  indirect: number | null;
+  counted: 'direct' | 'total';
+  droppedLines: number;
+  functionalUnit: { amount: number; unit: string };
+} {
   const fu = dataset.product.functionalUnit;
   const fuT = convertUnit(fu.amount, fu.unit as Unit, 't');
   const k = (f: Fig | null) => (f === null ? null : round(f.value * fuT * 1000, EM_DP));

@@ -52,7 +52,10 @@ const fail = (severity: Fail['severity'], ...errors: Message[]): Fail => ({ ok: 
 const user = (value: number, unit: string, field: string): Sourced => ({ value, unit, source: { kind: 'user', field } });
 /** formula: i18n key in cbam:formulas (the rounding rule stated) or cbampacks:formulas */
 const computed = (value: number, unit: string, formula: string, uncertain = false): Sourced => ({
-  value, unit, source: { kind: 'computed', formula: formula.includes(':') ? formula : `cbampacks:formulas.${formula}` }, ...(uncertain ? { uncertain: true } : {}),
+  value,
+  unit,
+  source: { kind: 'computed', formula: formula.includes(':') ? formula : `cbampacks:formulas.${formula}` },
+  ...(uncertain ? { uncertain: true } : {}),
 });
 
 /** The rate of the pack for a sector on a date (null value when not published). */
@@ -96,7 +99,12 @@ function seeOf(pack: RatePack, i: RateCostInput, digits: string, indirect: boole
 
 /** Liability for a quantity of a good under a rate pack, or what is missing to compute it. */
 export function rateCost(i: RateCostInput): RateCostResult | Fail {
-  for (const [field, v] of [['mass', i.mass], ['see', i.see], ['rate', i.rate], ['carbonPricePaid', i.carbonPricePaid]] as const)
+  for (const [field, v] of [
+    ['mass', i.mass],
+    ['see', i.see],
+    ['rate', i.rate],
+    ['carbonPricePaid', i.carbonPricePaid],
+  ] as const)
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (field === 'mass' && !(v > 0))))
       return fail('input', { key: field === 'mass' ? 'cbam:errors.mustBePositive' : 'cbam:errors.belowMin', params: { field, value: String(v), min: 0 } });
   const r = resolve(i);
@@ -112,31 +120,64 @@ export function rateCost(i: RateCostInput): RateCostResult | Fail {
   const published = rateFor(pack, cat.sector, period.start);
   let rate: Sourced | null = null;
   if (i.rate !== undefined) rate = user(i.rate, `${pack.currency}/tCO2e`, 'rate');
-  else if (published?.value != null) rate = { value: published.value, unit: published.unit, source: { kind: 'rule', ...published.source }, ...(published.uncertain ? { uncertain: true } : {}) };
-  else missing.push({ key: 'cbampacks:missing.rate', params: { sector: `$t:cbam:sectors.${cat.sector}`, period: period.label, act: published?.source.act ?? pack.legalBasis[0]!.act } });
+  else if (published?.value != null)
+    rate = { value: published.value, unit: published.unit, source: { kind: 'rule', ...published.source }, ...(published.uncertain ? { uncertain: true } : {}) };
+  else
+    missing.push({
+      key: 'cbampacks:missing.rate',
+      params: { sector: `$t:cbam:sectors.${cat.sector}`, period: period.label, act: published?.source.act ?? pack.legalBasis[0]!.act },
+    });
   const cp = i.carbonPricePaid ?? 0;
   const reliefX = i.mass * cp;
-  const relief = i.carbonPricePaid !== undefined ? computed(shown(reliefX, 2), pack.currency, 'cbam:formulas.rateReliefRounded') : computed(0, pack.currency, 'reliefNone');
+  const relief =
+    i.carbonPricePaid !== undefined ? computed(shown(reliefX, 2), pack.currency, 'cbam:formulas.rateReliefRounded') : computed(0, pack.currency, 'reliefNone');
   if (cp > 0 && !pack.relief.foreignCarbonPrice.allowed) messages.push({ key: 'cbampacks:notes.reliefNotAllowed' });
   if (cp > 0) messages.push({ key: 'cbampacks:notes.reliefEvidence', params: { act: pack.relief.foreignCarbonPrice.source.act } });
   // each figure from unrounded figures, rounded once where it is shown (the embedded emissions are not rounded before the rate)
   const embeddedX = see ? i.mass * seeX! : null;
   const embedded = see && embeddedX !== null ? computed(shown(embeddedX, 6), 'tCO2e', 'cbam:formulas.rateEmbeddedRounded', !!see.uncertain) : null;
   const grossX = embeddedX !== null && rate ? embeddedX * rate.value : null;
-  const gross = embedded && rate && grossX !== null ? computed(shown(grossX, 2), pack.currency, 'cbam:formulas.rateGrossRounded', !!(embedded.uncertain || rate.uncertain)) : null;
+  const gross =
+    embedded && rate && grossX !== null
+      ? computed(shown(grossX, 2), pack.currency, 'cbam:formulas.rateGrossRounded', !!(embedded.uncertain || rate.uncertain))
+      : null;
   const liabilityX = grossX !== null ? Math.max(0, grossX - reliefX) : null;
-  const liability = gross && liabilityX !== null ? computed(shown(liabilityX, 2), pack.currency, 'cbam:formulas.rateLiabilityRounded', !!gross.uncertain) : null;
-  if (!cat.indirectCounted.value) messages.push({ key: 'cbampacks:notes.directOnly', params: { act: cat.indirectCounted.source.act, ...schemeNameParams(pack) } });
-  messages.push({ key: 'cbampacks:notes.registrationThreshold', params: { value: pack.registrationThreshold.value, unit: pack.registrationThreshold.unit, act: pack.registrationThreshold.source.act } });
+  const liability =
+    gross && liabilityX !== null ? computed(shown(liabilityX, 2), pack.currency, 'cbam:formulas.rateLiabilityRounded', !!gross.uncertain) : null;
+  if (!cat.indirectCounted.value)
+    messages.push({ key: 'cbampacks:notes.directOnly', params: { act: cat.indirectCounted.source.act, ...schemeNameParams(pack) } });
+  messages.push({
+    key: 'cbampacks:notes.registrationThreshold',
+    params: { value: pack.registrationThreshold.value, unit: pack.registrationThreshold.unit, act: pack.registrationThreshold.source.act },
+  });
   if (pack.cnCodes.uncertain) messages.push({ key: 'cbampacks:notes.codeListUncertain', params: { act: pack.cnCodes.source.act } });
   return {
-    ok: true, kind: 'rate', complete: liability !== null,
+    ok: true,
+    kind: 'rate',
+    complete: liability !== null,
     pack: { id: pack.id, version: pack.version, scheme: pack.scheme, currency: pack.currency },
     period,
-    good: { code: r.code.code, printed: r.printed, name: r.code.name, category: r.code.category, categoryKey: `cbam:categories.${r.code.category}`, sector: cat.sector, indirectCounted: cat.indirectCounted.value },
+    good: {
+      code: r.code.code,
+      printed: r.printed,
+      name: r.code.name,
+      category: r.code.category,
+      categoryKey: `cbam:categories.${r.code.category}`,
+      sector: cat.sector,
+      indirectCounted: cat.indirectCounted.value,
+    },
     mass: user(i.mass, cat.unit, 'mass'),
-    see, rate, embedded, gross, relief, liability,
-    liabilityPerTonne: liability && liabilityX !== null ? computed(shown(liabilityX / i.mass, 2), `${pack.currency}/t`, 'cbam:formulas.rateLiabilityPerTonneRounded', !!liability.uncertain) : null,
-    missing, messages,
+    see,
+    rate,
+    embedded,
+    gross,
+    relief,
+    liability,
+    liabilityPerTonne:
+      liability && liabilityX !== null
+        ? computed(shown(liabilityX / i.mass, 2), `${pack.currency}/t`, 'cbam:formulas.rateLiabilityPerTonneRounded', !!liability.uncertain)
+        : null,
+    missing,
+    messages,
   };
 }

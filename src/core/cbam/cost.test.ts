@@ -102,10 +102,18 @@ describe('cbamCost rules and errors', () => {
   });
   it('asks the user to enter a price that is not published in the pack (never invents one)', () => {
     expect(cbamCost({ cn: '7208 39 00', origin: 'CN', mass: 100, period: '2026-Q4' })).toEqual({
-      ok: false, severity: 'input', errors: [{ key: 'cbam:errors.priceMissing', params: { period: '2026-Q4' } }],
+      ok: false,
+      severity: 'input',
+      errors: [{ key: 'cbam:errors.priceMissing', params: { period: '2026-Q4' } }],
     });
-    expect(cbamCost({ cn: '7208 39 00', origin: 'CN', mass: 100, period: '2027-Q1' })).toMatchObject({ ok: false, errors: [{ key: 'cbam:errors.priceMissingWeekly' }] });
-    expect(cbamCost({ cn: '7208 39 00', origin: 'CN', mass: 100, period: '2026' })).toMatchObject({ ok: false, errors: [{ key: 'cbam:errors.priceNeedsQuarter' }] });
+    expect(cbamCost({ cn: '7208 39 00', origin: 'CN', mass: 100, period: '2027-Q1' })).toMatchObject({
+      ok: false,
+      errors: [{ key: 'cbam:errors.priceMissingWeekly' }],
+    });
+    expect(cbamCost({ cn: '7208 39 00', origin: 'CN', mass: 100, period: '2026' })).toMatchObject({
+      ok: false,
+      errors: [{ key: 'cbam:errors.priceNeedsQuarter' }],
+    });
   });
   it('a date picks its quarter price', () => {
     expect(ok(cbamCost({ cn: '72083900', origin: 'cn', mass: 100, period: '2026-02-15' })).price.value).toBe(75.36);
@@ -118,15 +126,35 @@ describe('cbamCost rules and errors', () => {
     expect(h2.see.value).toBe(29.304);
   });
   it('refuses bad input and non-CBAM goods with translated messages', () => {
-    expect(cbamCost({ cn: '72x8', origin: 'CN', mass: 1, period: '2026-Q1' })).toMatchObject({ ok: false, severity: 'input', errors: [{ key: 'cbam:errors.cnNotDigits' }] });
-    expect(cbamCost({ cn: '7208', origin: 'CN', mass: -5, period: '2026-Q1' })).toMatchObject({ ok: false, severity: 'input', errors: [{ key: 'cbam:errors.mustBePositive', params: { field: 'mass' } }] });
+    expect(cbamCost({ cn: '72x8', origin: 'CN', mass: 1, period: '2026-Q1' })).toMatchObject({
+      ok: false,
+      severity: 'input',
+      errors: [{ key: 'cbam:errors.cnNotDigits' }],
+    });
+    expect(cbamCost({ cn: '7208', origin: 'CN', mass: -5, period: '2026-Q1' })).toMatchObject({
+      ok: false,
+      severity: 'input',
+      errors: [{ key: 'cbam:errors.mustBePositive', params: { field: 'mass' } }],
+    });
     expect(cbamCost({ cn: '7208', origin: 'China', mass: 5, period: '2026-Q1' })).toMatchObject({ ok: false, errors: [{ key: 'cbam:errors.originInvalid' }] });
     expect(cbamCost({ cn: '7202 30 00', origin: 'CN', mass: 5, period: '2026-Q1' })).toMatchObject({
-      ok: false, severity: 'finding', errors: [{ key: 'cbam:errors.notCbamGood' }, { key: 'cbam:reasons.siliconManganese' }],
+      ok: false,
+      severity: 'finding',
+      errors: [{ key: 'cbam:errors.notCbamGood' }, { key: 'cbam:reasons.siliconManganese' }],
     });
-    expect(cbamCost({ cn: '7208', origin: 'CN', mass: 5, period: '2025-Q3' })).toMatchObject({ ok: false, errors: [{ key: 'cbam:errors.noCertificatesTransitional' }] });
-    expect(cbamCost({ cn: '7208', origin: 'TR', mass: 5, period: '2026-Q1' })).toMatchObject({ ok: false, severity: 'finding', errors: [{ key: 'cbam:errors.noDefaultForCountry' }] });
-    expect(cbamCost({ cn: '2523 10 00', origin: 'CN', mass: 5, period: '2026-Q1' })).toMatchObject({ ok: false, errors: [{ key: 'cbam:errors.variantRequired' }] });
+    expect(cbamCost({ cn: '7208', origin: 'CN', mass: 5, period: '2025-Q3' })).toMatchObject({
+      ok: false,
+      errors: [{ key: 'cbam:errors.noCertificatesTransitional' }],
+    });
+    expect(cbamCost({ cn: '7208', origin: 'TR', mass: 5, period: '2026-Q1' })).toMatchObject({
+      ok: false,
+      severity: 'finding',
+      errors: [{ key: 'cbam:errors.noDefaultForCountry' }],
+    });
+    expect(cbamCost({ cn: '2523 10 00', origin: 'CN', mass: 5, period: '2026-Q1' })).toMatchObject({
+      ok: false,
+      errors: [{ key: 'cbam:errors.variantRequired' }],
+    });
     expect(cbamCost({ cn: '7214 20 00', origin: 'CN', mass: 5, period: '2026-Q1' })).toMatchObject({ ok: false, errors: [{ key: 'cbam:errors.noBenchmark' }] });
   });
   it('a user-entered benchmark is used and labelled as such', () => {
@@ -174,7 +202,9 @@ describe('issue 9 defect 6: the cost reads codes as the screening does', () => {
     const b = ok(cbamCost({ cn: '2804 10 00', origin: 'CN', mass: 20, period: '2026-Q1' }));
     expect([a.see.value, a.certificates.value, a.costEur.value]).toEqual([b.see.value, b.certificates.value, b.costEur.value]);
     expect(cbamCost({ cn: '7601 99 99', origin: 'CN', mass: 5, period: '2026-Q1' })).toMatchObject({
-      ok: false, severity: 'input', errors: [{ key: 'cbam:errors.cnUnknown', params: { nearest: '7601 10 00, 7601 20' } }],
+      ok: false,
+      severity: 'input',
+      errors: [{ key: 'cbam:errors.cnUnknown', params: { nearest: '7601 10 00, 7601 20' } }],
     });
     expect(ok(cbamCost({ cn: '７２０８ ３９ ００', origin: 'CN', mass: 100, period: '2026-Q1' })).certificates.value).toBe(216.995);
   });
@@ -189,7 +219,8 @@ describe('issue 9 defect 5: a TARIC code or a variant chooses the clinker defaul
     expect([taric.see.value, taric.certificates.value]).toEqual([chosen.see.value, chosen.certificates.value]);
     expect(taric.see.value).toBe(1.529);
     expect(cbamCost({ cn: '2523 10 00', origin: 'CN', mass: 10, period: '2026-Q1' })).toMatchObject({
-      ok: false, errors: [{ key: 'cbam:errors.variantRequired', params: { options: 'white (TARIC 2523 10 00 10), grey (TARIC 2523 10 00 90)' } }],
+      ok: false,
+      errors: [{ key: 'cbam:errors.variantRequired', params: { options: 'white (TARIC 2523 10 00 10), grey (TARIC 2523 10 00 90)' } }],
     });
   });
 });

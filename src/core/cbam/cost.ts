@@ -33,7 +33,10 @@ const rule = (f: Figure, value = f.value): Sourced => ({
 });
 const user = (value: number, unit: string, field: string): Sourced => ({ value, unit, source: { kind: 'user', field } });
 const computed = (value: number, unit: string, formula: string, uncertain = false, params?: Record<string, string | number>): Sourced => ({
-  value, unit, source: { kind: 'computed', formula: `cbam:formulas.${formula}`, ...(params ? { params } : {}) }, ...(uncertain ? { uncertain: true } : {}),
+  value,
+  unit,
+  source: { kind: 'computed', formula: `cbam:formulas.${formula}`, ...(params ? { params } : {}) },
+  ...(uncertain ? { uncertain: true } : {}),
 });
 
 export interface CostInput {
@@ -90,7 +93,16 @@ export interface CostResult extends PathResult {
     carbonPricePaid: Sourced;
   };
   pack: { id: string; version: string };
-  good: { code: string; printed: string; name: string; category: CategoryId; categoryKey: string; sector: string; indirectCounted: boolean; indirectUncertain: boolean };
+  good: {
+    code: string;
+    printed: string;
+    name: string;
+    category: CategoryId;
+    categoryKey: string;
+    sector: string;
+    indirectCounted: boolean;
+    indirectUncertain: boolean;
+  };
   carbonPriceDeduction: Sourced;
   certificates: Sourced;
   price: Sourced & { period: string };
@@ -120,7 +132,10 @@ export function benchmarksFor(pack: DefinitivePack, digits: string, column: 'A' 
   for (const b of pack.benchmarks.entries) {
     if (b.column !== column) continue;
     const len = Math.max(0, ...b.cn.filter((c) => digits.startsWith(c)).map((c) => c.length));
-    if (len) { hits.push({ b, len }); bestLen = Math.max(bestLen, len); }
+    if (len) {
+      hits.push({ b, len });
+      bestLen = Math.max(bestLen, len);
+    }
   }
   return hits.filter((h) => h.len === bestLen).map((h) => h.b);
 }
@@ -158,8 +173,7 @@ function resolveGood(i: Pick<CostInput, 'cn' | 'period' | 'scheme'> | { cn: stri
   const pp = cbamPackForPeriod(i.period, i.scheme ?? 'eu-cbam');
   if (!pp.ok) return fail('input', pp.error);
   if (pp.pack.kind === 'rate') return fail('input', { key: 'cbampacks:errors.ratePackNoCertificates', params: schemeNameParams(pp.pack) });
-  if (pp.pack.kind !== 'definitive')
-    return fail('finding', { key: 'cbam:errors.noCertificatesTransitional', params: { period: pp.period.label } });
+  if (pp.pack.kind !== 'definitive') return fail('finding', { key: 'cbam:errors.noCertificatesTransitional', params: { period: pp.period.label } });
   const pack = pp.pack;
   const r = resolveCn(pack, n.cn.digits);
   const problem = cnProblem(r, n.cn.printed);
@@ -169,7 +183,9 @@ function resolveGood(i: Pick<CostInput, 'cn' | 'period' | 'scheme'> | { cn: stri
   const digits = r.lookup;
   const cat = categoryById(pack, hit.category);
   return {
-    pack, period: pp.period, digits,
+    pack,
+    period: pp.period,
+    digits,
     code: { code: hit.code, printed: n.cn.printed, name: hit.name, category: hit.category },
     indirectCounted: cat.indirectCounted.value,
     indirectUncertain: !!cat.indirectCounted.uncertain,
@@ -179,7 +195,8 @@ function resolveGood(i: Pick<CostInput, 'cn' | 'period' | 'scheme'> | { cn: stri
 
 const checkNum = (v: unknown, field: string, opts: { positive?: boolean } = {}): Message | undefined => {
   if (typeof v !== 'number' || !Number.isFinite(v)) return { key: 'cbam:errors.notANumber', params: { field } };
-  if (opts.positive ? !(v > 0) : v < 0) return { key: opts.positive ? 'cbam:errors.mustBePositive' : 'cbam:errors.belowMin', params: { field, value: v, min: 0 } };
+  if (opts.positive ? !(v > 0) : v < 0)
+    return { key: opts.positive ? 'cbam:errors.mustBePositive' : 'cbam:errors.belowMin', params: { field, value: v, min: 0 } };
   return undefined;
 };
 
@@ -202,7 +219,10 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
     const base: Sourced = { value: d.countedBase, unit: 'tCO2e/t', source: { kind: 'rule', ...row.source } };
     defaultValue = { row: d, base, markup: rule(mk) };
     seeX = d.countedBase * (1 + mk.value);
-    see = computed(shown(seeX, 6), 'tCO2e/t', d.counted === 'total' ? 'seeDefaultTotalRounded' : 'seeDefaultDirectRounded', !!mk.uncertain, { percent: d.markup.percent, year });
+    see = computed(shown(seeX, 6), 'tCO2e/t', d.counted === 'total' ? 'seeDefaultTotalRounded' : 'seeDefaultDirectRounded', !!mk.uncertain, {
+      percent: d.markup.percent,
+      year,
+    });
     routes = row.route ? row.route.split('/') : [];
   } else {
     see = user(i.see!, 'tCO2e/t', 'see');
@@ -225,7 +245,11 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
       if (!routes.length)
         return fail('input', { key: 'cbam:errors.routeRequired', params: { cn: printCn(digits), options: routed.map((r) => r.route).join(', ') } });
       b = routed.find((r) => routes.includes(r.route!));
-      if (!b) return fail('finding', { key: 'cbam:errors.routeUnknown', params: { cn: printCn(digits), route: routes.join('/'), options: routed.map((r) => r.route).join(', ') } });
+      if (!b)
+        return fail('finding', {
+          key: 'cbam:errors.routeUnknown',
+          params: { cn: printCn(digits), route: routes.join('/'), options: routed.map((r) => r.route).join(', ') },
+        });
     }
     if (!b) return fail('finding', { key: 'cbam:errors.noBenchmark', params: { cn: printCn(digits) } });
     const base = rule(b.value);
@@ -235,7 +259,9 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
     const unc = path === 'actual' || !!base.uncertain || !!addOn?.uncertain;
     benchmark = {
       ...(addOn ? computed(value, b.value.unit, 'benchmarkAddOn', unc) : { ...base, ...(unc ? { uncertain: true } : {}) }),
-      column: 'B', route: b.route, id: b.id,
+      column: 'B',
+      route: b.route,
+      id: b.id,
       ...(addOn ? { addOn, base } : {}),
     };
   }
@@ -253,7 +279,16 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
   const grossX = i.mass * netX;
   const gross = computed(shown(grossX, 6), 'tCO2e', 'grossRounded', uncertain);
   return {
-    path, see, ...(defaultValue ? { defaultValue } : {}), benchmark, cbamFactor: cf, cscf: cscf.value, sefa, netPerTonne: net, grossCertificates: gross, uncertain,
+    path,
+    see,
+    ...(defaultValue ? { defaultValue } : {}),
+    benchmark,
+    cbamFactor: cf,
+    cscf: cscf.value,
+    sefa,
+    netPerTonne: net,
+    grossCertificates: gross,
+    uncertain,
     exact: { see: seeX, sefa: sefaX, net: netX, gross: grossX },
   };
 }
@@ -264,10 +299,22 @@ function validateCommon(i: CostInput): Message[] {
   if (!/^[A-Z]{2}$/.test(origin)) errs.push({ key: 'cbam:errors.originInvalid', params: { origin: String(i.origin ?? '') } });
   const m = checkNum(i.mass, 'mass', { positive: true });
   if (m) errs.push(m);
-  if (i.see !== undefined) { const e = checkNum(i.see, 'see'); if (e) errs.push(e); }
-  if (i.price !== undefined) { const e = checkNum(i.price, 'price', { positive: true }); if (e) errs.push(e); }
-  if (i.carbonPricePaid !== undefined) { const e = checkNum(i.carbonPricePaid, 'carbonPricePaid'); if (e) errs.push(e); }
-  if (i.benchmark !== undefined) { const e = checkNum(i.benchmark, 'benchmark'); if (e) errs.push(e); }
+  if (i.see !== undefined) {
+    const e = checkNum(i.see, 'see');
+    if (e) errs.push(e);
+  }
+  if (i.price !== undefined) {
+    const e = checkNum(i.price, 'price', { positive: true });
+    if (e) errs.push(e);
+  }
+  if (i.carbonPricePaid !== undefined) {
+    const e = checkNum(i.carbonPricePaid, 'carbonPricePaid');
+    if (e) errs.push(e);
+  }
+  if (i.benchmark !== undefined) {
+    const e = checkNum(i.benchmark, 'benchmark');
+    if (e) errs.push(e);
+  }
   if (i.route !== undefined && !/^[A-Za-z]$/.test(i.route)) errs.push({ key: 'cbam:errors.routeInvalid', params: { route: String(i.route) } });
   return errs;
 }
@@ -321,25 +368,40 @@ export function cbamCost(input: CostInput): CostResult | CostError {
   // notes
   const cat = categoryById(pack, g.code.category);
   if (!pack.threshold.excludedSectors.includes(cat.sector))
-    messages.push({ key: i.mass <= pack.threshold.massPerYear.value ? 'cbam:notes.thresholdBelow' : 'cbam:notes.threshold', params: { t: pack.threshold.massPerYear.value, mass: i.mass } });
+    messages.push({
+      key: i.mass <= pack.threshold.massPerYear.value ? 'cbam:notes.thresholdBelow' : 'cbam:notes.threshold',
+      params: { t: pack.threshold.massPerYear.value, mass: i.mass },
+    });
   else messages.push({ key: 'cbam:notes.thresholdNotApplicable' });
   if (period.year >= pack.quarterlyHolding.fromYear)
-    messages.push({ key: 'cbam:notes.quarterlyHolding', params: { percent: round(pack.quarterlyHolding.share.value * 100, 2), year: pack.quarterlyHolding.fromYear } });
+    messages.push({
+      key: 'cbam:notes.quarterlyHolding',
+      params: { percent: round(pack.quarterlyHolding.share.value * 100, 2), year: pack.quarterlyHolding.fromYear },
+    });
   if (path === 'actual') {
     messages.push({ key: 'cbam:notes.actualPathBenchmark' });
     messages.push({ key: 'cbam:notes.actualNeedsVerification' });
     if (!g.indirectCounted) messages.push({ key: 'cbam:notes.actualDirectOnly' });
   } else {
     messages.push({ key: 'cbam:notes.defaultPath', params: { route: p.benchmark.route ?? '-' } });
-    if (i.route && p.benchmark.route && i.route !== p.benchmark.route) messages.push({ key: 'cbam:notes.routeIgnoredOnDefault', params: { route: i.route, annexRoute: p.benchmark.route } });
+    if (i.route && p.benchmark.route && i.route !== p.benchmark.route)
+      messages.push({ key: 'cbam:notes.routeIgnoredOnDefault', params: { route: i.route, annexRoute: p.benchmark.route } });
   }
   if (g.indirectUncertain) messages.push({ key: 'cbam:notes.indirectUncertain', params: { category: `$t:cbam:categories.${g.code.category}` } });
   messages.push({ key: 'cbam:notes.fractionalCertificates' });
 
   const named: Record<string, Sourced | undefined> = {
-    see: p.see, markup: p.defaultValue?.markup, benchmark: p.benchmark, benchmarkAddOn: p.benchmark.addOn, cbamFactor: p.cbamFactor, cscf: p.cscf, price,
+    see: p.see,
+    markup: p.defaultValue?.markup,
+    benchmark: p.benchmark,
+    benchmarkAddOn: p.benchmark.addOn,
+    cbamFactor: p.cbamFactor,
+    cscf: p.cscf,
+    price,
   };
-  const uncertainFigures = Object.entries(named).filter(([, v]) => v?.uncertain).map(([k]) => k);
+  const uncertainFigures = Object.entries(named)
+    .filter(([, v]) => v?.uncertain)
+    .map(([k]) => k);
   if (path === 'actual' && !uncertainFigures.includes('benchmark')) uncertainFigures.push('benchmark');
   if (g.indirectUncertain) uncertainFigures.push('indirectCounted');
 
@@ -356,8 +418,14 @@ export function cbamCost(input: CostInput): CostResult | CostError {
     },
     pack: { id: pack.id, version: pack.version },
     good: {
-      code: g.code.code, printed: g.code.printed, name: g.code.name, category: g.code.category, categoryKey: `cbam:categories.${g.code.category}`,
-      sector: g.sector, indirectCounted: g.indirectCounted, indirectUncertain: g.indirectUncertain,
+      code: g.code.code,
+      printed: g.code.printed,
+      name: g.code.name,
+      category: g.code.category,
+      categoryKey: `cbam:categories.${g.code.category}`,
+      sector: g.sector,
+      indirectCounted: g.indirectCounted,
+      indirectUncertain: g.indirectUncertain,
     },
     ...p,
     uncertain,
@@ -431,7 +499,14 @@ export function projectCosts(input: ProjectionInput): ProjectionResult | CostErr
   const certOf = new WeakMap<ProjectionPathRow, number>();
   const pathRow = (p: PathResult): ProjectionPathRow => {
     const certX = Math.max(0, p.exact.gross - (price ? (i.mass * cp) / price : 0));
-    const row = { see: p.see.value, sefa: p.sefa.value, netPerTonne: p.netPerTonne.value, certificates: shown(certX, 6), costEur: price ? shown(certX * price, 2) : null, uncertain: p.uncertain };
+    const row = {
+      see: p.see.value,
+      sefa: p.sefa.value,
+      netPerTonne: p.netPerTonne.value,
+      certificates: shown(certX, 6),
+      costEur: price ? shown(certX * price, 2) : null,
+      uncertain: p.uncertain,
+    };
     certOf.set(row, certX);
     return row;
   };
@@ -467,7 +542,12 @@ export function projectCosts(input: ProjectionInput): ProjectionResult | CostErr
     });
   }
   const sum = (k: 'default' | 'actual', f: 'certificates' | 'costEur', dp: number) =>
-    rows.every((r) => r[k] && r[k]![f] !== null) ? round(rows.reduce((a, r) => a + (r[k]![f] as number), 0), dp) : null;
+    rows.every((r) => r[k] && r[k]![f] !== null)
+      ? round(
+          rows.reduce((a, r) => a + (r[k]![f] as number), 0),
+          dp,
+        )
+      : null;
   const assumedYears = messages.filter((m) => m.key === 'cbam:notes.cscfAssumed').map((m) => m.params!.year);
   if (assumedYears.length > 1) {
     const rest = messages.filter((m) => m.key !== 'cbam:notes.cscfAssumed');
@@ -479,7 +559,15 @@ export function projectCosts(input: ProjectionInput): ProjectionResult | CostErr
   if (i.see !== undefined) messages.push({ key: 'cbam:notes.actualPathBenchmark' });
   return {
     ok: true,
-    inputs: { cn: g0.code.printed, origin: i.origin, mass: i.mass, see: i.see ?? null, route: i.route ?? null, price: price ? user(price, 'EUR/certificate', 'price') : null, carbonPricePaid: cp },
+    inputs: {
+      cn: g0.code.printed,
+      origin: i.origin,
+      mass: i.mass,
+      see: i.see ?? null,
+      route: i.route ?? null,
+      price: price ? user(price, 'EUR/certificate', 'price') : null,
+      carbonPricePaid: cp,
+    },
     pack: { id: pack.id, version: pack.version },
     rows,
     totals: {

@@ -22,7 +22,8 @@ const convert = (ds: Dataset, options: Parameters<typeof convertToCbam>[1]): Cba
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r;
 };
-const cell = (cells: { sheet: string; ref: string; value: unknown }[], sheet: string, ref: string) => cells.find((c) => c.sheet === sheet && c.ref === ref)?.value;
+const cell = (cells: { sheet: string; ref: string; value: unknown }[], sheet: string, ref: string) =>
+  cells.find((c) => c.sheet === sheet && c.ref === ref)?.value;
 
 describe('toDocsModel: partial mode (issue 9 defect 2: missing is never 0, what is known is written)', () => {
   it('hot-rolled coil without an electricity factor: 96,000 MWh written, the factor cells empty and listed', () => {
@@ -54,7 +55,7 @@ describe('toDocsModel: partial mode (issue 9 defect 2: missing is never 0, what 
     expect(gap.reason).toMatchObject({ key: 'cbamdocs:gaps.precursorIndirectNotInTemplate', params: { value: 0.35 } });
   });
 
-  it('the supplier\'s own MWh/t and factor (dataset v2) are written as given (issue 9 defect 4)', () => {
+  it("the supplier's own MWh/t and factor (dataset v2) are written as given (issue 9 defect 4)", () => {
     const ds = hotRolledCoil(true);
     const r = convert(ds, { period: '2026', electricity: { euDefaultEf: 0.61 } });
     const data = parseCbamDocData(toDocsModelPartial(r, ds).model);
@@ -122,7 +123,7 @@ describe('toDocsModel: installation totals and source streams (issue 9 defect 1)
 });
 
 describe('sheet B from the activity calculator (source streams and PFC as entered)', () => {
-  it('the template formulas on the rows written give the calculator\'s own stream emissions', () => {
+  it("the template formulas on the rows written give the calculator's own stream emissions", () => {
     const raw = {
       sourceStreams: [
         { method: 'combustion', name: 'Natural gas', ad: 30_000, unit: '1000 Nm3', ncv: 34, ef: 56.1, oxidationFactor: 0.995 },
@@ -140,9 +141,18 @@ describe('sheet B from the activity calculator (source streams and PFC as entere
     const b = sheetBFromActivity(parsed.input);
     expect(b.sourceStreams![0]).toMatchObject({ method: 'Combustion', adUnit: '1000Nm3', oxidationFactorPct: 99.5, efUnit: 'tCO2/TJ' });
     const data = parseCbamDocData({
-      installation: { nameEn: 'Smelter', country: 'CN' }, reportingPeriod: { start: '2026-01-01', end: '2026-12-31' },
+      installation: { nameEn: 'Smelter', country: 'CN' },
+      reportingPeriod: { start: '2026-01-01', end: '2026-12-31' },
       goods: [{ category: 'Unwrought aluminium', routes: ['Primary (electrolytic) smelting'] }],
-      processes: [{ id: 'P1', name: 'Potline', category: 'Unwrought aluminium', production: [{ route: 'Primary (electrolytic) smelting', amount: 200_000 }], directEmissions: 1 }],
+      processes: [
+        {
+          id: 'P1',
+          name: 'Potline',
+          category: 'Unwrought aluminium',
+          production: [{ route: 'Primary (electrolytic) smelting', amount: 200_000 }],
+          directEmissions: 1,
+        },
+      ],
       ...b,
     });
     const t = totalsOf(data);
@@ -153,4 +163,3 @@ describe('sheet B from the activity calculator (source streams and PFC as entere
     expect(planTemplate(data).cells.filter((c) => c.sheet === 'B_EmInst').length).toBeGreaterThan(20);
   });
 });
-

@@ -29,16 +29,32 @@ export interface DocsModelOptions {
 const srcRef = (f: Fig): string => {
   const s = f.source;
   switch (s.kind) {
-    case 'dataset': return `Dataset${s.lines.length ? ` line ${s.lines.join(', ')}` : ''}${s.note ? ` (${s.note})` : ''}`;
-    case 'rule': return [s.ref.act, s.ref.annex, s.ref.table, s.ref.note].filter(Boolean).join(', ');
-    case 'user': return `Entered by the user: ${s.field}`;
-    case 'supplier': return `Supplier communication (line ${s.line}${s.ref ? `: ${s.ref}` : ''}${s.verified ? ', verified' : ''})`;
-    case 'library': return `${s.act} [${s.id}]`;
-    case 'computed': return s.formula;
+    case 'dataset':
+      return `Dataset${s.lines.length ? ` line ${s.lines.join(', ')}` : ''}${s.note ? ` (${s.note})` : ''}`;
+    case 'rule':
+      return [s.ref.act, s.ref.annex, s.ref.table, s.ref.note].filter(Boolean).join(', ');
+    case 'user':
+      return `Entered by the user: ${s.field}`;
+    case 'supplier':
+      return `Supplier communication (line ${s.line}${s.ref ? `: ${s.ref}` : ''}${s.verified ? ', verified' : ''})`;
+    case 'library':
+      return `${s.act} [${s.id}]`;
+    case 'computed':
+      return s.formula;
   }
 };
 const kindOf = (f: Fig): 'measured' | 'calculated' | 'default' | 'supplier' | 'user' | 'other' =>
-  f.source.kind === 'rule' ? 'default' : f.source.kind === 'supplier' ? 'supplier' : f.source.kind === 'user' ? 'user' : f.source.kind === 'dataset' ? 'measured' : f.source.kind === 'computed' ? 'calculated' : 'other';
+  f.source.kind === 'rule'
+    ? 'default'
+    : f.source.kind === 'supplier'
+      ? 'supplier'
+      : f.source.kind === 'user'
+        ? 'user'
+        : f.source.kind === 'dataset'
+          ? 'measured'
+          : f.source.kind === 'computed'
+            ? 'calculated'
+            : 'other';
 const sn = (f: Fig) => ({ value: f.value, source: { ref: srcRef(f), kind: kindOf(f), ...(f.uncertain ? { uncertain: true } : {}) } });
 
 /** The documents' input model from a conversion that may be incomplete, with what could not be determined. */
@@ -133,7 +149,7 @@ function installationOf(dataset: Dataset): CbamDocInput['installation'] {
   return {
     ...(inst?.name ? { name: inst.name } : {}),
     nameEn: inst?.nameEn ?? inst?.name ?? dataset.producer.name,
-    ...(inst?.address ?? dataset.producer.address ? { street: inst?.address ?? dataset.producer.address } : {}),
+    ...((inst?.address ?? dataset.producer.address) ? { street: inst?.address ?? dataset.producer.address } : {}),
     ...(inst?.economicActivity ? { economicActivity: inst.economicActivity } : {}),
     ...(inst?.postCode ? { postCode: inst.postCode } : {}),
     ...(inst?.city ? { city: inst.city } : {}),
@@ -154,7 +170,8 @@ function purchasedOf(result: CbamConversion, dataset: Dataset, missing: Message[
   const pack = cbamPackForPeriod(result.period.label, result.pack.scheme);
   const catName = (id: CategoryId): string => (pack.ok ? categoryById(pack.pack, id).templateName : id);
   const known = result.precursors.lines.filter((p) => p.seeDirect !== null);
-  for (const p of result.precursors.lines) if (p.seeDirect === null) missing.push(msg('cbamdocs:gaps.precursorSee', { precursor: `${p.id}: ${p.description}` }));
+  for (const p of result.precursors.lines)
+    if (p.seeDirect === null) missing.push(msg('cbamdocs:gaps.precursorSee', { precursor: `${p.id}: ${p.description}` }));
   if (known.length > 20) throw new CbamConvertError(msg('cbamconvert:errors.tooManyPrecursors', { count: known.length }));
   const inv = new Map(dataset.inventory.map((l) => [l.id, l]));
   const purchasedPrecursors = known.map((p, i) => {
@@ -162,7 +179,9 @@ function purchasedOf(result: CbamConversion, dataset: Dataset, missing: Message[
     const dflt = p.basis === 'default' ? defaultElectricityOf(result, dataset, p) : undefined;
     const sup = p.basis === 'default' ? undefined : inv.get(p.id)?.precursor?.embedded;
     const emb = dflt ?? sup;
-    const supplierSrc = dflt ? { ref: dflt.ref, kind: 'default' as const } : { ref: `Supplier communication (line ${p.id}${sup?.source ? `: ${sup.source}` : ''})`, kind: 'supplier' as const };
+    const supplierSrc = dflt
+      ? { ref: dflt.ref, kind: 'default' as const }
+      : { ref: `Supplier communication (line ${p.id}${sup?.source ? `: ${sup.source}` : ''})`, kind: 'supplier' as const };
     const efSrc = dflt ? { ref: dflt.efRef, kind: 'default' as const } : supplierSrc;
     return {
       id: `PP${i + 1}`,
@@ -172,7 +191,9 @@ function purchasedOf(result: CbamConversion, dataset: Dataset, missing: Message[
       seeDirect: sn(p.seeDirect!),
       seeDirectBasis: basis,
       ...(p.seeIndirect ? { seeIndirect: sn(p.seeIndirect) } : {}),
-      ...(emb?.electricityMWhPerT !== undefined ? { electricityMWhPerT: { value: emb.electricityMWhPerT, source: supplierSrc }, electricityEfBasis: basis } : {}),
+      ...(emb?.electricityMWhPerT !== undefined
+        ? { electricityMWhPerT: { value: emb.electricityMWhPerT, source: supplierSrc }, electricityEfBasis: basis }
+        : {}),
       ...(emb?.electricityEf !== undefined ? { electricityEf: { value: emb.electricityEf, source: efSrc } } : {}),
       ...(emb?.electricityEfSource ? { electricityEfSource: emb.electricityEfSource } : {}),
       ...(p.basis === 'default' ? { defaultJustification: 'Data gaps' as const } : {}),
@@ -223,7 +244,9 @@ function electricityOf(result: CbamConversion) {
   const effEf = el.indirect && el.mwh.value > 0 ? round(el.indirect.value / el.mwh.value, 6) : null;
   return {
     consumptionMWh: sn(el.mwh),
-    ...(effEf !== null ? { ef: { value: effEf, source: { ref: el.ef ? srcRef(el.ef) : 'Σ E_el × EF_el / Σ E_el', kind: 'default' as const } }, efSource: efSource ?? 'D.4(a)' } : {}),
+    ...(effEf !== null
+      ? { ef: { value: effEf, source: { ref: el.ef ? srcRef(el.ef) : 'Σ E_el × EF_el / Σ E_el', kind: 'default' as const } }, efSource: efSource ?? 'D.4(a)' }
+      : {}),
   };
 }
 
@@ -237,7 +260,14 @@ function correctionsOf(result: CbamConversion) {
   const heatInTJ = heatIn.reduce((s, x) => s + x.amount.value, 0);
   const heatInEm = heatIn.reduce((s, x) => s + x.effect.value, 0);
   return {
-    ...(heatInTJ || heatOut ? { heat: { ...(heatInTJ ? { importedTJ: round(heatInTJ, 9), importedEf: round(heatInEm / heatInTJ, 6) } : {}), ...(heatOut ? { exportedTJ: heatOut.amount.value, exportedEf: heatOut.ef.value } : {}) } } : {}),
+    ...(heatInTJ || heatOut
+      ? {
+          heat: {
+            ...(heatInTJ ? { importedTJ: round(heatInTJ, 9), importedEf: round(heatInEm / heatInTJ, 6) } : {}),
+            ...(heatOut ? { exportedTJ: heatOut.amount.value, exportedEf: heatOut.ef.value } : {}),
+          },
+        }
+      : {}),
     ...(wgIn || wgOut ? { wasteGas: { ...(wgIn ? { importedTJ: wgIn.amount.value } : {}), ...(wgOut ? { exportedTJ: wgOut.amount.value } : {}) } } : {}),
     ...(elOut ? { electricityExported: { mwh: elOut.amount.value, ef: elOut.ef.value } } : {}),
   };
@@ -253,10 +283,14 @@ function balanceOf(result: CbamConversion, dataset: Dataset): NonNullable<CbamDo
   const bio = result.direct.biogenicZeroRated;
   const inv = new Map(dataset.inventory.map((l) => [l.id, l]));
   const fuels = result.direct.lines.map((d) => inv.get(d.id)).filter((l) => l?.category === 'fuel-combustion');
-  const energy = fuels.length && fuels.every((l) => ['MJ', 'GJ', 'TJ', 'kWh', 'MWh', 'GWh'].includes(l!.activity.unit))
-    ? fuels.reduce((a, l) => a + convertUnit(l!.activity.amount, l!.activity.unit, 'TJ'), 0) : null;
+  const energy =
+    fuels.length && fuels.every((l) => ['MJ', 'GJ', 'TJ', 'kWh', 'MWh', 'GWh'].includes(l!.activity.unit))
+      ? fuels.reduce((a, l) => a + convertUnit(l!.activity.amount, l!.activity.unit, 'TJ'), 0)
+      : null;
   return {
-    ...(energy !== null ? { fuel: { totalTJ: { value: round(energy, 9), source: { ref: `Dataset lines ${fuels.map((l) => l!.id).join(', ')}`, kind: 'measured' as const } } } } : {}),
+    ...(energy !== null
+      ? { fuel: { totalTJ: { value: round(energy, 9), source: { ref: `Dataset lines ${fuels.map((l) => l!.id).join(', ')}`, kind: 'measured' as const } } } }
+      : {}),
     co2: sn(g.co2),
     ...(g.n2o.value ? { n2o: sn(g.n2o) } : {}),
     ...(g.pfc.value ? { pfc: sn(g.pfc) } : {}),
@@ -274,10 +308,13 @@ const ENERGY_NOTE = ' (activity as energy in GJ, NCV 1 GJ/GJ)';
  */
 function energyStream(label: string, gj: number, co2: number, ref: string): NonNullable<CbamDocInput['sourceStreams']>[number] {
   return {
-    method: 'Combustion', name: `${label.slice(0, 200 - ENERGY_NOTE.length)}${ENERGY_NOTE}`,
-    activityData: { value: gj, source: { ref, kind: 'measured' } }, adUnit: 't',
+    method: 'Combustion',
+    name: `${label.slice(0, 200 - ENERGY_NOTE.length)}${ENERGY_NOTE}`,
+    activityData: { value: gj, source: { ref, kind: 'measured' } },
+    adUnit: 't',
     ncv: { value: 1, source: { ref: `${ref}: activity in GJ, so NCV = 1 GJ/GJ`, kind: 'calculated' } },
-    ef: { value: (co2 * 1000) / gj, source: { ref: `${ref}: fossil CO2 / energy (tCO2/TJ)`, kind: 'calculated' } }, efUnit: 'tCO2/TJ',
+    ef: { value: (co2 * 1000) / gj, source: { ref: `${ref}: fossil CO2 / energy (tCO2/TJ)`, kind: 'calculated' } },
+    efUnit: 'tCO2/TJ',
   };
 }
 
@@ -304,12 +341,20 @@ function streamsOf(result: CbamConversion, dataset: Dataset): NonNullable<CbamDo
       out.push(energyStream(`${l.id}: ${l.description}`, convertUnit(l.activity.amount, u, 'GJ'), co2, ref));
       continue;
     }
-    const ad = u === 't' || u === 'kg' || u === 'g' ? { value: convertUnit(l.activity.amount, u, 't'), unit: 't' as const } : u === 'Nm3' || u === '1000 Nm3' ? { value: convertUnit(l.activity.amount, u, '1000 Nm3'), unit: '1000Nm3' as const } : null;
+    const ad =
+      u === 't' || u === 'kg' || u === 'g'
+        ? { value: convertUnit(l.activity.amount, u, 't'), unit: 't' as const }
+        : u === 'Nm3' || u === '1000 Nm3'
+          ? { value: convertUnit(l.activity.amount, u, '1000 Nm3'), unit: '1000Nm3' as const }
+          : null;
     if (!ad || !(ad.value > 0)) continue;
     out.push({
-      method, name: `${l.id}: ${l.description}`.slice(0, 200),
-      activityData: { value: ad.value, source: { ref, kind: 'measured' } }, adUnit: ad.unit,
-      ef: { value: co2 / ad.value, source: { ref, kind: 'calculated' } }, efUnit: ad.unit === 't' ? 'tCO2/t' : 'tCO2/1000Nm3',
+      method,
+      name: `${l.id}: ${l.description}`.slice(0, 200),
+      activityData: { value: ad.value, source: { ref, kind: 'measured' } },
+      adUnit: ad.unit,
+      ef: { value: co2 / ad.value, source: { ref, kind: 'calculated' } },
+      efUnit: ad.unit === 't' ? 'tCO2/t' : 'tCO2/1000Nm3',
     });
   }
   return out;
@@ -329,11 +374,28 @@ export function sheetBFromActivity(input: ActivityInput): Pick<CbamDocInput, 'so
     const common = { name: nameOf(s, `Source stream ${i + 1}`), ...(bio !== undefined ? { biomassPct: bio } : {}) };
     if (s.method === 'combustion') {
       const ox = pct(s.oxidationFactor);
-      return { ...common, method: 'Combustion', activityData: s.ad, adUnit: s.unit === '1000 Nm3' ? '1000Nm3' : 't', ncv: s.ncv, ef: s.ef, efUnit: 'tCO2/TJ', ...(ox !== undefined ? { oxidationFactorPct: ox } : {}) };
+      return {
+        ...common,
+        method: 'Combustion',
+        activityData: s.ad,
+        adUnit: s.unit === '1000 Nm3' ? '1000Nm3' : 't',
+        ncv: s.ncv,
+        ef: s.ef,
+        efUnit: 'tCO2/TJ',
+        ...(ox !== undefined ? { oxidationFactorPct: ox } : {}),
+      };
     }
     if (s.method === 'process') {
       const cf = pct(s.conversionFactor);
-      return { ...common, method: 'Process emissions', activityData: s.ad, adUnit: 't', ef: s.ef, efUnit: 'tCO2/t', ...(cf !== undefined ? { conversionFactorPct: cf } : {}) };
+      return {
+        ...common,
+        method: 'Process emissions',
+        activityData: s.ad,
+        adUnit: 't',
+        ef: s.ef,
+        efUnit: 'tCO2/t',
+        ...(cf !== undefined ? { conversionFactorPct: cf } : {}),
+      };
     }
     return { ...common, method: 'Mass Balance', activityData: s.ad, adUnit: 't', carbonContent: s.carbonContent };
   });

@@ -8,5 +8,14 @@ export * from './pack-files';
 export * from './cost-rate';
 export * from './compare-schemes';
 export * from './origin';
-export { convertInstallation, processView, type InstallationConversion, type InstallationOptions, type InstallationProcess, type InstallationProduct, type InstallationSee, type MissingFigure } from './installation';
+export {
+  convertInstallation,
+  processView,
+  type InstallationConversion,
+  type InstallationOptions,
+  type InstallationProcess,
+  type InstallationProduct,
+  type InstallationSee,
+  type MissingFigure,
+} from './installation';
 export * from './comparison';

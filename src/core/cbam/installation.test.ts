@@ -37,24 +37,41 @@ const valid = (raw: unknown): Dataset => {
 
 type L = DatasetInput['inventory'][number];
 const co2Line = (id: string, processId: string, amount: number, unit: string, kgPerUnit: number, category: L['category'] = 'fuel-combustion'): L => ({
-  id, description: id, stage: 'production', category, location: 'installation', installationId: 'W1', processId,
+  id,
+  description: id,
+  stage: 'production',
+  category,
+  location: 'installation',
+  installationId: 'W1',
+  processId,
   activity: { amount, unit: unit as L['activity']['unit'] },
   emissions: { kind: 'factors', massUnit: 'kg', perUnit: unit as L['activity']['unit'], gases: { CO2_fossil: kgPerUnit }, source: { name: 'test factor' } },
   dataType: 'primary',
 });
 const elecLine = (id: string, processId: string, mwh: number): L => ({
-  ...co2Line(id, processId, mwh, 'MWh', 600), category: 'electricity', electricity: { source: 'national-grid' },
+  ...co2Line(id, processId, mwh, 'MWh', 600),
+  category: 'electricity',
+  electricity: { source: 'national-grid' },
 });
 const precursorLine = (id: string, processId: string, t: number, cnCode: string, embedded?: { direct: number; indirect?: number }): L => ({
-  id, description: id, stage: 'raw-material-acquisition', category: 'precursor-material', location: 'upstream', processId,
-  activity: { amount: t, unit: 't' }, emissions: { kind: 'factors', massUnit: 'kg', perUnit: 't', gases: { CO2e: 1000 }, source: { name: 'study factor' } },
-  dataType: 'secondary', precursor: { cnCode, countryOfProduction: 'CN', ...(embedded ? { embedded: { ...embedded, source: 'supplier communication 2026' } } : {}) },
+  id,
+  description: id,
+  stage: 'raw-material-acquisition',
+  category: 'precursor-material',
+  location: 'upstream',
+  processId,
+  activity: { amount: t, unit: 't' },
+  emissions: { kind: 'factors', massUnit: 'kg', perUnit: 't', gases: { CO2e: 1000 }, source: { name: 'study factor' } },
+  dataType: 'secondary',
+  precursor: { cnCode, countryOfProduction: 'CN', ...(embedded ? { embedded: { ...embedded, source: 'supplier communication 2026' } } : {}) },
 });
 
 /** Steel works: P1 EAF crude steel (slabs) with purchased pig iron; P2 hot rolling of own slabs + purchased slabs. */
 function steelWorks(): DatasetInput {
   return {
-    format: 'carbonbridge.dataset', formatVersion: 2, title: 'Steel works (test)',
+    format: 'carbonbridge.dataset',
+    formatVersion: 2,
+    title: 'Steel works (test)',
     product: { name: { en: 'Hot-rolled coil' }, cnCode: '7208 39 00', functionalUnit: { amount: 1, unit: 't' } },
     producer: { name: 'Test Steel Co.', country: 'CN' },
     installations: [{ id: 'W1', name: 'Works 1', country: 'CN' }],
@@ -71,10 +88,30 @@ function steelWorks(): DatasetInput {
       precursorLine('H-03', 'HSM', 20000, '7207 12 10', { direct: 2.1, indirect: 0.35 }),
     ],
     processes: [
-      { id: 'EAF', name: 'Electric arc furnace and caster', category: 'crude-steel', route: 'eaf', production: { amount: 500000, unit: 't' }, inputs: [], products: [{ id: 'SLAB', cnCode: '7207 12 10', name: 'Slabs' }] },
       {
-        id: 'HSM', name: 'Hot strip mill', category: 'iron-steel-products', production: { amount: 480000, unit: 't' }, inputs: [{ fromProcess: 'EAF', amount: 490000, unit: 't' }],
-        products: [{ id: 'HRC', cnCode: '7208 39 00', name: 'Hot-rolled coil', qualifying: { mnPct: 0.8, crPct: 0.02, Q: 'MILL-1', clinkerShare: 0.5 }, carbonPrice: { instrument: 'national-ets', shareCovered: 0.5, currency: 'CNY', amountPerT: 20 } }],
+        id: 'EAF',
+        name: 'Electric arc furnace and caster',
+        category: 'crude-steel',
+        route: 'eaf',
+        production: { amount: 500000, unit: 't' },
+        inputs: [],
+        products: [{ id: 'SLAB', cnCode: '7207 12 10', name: 'Slabs' }],
+      },
+      {
+        id: 'HSM',
+        name: 'Hot strip mill',
+        category: 'iron-steel-products',
+        production: { amount: 480000, unit: 't' },
+        inputs: [{ fromProcess: 'EAF', amount: 490000, unit: 't' }],
+        products: [
+          {
+            id: 'HRC',
+            cnCode: '7208 39 00',
+            name: 'Hot-rolled coil',
+            qualifying: { mnPct: 0.8, crPct: 0.02, Q: 'MILL-1', clinkerShare: 0.5 },
+            carbonPrice: { instrument: 'national-ets', shareCovered: 0.5, currency: 'CNY', amountPerT: 20 },
+          },
+        ],
       },
     ],
   };
@@ -112,8 +149,14 @@ describe('slabs → hot-rolled coil with purchased precursors (hand calculation)
 
   it('no double counting: each process reports only its own emissions; the flow carries M × SEE of the producer', () => {
     const docs = parseCbamDocData(r.docs!);
-    expect(docs.processes.map((p) => [p.id, p.directEmissions.value])).toEqual([['P1', 29050], ['P2', 32313.6]]);
-    expect(docs.processes[1]!.precursors.map((u) => [u.from, u.amount.value])).toEqual([['PP2', 20000], ['P1', 490000]]);
+    expect(docs.processes.map((p) => [p.id, p.directEmissions.value])).toEqual([
+      ['P1', 29050],
+      ['P2', 32313.6],
+    ]);
+    expect(docs.processes[1]!.precursors.map((u) => [u.from, u.amount.value])).toEqual([
+      ['PP2', 20000],
+      ['P1', 490000],
+    ]);
     expect(docs.purchasedPrecursors.map((p) => [p.id, p.category, p.seeDirect.value, p.seeIndirect?.value])).toEqual([
       ['PP1', 'Pig iron', 1.9, 0.1],
       ['PP2', 'Crude steel', 2.1, 0.35],
@@ -128,9 +171,20 @@ describe('slabs → hot-rolled coil with purchased precursors (hand calculation)
 
   it('the documents model: goods categories with routes, products under P1/P2, carbon price and qualifying parameters in the template words', () => {
     const docs = parseCbamDocData(r.docs!);
-    expect(docs.goods).toEqual([{ category: 'Crude steel', routes: ['Electric arc furnace'] }, { category: 'Iron or steel products', routes: [] }]);
-    expect(docs.products.map((p) => [p.processId, p.cnCode, p.seeDirect?.value])).toEqual([['P1', '72071210', see7(eafDir)], ['P2', '72083900', see7(hsmDir)]]);
-    expect(docs.products[1]!.carbonPrice).toEqual({ instrument: 'National Emissions Trading System', shareCovered: 0.5, currency: 'CNY', amountPerT: { value: 20 } });
+    expect(docs.goods).toEqual([
+      { category: 'Crude steel', routes: ['Electric arc furnace'] },
+      { category: 'Iron or steel products', routes: [] },
+    ]);
+    expect(docs.products.map((p) => [p.processId, p.cnCode, p.seeDirect?.value])).toEqual([
+      ['P1', '72071210', see7(eafDir)],
+      ['P2', '72083900', see7(hsmDir)],
+    ]);
+    expect(docs.products[1]!.carbonPrice).toEqual({
+      instrument: 'National Emissions Trading System',
+      shareCovered: 0.5,
+      currency: 'CNY',
+      amountPerT: { value: 20 },
+    });
     // qualifying parameters by name → the template's columns of the category (% Mn → R, % Cr → S; a clinker share is not one of steel's)
     expect(docs.products[1]!.qualifying).toEqual({ R: 0.8, S: 0.02, Q: 'MILL-1' });
     expect(docs.products[0]!.carbonPrice).toBeUndefined();
@@ -142,7 +196,10 @@ describe('slabs → hot-rolled coil with purchased precursors (hand calculation)
 
   it('a missing electricity factor leaves exactly the indirect figures empty, lists them, and keeps the direct ones', () => {
     const m = inst(convertInstallation(ds, { period: '2026' }));
-    expect(m.processes.map((p) => [p.see.direct?.value, p.see.indirect, p.see.total])).toEqual([[see7(eafDir), null, null], [see7(hsmDir), null, null]]);
+    expect(m.processes.map((p) => [p.see.direct?.value, p.see.indirect, p.see.total])).toEqual([
+      [see7(eafDir), null, null],
+      [see7(hsmDir), null, null],
+    ]);
     expect(m.missing.map((x) => [x.processId, x.figure, x.reason.key])).toEqual([
       ['EAF', 'indirect', 'cbamconvert:installation.missing.electricity'],
       ['HSM', 'indirect', 'cbamconvert:installation.missing.electricity'],
@@ -150,10 +207,16 @@ describe('slabs → hot-rolled coil with purchased precursors (hand calculation)
     for (const x of m.missing) for (const lang of LANGS) expect(translateMessage(T[lang], x.reason)).not.toMatch(/\{\{|\$t:|cbamconvert:/);
     const docs = parseCbamDocData(m.docs!);
     // the MWh consumed are known and written; only the factor (and what depends on it) stays empty
-    expect(docs.processes.map((p) => [p.electricity?.consumptionMWh.value, p.electricity?.ef])).toEqual([[250000, undefined], [48000, undefined]]);
+    expect(docs.processes.map((p) => [p.electricity?.consumptionMWh.value, p.electricity?.ef])).toEqual([
+      [250000, undefined],
+      [48000, undefined],
+    ]);
     expect(docs.emissionsBalance?.totalIndirect).toBeUndefined();
     expect(docs.emissionsBalance?.co2?.value).toBe(1000 + 28050 + 32313.6);
-    expect(docs.products.map((p) => [p.seeDirect?.value, p.seeIndirect, p.seeTotal])).toEqual([[see7(eafDir), undefined, undefined], [see7(hsmDir), undefined, undefined]]);
+    expect(docs.products.map((p) => [p.seeDirect?.value, p.seeIndirect, p.seeTotal])).toEqual([
+      [see7(eafDir), undefined, undefined],
+      [see7(hsmDir), undefined, undefined],
+    ]);
     // steel counts direct only: the counted figure is known, so the conversion is complete
     expect(m.complete).toBe(true);
   });
@@ -163,7 +226,10 @@ describe('slabs → hot-rolled coil with purchased precursors (hand calculation)
     delete (raw.inventory[3] as { precursor: { embedded?: unknown } }).precursor.embedded; // pig iron at default: none published for CN 7201 10 11? then missing
     (raw.inventory[3] as { precursor: { countryOfProduction?: string } }).precursor.countryOfProduction = 'RU';
     const m = inst(convertInstallation(valid(raw), { period: '2026', electricity: { euDefaultEf: 0.6 } }));
-    expect(m.processes.map((p) => [p.id, p.see.direct, p.see.indirect])).toEqual([['EAF', null, null], ['HSM', null, null]]);
+    expect(m.processes.map((p) => [p.id, p.see.direct, p.see.indirect])).toEqual([
+      ['EAF', null, null],
+      ['HSM', null, null],
+    ]);
     expect(m.missing.map((x) => [x.processId, x.figure, x.reason.key])).toEqual([
       ['EAF', 'direct', 'cbamconvert:installation.missing.precursor'],
       ['HSM', 'direct', 'cbamconvert:installation.missing.fromProcess'],
@@ -238,8 +304,14 @@ describe('cement plant: clinker kiln → grinding, with clinker bought at the de
   it('without the EU default electricity factor: the indirect figures are listed as missing, the direct ones kept', () => {
     const m = inst(convertInstallation(ds, { period: '2026' }));
     expect(m.complete).toBe(false);
-    expect(m.products.map((p) => [p.id, p.see.direct?.value, p.see.indirect, p.see.countedValue])).toEqual([['CLK', see7(kilnDir), null, null], ['CEM', see7(grindDir), null, null]]);
-    expect(m.missing.map((x) => [x.processId, x.figure])).toEqual([['KILN', 'indirect'], ['GRIND', 'indirect']]);
+    expect(m.products.map((p) => [p.id, p.see.direct?.value, p.see.indirect, p.see.countedValue])).toEqual([
+      ['CLK', see7(kilnDir), null, null],
+      ['CEM', see7(grindDir), null, null],
+    ]);
+    expect(m.missing.map((x) => [x.processId, x.figure])).toEqual([
+      ['KILN', 'indirect'],
+      ['GRIND', 'indirect'],
+    ]);
   });
 });
 
@@ -257,10 +329,14 @@ describe('a dataset without processes gives exactly the single-process conversio
 });
 
 describe('a product code the template lists only in other 8-digit forms', () => {
-  const raw = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'installations', 'aluminium-potline-casthouse.json'), 'utf8'));
+  const raw = JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'installations', 'aluminium-potline-casthouse.json'), 'utf8'),
+  );
   // CN 7601 10 00 (unwrought aluminium, not alloyed): the template's list has only 7601 10 10 and 7601 10 90
   for (const p of raw.processes) for (const x of p.products) if (x.cnCode.replace(/\s/g, '').startsWith('760110')) x.cnCode = '7601 10 00';
-  const others = raw.processes.flatMap((p: { products: { cnCode: string }[] }) => p.products.map((x) => x.cnCode.replace(/\s/g, ''))).filter((c: string) => c !== '76011000');
+  const others = raw.processes
+    .flatMap((p: { products: { cnCode: string }[] }) => p.products.map((x) => x.cnCode.replace(/\s/g, '')))
+    .filter((c: string) => c !== '76011000');
   const r = inst(convertInstallation(valid(raw), { period: '2026', electricity: { euDefaultEf: 0.5 } }));
   it('keeps the SEE (nothing missing), warns with the template codes, and leaves the product out of the template', () => {
     expect(r.missing).toEqual([]);
@@ -278,7 +354,7 @@ describe('a product code the template lists only in other 8-digit forms', () => 
 
 describe('issue 9 follow-up: default-value precursors in E_PurchPrec, production citations (fixture test/fixtures/installations/cement-kiln-grinding.json)', () => {
   const cement = (): Dataset => valid(JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/installations/cement-kiln-grinding.json'), 'utf8')));
-  it('a default-value precursor: EF of electricity of the country of origin (the conversion\'s, here entered for CN) and MWh/t = default SEE (indirect) / EF, basis Default', () => {
+  it("a default-value precursor: EF of electricity of the country of origin (the conversion's, here entered for CN) and MWh/t = default SEE (indirect) / EF, basis Default", () => {
     const r = inst(convertInstallation(cement(), { period: '2026', electricity: { euDefaultEf: 0.581 } }));
     const docs = parseCbamDocData(r.docs!);
     const pp = docs.purchasedPrecursors[0]!;
@@ -295,10 +371,13 @@ describe('issue 9 follow-up: default-value precursors in E_PurchPrec, production
     expect(pp.electricityEf).toBeUndefined();
     expect(pp.electricityMWhPerT).toBeUndefined();
   });
-  it('each process\'s production is cited as the process\'s own (processes[i].production), not the basis', () => {
+  it("each process's production is cited as the process's own (processes[i].production), not the basis", () => {
     const r = inst(convertInstallation(cement(), { period: '2026', electricity: { euDefaultEf: 0.581 } }));
     const docs = parseCbamDocData(r.docs!);
-    expect(docs.processes.map((p) => p.production[0]!.amount.source?.ref)).toEqual(['Dataset (processes[0].production, process KILN)', 'Dataset (processes[1].production, process GRIND)']);
+    expect(docs.processes.map((p) => p.production[0]!.amount.source?.ref)).toEqual([
+      'Dataset (processes[0].production, process KILN)',
+      'Dataset (processes[1].production, process GRIND)',
+    ]);
     expect(r.processes[1]!.production.source).toMatchObject({ kind: 'dataset', note: 'processes[1].production, process GRIND' });
     expect(JSON.stringify(r.docs)).not.toContain('basis.production');
   });

@@ -38,7 +38,14 @@ export interface MissingFigure {
   reason: Message;
 }
 
-export interface InstallationSee { direct: Fig | null; indirect: Fig | null; total: Fig | null; counted: 'direct' | 'total'; countedValue: Fig | null; shareDefault: number | null }
+export interface InstallationSee {
+  direct: Fig | null;
+  indirect: Fig | null;
+  total: Fig | null;
+  counted: 'direct' | 'total';
+  countedValue: Fig | null;
+  shareDefault: number | null;
+}
 
 export interface InstallationProcess {
   /** The dataset's process id and the template's id (P1..P10). */
@@ -78,7 +85,12 @@ export interface InstallationConversion {
 }
 
 const FIG_SEE = 'tCO2e/t';
-const computed = (value: number, unit: string, formula: string, uncertain?: boolean): Fig => ({ value, unit, source: { kind: 'computed', formula }, ...(uncertain ? { uncertain: true as const } : {}) });
+const computed = (value: number, unit: string, formula: string, uncertain?: boolean): Fig => ({
+  value,
+  unit,
+  source: { kind: 'computed', formula },
+  ...(uncertain ? { uncertain: true as const } : {}),
+});
 
 /** The dataset as one process sees it: its lines (lines naming no process go with the first), its first product, its production. */
 export function processView(ds: Dataset, p: ProductionProcess, first: boolean): { view: Dataset; rows: number[] } {
@@ -89,7 +101,9 @@ export function processView(ds: Dataset, p: ProductionProcess, first: boolean): 
     return mine;
   });
   const prod = p.products[0]!;
-  const installations = p.installationId ? [...ds.installations.filter((x) => x.id === p.installationId), ...ds.installations.filter((x) => x.id !== p.installationId)] : ds.installations;
+  const installations = p.installationId
+    ? [...ds.installations.filter((x) => x.id === p.installationId), ...ds.installations.filter((x) => x.id !== p.installationId)]
+    : ds.installations;
   const { processes: _p, ...rest } = ds;
   const view: Dataset = {
     ...rest,
@@ -107,7 +121,10 @@ function processCorrections(p: ProductionProcess): ConvertOptions['corrections']
   const c: NonNullable<ConvertOptions['corrections']> = {};
   if (p.heat) c.heat = { ...p.heat };
   if (p.wasteGas && (p.wasteGas.importedTJ !== undefined || p.wasteGas.exportedTJ !== undefined))
-    c.wasteGas = { ...(p.wasteGas.importedTJ !== undefined ? { importedTJ: p.wasteGas.importedTJ } : {}), ...(p.wasteGas.exportedTJ !== undefined ? { exportedTJ: p.wasteGas.exportedTJ } : {}) };
+    c.wasteGas = {
+      ...(p.wasteGas.importedTJ !== undefined ? { importedTJ: p.wasteGas.importedTJ } : {}),
+      ...(p.wasteGas.exportedTJ !== undefined ? { exportedTJ: p.wasteGas.exportedTJ } : {}),
+    };
   if (p.electricityExported) c.electricityExported = { ...p.electricityExported };
   return Object.keys(c).length ? c : undefined;
 }
@@ -116,7 +133,9 @@ function processCorrections(p: ProductionProcess): ConvertOptions['corrections']
 function remapRows(r: ConvertResult, rows: number[]): ConvertResult {
   if (!r.ok) return r;
   const row = (n: number) => (rows[n - 1] ?? n - 1) + 1;
-  const findings = r.findings.map((f) => (f.line ? { ...f, path: ['inventory', row(f.line.row) - 1, ...f.path.slice(2)], line: { ...f.line, row: row(f.line.row) } } : f));
+  const findings = r.findings.map((f) =>
+    f.line ? { ...f, path: ['inventory', row(f.line.row) - 1, ...f.path.slice(2)], line: { ...f.line, row: row(f.line.row) } } : f,
+  );
   return { ...r, findings, dropped: r.dropped.map((d) => ({ ...d, row: row(d.row) })) };
 }
 
@@ -127,8 +146,20 @@ type DocProcess = NonNullable<CbamDocInput['processes']>[number];
 type DocPP = NonNullable<CbamDocInput['purchasedPrecursors']>[number];
 type DocBalance = NonNullable<CbamDocInput['emissionsBalance']>;
 
-interface Known { dir: boolean; ind: boolean }
-interface DocPart { proc: DocProcess; pps: DocPP[]; known: Known; reasons: MissingFigure[]; balance?: DocBalance; streams: NonNullable<CbamDocInput['sourceStreams']>; product?: DocProduct; head: Pick<CbamDocInput, 'installation' | 'verifier'> }
+interface Known {
+  dir: boolean;
+  ind: boolean;
+}
+interface DocPart {
+  proc: DocProcess;
+  pps: DocPP[];
+  known: Known;
+  reasons: MissingFigure[];
+  balance?: DocBalance;
+  streams: NonNullable<CbamDocInput['sourceStreams']>;
+  product?: DocProduct;
+  head: Pick<CbamDocInput, 'installation' | 'verifier'>;
+}
 
 /**
  * One process of the documents' model: the partial documents model (toDocsModelPartial) of the process's own conversion (every figure it
@@ -151,7 +182,10 @@ function docProcess(r: CbamConversion, p: ProductionProcess, view: Dataset, temp
     return { ...x, amount: { ...a, source: { kind: 'measured' as const, ...a.source, ref: `Dataset (${at}, process ${p.id})` } } };
   });
   const proc: DocProcess = {
-    ...base, id: templateId, name: p.name.slice(0, 200), production,
+    ...base,
+    id: templateId,
+    name: p.name.slice(0, 200),
+    production,
     ...(p.producedForMarket !== undefined ? { producedForMarket: p.producedForMarket } : {}),
     ...(p.consumedForNonCbam !== undefined ? { consumedForNonCbam: p.consumedForNonCbam } : {}),
     precursors: (base.precursors ?? []).map((u) => ({ ...u, from: renum(u.from) })),
@@ -168,11 +202,24 @@ function docProcess(r: CbamConversion, p: ProductionProcess, view: Dataset, temp
   }
   if (r.electricity.lines.length && r.electricity.indirect === null) {
     ind = false;
-    reasons.push({ processId: p.id, figure: 'indirect', reason: msg('cbamconvert:installation.missing.electricity', { process: p.id, mwh: r.electricity.mwh.value }) });
+    reasons.push({
+      processId: p.id,
+      figure: 'indirect',
+      reason: msg('cbamconvert:installation.missing.electricity', { process: p.id, mwh: r.electricity.mwh.value }),
+    });
   }
   const product = m.products?.[0];
   const head = { installation: m.installation, ...(m.verifier ? { verifier: m.verifier } : {}) };
-  return { proc, pps, known: { dir, ind }, reasons, ...(m.emissionsBalance ? { balance: m.emissionsBalance } : {}), streams: m.sourceStreams ?? [], ...(product ? { product } : {}), head };
+  return {
+    proc,
+    pps,
+    known: { dir, ind },
+    reasons,
+    ...(m.emissionsBalance ? { balance: m.emissionsBalance } : {}),
+    streams: m.sourceStreams ?? [],
+    ...(product ? { product } : {}),
+    head,
+  };
 }
 
 /** Installation totals by gas: the processes' sums; the indirect total only when every process's is known. */
@@ -181,7 +228,10 @@ function mergeBalances(parts: DocPart[], ok: Array<{ r: CbamConversion }>): DocB
   const add = (k: 'co2' | 'biomass' | 'n2o' | 'pfc', what: string) => {
     const xs = parts.map((x) => x.balance?.[k]).filter((v): v is NonNullable<DocBalance['co2']> => v !== undefined);
     if (!xs.length) return;
-    const value = round(xs.reduce<number>((s, v) => s + (typeof v === 'number' ? v : v.value), 0), 6);
+    const value = round(
+      xs.reduce<number>((s, v) => s + (typeof v === 'number' ? v : v.value), 0),
+      6,
+    );
     out[k] = { value, source: { ref: `Σ ${what} of the processes`, kind: 'calculated' } };
   };
   add('co2', 'fossil CO2');
@@ -193,17 +243,45 @@ function mergeBalances(parts: DocPart[], ok: Array<{ r: CbamConversion }>): DocB
   for (const k of ['totalTJ', 'cbamTJ', 'electricityTJ', 'nonCbamTJ'] as const) {
     const xs = parts.map((x) => x.balance?.fuel?.[k]);
     if (xs.length && xs.every((v) => v !== undefined))
-      fuel[k] = { value: round(xs.reduce<number>((s, v) => s + (typeof v === 'number' ? v : v!.value), 0), 9), source: { ref: `Σ fuel input (${k}) of the processes`, kind: 'calculated' } };
+      fuel[k] = {
+        value: round(
+          xs.reduce<number>((s, v) => s + (typeof v === 'number' ? v : v!.value), 0),
+          9,
+        ),
+        source: { ref: `Σ fuel input (${k}) of the processes`, kind: 'calculated' },
+      };
   }
   if (Object.keys(fuel).length) out.fuel = fuel;
   const withEl = ok.filter((c) => c.r.electricity.lines.length);
   if (withEl.length && withEl.every((c) => c.r.electricity.indirect !== null))
-    out.totalIndirect = { value: round(withEl.reduce((s, c) => s + c.r.electricity.indirect!.value, 0), 6), source: { ref: 'Σ AttrEm_ind = Σ E_el,cons × EF_el of the processes', kind: 'calculated' } };
+    out.totalIndirect = {
+      value: round(
+        withEl.reduce((s, c) => s + c.r.electricity.indirect!.value, 0),
+        6,
+      ),
+      source: { ref: 'Σ AttrEm_ind = Σ E_el,cons × EF_el of the processes', kind: 'calculated' },
+    };
   return Object.keys(out).length ? out : undefined;
 }
 
-const INSTRUMENTS = { none: 'None', 'carbon-tax': 'Carbon Tax', 'carbon-levy': 'Carbon Levy', 'carbon-fee': 'Carbon Fee', 'national-ets': 'National Emissions Trading System', 'regional-ets': 'Regional Emissions Trading System', combination: 'Combination', other: 'Other' } as const;
-const REBATES = { none: 'None', 'free-allocation': 'Free allocation', 'financial-compensation': 'Financial compensation', 'tax-deduction': 'Tax deduction', combination: 'Combination', other: 'Other' } as const;
+const INSTRUMENTS = {
+  none: 'None',
+  'carbon-tax': 'Carbon Tax',
+  'carbon-levy': 'Carbon Levy',
+  'carbon-fee': 'Carbon Fee',
+  'national-ets': 'National Emissions Trading System',
+  'regional-ets': 'Regional Emissions Trading System',
+  combination: 'Combination',
+  other: 'Other',
+} as const;
+const REBATES = {
+  none: 'None',
+  'free-allocation': 'Free allocation',
+  'financial-compensation': 'Financial compensation',
+  'tax-deduction': 'Tax deduction',
+  combination: 'Combination',
+  other: 'Other',
+} as const;
 
 /** The carbon price paid for a product, in the template's words ('none': no carbon price, nothing to write). */
 function docCarbonPrice(cp: InstallationProduct['carbonPrice']): NonNullable<DocProduct['carbonPrice']> | undefined {
@@ -223,10 +301,29 @@ type DocProduct = NonNullable<CbamDocInput['products']>[number];
 
 /** The dataset's names of qualifying parameters → the template's Summary_Products columns (names as in docs/dataset-format.md). */
 const QUALIFYING: Record<string, string | Record<string, string>> = {
-  reducingAgent: 'P', steelMillId: 'Q', mnPct: 'R', crPct: 'S', niPct: 'T', alloyPct: 'U', otherAlloysPct: 'U', carbonPct: 'V',
-  scrapShare: { 'Crude steel': 'W', 'Unwrought aluminium': 'Z', 'Aluminium products': 'Z' }, otherMaterialsPct: 'X', preConsumerScrapPct: 'Y',
-  nonAluminiumPct: 'AA', clinkerShare: 'AB', clinkerFactor: 'AB', calcined: 'AC', concentrationPct: 'AD', nitricAcidPct: 'AE', ureaPct: 'AF',
-  nPct: 'AG', nAmmoniumPct: 'AH', nNitratePct: 'AI', nUreaPct: 'AJ', nOtherPct: 'AK',
+  reducingAgent: 'P',
+  steelMillId: 'Q',
+  mnPct: 'R',
+  crPct: 'S',
+  niPct: 'T',
+  alloyPct: 'U',
+  otherAlloysPct: 'U',
+  carbonPct: 'V',
+  scrapShare: { 'Crude steel': 'W', 'Unwrought aluminium': 'Z', 'Aluminium products': 'Z' },
+  otherMaterialsPct: 'X',
+  preConsumerScrapPct: 'Y',
+  nonAluminiumPct: 'AA',
+  clinkerShare: 'AB',
+  clinkerFactor: 'AB',
+  calcined: 'AC',
+  concentrationPct: 'AD',
+  nitricAcidPct: 'AE',
+  ureaPct: 'AF',
+  nPct: 'AG',
+  nAmmoniumPct: 'AH',
+  nNitratePct: 'AI',
+  nUreaPct: 'AJ',
+  nOtherPct: 'AK',
 };
 
 /** The product's qualifying parameters as the template's columns of its category (a column letter is taken as it is). */
@@ -253,7 +350,13 @@ function templateCn(cn: string, templateName: string): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Main
 
-interface Converted { p: ProductionProcess; templateId: string; view: Dataset; r: ConvertResult; doc?: DocPart }
+interface Converted {
+  p: ProductionProcess;
+  templateId: string;
+  view: Dataset;
+  r: ConvertResult;
+  doc?: DocPart;
+}
 
 /** Converts every process on its own view of the dataset. */
 function convertEach(ds: Dataset, processes: ProductionProcess[], options: InstallationOptions): Converted[] {
@@ -278,7 +381,16 @@ function knownAfterFlows(conv: Converted[], missing: MissingFigure[]): Map<strin
     for (const f of c.p.inputs) {
       const up = solve(f.fromProcess, depth + 1);
       for (const fig of ['dir', 'ind'] as const) {
-        if (!up[fig] && k[fig]) missing.push({ processId: id, figure: fig === 'dir' ? 'direct' : 'indirect', reason: msg('cbamconvert:installation.missing.fromProcess', { process: id, from: f.fromProcess, figure: `$t:cbamconvert:installation.figure.${fig === 'dir' ? 'direct' : 'indirect'}` }) });
+        if (!up[fig] && k[fig])
+          missing.push({
+            processId: id,
+            figure: fig === 'dir' ? 'direct' : 'indirect',
+            reason: msg('cbamconvert:installation.missing.fromProcess', {
+              process: id,
+              from: f.fromProcess,
+              figure: `$t:cbamconvert:installation.figure.${fig === 'dir' ? 'direct' : 'indirect'}`,
+            }),
+          });
         if (!up[fig]) k[fig] = false;
       }
     }
@@ -319,7 +431,13 @@ function defaultShares(conv: Converted[], see: SeeResult): Map<string, number> {
 }
 
 /** SEE of a process (or its products) as figures, null where not known; the formula is computeSee's. */
-function seeFigs(s: SeeResult['processes'][number] | undefined, k: Known, counted: 'direct' | 'total', uncertain: boolean, share: number | null): InstallationSee {
+function seeFigs(
+  s: SeeResult['processes'][number] | undefined,
+  k: Known,
+  counted: 'direct' | 'total',
+  uncertain: boolean,
+  share: number | null,
+): InstallationSee {
   const direct = s && k.dir ? computed(s.seeDirect, FIG_SEE, '(AttrEm_dir + Σ M_i × SEE_dir,i) / AL', uncertain) : null;
   const indirect = s && k.ind ? computed(s.seeIndirect, FIG_SEE, '(AttrEm_ind + Σ M_i × SEE_ind,i) / AL', uncertain) : null;
   const total = s && k.dir && k.ind ? computed(s.seeTotal, FIG_SEE, 'SEE_dir + SEE_ind', uncertain) : null;
@@ -360,7 +478,13 @@ export function convertInstallation(dataset: Dataset, options: InstallationOptio
   for (const c of ok)
     for (const f of c.p.inputs)
       if (ok.some((x) => x.p.id === f.fromProcess))
-        c.doc.proc.precursors!.push({ from: templateIds.get(f.fromProcess)!, amount: { value: round(convertUnit(f.amount, f.unit as Unit, 't'), 9), source: { ref: `Dataset process ${c.p.id} input from ${f.fromProcess}`, kind: 'measured' } } });
+        c.doc.proc.precursors!.push({
+          from: templateIds.get(f.fromProcess)!,
+          amount: {
+            value: round(convertUnit(f.amount, f.unit as Unit, 't'), 9),
+            source: { ref: `Dataset process ${c.p.id} input from ${f.fromProcess}`, kind: 'measured' },
+          },
+        });
   const docs = assembleDocs(dataset, ok, findings);
   let see: SeeResult | undefined;
   let parsed: CbamDocData | undefined;
@@ -380,24 +504,57 @@ export function convertInstallation(dataset: Dataset, options: InstallationOptio
     const k = known.get(c.p.id) ?? { dir: false, ind: false };
     const r = c.r.ok ? c.r : undefined;
     const counted = r?.see.counted ?? 'total';
-    const uncertain = !!r && (!!r.see.direct?.uncertain || c.p.inputs.some((f) => { const u = conv.find((x) => x.p.id === f.fromProcess)?.r; return !!u?.ok && !!u.see.direct?.uncertain; }));
+    const uncertain =
+      !!r &&
+      (!!r.see.direct?.uncertain ||
+        c.p.inputs.some((f) => {
+          const u = conv.find((x) => x.p.id === f.fromProcess)?.r;
+          return !!u?.ok && !!u.see.direct?.uncertain;
+        }));
     const procSee = seeFigs(s, k, counted, uncertain, shares.get(c.p.id) ?? null);
     const inputs = c.p.inputs.map((f) => {
       const up = conv.find((x) => x.p.id === f.fromProcess);
       const us = see?.processes.find((x) => x.id === up?.templateId);
       const uk = known.get(f.fromProcess) ?? { dir: false, ind: false };
       return {
-        from: f.fromProcess, fromTemplateId: up?.templateId ?? '-',
-        amount: { value: round(convertUnit(f.amount, f.unit as Unit, 't'), 9), unit: 't', source: { kind: 'dataset' as const, lines: [], note: `processes.${c.p.id}.inputs` } },
+        from: f.fromProcess,
+        fromTemplateId: up?.templateId ?? '-',
+        amount: {
+          value: round(convertUnit(f.amount, f.unit as Unit, 't'), 9),
+          unit: 't',
+          source: { kind: 'dataset' as const, lines: [], note: `processes.${c.p.id}.inputs` },
+        },
         seeDirect: us && uk.dir ? computed(us.seeDirect, FIG_SEE, `SEE_dir,${f.fromProcess}`) : null,
         seeIndirect: us && uk.ind ? computed(us.seeIndirect, FIG_SEE, `SEE_ind,${f.fromProcess}`) : null,
       };
     });
-    return { id: c.p.id, templateId: c.templateId, name: c.p.name, conversion: c.r, production: r ? { ...r.production, source: { kind: 'dataset', lines: [], note: `processes[${procs.indexOf(c.p)}].production, process ${c.p.id}` } } : { value: c.p.production.amount, unit: c.p.production.unit, source: { kind: 'dataset', lines: [], note: `processes[${procs.indexOf(c.p)}].production, process ${c.p.id}` } }, inputs, see: procSee };
+    return {
+      id: c.p.id,
+      templateId: c.templateId,
+      name: c.p.name,
+      conversion: c.r,
+      production: r
+        ? { ...r.production, source: { kind: 'dataset', lines: [], note: `processes[${procs.indexOf(c.p)}].production, process ${c.p.id}` } }
+        : {
+            value: c.p.production.amount,
+            unit: c.p.production.unit,
+            source: { kind: 'dataset', lines: [], note: `processes[${procs.indexOf(c.p)}].production, process ${c.p.id}` },
+          },
+      inputs,
+      see: procSee,
+    };
   });
   const products: InstallationProduct[] = processes.flatMap((pr) => {
     const p = procs.find((x) => x.id === pr.id)!;
-    return p.products.map((x) => ({ id: x.id, processId: p.id, cn: x.cnCode, printed: printCn(x.cnCode), name: x.name, see: pr.see, ...(x.carbonPrice ? { carbonPrice: x.carbonPrice } : {}) }));
+    return p.products.map((x) => ({
+      id: x.id,
+      processId: p.id,
+      cn: x.cnCode,
+      printed: printCn(x.cnCode),
+      name: x.name,
+      see: pr.see,
+      ...(x.carbonPrice ? { carbonPrice: x.carbonPrice } : {}),
+    }));
   });
   const complete = conv.every((c) => c.r.ok) && !findings.some((f) => f.severity === 'error') && processes.every((p) => p.see.countedValue !== null);
   return { ok: true, status: 'installation', complete, pack: first?.pack ?? null, period: first?.period ?? null, processes, products, docs, missing, findings };
@@ -433,7 +590,16 @@ function assembleDocs(ds: Dataset, ok: Array<Converted & { r: CbamConversion; do
       const cn8 = templateCn(x.cnCode, c.doc.proc.category);
       if (!cn8) {
         const cands = (TEMPLATE_MAP.cnByGood[c.doc.proc.category] ?? []).filter((y) => y.startsWith(x.cnCode.slice(0, 6)));
-        findings.push({ severity: 'warning', path: ['processes', ds.processes!.indexOf(c.p), 'products', c.p.products.indexOf(x), 'cnCode'], message: msg('cbamconvert:installation.templateCn', { product: x.id, cn: printCn(x.cnCode), category: c.doc.proc.category, candidates: cands.map(printCn).join(', ') || '-' }) });
+        findings.push({
+          severity: 'warning',
+          path: ['processes', ds.processes!.indexOf(c.p), 'products', c.p.products.indexOf(x), 'cnCode'],
+          message: msg('cbamconvert:installation.templateCn', {
+            product: x.id,
+            cn: printCn(x.cnCode),
+            category: c.doc.proc.category,
+            candidates: cands.map(printCn).join(', ') || '-',
+          }),
+        });
         continue;
       }
       const cp = docCarbonPrice(x.carbonPrice);
@@ -441,13 +607,19 @@ function assembleDocs(ds: Dataset, ok: Array<Converted & { r: CbamConversion; do
       // the process's product as the partial model writes it (electricity factor and its source), our SEE set later
       const { seeDirect: _d, seeIndirect: _i, seeTotal: _t, shareDefault: _s, ...base } = c.doc.product ?? { dataSource: 'actual' as const };
       products.push({
-        ...base, processId: c.doc.proc.id, cnCode: cn8, name: x.name,
+        ...base,
+        processId: c.doc.proc.id,
+        cnCode: cn8,
+        name: x.name,
         dataSource: c.r.precursors.lines.some((l) => l.basis === 'default') ? 'mixed' : 'actual',
         ...(cp ? { carbonPrice: cp } : {}),
         ...(qualifying ? { qualifying } : {}),
       });
     }
-  const balance = mergeBalances(ok.map((c) => c.doc), ok);
+  const balance = mergeBalances(
+    ok.map((c) => c.doc),
+    ok,
+  );
   const head = ok[0]!.doc.head;
   return {
     ...head,

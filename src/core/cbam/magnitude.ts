@@ -42,7 +42,10 @@ export function magnitudeFindings(x: MagnitudeInput): Problem[] {
       severity: 'error',
       path: ['study', 'reported', 'total'],
       checkId: 'magnitude.reported',
-      message: { key: `cbamconvert:magnitude.reported.${r1 < 1 ? 'smaller' : 'larger'}`, params: { computed: fmt(x.footprintKg!), reported: fmt(x.reportedKg!), factor: fmt(r1 < 1 ? 1 / r1 : r1), basis } },
+      message: {
+        key: `cbamconvert:magnitude.reported.${r1 < 1 ? 'smaller' : 'larger'}`,
+        params: { computed: fmt(x.footprintKg!), reported: fmt(x.reportedKg!), factor: fmt(r1 < 1 ? 1 / r1 : r1), basis },
+      },
     });
   const r2 = ratio(x.see, x.defaultSee);
   if (off(r2))
@@ -50,7 +53,10 @@ export function magnitudeFindings(x: MagnitudeInput): Problem[] {
       severity: 'error',
       path: ['basis'],
       checkId: 'magnitude.default',
-      message: { key: `cbamconvert:magnitude.default.${r2 < 1 ? 'smaller' : 'larger'}`, params: { see: fmt(x.see!), default: fmt(x.defaultSee!), factor: fmt(r2 < 1 ? 1 / r2 : r2), basis } },
+      message: {
+        key: `cbamconvert:magnitude.default.${r2 < 1 ? 'smaller' : 'larger'}`,
+        params: { see: fmt(x.see!), default: fmt(x.defaultSee!), factor: fmt(r2 < 1 ? 1 / r2 : r2), basis },
+      },
     });
   if (x.see === 0 || (typeof x.footprintKg === 'number' && x.footprintKg === 0 && (x.reportedKg ?? 0) > 0))
     out.push({ severity: 'error', path: ['inventory'], checkId: 'magnitude.zero', message: { key: 'cbamconvert:magnitude.zero', params: { basis } } });

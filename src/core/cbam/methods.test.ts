@@ -2,8 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { round } from '../num';
 import {
-  attributedDirect, attributedIndirect, CbamInputError, cems, combustion, exportedElectricity, heatEmissionFactor, importEmbeddedEmissions,
-  massBalance, measurableHeat, pfcOvervoltage, pfcSlope, processEmissions, specificEmbeddedEmissions, wasteGasExportCorrection,
+  attributedDirect,
+  attributedIndirect,
+  CbamInputError,
+  cems,
+  combustion,
+  exportedElectricity,
+  heatEmissionFactor,
+  importEmbeddedEmissions,
+  massBalance,
+  measurableHeat,
+  pfcOvervoltage,
+  pfcSlope,
+  processEmissions,
+  specificEmbeddedEmissions,
+  wasteGasExportCorrection,
   wasteGasImportCorrection,
 } from './methods';
 
@@ -27,7 +40,10 @@ describe('source streams', () => {
     expect(r.factor.value).toBe(3.664);
   });
   it('mass balance sums inputs and outputs', () => {
-    const r = massBalance([{ ad: 1000, carbonContent: 0.5 }, { ad: -1000, carbonContent: 0.1 }]);
+    const r = massBalance([
+      { ad: 1000, carbonContent: 0.5 },
+      { ad: -1000, carbonContent: 0.1 },
+    ]);
     expect(r.fossil).toBe(1465.6);
   });
 });

@@ -20,7 +20,11 @@ export class CbamInputError extends Error {
   }
 }
 
-interface Bounds { min?: number; max?: number; positive?: boolean }
+interface Bounds {
+  min?: number;
+  max?: number;
+  positive?: boolean;
+}
 function check(field: string, v: unknown, b: Bounds = {}): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new CbamInputError({ key: 'cbam:errors.notANumber', params: { field } });
   if (b.positive && !(v > 0)) throw new CbamInputError({ key: 'cbam:errors.mustBePositive', params: { field, value: v } });

@@ -14,7 +14,8 @@ export function assembleCbamPack(meta: Record<string, unknown>, readPart: (file:
     if (out[field] !== undefined) continue;
     const [file, key] = ref.split('#') as [string, string | undefined];
     const data = readPart(file);
-    if (data === undefined) throw new CbamPackError({ key: 'cbampacks:errors.packPartMissing', params: { pack: String(meta.id ?? 'unknown'), field: `parts.${field}`, file } });
+    if (data === undefined)
+      throw new CbamPackError({ key: 'cbampacks:errors.packPartMissing', params: { pack: String(meta.id ?? 'unknown'), field: `parts.${field}`, file } });
     out[field] = key ? (data as Record<string, unknown>)[key] : data;
   }
   return out;
@@ -32,13 +33,28 @@ export function parseUserPack(input: string | unknown, label = 'file'): UserPack
       return { ok: false, error: { key: 'cbampacks:errors.packNotJson', params: { file: label, detail: (e as Error).message } } };
     }
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: { key: 'cbampacks:errors.userPackInvalid', params: { pack: label, field: '(root)', problem: 'not an object' } } };
-  const missing = Object.keys(((raw as Record<string, unknown>).parts ?? {}) as Record<string, string>).find((f) => (raw as Record<string, unknown>)[f] === undefined);
-  if (missing) return { ok: false, error: { key: 'cbampacks:errors.packPartMissing', params: { pack: String((raw as { id?: unknown }).id ?? label), field: missing, file: String(((raw as { parts: Record<string, string> }).parts)[missing]) } } };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return { ok: false, error: { key: 'cbampacks:errors.userPackInvalid', params: { pack: label, field: '(root)', problem: 'not an object' } } };
+  const missing = Object.keys(((raw as Record<string, unknown>).parts ?? {}) as Record<string, string>).find(
+    (f) => (raw as Record<string, unknown>)[f] === undefined,
+  );
+  if (missing)
+    return {
+      ok: false,
+      error: {
+        key: 'cbampacks:errors.packPartMissing',
+        params: {
+          pack: String((raw as { id?: unknown }).id ?? label),
+          field: missing,
+          file: String((raw as { parts: Record<string, string> }).parts[missing]),
+        },
+      },
+    };
   try {
     return { ok: true, pack: parseCbamPack(raw, String((raw as { id?: unknown }).id ?? label)) };
   } catch (e) {
-    if (e instanceof CbamPackError) return { ok: false, error: e.detail.key === 'cbam:errors.packInvalid' ? { ...e.detail, key: 'cbampacks:errors.userPackInvalid' } : e.detail };
+    if (e instanceof CbamPackError)
+      return { ok: false, error: e.detail.key === 'cbam:errors.packInvalid' ? { ...e.detail, key: 'cbampacks:errors.userPackInvalid' } : e.detail };
     throw e;
   }
 }

@@ -32,9 +32,24 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date YYYY-MM-DD');
 const year = z.number().int().min(2023).max(2100);
 
 export const CategoryIdSchema = z.enum([
-  'cement-clinker', 'cement', 'calcined-clays', 'aluminous-cement', 'sintered-ore', 'pig-iron', 'alloys', 'dri',
-  'crude-steel', 'iron-steel-products', 'unwrought-aluminium', 'aluminium-products', 'hydrogen', 'ammonia',
-  'nitric-acid', 'urea', 'mixed-fertilisers', 'electricity',
+  'cement-clinker',
+  'cement',
+  'calcined-clays',
+  'aluminous-cement',
+  'sintered-ore',
+  'pig-iron',
+  'alloys',
+  'dri',
+  'crude-steel',
+  'iron-steel-products',
+  'unwrought-aluminium',
+  'aluminium-products',
+  'hydrogen',
+  'ammonia',
+  'nitric-acid',
+  'urea',
+  'mixed-fertilisers',
+  'electricity',
 ]);
 export type CategoryId = z.infer<typeof CategoryIdSchema>;
 export const SectorSchema = z.enum(['cement', 'iron-steel', 'aluminium', 'hydrogen', 'fertilisers', 'electricity']);
@@ -73,9 +88,7 @@ export const CnCodesFileSchema = z.object({
    * The Combined Nomenclature's complete set of subdivisions of codes the list names only through those subdivisions
    * (so a code is known to be wholly covered). A code whose only subdivision is "00" needs no entry (CN numbering).
    */
-  subdivisions: z
-    .object({ source: SourceSchema, entries: z.array(z.object({ code: cnDigits, subdivisions: z.array(cnDigits).min(2) })) })
-    .optional(),
+  subdivisions: z.object({ source: SourceSchema, entries: z.array(z.object({ code: cnDigits, subdivisions: z.array(cnDigits).min(2) })) }).optional(),
 });
 
 export const DefaultValueSchema = z.object({
@@ -182,9 +195,7 @@ export const DefinitivePackSchema = z.object({
   }),
   cbamFactor: z.array(z.object({ year, value: FigureSchema })).min(1),
   cscf: z.array(z.object({ ...fromTo, value: FigureSchema })).min(1),
-  certificatePrices: z.array(
-    z.object({ period: z.string().regex(/^\d{4}-Q[1-4]$/, 'period YYYY-Qn'), published: isoDate, price: FigureSchema }),
-  ),
+  certificatePrices: z.array(z.object({ period: z.string().regex(/^\d{4}-Q[1-4]$/, 'period YYYY-Qn'), published: isoDate, price: FigureSchema })),
   priceRules: z.object({ quarterlyUntil: year, weeklyFrom: year, source: SourceSchema }),
   otherCountryDefaults: z.object({ note: z.string() }),
   defaultValues: DefaultValuesFileSchema,
@@ -270,20 +281,33 @@ function consistency(p: CbamPack, label: string): CbamPack {
   };
   if (p.effectiveTo !== null && p.effectiveTo < p.effectiveFrom) fail('effectiveTo', 'before effectiveFrom');
   const ids = new Set(p.categories.map((c) => c.id));
-  p.categories.forEach((c, i) => c.precursors.forEach((pr, j) => { if (!ids.has(pr)) fail(`categories.${i}.precursors.${j}`, `unknown category ${pr}`); }));
-  p.cnCodes.codes.forEach((c, i) => { if (!ids.has(c.category)) fail(`cnCodes.codes.${i}.category`, `unknown category ${c.category}`); });
+  p.categories.forEach((c, i) =>
+    c.precursors.forEach((pr, j) => {
+      if (!ids.has(pr)) fail(`categories.${i}.precursors.${j}`, `unknown category ${pr}`);
+    }),
+  );
+  p.cnCodes.codes.forEach((c, i) => {
+    if (!ids.has(c.category)) fail(`cnCodes.codes.${i}.category`, `unknown category ${c.category}`);
+  });
   if (p.cnCodes.count !== p.cnCodes.codes.length) fail('cnCodes.count', `count ${p.cnCodes.count} but ${p.cnCodes.codes.length} codes`);
   const dv = defaultValuesOf(p);
   if (dv && dv.count !== dv.values.length) fail('defaultValues.count', `count ${dv.count} but ${dv.values.length} values`);
   if (p.kind === 'rate') {
     const sectors = new Set(p.categories.map((c) => c.sector));
-    p.rates.forEach((r, i) => { if (!sectors.has(r.sector)) fail(`rates.${i}.sector`, `no category of sector ${r.sector}`); });
+    p.rates.forEach((r, i) => {
+      if (!sectors.has(r.sector)) fail(`rates.${i}.sector`, `no category of sector ${r.sector}`);
+    });
   }
   if (p.kind === 'definitive') {
-    if (p.defaultValues.count !== p.defaultValues.values.length) fail('defaultValues.count', `count ${p.defaultValues.count} but ${p.defaultValues.values.length} values`);
+    if (p.defaultValues.count !== p.defaultValues.values.length)
+      fail('defaultValues.count', `count ${p.defaultValues.count} but ${p.defaultValues.values.length} values`);
     const years = p.cbamFactor.map((f) => f.year);
-    years.forEach((y, i) => { if (i > 0 && y !== years[i - 1]! + 1) fail(`cbamFactor.${i}.year`, 'years must be consecutive'); });
-    p.cbamFactor.forEach((f, i) => { if (f.value.value < 0 || f.value.value > 1) fail(`cbamFactor.${i}.value.value`, 'must be between 0 and 1'); });
+    years.forEach((y, i) => {
+      if (i > 0 && y !== years[i - 1]! + 1) fail(`cbamFactor.${i}.year`, 'years must be consecutive');
+    });
+    p.cbamFactor.forEach((f, i) => {
+      if (f.value.value < 0 || f.value.value > 1) fail(`cbamFactor.${i}.value.value`, 'must be between 0 and 1');
+    });
   }
   return p;
 }

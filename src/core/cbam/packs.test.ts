@@ -11,7 +11,14 @@ describe('CBAM rule packs', () => {
   it('both committed packs validate and carry their metadata', () => {
     const d = definitivePack();
     const t = transitionalPack();
-    expect([d.id, d.kind, d.jurisdiction, d.status, d.effectiveFrom, d.effectiveTo]).toEqual(['eu-cbam-definitive', 'definitive', 'EU', 'in-force', '2026-01-01', null]);
+    expect([d.id, d.kind, d.jurisdiction, d.status, d.effectiveFrom, d.effectiveTo]).toEqual([
+      'eu-cbam-definitive',
+      'definitive',
+      'EU',
+      'in-force',
+      '2026-01-01',
+      null,
+    ]);
     expect([t.effectiveFrom, t.effectiveTo]).toEqual(['2023-10-01', '2025-12-31']);
     expect(Object.keys(d.title)).toEqual(['en', 'zh', 'ar']);
     expect(d.dataVersion.defaultValues).toContain('default_values_china_IR2025-2621.csv');
@@ -28,14 +35,22 @@ describe('CBAM rule packs', () => {
   });
 
   it.skipIf(!DV_CSV)(`carries the 260 China default values of the shared CSV unchanged ${SHARED}`, () => {
-    const rows = readFileSync(DV_CSV!, 'utf8').split('\n').filter((l) => /^\d/.test(l));
+    const rows = readFileSync(DV_CSV!, 'utf8')
+      .split('\n')
+      .filter((l) => /^\d/.test(l));
     const vals = definitivePack().defaultValues.values;
     expect(vals).toHaveLength(260);
     expect(rows).toHaveLength(260);
     rows.forEach((l, i) => {
       const [cn, , direct, indirect, total, route] = l.split(',');
       const v = vals[i]!;
-      expect([v.cn, v.direct, v.indirect, v.total, v.route]).toEqual([cn, direct ? Number(direct) : null, indirect ? Number(indirect) : null, total ? Number(total) : null, route || null]);
+      expect([v.cn, v.direct, v.indirect, v.total, v.route]).toEqual([
+        cn,
+        direct ? Number(direct) : null,
+        indirect ? Number(indirect) : null,
+        total ? Number(total) : null,
+        route || null,
+      ]);
       expect(v.source.act).toBe('Implementing Regulation (EU) 2025/2621');
       expect(v.source.annex).toContain('2026/1740');
     });
@@ -49,7 +64,9 @@ describe('CBAM rule packs', () => {
     expect([d.constants.naturalGasEf.value, d.constants.wasteGasExportCorrection.value]).toEqual([56.1, 0.667]);
     expect(d.cbamFactor.map((f) => f.value.value)).toEqual([0.975, 0.95, 0.9, 0.775, 0.515, 0.39, 0.265, 0.14, 0]);
     expect(d.certificatePrices.map((p) => [p.period, p.price.value, !!p.price.uncertain])).toEqual([
-      ['2026-Q1', 75.36, false], ['2026-Q2', 75.28, true], ['2026-Q3', 82.32, true],
+      ['2026-Q1', 75.36, false],
+      ['2026-Q2', 75.28, true],
+      ['2026-Q3', 82.32, true],
     ]);
     expect(d.threshold.massPerYear.value).toBe(50);
     expect(d.quarterlyHolding).toMatchObject({ fromYear: 2027, share: { value: 0.5 } });
@@ -66,7 +83,10 @@ describe('CBAM rule packs', () => {
     try {
       parseCbamPack(raw);
     } catch (e) {
-      expect((e as CbamPackError).detail).toMatchObject({ key: 'cbam:errors.packInvalid', params: { pack: 'eu-cbam-definitive', field: 'cbamFactor.1.value.value' } });
+      expect((e as CbamPackError).detail).toMatchObject({
+        key: 'cbam:errors.packInvalid',
+        params: { pack: 'eu-cbam-definitive', field: 'cbamFactor.1.value.value' },
+      });
     }
     const raw2 = structuredClone(rawCbamPack('eu-cbam-definitive')) as Record<string, any>;
     delete raw2.certificatePrices[0].price.source;
@@ -77,7 +97,10 @@ describe('CBAM rule packs', () => {
   });
 
   it('chooses the pack by period', () => {
-    const id = (p: string) => { const r = cbamPackForPeriod(p); return r.ok ? r.pack.id : r.error.key; };
+    const id = (p: string) => {
+      const r = cbamPackForPeriod(p);
+      return r.ok ? r.pack.id : r.error.key;
+    };
     expect(id('2025-Q3')).toBe('eu-cbam-transitional');
     expect(id('2023-Q4')).toBe('eu-cbam-transitional');
     expect(id('2026')).toBe('eu-cbam-definitive');

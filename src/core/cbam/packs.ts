@@ -29,12 +29,25 @@ export type CbamPackId = 'eu-cbam-definitive' | 'eu-cbam-transitional' | 'uk-cba
 
 /** The files of each built-in pack folder, by folder name of the manifest. */
 const BUILT_IN_FILES: Record<string, Record<string, unknown>> = {
-  'eu-cbam-definitive': { 'pack.json': defMeta, 'categories.json': defCategories, 'cn-codes.json': defCnCodes, 'default-values-cn.json': defDefaults, 'benchmarks.json': defBenchmarks },
+  'eu-cbam-definitive': {
+    'pack.json': defMeta,
+    'categories.json': defCategories,
+    'cn-codes.json': defCnCodes,
+    'default-values-cn.json': defDefaults,
+    'benchmarks.json': defBenchmarks,
+  },
   'eu-cbam-transitional': { 'pack.json': trMeta, 'categories.json': trCategories, 'cn-codes.json': trCnCodes },
   'uk-cbam': { 'pack.json': ukMeta, 'categories.json': ukCategories, 'cn-codes.json': ukCnCodes },
 };
 
-export interface ManifestEntry { id: string; scheme: string; jurisdiction: string; dir: string; effectiveFrom: string; effectiveTo: string | null }
+export interface ManifestEntry {
+  id: string;
+  scheme: string;
+  jurisdiction: string;
+  dir: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+}
 export const RULES_MANIFEST = manifest as { borderAdjustment: ManifestEntry[] };
 
 /** The raw (unvalidated) assembled pack objects of the built-in packs, as committed in rules/. */
@@ -105,7 +118,15 @@ export function cbamSchemes(): SchemeInfo[] {
   const out = new Map<string, SchemeInfo>();
   for (const p of allCbamPacks()) {
     const s = out.get(p.scheme) ?? { id: p.scheme, jurisdiction: p.jurisdiction, name: p.jurisdictionName, effectiveFrom: p.effectiveFrom, packs: [] };
-    s.packs.push({ id: p.id, kind: p.kind, version: p.version, status: p.status, effectiveFrom: p.effectiveFrom, effectiveTo: p.effectiveTo, origin: packOrigin(p.id) });
+    s.packs.push({
+      id: p.id,
+      kind: p.kind,
+      version: p.version,
+      status: p.status,
+      effectiveFrom: p.effectiveFrom,
+      effectiveTo: p.effectiveTo,
+      origin: packOrigin(p.id),
+    });
     if (p.effectiveFrom < s.effectiveFrom) s.effectiveFrom = p.effectiveFrom;
     out.set(p.scheme, s);
   }
@@ -126,9 +147,7 @@ export function schemePeriods(scheme: string, years = 5): string[] {
   return out;
 }
 
-export type PackForPeriod =
-  | { ok: true; pack: CbamPack; period: CbamPeriod }
-  | { ok: false; error: Message };
+export type PackForPeriod = { ok: true; pack: CbamPack; period: CbamPeriod } | { ok: false; error: Message };
 
 /** Chooses the pack of the scheme (default: the EU CBAM) whose effective dates contain the whole period. */
 export function cbamPackForPeriod(input: string | CbamPeriod, scheme = 'eu-cbam'): PackForPeriod {
@@ -139,7 +158,19 @@ export function cbamPackForPeriod(input: string | CbamPeriod, scheme = 'eu-cbam'
     period = r.period;
   } else period = input;
   const packs = allCbamPacks().filter((p) => p.scheme === scheme);
-  if (!packs.length) return { ok: false, error: { key: 'cbampacks:errors.unknownScheme', params: { scheme, available: cbamSchemes().map((s) => s.id).join(', ') } } };
+  if (!packs.length)
+    return {
+      ok: false,
+      error: {
+        key: 'cbampacks:errors.unknownScheme',
+        params: {
+          scheme,
+          available: cbamSchemes()
+            .map((s) => s.id)
+            .join(', '),
+        },
+      },
+    };
   for (const pack of packs) {
     const to = pack.effectiveTo ?? '9999-12-31';
     if (period.start >= pack.effectiveFrom && period.end <= to) return { ok: true, pack, period };
@@ -147,13 +178,20 @@ export function cbamPackForPeriod(input: string | CbamPeriod, scheme = 'eu-cbam'
   const first = packs[0]!;
   if (period.end < first.effectiveFrom) {
     if (scheme === 'eu-cbam') return { ok: false, error: { key: 'cbam:errors.periodBeforeCbam', params: { period: period.label, from: first.effectiveFrom } } };
-    return { ok: false, error: { key: 'cbampacks:errors.periodBeforeScheme', params: { period: period.label, from: first.effectiveFrom, ...schemeNameParams(first) } } };
+    return {
+      ok: false,
+      error: { key: 'cbampacks:errors.periodBeforeScheme', params: { period: period.label, from: first.effectiveFrom, ...schemeNameParams(first) } },
+    };
   }
   return { ok: false, error: { key: 'cbam:errors.periodSpansPacks', params: { period: period.label } } };
 }
 
 /** A pack's jurisdiction name in each language, as message parameters (each locale's text uses its own). */
-export const schemeNameParams = (p: Pick<CbamPack, 'jurisdictionName'>) => ({ name_en: p.jurisdictionName.en, name_zh: p.jurisdictionName.zh, name_ar: p.jurisdictionName.ar });
+export const schemeNameParams = (p: Pick<CbamPack, 'jurisdictionName'>) => ({
+  name_en: p.jurisdictionName.en,
+  name_zh: p.jurisdictionName.zh,
+  name_ar: p.jurisdictionName.ar,
+});
 
 /** The scheme of a `--to` value or a pack id ('eu-cbam', 'eu-cbam-definitive', 'uk-cbam' …), or undefined. */
 export function schemeOf(idOrScheme: string): string | undefined {

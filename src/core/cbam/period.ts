@@ -17,13 +17,21 @@ const QEND = ['03-31', '06-30', '09-30', '12-31'];
 
 /** Parses '2026', '2026-Q1' (also 'Q1-2026', '2026Q1', lower case), or a date '2026-02-15'. */
 export function parseCbamPeriod(input: string): { ok: true; period: CbamPeriod } | { ok: false; error: Message } {
-  const s = String(input ?? '').trim().toUpperCase().replace(/\s+/g, '');
+  const s = String(input ?? '')
+    .trim()
+    .toUpperCase()
+    .replace(/\s+/g, '');
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^(\d{4})$/))) {
     const y = Number(m[1]);
     return { ok: true, period: { kind: 'year', label: `${y}`, year: y, start: `${y}-01-01`, end: `${y}-12-31` } };
   }
-  const qm = s.match(/^(\d{4})-?Q([1-4])$/) ?? s.match(/^Q([1-4])-?(\d{4})$/)?.slice(1).reverse();
+  const qm =
+    s.match(/^(\d{4})-?Q([1-4])$/) ??
+    s
+      .match(/^Q([1-4])-?(\d{4})$/)
+      ?.slice(1)
+      .reverse();
   if (qm) {
     const [ys, qs] = s.startsWith('Q') ? [qm[0]!, qm[1]!] : [qm[1]!, qm[2]!];
     const y = Number(ys);

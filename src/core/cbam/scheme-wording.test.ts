@@ -18,7 +18,10 @@ describe('scheme wording of the electricity texts', () => {
     const keys = keysOf(w);
     expect(keys.some((k) => EU_WORDED.some((e) => k.includes(e)))).toBe(false);
     const note = w.electricity.options.find((o) => o.choice === 'eu-default')!.note;
-    expect(note).toMatchObject({ key: 'elecwording:defaultNotFound', params: { country: 'CN', name_en: 'United Kingdom', name_zh: '英国', name_ar: 'المملكة المتحدة' } });
+    expect(note).toMatchObject({
+      key: 'elecwording:defaultNotFound',
+      params: { country: 'CN', name_en: 'United Kingdom', name_zh: '英国', name_ar: 'المملكة المتحدة' },
+    });
     const f = w.findings.find((p) => p.message.key.startsWith('elecwording:'));
     expect(f?.message.key).toBe('elecwording:efMissingNotCounted');
     // figures untouched
@@ -30,12 +33,17 @@ describe('scheme wording of the electricity texts', () => {
   });
   it('labels and single messages', () => {
     expect(electricityChoiceLabel('eu-cbam', 'eu-cbam-definitive', 'eu-default')).toEqual({ key: 'cbamconvert:electricity.choice.eu-default' });
-    expect(electricityChoiceLabel('uk-cbam', 'uk-cbam', 'eu-default')).toMatchObject({ key: 'elecwording:choiceDefault', params: { name_en: 'United Kingdom' } });
+    expect(electricityChoiceLabel('uk-cbam', 'uk-cbam', 'eu-default')).toMatchObject({
+      key: 'elecwording:choiceDefault',
+      params: { name_en: 'United Kingdom' },
+    });
     expect(electricityChoiceLabel('uk-cbam', 'uk-cbam', 'actual-ppa')).toEqual({ key: 'cbamconvert:electricity.choice.actual-ppa' });
     const names = { name_en: 'X', name_zh: 'X', name_ar: 'X' };
     // a finding about another choice keeps its wording
     const other = { key: 'cbamconvert:errors.efMissing', params: { choice: '$t:cbamconvert:electricity.choice.actual-ppa', alternatives: '-' } };
     expect(schemeMessage(other, names)).toBe(other);
-    expect(schemeMessage({ key: 'cbamconvert:errors.efMissing', params: { choice: '$t:cbamconvert:electricity.choice.eu-default', alternatives: '-' } }, names).key).toBe('elecwording:efMissing');
+    expect(
+      schemeMessage({ key: 'cbamconvert:errors.efMissing', params: { choice: '$t:cbamconvert:electricity.choice.eu-default', alternatives: '-' } }, names).key,
+    ).toBe('elecwording:efMissing');
   });
 });

@@ -28,11 +28,22 @@ describe('screenCn', () => {
     expect(r.precursors.map((p) => p.id)).toEqual(['unwrought-aluminium']);
     expect(r.routes.map((p) => p.id)).toEqual(['primary', 'secondary', 'other', 'unknown']);
     expect(r.chinaDefaults).toHaveLength(1);
-    expect(r.chinaDefaults[0]).toMatchObject({ cn: '7601', direct: 3, route: 'K', counted: 'direct', countedBase: 3, withMarkup: 3.3, markup: { year: 2026, percent: 10 } });
+    expect(r.chinaDefaults[0]).toMatchObject({
+      cn: '7601',
+      direct: 3,
+      route: 'K',
+      counted: 'direct',
+      countedBase: 3,
+      withMarkup: 3.3,
+      markup: { year: 2026, percent: 10 },
+    });
     expect(r.chinaDefaults[0]!.source.act).toBe('Implementing Regulation (EU) 2025/2621');
   });
   it('mark-up follows the chosen year: 20 % in 2027, 30 % from 2028; fertilisers 1 %', () => {
-    const y = (cn: string, period: string) => { const r = screenCn(cn, { period }); return r.status === 'cbam' ? r.chinaDefaults[0]!.withMarkup : null; };
+    const y = (cn: string, period: string) => {
+      const r = screenCn(cn, { period });
+      return r.status === 'cbam' ? r.chinaDefaults[0]!.withMarkup : null;
+    };
     expect(y('7208 39 00', '2027')).toBe(3.8244);
     expect(y('7208 39 00', '2030-Q2')).toBe(4.1431);
     expect(y('2814 10 00', '2026')).toBe(4.4036);
@@ -54,7 +65,10 @@ describe('screenCn', () => {
   it('clinker has two TARIC variants', () => {
     const r = screenCn('2523 10 00');
     if (r.status !== 'cbam') throw new Error(r.status);
-    expect(r.chinaDefaults.map((d) => [d.variant, d.withMarkup])).toEqual([['white', 1.43], ['grey', 1.529]]);
+    expect(r.chinaDefaults.map((d) => [d.variant, d.withMarkup])).toEqual([
+      ['white', 1.43],
+      ['grey', 1.529],
+    ]);
   });
   it('CN 2026 urea codes not in the template list match their 6-digit heading', () => {
     const r = screenCn('3102 10 19');
@@ -131,7 +145,10 @@ describe('screening: whole codes, typed forms and unknown subdivisions (valid / 
     if (base !== null) expect(r.chinaDefaults.map((d) => d.countedBase)).toEqual([base]);
   });
   it('7202 19, 7221 and 7309 carry the default rows listed at exactly that level', () => {
-    const cnOf = (cn: string) => { const r = screenCn(cn); return r.status === 'cbam' ? r.chinaDefaults.map((d) => d.cn) : r.status; };
+    const cnOf = (cn: string) => {
+      const r = screenCn(cn);
+      return r.status === 'cbam' ? r.chinaDefaults.map((d) => d.cn) : r.status;
+    };
     expect([cnOf('7202 19'), cnOf('7221'), cnOf('7309')]).toEqual([['720219'], ['7221'], ['7309']]);
   });
   it('2523 10: both clinker variants', () => {
@@ -146,7 +163,13 @@ describe('screening: whole codes, typed forms and unknown subdivisions (valid / 
     expect(r.reason.key).toBe('cbam:reasons.allCovered');
     expect(r.covered.map((c) => c.code)).toEqual(['25231000', '25232100', '25232900', '25233000', '25239000']);
   });
-  const some: Array<[string, number]> = [['7202', 12], ['2804', 1], ['2507', 1], ['2601', 1], ['2834', 1]];
+  const some: Array<[string, number]> = [
+    ['7202', 12],
+    ['2804', 1],
+    ['2507', 1],
+    ['2601', 1],
+    ['2834', 1],
+  ];
   it.each(some)('%s: only some subdivisions are covered → partial, coverage "some"', (cn, count) => {
     const r = screenCn(cn);
     if (r.status !== 'partial') throw new Error(r.status);

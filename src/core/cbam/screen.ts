@@ -34,8 +34,7 @@ export function normaliseCn(input: unknown): { ok: true; cn: CnInput } | { ok: f
   if (!s) return { ok: false, error: { key: 'cbam:errors.cnEmpty' } };
   const compact = normaliseDigits(s).replace(CN_SEPARATORS, '');
   if (!/^\d+$/.test(compact)) return { ok: false, error: { key: 'cbam:errors.cnNotDigits', params: { input: s } } };
-  if (![4, 6, 8, 10].includes(compact.length))
-    return { ok: false, error: { key: 'cbam:errors.cnLength', params: { input: s, count: compact.length } } };
+  if (![4, 6, 8, 10].includes(compact.length)) return { ok: false, error: { key: 'cbam:errors.cnLength', params: { input: s, count: compact.length } } };
   return { ok: true, cn: { digits: compact, printed: printCn(compact) } };
 }
 
@@ -132,18 +131,40 @@ export function cnProblem(r: CnResolution, printed: string): { severity: 'input'
     case 'listed':
       return undefined;
     case 'excluded':
-      return { severity: 'finding', errors: [{ key: 'cbam:errors.notCbamGood', params: { cn: printed } }, { key: `cbam:reasons.${r.reason}`, params: { cn: printed } }] };
+      return {
+        severity: 'finding',
+        errors: [
+          { key: 'cbam:errors.notCbamGood', params: { cn: printed } },
+          { key: `cbam:reasons.${r.reason}`, params: { cn: printed } },
+        ],
+      };
     case 'unknown':
-      return { severity: 'input', errors: [{ key: 'cbam:errors.cnUnknown', params: { cn: printed, code: printCn(r.code), parent: printCn(r.parent), nearest: r.nearest.map((c) => c.printed).join(', ') } }] };
+      return {
+        severity: 'input',
+        errors: [
+          {
+            key: 'cbam:errors.cnUnknown',
+            params: { cn: printed, code: printCn(r.code), parent: printCn(r.parent), nearest: r.nearest.map((c) => c.printed).join(', ') },
+          },
+        ],
+      };
     case 'below':
       return {
         severity: 'input',
-        errors: [r.coverage === 'all'
-          ? { key: 'cbam:reasons.allCovered', params: { cn: printed, count: r.covered.length } }
-          : { key: 'cbam:errors.cnTooBroad', params: { cn: printed, count: r.covered.length } }],
+        errors: [
+          r.coverage === 'all'
+            ? { key: 'cbam:reasons.allCovered', params: { cn: printed, count: r.covered.length } }
+            : { key: 'cbam:errors.cnTooBroad', params: { cn: printed, count: r.covered.length } },
+        ],
       };
     case 'notListed':
-      return { severity: 'finding', errors: [{ key: 'cbam:errors.notCbamGood', params: { cn: printed } }, { key: 'cbam:reasons.notListed', params: { cn: printed } }] };
+      return {
+        severity: 'finding',
+        errors: [
+          { key: 'cbam:errors.notCbamGood', params: { cn: printed } },
+          { key: 'cbam:reasons.notListed', params: { cn: printed } },
+        ],
+      };
   }
 }
 
@@ -154,7 +175,10 @@ export function resolveCn(pack: CbamPack, digits: string): CnResolution {
   if (!hit) {
     const only = onlySubdivision(pack, digits);
     const h = only !== digits ? matchCn(pack, only) : undefined;
-    if (h && h.code.length > digits.length) { hit = h; via = only; }
+    if (h && h.code.length > digits.length) {
+      hit = h;
+      via = only;
+    }
   }
   const excl = matchExclusion(digits, pack);
   if (excl && (!hit || excl.prefix.length > hit.code.length)) return { kind: 'excluded', ...excl };
@@ -167,7 +191,11 @@ export function resolveCn(pack: CbamPack, digits: string): CnResolution {
   if (covered.length) return { kind: 'below', coverage: wholeCovered(pack, digits) ? 'all' : 'some', covered };
   // under a wholly covered code whose subdivisions the pack knows, a code it does not know does not exist
   for (let l = digits.length - 2; l >= 4; l -= 2) {
-    if (wholeCovered(pack, digits.slice(0, l))) { const u = unknownLevel(pack, digits, l); if (u) return u; break; }
+    if (wholeCovered(pack, digits.slice(0, l))) {
+      const u = unknownLevel(pack, digits, l);
+      if (u) return u;
+      break;
+    }
   }
   return { kind: 'notListed' };
 }
@@ -193,12 +221,20 @@ export function chinaDefaultRows(pack: DefinitivePack | RatePack, digits: string
   return { rows, below };
 }
 
-export interface DefaultVariant { variant: string | null; label: string | null; taric: string[] }
+export interface DefaultVariant {
+  variant: string | null;
+  label: string | null;
+  taric: string[];
+}
 export type DefaultRowChoice =
-  | { ok: true; row: DefaultValue; chosenBy: 'only' | 'taric' | 'variant' }
-  | { ok: false; error: Message; errors: Message[]; variants?: DefaultVariant[] };
+  { ok: true; row: DefaultValue; chosenBy: 'only' | 'taric' | 'variant' } | { ok: false; error: Message; errors: Message[]; variants?: DefaultVariant[] };
 
-const rowFail = (errors: Message[], variants?: DefaultVariant[]): DefaultRowChoice => ({ ok: false, error: errors[0]!, errors, ...(variants ? { variants } : {}) });
+const rowFail = (errors: Message[], variants?: DefaultVariant[]): DefaultRowChoice => ({
+  ok: false,
+  error: errors[0]!,
+  errors,
+  ...(variants ? { variants } : {}),
+});
 
 /**
  * The one China default row for a code (CN or 10-digit TARIC) and an optional variant ('white' / 'grey' where the table
@@ -261,12 +297,7 @@ export interface ChinaDefault {
   indirectWithMarkup?: number | null;
 }
 
-export function chinaDefaultWithMarkup(
-  pack: DefinitivePack | RatePack,
-  row: DefaultValue,
-  indirectCounted: boolean,
-  year: number,
-): ChinaDefault {
+export function chinaDefaultWithMarkup(pack: DefinitivePack | RatePack, row: DefaultValue, indirectCounted: boolean, year: number): ChinaDefault {
   const counted = indirectCounted ? 'total' : 'direct';
   const countedBase = indirectCounted ? (row.total ?? row.direct) : row.direct;
   const mk = markupFor(pack, row.category, year);
@@ -365,29 +396,42 @@ export function screenCn(input: unknown, opts: ScreenOptions = {}): ScreenResult
 
   if (r.kind === 'excluded')
     return {
-      status: 'not-cbam', cn, pack: packRef, period,
+      status: 'not-cbam',
+      cn,
+      pack: packRef,
+      period,
       reason: { key: `cbam:reasons.${r.reason}`, params: { cn: cn.printed } },
       source,
     };
   if (r.kind === 'unknown') return { status: 'invalid', error: cnProblem(r, cn.printed)!.errors[0]!, nearest: r.nearest };
   if (r.kind === 'below') {
-    const excluded = pack.rules.exclusions.entries.filter((e) => e.prefix.startsWith(cn.digits)).map((e) => ({
-      prefix: e.prefix,
-      printed: printCn(e.prefix),
-      reason: { key: `cbam:reasons.${e.reason}`, params: { cn: printCn(e.prefix) } },
-    }));
+    const excluded = pack.rules.exclusions.entries
+      .filter((e) => e.prefix.startsWith(cn.digits))
+      .map((e) => ({
+        prefix: e.prefix,
+        printed: printCn(e.prefix),
+        reason: { key: `cbam:reasons.${e.reason}`, params: { cn: printCn(e.prefix) } },
+      }));
     return {
-      status: 'partial', coverage: r.coverage, cn, pack: packRef, period,
-      reason: r.coverage === 'all'
-        ? { key: 'cbam:reasons.allCovered', params: { cn: cn.printed, count: r.covered.length } }
-        : { key: 'cbam:reasons.partial', params: { cn: cn.printed, count: r.covered.length } },
+      status: 'partial',
+      coverage: r.coverage,
+      cn,
+      pack: packRef,
+      period,
+      reason:
+        r.coverage === 'all'
+          ? { key: 'cbam:reasons.allCovered', params: { cn: cn.printed, count: r.covered.length } }
+          : { key: 'cbam:reasons.partial', params: { cn: cn.printed, count: r.covered.length } },
       covered: r.covered.map((c) => ({ code: c.code, printed: c.printed, category: c.category })),
       excluded,
     };
   }
   if (r.kind === 'notListed')
     return {
-      status: 'not-cbam', cn, pack: packRef, period,
+      status: 'not-cbam',
+      cn,
+      pack: packRef,
+      period,
       reason: { key: 'cbam:reasons.notListed', params: { cn: cn.printed } },
       source,
     };
@@ -410,7 +454,10 @@ function screenListed(pack: CbamPack, period: CbamPeriod, cn: CnInput, r: Extrac
     const dv = pack.defaultValues;
     if (dv) chinaDefaults = chinaDefaultRows(pack, r.lookup).rows.map((r) => chinaDefaultWithMarkup(pack, r, cat.indirectCounted.value, period.year));
     else notes.push({ key: 'cbampacks:notes.defaultValuesNotFound', params: { act: pack.defaultValuesStatus.source.act } });
-    notes.push({ key: 'cbampacks:notes.registrationThreshold', params: { value: pack.registrationThreshold.value, unit: pack.registrationThreshold.unit, act: pack.registrationThreshold.source.act } });
+    notes.push({
+      key: 'cbampacks:notes.registrationThreshold',
+      params: { value: pack.registrationThreshold.value, unit: pack.registrationThreshold.unit, act: pack.registrationThreshold.source.act },
+    });
   } else if (pack.kind === 'definitive') {
     const found = chinaDefaultRows(pack, r.lookup);
     const below = found.below;
@@ -423,8 +470,7 @@ function screenListed(pack: CbamPack, period: CbamPeriod, cn: CnInput, r: Extrac
     else if (!rows.length) notes.push({ key: 'cbam:notes.noChinaDefault', params: { cn: cn.printed } });
     else if (rows.every((r) => r.direct === null && r.total === null)) notes.push({ key: 'cbam:notes.chinaDefaultDash', params: { cn: cn.printed } });
     if (rows.length > 1) notes.push({ key: 'cbam:notes.variants', params: { cn: cn.printed, count: rows.length } });
-    if (!pack.threshold.excludedSectors.includes(cat.sector))
-      notes.push({ key: 'cbam:notes.threshold', params: { t: pack.threshold.massPerYear.value } });
+    if (!pack.threshold.excludedSectors.includes(cat.sector)) notes.push({ key: 'cbam:notes.threshold', params: { t: pack.threshold.massPerYear.value } });
     else notes.push({ key: 'cbam:notes.thresholdNotApplicable' });
   } else {
     notes.push({ key: 'cbam:notes.transitionalNoDefaults' });

@@ -23,35 +23,66 @@ function run(fn: CheckFunctionName, c: Case, pack: FootprintPack = gbt) {
   c.mutate?.(d);
   const ds = Dataset.parse(d);
   const result = compute(ds, pack, { skipChecks: true });
-  const def: CheckDef = { id: `test-${fn}`, fn, severity: 'warning', messageKey: `core:check.${MESSAGE[fn]}`, legalRef: { act: 'Test act', clause: '1' }, options: c.options ?? {} };
+  const def: CheckDef = {
+    id: `test-${fn}`,
+    fn,
+    severity: 'warning',
+    messageKey: `core:check.${MESSAGE[fn]}`,
+    legalRef: { act: 'Test act', clause: '1' },
+    options: c.options ?? {},
+  };
   return runCheck(def, { dataset: ds, pack, result, lib: library() });
 }
 
 const MESSAGE: Record<CheckFunctionName, string> = {
-  reconcileReportedTotal: 'reconcileTotal', reconcileReportedStages: 'reconcileStage', boundaryAllowed: 'boundaryAllowed',
-  stageOutsideBoundary: 'stageOutsideBoundary', primaryDataAtInstallation: 'primaryData', factorSourceRepresentativeness: 'factorRepresentativeness',
-  dataQualityRated: 'dataQualityRated', gwpSetDiffers: 'gwpSetDiffers', aggregatedCo2e: 'aggregatedCo2e', periodLength: 'periodLength',
-  cutOffDocumented: 'cutOffDocumented', allocationHierarchy: 'allocationHierarchy', verifierPresent: 'verifierPresent', electricityFactorKind: 'electricityLifeCycle',
+  reconcileReportedTotal: 'reconcileTotal',
+  reconcileReportedStages: 'reconcileStage',
+  boundaryAllowed: 'boundaryAllowed',
+  stageOutsideBoundary: 'stageOutsideBoundary',
+  primaryDataAtInstallation: 'primaryData',
+  factorSourceRepresentativeness: 'factorRepresentativeness',
+  dataQualityRated: 'dataQualityRated',
+  gwpSetDiffers: 'gwpSetDiffers',
+  aggregatedCo2e: 'aggregatedCo2e',
+  periodLength: 'periodLength',
+  cutOffDocumented: 'cutOffDocumented',
+  allocationHierarchy: 'allocationHierarchy',
+  verifierPresent: 'verifierPresent',
+  electricityFactorKind: 'electricityLifeCycle',
 };
 
 const TABLE: Record<CheckFunctionName, Case[]> = {
   reconcileReportedTotal: [
     { name: 'reported total reproduced', options: { tolerancePct: 1 }, hits: [] },
-    { name: 'reported total 5 % too low', options: { tolerancePct: 1 }, mutate: (d) => (d.study.reported.total = 12.5), hits: [{ path: ['study', 'reported', 'total'] }] },
+    {
+      name: 'reported total 5 % too low',
+      options: { tolerancePct: 1 },
+      mutate: (d) => (d.study.reported.total = 12.5),
+      hits: [{ path: ['study', 'reported', 'total'] }],
+    },
     { name: 'within a wide tolerance', options: { tolerancePct: 10 }, mutate: (d) => (d.study.reported.total = 12.5), hits: [] },
     { name: 'nothing reported, nothing to reconcile', mutate: (d) => delete d.study.reported, hits: [] },
   ],
   reconcileReportedStages: [
     { name: 'stages reproduced', hits: [] },
-    { name: 'production stage off', mutate: (d) => (d.study.reported.perStage.production = 9), hits: [{ path: ['study', 'reported', 'perStage', 'production'] }] },
+    {
+      name: 'production stage off',
+      mutate: (d) => (d.study.reported.perStage.production = 9),
+      hits: [{ path: ['study', 'reported', 'perStage', 'production'] }],
+    },
   ],
-  boundaryAllowed: [
-    { name: 'cradle-to-gate allowed', hits: [] },
-  ],
+  boundaryAllowed: [{ name: 'cradle-to-gate allowed', hits: [] }],
   stageOutsideBoundary: [
     { name: 'all lines inside cradle-to-gate', hits: [] },
     { name: 'an end-of-life line in a cradle-to-gate study', mutate: (d) => (d.inventory[9].stage = 'end-of-life'), hits: [{ line: 'AL-10' }] },
-    { name: 'a raw-material line in a gate-to-gate study', mutate: (d) => { d.study.boundary = 'gate-to-gate'; d.inventory.splice(1, 9); }, hits: [{ line: 'AL-01' }] },
+    {
+      name: 'a raw-material line in a gate-to-gate study',
+      mutate: (d) => {
+        d.study.boundary = 'gate-to-gate';
+        d.inventory.splice(1, 9);
+      },
+      hits: [{ line: 'AL-01' }],
+    },
   ],
   primaryDataAtInstallation: [
     { name: 'installation lines are primary', hits: [] },
@@ -64,7 +95,14 @@ const TABLE: Record<CheckFunctionName, Case[]> = {
   ],
   dataQualityRated: [
     { name: 'every line rated', hits: [] },
-    { name: 'two lines unrated', mutate: (d) => { delete d.inventory[0].dataQuality; delete d.inventory[1].dataQuality; }, hits: [{ path: ['inventory'] }] },
+    {
+      name: 'two lines unrated',
+      mutate: (d) => {
+        delete d.inventory[0].dataQuality;
+        delete d.inventory[1].dataQuality;
+      },
+      hits: [{ path: ['inventory'] }],
+    },
   ],
   gwpSetDiffers: [
     { name: 'study on AR6, pack on AR6', hits: [] },
@@ -72,7 +110,13 @@ const TABLE: Record<CheckFunctionName, Case[]> = {
   ],
   aggregatedCo2e: [
     { name: 'lines with CO2e factors are reported once, together', hits: [{ path: ['inventory'] }] },
-    { name: 'no CO2e factors', mutate: (d) => { d.inventory = d.inventory.filter((l: any) => !l.emissions.gases.CO2e); }, hits: [] },
+    {
+      name: 'no CO2e factors',
+      mutate: (d) => {
+        d.inventory = d.inventory.filter((l: any) => !l.emissions.gases.CO2e);
+      },
+      hits: [],
+    },
   ],
   periodLength: [
     { name: 'a calendar year', options: { minMonths: 12 }, hits: [] },
@@ -91,9 +135,18 @@ const TABLE: Record<CheckFunctionName, Case[]> = {
     { name: 'no verifier', mutate: (d) => delete d.study.verifier, hits: [{ path: ['study', 'verifier'] }] },
   ],
   electricityFactorKind: [
-    { name: 'combustion-only provincial factor', options: { expected: 'life-cycle', compareWith: { scope: 'national', kind: 'life-cycle' } }, hits: [{ line: 'AL-07' }] },
+    {
+      name: 'combustion-only provincial factor',
+      options: { expected: 'life-cycle', compareWith: { scope: 'national', kind: 'life-cycle' } },
+      hits: [{ line: 'AL-07' }],
+    },
     { name: 'life-cycle factor', options: { expected: 'life-cycle' }, mutate: (d) => (d.inventory[6].electricity.factorId = 'cn-cfp-2024-national'), hits: [] },
-    { name: 'unknown factor id is not judged', options: { expected: 'life-cycle' }, mutate: (d) => (d.inventory[6].electricity.factorId = 'my-own-factor'), hits: [] },
+    {
+      name: 'unknown factor id is not judged',
+      options: { expected: 'life-cycle' },
+      mutate: (d) => (d.inventory[6].electricity.factorId = 'my-own-factor'),
+      hits: [],
+    },
     { name: 'a PPA is not a grid factor', options: { expected: 'life-cycle' }, mutate: (d) => (d.inventory[6].electricity.source = 'ppa'), hits: [] },
   ],
 };
@@ -108,9 +161,7 @@ describe.each(Object.entries(TABLE) as [CheckFunctionName, Case[]][])('%s', (fn,
   it.each(cases)('$name', (c) => {
     // the library is needed by electricityFactorKind
     const hits = run(fn, c);
-    expect(hits.map((h) => (c.hits[0]?.line ? h.line?.id : undefined) ?? h.path)).toEqual(
-      c.hits.map((h) => h.line ?? h.path),
-    );
+    expect(hits.map((h) => (c.hits[0]?.line ? h.line?.id : undefined) ?? h.path)).toEqual(c.hits.map((h) => h.line ?? h.path));
     for (const h of hits) {
       expect(h.checkId).toBe(`test-${fn}`);
       expect(h.legalRef).toBe('Test act, 1');

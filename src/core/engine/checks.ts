@@ -28,7 +28,19 @@ export const CHECKS: Record<CheckFunctionName, CheckFunction> = {
     const tol = num(o.tolerancePct, 1);
     const off = r.reportedKg === 0 ? r.recomputedKg !== 0 : Math.abs(r.differenceKg) > (Math.abs(r.reportedKg) * tol) / 100;
     return off
-      ? [{ path: ['study', 'reported', 'total'], params: { reported: round(r.reportedKg, 3), recomputed: round(r.recomputedKg, 3), difference: round(r.differenceKg, 3), pct: r.differencePct ?? '—', tolerance: tol, gwpSet: r.gwpSet } }]
+      ? [
+          {
+            path: ['study', 'reported', 'total'],
+            params: {
+              reported: round(r.reportedKg, 3),
+              recomputed: round(r.recomputedKg, 3),
+              difference: round(r.differenceKg, 3),
+              pct: r.differencePct ?? '—',
+              tolerance: tol,
+              gwpSet: r.gwpSet,
+            },
+          },
+        ]
       : [];
   },
   reconcileReportedStages(ctx, o) {
@@ -42,7 +54,13 @@ export const CHECKS: Record<CheckFunctionName, CheckFunction> = {
       if (off)
         hits.push({
           path: ['study', 'reported', 'perStage', stage],
-          params: { stage: `$t:core:stage.${stage}`, reported: round(s.reportedKg, 3), recomputed: round(s.recomputedKg, 3), difference: round(s.differenceKg, 3), tolerance: tol },
+          params: {
+            stage: `$t:core:stage.${stage}`,
+            reported: round(s.reportedKg, 3),
+            recomputed: round(s.recomputedKg, 3),
+            difference: round(s.differenceKg, 3),
+            tolerance: tol,
+          },
         });
     }
     return hits;
@@ -57,7 +75,11 @@ export const CHECKS: Record<CheckFunctionName, CheckFunction> = {
     const hits: CheckHit[] = [];
     ctx.dataset.inventory.forEach((l, i) => {
       if (!inside.includes(l.stage))
-        hits.push({ path: ['inventory', i, 'stage'], line: lineRef(ctx, i), params: { stage: `$t:core:stage.${l.stage}`, boundary: `$t:core:boundary.${ctx.dataset.study.boundary}` } });
+        hits.push({
+          path: ['inventory', i, 'stage'],
+          line: lineRef(ctx, i),
+          params: { stage: `$t:core:stage.${l.stage}`, boundary: `$t:core:boundary.${ctx.dataset.study.boundary}` },
+        });
     });
     return hits;
   },
@@ -75,7 +97,11 @@ export const CHECKS: Record<CheckFunctionName, CheckFunction> = {
       const s = l.emissions.source;
       const missing = [s.year === undefined ? 'year' : '', !s.geography ? 'geography' : ''].filter(Boolean);
       if (missing.length)
-        hits.push({ path: ['inventory', i, 'emissions', 'source'], line: lineRef(ctx, i), params: { missing: missing.map((m) => `$t:core:field.emissions.source.${m}`).join(', ') } });
+        hits.push({
+          path: ['inventory', i, 'emissions', 'source'],
+          line: lineRef(ctx, i),
+          params: { missing: missing.map((m) => `$t:core:field.emissions.source.${m}`).join(', ') },
+        });
     });
     return hits;
   },
@@ -130,7 +156,11 @@ export const CHECKS: Record<CheckFunctionName, CheckFunction> = {
         hits.push({
           path: ['inventory', i, 'electricity', 'factorId'],
           line: lineRef(ctx, i),
-          params: { factorId: l.electricity.factorId ?? '', kind: `$t:core:factorKind.${kind}`, alternative: alt ? `${alt.id} = ${alt.value} ${alt.unit}` : '—' },
+          params: {
+            factorId: l.electricity.factorId ?? '',
+            kind: `$t:core:factorKind.${kind}`,
+            alternative: alt ? `${alt.id} = ${alt.value} ${alt.unit}` : '—',
+          },
         });
     });
     return hits;

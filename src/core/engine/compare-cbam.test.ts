@@ -24,7 +24,12 @@ describe('GB/T footprint compared with EU CBAM', () => {
     expect(c.fromTotal).toBe(ALUMINIUM.gbtTotalExactKg);
     expect(c.toTotal).toBe(ALUMINIUM.cbamTotalKg);
     expect(c.counted).toBe('direct');
-    expect(sumExact(c.causes.map((k) => k.deltaKg!), CO2E_DP)).toBe(c.differenceKg);
+    expect(
+      sumExact(
+        c.causes.map((k) => k.deltaKg!),
+        CO2E_DP,
+      ),
+    ).toBe(c.differenceKg);
     const by = Object.fromEntries(c.causes.map((k) => [k.cause, k]));
     expect(by.boundary!.lines.map((l) => l.id).sort()).toEqual(['AL-01', 'AL-02', 'AL-03', 'AL-04', 'AL-10']);
     expect(by.electricity!.deltaKg).toBe(ALUMINIUM.gbtToCbamElectricityKg);
@@ -39,7 +44,12 @@ describe('GB/T footprint compared with EU CBAM', () => {
     const el = c.causes.find((k) => k.cause === 'electricity')!;
     // 90 kWh per t: 0.09 MWh × 0.6 t/MWh = 54 kg, against 90 × 0.5543 = 49.887 kg in the study
     expect(el.lines[0]).toMatchObject({ id: 'CE-05', fromKg: 49.887, toKg: 54 });
-    expect(sumExact(c.causes.map((k) => k.deltaKg!), CO2E_DP)).toBe(c.differenceKg);
+    expect(
+      sumExact(
+        c.causes.map((k) => k.deltaKg!),
+        CO2E_DP,
+      ),
+    ).toBe(c.differenceKg);
   });
   it('cement 2026 with no EU electricity factor: the electricity cause and its line are missing, never 0', () => {
     const c = run('cement-grey-portland.json', { period: '2026' });

@@ -62,9 +62,7 @@ export function compareWithCbam(ds: Dataset, base: FootprintResult, cbam: CbamCo
     const indirect = indirectCounted ? known(l.embeddedIndirect?.value) : 0;
     return lineDelta(l.id, direct === null || indirect === null ? null : perFu(direct + indirect));
   });
-  const boundaryLines = base.lines
-    .filter((l) => !carried.has(l.id) && l.co2e !== 0)
-    .map((l) => ({ id: l.id, fromKg: l.co2e, toKg: 0, deltaKg: -l.co2e }));
+  const boundaryLines = base.lines.filter((l) => !carried.has(l.id) && l.co2e !== 0).map((l) => ({ id: l.id, fromKg: l.co2e, toKg: 0, deltaKg: -l.co2e }));
   const corrections = perFu(cbam.corrections.total.value);
 
   const causes: CbamCauseEffect[] = [
@@ -82,7 +80,12 @@ export function compareWithCbam(ds: Dataset, base: FootprintResult, cbam: CbamCo
   const differenceKg = toTotal === null ? null : round(toTotal - base.total, CO2E_DP);
   if (differenceKg !== null) {
     const explained = sum(causes);
-    causes.push({ cause: 'rounding', deltaKg: explained === null ? null : round(differenceKg - explained, CO2E_DP), explanation: msg('core:compareCbam.rounding'), lines: [] });
+    causes.push({
+      cause: 'rounding',
+      deltaKg: explained === null ? null : round(differenceKg - explained, CO2E_DP),
+      explanation: msg('core:compareCbam.rounding'),
+      lines: [],
+    });
   }
   // largest first; lines whose CBAM figure is missing last
   const size = (v: number | null) => (v === null ? -1 : Math.abs(v));

@@ -21,12 +21,22 @@ describe.each(sampleFiles())('%s under GB/T and ISO packs', (f) => {
   });
   it('splits the difference by cause, and the causes add up exactly', () => {
     expect(p.causes.map((k) => k.cause)).toEqual(['boundary', 'electricity', 'gwp']);
-    expect(sumExact(p.causes.map((k) => k.deltaKg), CO2E_DP)).toBe(p.differenceKg);
+    expect(
+      sumExact(
+        p.causes.map((k) => k.deltaKg),
+        CO2E_DP,
+      ),
+    ).toBe(p.differenceKg);
     // the two packs differ only in their GWP set
     expect(p.causes[0]!.deltaKg).toBe(0);
     expect(p.causes[1]!.deltaKg).toBe(0);
     expect(p.causes[2]!.explanation).toEqual({ key: 'core:compare.gwpDiffers', params: { from: 'AR6', to: 'AR5' } });
-    expect(sumExact(p.causes[2]!.gases!.map((g) => g.deltaKg), CO2E_DP)).toBe(p.differenceKg);
+    expect(
+      sumExact(
+        p.causes[2]!.gases!.map((g) => g.deltaKg),
+        CO2E_DP,
+      ),
+    ).toBe(p.differenceKg);
   });
 });
 
@@ -47,7 +57,16 @@ describe('causes other than the GWP set', () => {
       id: 'test-elec',
       electricity: {
         ...gbt.electricity,
-        rules: [{ id: 'r', when: { factorKinds: ['combustion-co2'] }, action: 'substitute', factor: { scope: 'national', kind: 'life-cycle', year: 2024 }, messageKey: 'core:compare.electricityDiffers', legalRef: { act: 'test' } }],
+        rules: [
+          {
+            id: 'r',
+            when: { factorKinds: ['combustion-co2'] },
+            action: 'substitute',
+            factor: { scope: 'national', kind: 'life-cycle', year: 2024 },
+            messageKey: 'core:compare.electricityDiffers',
+            legalRef: { act: 'test' },
+          },
+        ],
       },
     };
     const p = comparePair(ds, gbt, subst);

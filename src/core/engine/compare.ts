@@ -90,8 +90,14 @@ export function comparePair(ds: Dataset, a: FootprintPack, b: FootprintPack, lib
       d(r0, r1) === 0
         ? msg('core:compare.boundarySame')
         : msg('core:compare.boundaryDiffers', {
-            onlyFrom: stagesDiff(a.stages.counted, b.stages.counted).map((s) => `$t:core:stage.${s}`).join(', ') || '—',
-            onlyTo: stagesDiff(b.stages.counted, a.stages.counted).map((s) => `$t:core:stage.${s}`).join(', ') || '—',
+            onlyFrom:
+              stagesDiff(a.stages.counted, b.stages.counted)
+                .map((s) => `$t:core:stage.${s}`)
+                .join(', ') || '—',
+            onlyTo:
+              stagesDiff(b.stages.counted, a.stages.counted)
+                .map((s) => `$t:core:stage.${s}`)
+                .join(', ') || '—',
           }),
     lines: lineDeltas(r0, r1),
   };

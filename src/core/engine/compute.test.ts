@@ -19,9 +19,19 @@ describe.each(sampleFiles())('sample %s', (file) => {
 
   it('stage totals, gas totals and line totals each add up exactly to the total', () => {
     expect(sumExact(Object.values(r.byStage), CO2E_DP)).toBe(r.total);
-    expect(sumExact(Object.values(r.byGas).map((g) => g!.co2e), CO2E_DP)).toBe(r.total);
+    expect(
+      sumExact(
+        Object.values(r.byGas).map((g) => g!.co2e),
+        CO2E_DP,
+      ),
+    ).toBe(r.total);
     expect(sumExact(Object.values(r.byCategory), CO2E_DP)).toBe(r.total);
-    expect(sumExact(r.lines.map((l) => l.co2e), CO2E_DP)).toBe(r.total);
+    expect(
+      sumExact(
+        r.lines.map((l) => l.co2e),
+        CO2E_DP,
+      ),
+    ).toBe(r.total);
     // and exact as decimals: the total printed is the sum printed, digit for digit
     const stageSum = Object.values(r.byStage).reduce((a, b) => a + Math.round(b * 1e6), 0);
     expect(stageSum).toBe(Math.round(r.total * 1e6));
@@ -29,7 +39,10 @@ describe.each(sampleFiles())('sample %s', (file) => {
 
   it('every line contribution traces to activity × factor × GWP', () => {
     for (const l of r.lines) {
-      const sum = sumExact(l.gases.map((g) => g.co2e), CO2E_DP);
+      const sum = sumExact(
+        l.gases.map((g) => g.co2e),
+        CO2E_DP,
+      );
       expect(sum).toBe(l.co2eIfIncluded);
       for (const g of l.gases) if (g.counted) expect(g.co2e).toBeCloseTo(g.massKg * g.gwp!, 5);
     }
@@ -125,7 +138,10 @@ describe('engine rules', () => {
 
   it('reports a gas the GWP set has no value for instead of inventing one', () => {
     const lib = library();
-    const noSf6 = { ...lib, gwp: { ...lib.gwp, sets: { ...lib.gwp.sets, AR6: { ...lib.gwp.sets.AR6!, values: { ...lib.gwp.sets.AR6!.values, SF6: undefined } } } } };
+    const noSf6 = {
+      ...lib,
+      gwp: { ...lib.gwp, sets: { ...lib.gwp.sets, AR6: { ...lib.gwp.sets.AR6!, values: { ...lib.gwp.sets.AR6!.values, SF6: undefined } } } },
+    };
     const d = structuredClone(sampleJson('aluminium-ingot-ningxia.json'));
     d.inventory[5].emissions.gases.SF6 = 1;
     const r = compute(Dataset.parse(d), gbt, { lib: noSf6 as never, skipChecks: true });

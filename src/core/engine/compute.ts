@@ -116,10 +116,7 @@ function characterise(
     const counted = gwp !== null && gasCounted(gas, pack);
     const co2e = counted ? round(massKg * gwp, CO2E_DP) : 0;
     const c: GasContribution = { gas, massKg, gwp, co2e, counted };
-    if (!counted)
-      c.notCountedReason = gwp === null
-        ? msg('core:exclude.noGwp', { gas, set: pack.gwpSet.id })
-        : msg('core:exclude.gasNotCounted', { gas });
+    if (!counted) c.notCountedReason = gwp === null ? msg('core:exclude.noGwp', { gas, set: pack.gwpSet.id }) : msg('core:exclude.gasNotCounted', { gas });
     gases.push(c);
     const s = Math.round(co2e * 1e6);
     if (big || !Number.isSafeInteger(scaled + s)) (big ??= new ExactSum(CO2E_DP).add(scaled / 1e6)).add(co2e);
@@ -165,7 +162,14 @@ export function compute(ds: Dataset, pack: FootprintPack, opts: ComputeOptions =
   const lines: LineTrace[] = new Array(ds.inventory.length);
   for (let i = 0; i < ds.inventory.length; i++) {
     const l = ds.inventory[i]!;
-    const m = lineMasses(l, scale, pack, lib, periodEndYear, l.installationId ? (instCountry.get(l.installationId) ?? ds.producer.country) : ds.producer.country);
+    const m = lineMasses(
+      l,
+      scale,
+      pack,
+      lib,
+      periodEndYear,
+      l.installationId ? (instCountry.get(l.installationId) ?? ds.producer.country) : ds.producer.country,
+    );
     const exclusion = exclusionOf(l, ds, pack);
     const ch = characterise(m.pack, gwps, pack);
     const included = exclusion === undefined;
@@ -261,4 +265,3 @@ function reconcile(ds: Dataset, repTotal: ExactSum, repStage: Map<Stage, ExactSu
   }
   return { reportedKg, recomputedKg, gwpSet: ds.study.gwpSet, differenceKg, differencePct: pct(differenceKg, reportedKg), perStage };
 }
-

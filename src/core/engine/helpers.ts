@@ -32,13 +32,10 @@ export function selectFactor(
   spec: { scope: string; kind: string; year: number | 'latest-not-after-period' },
   periodEndYear: number,
 ): ElectricityFactor | undefined {
-  const cands = lib.electricity.factors.filter(
-    (f) => f.scope === spec.scope && f.kind === spec.kind && f.status === 'published' && f.value !== null,
-  );
+  const cands = lib.electricity.factors.filter((f) => f.scope === spec.scope && f.kind === spec.kind && f.status === 'published' && f.value !== null);
   if (spec.year === 'latest-not-after-period') {
     const ok = cands.filter((f) => f.year <= periodEndYear).sort((a, b) => b.year - a.year);
     return ok[0] ?? cands.sort((a, b) => a.year - b.year)[0];
   }
   return cands.find((f) => f.year === spec.year);
 }
-

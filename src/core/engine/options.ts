@@ -18,7 +18,8 @@ export function applyPackOptions(pack: FootprintPack, wanted: Record<string, str
   const chosen: Record<string, string> = {};
   const options = pack.options ?? [];
   for (const id of Object.keys(wanted))
-    if (!options.some((o) => o.id === id)) errors.push(msg('options:unknown', { option: id, pack: pack.id, allowed: options.map((o) => o.id).join(', ') || '—' }));
+    if (!options.some((o) => o.id === id))
+      errors.push(msg('options:unknown', { option: id, pack: pack.id, allowed: options.map((o) => o.id).join(', ') || '—' }));
   const extra = [];
   for (const o of options) {
     let c = o.choices.find((x) => x.id === (wanted[o.id] ?? o.default));

@@ -4,5 +4,4 @@ export interface Message {
   params?: Record<string, string | number>;
 }
 
-export const msg = (key: string, params?: Record<string, string | number>): Message =>
-  params ? { key, params } : { key };
+export const msg = (key: string, params?: Record<string, string | number>): Message => (params ? { key, params } : { key });

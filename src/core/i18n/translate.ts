@@ -13,10 +13,18 @@ export function resolveParam(t: TFunction, v: string | number): string | number 
   if (typeof v !== 'string') return v;
   // a list of parameters ("$t:a, $t:b") is translated item by item (before the single-key case, which would
   // otherwise look up the whole list as one key and show it raw)
-  if (v.includes(', ') && v.includes('$t:')) return v.split(', ').map((p) => resolveParam(t, p)).join(', ');
+  if (v.includes(', ') && v.includes('$t:'))
+    return v
+      .split(', ')
+      .map((p) => resolveParam(t, p))
+      .join(', ');
   if (v.startsWith('$t:')) return t(v.slice(3));
   if (v.startsWith('$raw:')) return v.slice(5);
-  if (v.includes('$t:')) return v.split(', ').map((p) => resolveParam(t, p)).join(', ');
+  if (v.includes('$t:'))
+    return v
+      .split(', ')
+      .map((p) => resolveParam(t, p))
+      .join(', ');
   return v;
 }
 

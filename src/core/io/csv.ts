@@ -43,7 +43,10 @@ export function detectDelimiter(text: string): string {
       if (ch === '"') q = !q;
       else if (ch === d && !q) n++;
     }
-    if (n > bestCount) { best = d; bestCount = n; }
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
   }
   return best;
 }
@@ -63,9 +66,17 @@ export function parseCsvRows(text: string, maxRows: number, delimiter = detectDe
       i++;
       for (;;) {
         const j = text.indexOf('"', i);
-        if (j < 0) { s += text.slice(i); i = n; break; }
+        if (j < 0) {
+          s += text.slice(i);
+          i = n;
+          break;
+        }
         s += text.slice(i, j);
-        if (text.charCodeAt(j + 1) === 34) { s += '"'; i = j + 2; continue; }
+        if (text.charCodeAt(j + 1) === 34) {
+          s += '"';
+          i = j + 2;
+          continue;
+        }
         i = j + 1;
         break;
       }
@@ -88,7 +99,11 @@ export function parseCsvRows(text: string, maxRows: number, delimiter = detectDe
     row.push(cell);
     if (row.length > maxCols) throw fileError('tooManyColumns', { sheet: 'CSV', columns: `${maxCols}+`, limit: maxCols }, 'fewerColumns');
     const c = text.charCodeAt(i);
-    if (c === d) { i++; if (i === n) row.push(''); continue; }
+    if (c === d) {
+      i++;
+      if (i === n) row.push('');
+      continue;
+    }
     if (c === 13) i++;
     if (text.charCodeAt(i) === 10) i++;
     rows.push(row);

@@ -8,7 +8,17 @@ import { msg } from '../i18n/message';
 import type { Dataset } from '../model/dataset';
 import { xmlUnescape } from '../xlsx/xml';
 import { LIMITS } from './limits';
-import { applyMapping, guessHeaderRow, parseMapping, sheetHeaders, shapeSignature, suggestColumns, type GenericImport, type Mapping, type MappingInput } from './mapping';
+import {
+  applyMapping,
+  guessHeaderRow,
+  parseMapping,
+  sheetHeaders,
+  shapeSignature,
+  suggestColumns,
+  type GenericImport,
+  type Mapping,
+  type MappingInput,
+} from './mapping';
 import { ImportError, type ImportProblem } from './problems';
 import { checkSize, readBook, type Book } from './read';
 import { isSupplierTemplate, readSupplierTemplate, SUPPLIER_SHEETS, type SupplierImport } from './supplier';
@@ -38,15 +48,25 @@ export interface ImportOptions {
   maxRows?: number;
 }
 
-export interface ErrorImport { kind: 'error'; problems: ImportProblem[] }
+export interface ErrorImport {
+  kind: 'error';
+  problems: ImportProblem[];
+}
 export type ImportResult = WorkbookImport | GenericImport | SupplierImport | ErrorImport;
 
-interface SheetEntry { name: string; hidden: boolean }
+interface SheetEntry {
+  name: string;
+  hidden: boolean;
+}
 
 /** Sheet names (and hidden state) from xl/workbook.xml, without parsing any sheet. */
 function xlsxSheets(bytes: Uint8Array): SheetEntry[] | undefined {
   let wb: Uint8Array | undefined;
-  try { wb = unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' })['xl/workbook.xml']; } catch { return undefined; }
+  try {
+    wb = unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' })['xl/workbook.xml'];
+  } catch {
+    return undefined;
+  }
   if (!wb) return undefined;
   const xml = strFromU8(wb);
   const out: SheetEntry[] = [];
@@ -82,7 +102,8 @@ function run(bytes: Uint8Array, fileName: string, opts: ImportOptions): ImportRe
   // our workbook and the supplier template are recognised by their sheets
   if (names && (kind === 'workbook' || (kind === 'auto' && names.includes(META_SHEET)))) {
     const book = readBook(bytes, fileName, { guarded, maxRows });
-    if (!isInputWorkbook(book)) throw new ImportError([{ severity: 'error', message: msg('import:error.notSpreadsheet', { file: fileName }), fix: msg('import:fix.chooseSpreadsheet') }]);
+    if (!isInputWorkbook(book))
+      throw new ImportError([{ severity: 'error', message: msg('import:error.notSpreadsheet', { file: fileName }), fix: msg('import:fix.chooseSpreadsheet') }]);
     return readInputWorkbook(book, { acceptValid: opts.acceptValid });
   }
   if (names && (kind === 'supplier' || (kind === 'auto' && isSupplierTemplate(names)))) {
@@ -94,7 +115,10 @@ function run(bytes: Uint8Array, fileName: string, opts: ImportOptions): ImportRe
     const visible = sheets!.filter((s) => !s.hidden);
     wanted = opts.sheet ?? (typeof opts.mapping === 'object' && opts.mapping && 'sheet' in opts.mapping ? (opts.mapping as Mapping).sheet : undefined);
     if (wanted !== undefined && !names.includes(wanted)) {
-      if (opts.sheet !== undefined) throw new ImportError([{ severity: 'error', message: msg('import:error.sheetNotFound', { sheet: wanted, available: names.join(', ') }), fix: msg('import:fix.chooseSheet') }]);
+      if (opts.sheet !== undefined)
+        throw new ImportError([
+          { severity: 'error', message: msg('import:error.sheetNotFound', { sheet: wanted, available: names.join(', ') }), fix: msg('import:fix.chooseSheet') },
+        ]);
       wanted = undefined;
     }
     wanted ??= (visible[0] ?? sheets![0])?.name;
@@ -102,16 +126,29 @@ function run(bytes: Uint8Array, fileName: string, opts: ImportOptions): ImportRe
   const book: Book = readBook(bytes, fileName, { guarded, maxRows, encoding: opts.encoding, ...(wanted !== undefined ? { sheets: [wanted] } : {}) });
   if (kind === 'auto' && isInputWorkbook(book)) return readInputWorkbook(book, { acceptValid: opts.acceptValid });
   const extra: ImportProblem[] = [...book.problems];
-  if (book.kind === 'csv') extra.push({ severity: 'info', message: msg('import:info.encoding', { encoding: book.encoding ?? 'utf-8', delimiter: book.delimiter === '\t' ? 'TAB' : (book.delimiter ?? ',') }) });
+  if (book.kind === 'csv')
+    extra.push({
+      severity: 'info',
+      message: msg('import:info.encoding', { encoding: book.encoding ?? 'utf-8', delimiter: book.delimiter === '\t' ? 'TAB' : (book.delimiter ?? ',') }),
+    });
   let grid = wanted !== undefined ? book.sheets.find((s) => s.name === wanted) : undefined;
   if (!grid && opts.sheet !== undefined) {
     const g2 = book.sheets.find((s) => s.name === opts.sheet);
-    if (!g2) throw new ImportError([{ severity: 'error', message: msg('import:error.sheetNotFound', { sheet: opts.sheet, available: book.sheets.map((s) => s.name).join(', ') }), fix: msg('import:fix.chooseSheet') }]);
+    if (!g2)
+      throw new ImportError([
+        {
+          severity: 'error',
+          message: msg('import:error.sheetNotFound', { sheet: opts.sheet, available: book.sheets.map((s) => s.name).join(', ') }),
+          fix: msg('import:fix.chooseSheet'),
+        },
+      ]);
     grid = g2;
   }
   grid ??= book.sheets.find((s) => !s.hidden) ?? book.sheets[0];
   if (!grid) throw new ImportError([{ severity: 'error', message: msg('import:error.noSheet'), fix: msg('import:fix.chooseSpreadsheet') }]);
-  const sheetList = sheets ? sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.name === grid!.name ? grid!.rows.length : 0 })) : book.sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.rows.length }));
+  const sheetList = sheets
+    ? sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.name === grid!.name ? grid!.rows.length : 0 }))
+    : book.sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.rows.length }));
 
   // mapping: given, remembered for this shape, or suggested
   let mapping: Mapping | undefined;
@@ -134,10 +171,24 @@ function run(bytes: Uint8Array, fileName: string, opts: ImportOptions): ImportRe
   if (!mapping) {
     const hr = opts.headerRow ?? guessHeaderRow(grid);
     const headers = sheetHeaders(grid, hr);
-    mapping = { format: 'carbonbridge.import-mapping', version: 1, signature: shapeSignature(grid.name, hr, headers), sheet: grid.name, headerRow: hr, columns: suggestColumns(headers), defaults: {} };
+    mapping = {
+      format: 'carbonbridge.import-mapping',
+      version: 1,
+      signature: shapeSignature(grid.name, hr, headers),
+      sheet: grid.name,
+      headerRow: hr,
+      columns: suggestColumns(headers),
+      defaults: {},
+    };
   }
   const result = applyMapping(grid, mapping, {
-    date1904: book.date1904, previewRows: opts.previewRows, base: opts.base, replace: opts.replace, acceptValid: opts.acceptValid, sheets: sheetList, extraProblems: extra,
+    date1904: book.date1904,
+    previewRows: opts.previewRows,
+    base: opts.base,
+    replace: opts.replace,
+    acceptValid: opts.acceptValid,
+    sheets: sheetList,
+    extraProblems: extra,
   });
   // the mapping returned carries this sheet's signature, ready to be saved and remembered
   result.mapping = { ...result.mapping, signature: result.signature, sheet: grid.name };

@@ -31,5 +31,7 @@ export const codeLabel = (lang: 'en' | 'zh', group: string, code: string): strin
 export function instructionLines(lang: LabelLang): string[] {
   const block = get(IMPORT[lang], ['workbook', 'instructions']) ?? (IMPORT[lang] as { workbook?: { instructions?: Json } }).workbook?.instructions;
   if (!block || typeof block !== 'object') return [];
-  return Object.keys(block).sort().map((k) => String((block as Json)[k]));
+  return Object.keys(block)
+    .sort()
+    .map((k) => String((block as Json)[k]));
 }

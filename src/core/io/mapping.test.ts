@@ -12,12 +12,33 @@ const csv = (rows: (string | number)[][]): Uint8Array => new TextEncoder().encod
 
 describe('column mapping', () => {
   it('suggests fields from Chinese and English header text', () => {
-    const m = suggestColumns(H(['序号', '排放源名称', '生命周期阶段', '排放类别', '活动数据', '活动数据单位', '排放因子', '排放因子单位', '温室气体', '数据来源', '备注']));
+    const m = suggestColumns(
+      H(['序号', '排放源名称', '生命周期阶段', '排放类别', '活动数据', '活动数据单位', '排放因子', '排放因子单位', '温室气体', '数据来源', '备注']),
+    );
     expect(Object.fromEntries(m.map((c) => [c.column, c.field]))).toEqual({
-      A: 'id', B: 'description', C: 'stage', D: 'category', E: 'activity.amount', F: 'activity.unit', G: 'factor.value', H: 'factor.unit', I: 'factor.gas', J: 'source.name', K: 'notes',
+      A: 'id',
+      B: 'description',
+      C: 'stage',
+      D: 'category',
+      E: 'activity.amount',
+      F: 'activity.unit',
+      G: 'factor.value',
+      H: 'factor.unit',
+      I: 'factor.gas',
+      J: 'source.name',
+      K: 'notes',
     });
     const e = suggestColumns(H(['Item', 'Life cycle stage', 'Category', 'Activity data', 'Unit', 'Emission factor', 'EF unit', 'Source', 'Data type']));
-    expect(Object.fromEntries(e.map((c) => [c.column, c.field]))).toMatchObject({ A: 'description', B: 'stage', D: 'activity.amount', E: 'activity.unit', F: 'factor.value', G: 'factor.unit', H: 'source.name', I: 'dataType' });
+    expect(Object.fromEntries(e.map((c) => [c.column, c.field]))).toMatchObject({
+      A: 'description',
+      B: 'stage',
+      D: 'activity.amount',
+      E: 'activity.unit',
+      F: 'factor.value',
+      G: 'factor.unit',
+      H: 'source.name',
+      I: 'dataType',
+    });
   });
 
   it('reads factor units', () => {
@@ -42,7 +63,10 @@ describe('column mapping', () => {
     expect(r.lines).toHaveLength(1);
     expect(r.lines[0]!.activity).toEqual({ amount: 1000, unit: 'kWh' });
     expect(r.lines[0]!.emissions).toMatchObject({ kind: 'factors', massUnit: 'kg', perUnit: 'kWh', gases: { CO2_fossil: 0.5703 } });
-    expect(r.preview.map((p) => [p.row, p.ok])).toEqual([[2, true], [3, false]]);
+    expect(r.preview.map((p) => [p.row, p.ok])).toEqual([
+      [2, true],
+      [3, false],
+    ]);
     expect(r.problems.find((p) => p.message.key === 'import:problem.notANumber')).toMatchObject({ row: 3, column: 'D', fix: { key: 'import:fix.typeNumber' } });
     expect(r.problems.find((p) => p.message.key === 'import:problem.notInList')).toMatchObject({ row: 4, column: 'B', fix: { key: 'import:fix.useList' } });
     expect(r.rejectedRows).toEqual([3, 4]);
@@ -50,7 +74,13 @@ describe('column mapping', () => {
   });
 
   it('is not ready without the required columns, and says which', () => {
-    const r = importBytes(csv([['名称', '备注'], ['a', 'b']]), 'f.csv');
+    const r = importBytes(
+      csv([
+        ['名称', '备注'],
+        ['a', 'b'],
+      ]),
+      'f.csv',
+    );
     expect(r.kind === 'generic' && r.ready).toBe(false);
     const p = r.problems.find((q) => q.message.key === 'import:error.mappingIncomplete')!;
     expect(String(p.message.params?.fields)).toContain('import:mapField.stage');
@@ -58,13 +88,22 @@ describe('column mapping', () => {
   });
 
   it('saves a mapping as JSON, remembers it for a file of the same shape and not for another', () => {
-    const shape = [['Flow', 'Menge', 'Einheit', 'Faktor', 'Quelle'], ['Strom', 100, 'kWh', 0.5, 'MEE']];
+    const shape = [
+      ['Flow', 'Menge', 'Einheit', 'Faktor', 'Quelle'],
+      ['Strom', 100, 'kWh', 0.5, 'MEE'],
+    ];
     const first = importBytes(csv(shape), 'a.csv');
     expect(first.kind === 'generic' && first.ready).toBe(false); // German headers: nothing suggested for amounts
     if (first.kind !== 'generic') return;
     const mapping = {
       ...first.mapping,
-      columns: [{ field: 'description', column: 'A' }, { field: 'activity.amount', column: 'B' }, { field: 'activity.unit', column: 'C' }, { field: 'factor.value', column: 'D' }, { field: 'source.name', column: 'E' }],
+      columns: [
+        { field: 'description', column: 'A' },
+        { field: 'activity.amount', column: 'B' },
+        { field: 'activity.unit', column: 'C' },
+        { field: 'factor.value', column: 'D' },
+        { field: 'source.name', column: 'E' },
+      ],
       defaults: { stage: 'production', category: 'electricity', gas: 'CO2_fossil', massUnit: 'kg' },
     };
     const saved = JSON.stringify(mapping);
@@ -73,8 +112,18 @@ describe('column mapping', () => {
     const again = importBytes(csv([...shape, ['Strom 2', 50, 'MWh', 500, 'MEE']]), 'b.csv', { knownMappings: [JSON.parse(saved)] });
     expect(again.kind === 'generic' && again.ready).toBe(true);
     expect(again.problems.some((p) => p.message.key === 'import:info.mappingRemembered')).toBe(true);
-    expect(again.kind === 'generic' && again.lines.map((l) => l.activity)).toEqual([{ amount: 100, unit: 'kWh' }, { amount: 50, unit: 'MWh' }]);
-    const other = importBytes(csv([['Flow', 'Menge', 'Einheit', 'Faktor', 'Herkunft'], ['x', 1, 'kWh', 1, 'y']]), 'c.csv', { knownMappings: [JSON.parse(saved)] });
+    expect(again.kind === 'generic' && again.lines.map((l) => l.activity)).toEqual([
+      { amount: 100, unit: 'kWh' },
+      { amount: 50, unit: 'MWh' },
+    ]);
+    const other = importBytes(
+      csv([
+        ['Flow', 'Menge', 'Einheit', 'Faktor', 'Herkunft'],
+        ['x', 1, 'kWh', 1, 'y'],
+      ]),
+      'c.csv',
+      { knownMappings: [JSON.parse(saved)] },
+    );
     expect(other.problems.some((p) => p.message.key === 'import:info.mappingRemembered')).toBe(false);
     expect(parseMapping('{"format":"carbonbridge.import-mapping","version":1,"headerRow":1,"columns":[{"field":"__proto__","column":"A"}]}').ok).toBe(false);
     expect(parseMapping('not json').ok).toBe(false);
@@ -82,10 +131,18 @@ describe('column mapping', () => {
 
   it('appends to a base dataset and validates the whole (duplicate ids reported on their sheet rows)', () => {
     const base = validateDataset(sampleText('cement-grey-portland.json')).dataset!;
-    const rows = [['编号', '名称', '阶段', '类别', '活动数据', '单位', '排放因子', '因子单位', '来源'], ['N-1', 'Diesel', '生产', '燃料燃烧', 10, 't', 3.1, 'tCO2/t', 'IPCC'], ['N-1', 'Diesel 2', '生产', '燃料燃烧', 5, 't', 3.1, 'tCO2/t', 'IPCC']];
+    const rows = [
+      ['编号', '名称', '阶段', '类别', '活动数据', '单位', '排放因子', '因子单位', '来源'],
+      ['N-1', 'Diesel', '生产', '燃料燃烧', 10, 't', 3.1, 'tCO2/t', 'IPCC'],
+      ['N-1', 'Diesel 2', '生产', '燃料燃烧', 5, 't', 3.1, 'tCO2/t', 'IPCC'],
+    ];
     const bad = importBytes(csv(rows), 'f.csv', { base });
     expect(bad.kind === 'generic' && bad.dataset).toBeUndefined();
-    expect(bad.problems.find((p) => p.message.key === 'core:validation.duplicateId')).toMatchObject({ row: 3, column: 'A', message: { params: { firstRow: 2 } } });
+    expect(bad.problems.find((p) => p.message.key === 'core:validation.duplicateId')).toMatchObject({
+      row: 3,
+      column: 'A',
+      message: { params: { firstRow: 2 } },
+    });
     const ok = importBytes(csv(rows), 'f.csv', { base, acceptValid: true });
     expect(ok.kind === 'generic' && ok.dataset?.inventory.length).toBe(base.inventory.length + 1);
     const xlsx = writeWorkbook([{ name: 'Sheet1', rows }]);
@@ -96,7 +153,15 @@ describe('column mapping', () => {
   it('chooses the sheet and header row', () => {
     const bytes = writeWorkbook([
       { name: 'Cover', rows: [['Report']] },
-      { name: '数据', rows: [['产品碳足迹清单'], [], ['名称', '阶段', '类别', '活动数据', '单位', '排放因子', '因子单位', '来源'], ['电', '生产', '电力', 1, 'MWh', 0.5, 'tCO2/MWh', 'MEE']] },
+      {
+        name: '数据',
+        rows: [
+          ['产品碳足迹清单'],
+          [],
+          ['名称', '阶段', '类别', '活动数据', '单位', '排放因子', '因子单位', '来源'],
+          ['电', '生产', '电力', 1, 'MWh', 0.5, 'tCO2/MWh', 'MEE'],
+        ],
+      },
     ]);
     const r = importBytes(bytes, 'f.xlsx', { sheet: '数据' });
     expect(r.kind === 'generic' && [r.sheet, r.headerRow, r.lines.length]).toEqual(['数据', 3, 1]);

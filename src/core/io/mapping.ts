@@ -26,19 +26,72 @@ export { mapFieldLabelKey };
 /** Header words that suggest each field (Chinese and English; compared without spaces and punctuation). */
 const HINTS: Record<MapField, string[]> = {
   id: ['序号', '编号', '行号', '代码', 'id', 'no', 'lineid', 'itemno', 'number', 'code'],
-  description: ['名称', '描述', '说明', '项目', '物料', '物料名称', '排放源', '排放源名称', '投入物', 'description', 'name', 'item', 'flow', 'material', 'process', 'emissionsource', 'input'],
+  description: [
+    '名称',
+    '描述',
+    '说明',
+    '项目',
+    '物料',
+    '物料名称',
+    '排放源',
+    '排放源名称',
+    '投入物',
+    'description',
+    'name',
+    'item',
+    'flow',
+    'material',
+    'process',
+    'emissionsource',
+    'input',
+  ],
   stage: ['阶段', '生命周期阶段', '所属阶段', 'stage', 'lifecyclestage', 'phase'],
   category: ['类别', '类型', '排放类别', '排放类型', '排放源类别', 'category', 'type', 'emissioncategory'],
   location: ['位置', '边界位置', '发生位置', 'location'],
   installationId: ['设施', '设施编号', '装置', 'installation', 'installationid', 'site'],
-  'activity.amount': ['活动数据', '活动水平', '活动量', '消耗量', '用量', '使用量', '数量', '投入量', '用电量', '耗电量', '用气量', '耗煤量', '耗量', '消耗', '运输量', '周转量', 'activitydata', 'activity', 'amount', 'quantity', 'consumption'],
+  'activity.amount': [
+    '活动数据',
+    '活动水平',
+    '活动量',
+    '消耗量',
+    '用量',
+    '使用量',
+    '数量',
+    '投入量',
+    '用电量',
+    '耗电量',
+    '用气量',
+    '耗煤量',
+    '耗量',
+    '消耗',
+    '运输量',
+    '周转量',
+    'activitydata',
+    'activity',
+    'amount',
+    'quantity',
+    'consumption',
+  ],
   'activity.unit': ['单位', '活动数据单位', '计量单位', 'unit', 'activityunit', 'uom'],
   'factor.value': ['排放因子', '因子', '碳排放因子', '排放系数', 'emissionfactor', 'ef', 'factor', 'gwpfactor'],
   'factor.unit': ['排放因子单位', '因子单位', '排放系数单位', 'emissionfactorunit', 'efunit', 'factorunit'],
   'factor.gas': ['气体', '温室气体', '温室气体种类', 'gas', 'ghg', 'substance'],
   'emissions.value': ['排放量', '碳排放量', '温室气体排放量', '碳足迹', 'emissions', 'ghgemissions', 'emission', 'result'],
   'emissions.unit': ['排放量单位', '碳排放量单位', 'emissionsunit', 'emissionunit'],
-  'source.name': ['来源', '数据来源', '因子来源', '排放因子来源', '数据库', '参考文献', 'source', 'datasource', 'factorsource', 'reference', 'database', 'dataset'],
+  'source.name': [
+    '来源',
+    '数据来源',
+    '因子来源',
+    '排放因子来源',
+    '数据库',
+    '参考文献',
+    'source',
+    'datasource',
+    'factorsource',
+    'reference',
+    'database',
+    'dataset',
+  ],
   'source.year': ['年份', '年', '因子年份', 'year', 'sourceyear'],
   'source.geography': ['地区', '地理', '区域', '适用地区', 'geography', 'region', 'country'],
   dataType: ['数据类型', '数据类别', '数据性质', '初级次级', 'datatype', 'primarysecondary'],
@@ -75,7 +128,13 @@ export function sheetHeaders(g: Grid, headerRow: number, problems?: ProblemList)
     if (m.s.r <= r && m.e.r >= r && (m.e.c > m.s.c || m.s.r < r)) {
       const v = cellText(g.rows[m.s.r]?.[m.s.c])?.trim() ?? '';
       for (let c = m.s.c; c <= m.e.c && c < width; c++) if (!text[c] || m.s.r < r) text[c] = v || text[c]!;
-      problems?.add({ severity: 'info', sheet: g.name, row: headerRow, column: colLetter(m.s.c), message: msg('import:warn.mergedHeader', { range: `${colLetter(m.s.c)}${m.s.r + 1}:${colLetter(m.e.c)}${m.e.r + 1}` }) });
+      problems?.add({
+        severity: 'info',
+        sheet: g.name,
+        row: headerRow,
+        column: colLetter(m.s.c),
+        message: msg('import:warn.mergedHeader', { range: `${colLetter(m.s.c)}${m.s.r + 1}:${colLetter(m.e.c)}${m.e.r + 1}` }),
+      });
     }
     // a group title merged across columns in the row just above the header row
     if (r > 0 && m.s.r === r - 1 && m.e.r === r - 1 && m.e.c > m.s.c) {
@@ -93,7 +152,14 @@ export function sheetHeaders(g: Grid, headerRow: number, problems?: ProblemList)
     if (t) {
       const n = (seen.get(t) ?? 0) + 1;
       seen.set(t, n);
-      if (n === 2) problems?.add({ severity: 'info', sheet: g.name, row: headerRow, column: colLetter(c), message: msg('import:warn.duplicateHeader', { header: t.slice(0, 60) }) });
+      if (n === 2)
+        problems?.add({
+          severity: 'info',
+          sheet: g.name,
+          row: headerRow,
+          column: colLetter(c),
+          message: msg('import:warn.duplicateHeader', { header: t.slice(0, 60) }),
+        });
     }
     out.push(info);
   }
@@ -113,7 +179,8 @@ export function suggestColumns(headers: HeaderInfo[]): Mapping['columns'] {
         const nh = normHeader(hint);
         if (!nh) continue;
         if (base === nh || full === nh) best = Math.max(best, 1000 + nh.length);
-        else if (nh.length >= 2 && (base.includes(nh) || (nh.length >= 4 && full.includes(nh)))) best = Math.max(best, nh.length * (base.startsWith(nh) ? 3 : 2));
+        else if (nh.length >= 2 && (base.includes(nh) || (nh.length >= 4 && full.includes(nh))))
+          best = Math.max(best, nh.length * (base.startsWith(nh) ? 3 : 2));
       }
       if (best > 0) cands.push({ field, col, score: best });
     }
@@ -140,7 +207,10 @@ export function guessHeaderRow(g: Grid): number {
     const texts = row.filter((v) => typeof v === 'string' && v.trim() !== '' && cellNumber(v) === undefined).length;
     if (texts < 2) continue;
     const score = suggestColumns(sheetHeaders(g, r + 1)).length * 10 + texts;
-    if (score > bestScore) { bestScore = score; best = r + 1; }
+    if (score > bestScore) {
+      bestScore = score;
+      best = r + 1;
+    }
   }
   return best;
 }
@@ -168,14 +238,24 @@ export function parseMapping(input: unknown): { ok: true; mapping: Mapping } | {
     const j = parseJsonStrict(input);
     if (!j.ok) {
       const p = j.problems[0]!;
-      return { ok: false, problem: { severity: 'error', message: { key: p.message.key, params: { ...p.message.params, field: `$raw:${p.path.join('.') || '—'}` } }, fix: msg('import:fix.mappingFile') } };
+      return {
+        ok: false,
+        problem: {
+          severity: 'error',
+          message: { key: p.message.key, params: { ...p.message.params, field: `$raw:${p.path.join('.') || '—'}` } },
+          fix: msg('import:fix.mappingFile'),
+        },
+      };
     }
     v = j.value;
   }
   const r = MappingSchema.safeParse(v);
   if (!r.success) {
     const i = r.error.issues[0]!;
-    return { ok: false, problem: { severity: 'error', message: msg('import:error.mappingInvalid', { detail: `${i.path.join('.') || '—'}` }), fix: msg('import:fix.mappingFile') } };
+    return {
+      ok: false,
+      problem: { severity: 'error', message: msg('import:error.mappingInvalid', { detail: `${i.path.join('.') || '—'}` }), fix: msg('import:fix.mappingFile') },
+    };
   }
   return { ok: true, mapping: r.data };
 }
@@ -231,7 +311,11 @@ const REQUIRED: { field: MapField; alt?: (m: Mapping, hint: (f: MapField) => str
   { field: 'factor.value', alt: (m) => m.columns.some((c) => c.field === 'emissions.value') },
 ];
 
-interface FactorUnit { massUnit?: string; gas?: string; perUnit?: Unit }
+interface FactorUnit {
+  massUnit?: string;
+  gas?: string;
+  perUnit?: Unit;
+}
 /** "kgCO2e/kWh", "t CO2 / t", "吨CO2/吨", "kg/t" → parts (undefined where not given). */
 export function parseFactorUnit(s: string): FactorUnit | undefined {
   const t = s.trim().replace(/[₂]/g, '2').replace(/\s+/g, ' ');
@@ -255,14 +339,29 @@ export function parseFactorUnit(s: string): FactorUnit | undefined {
 }
 
 const LINE_PATH_FIELD: [string, MapField[]][] = [
-  ['id', ['id']], ['description', ['description']], ['stage', ['stage']], ['category', ['category']], ['location', ['location']],
-  ['installationId', ['installationId']], ['activity.amount', ['activity.amount']], ['activity.unit', ['activity.unit', 'activity.amount']],
-  ['activity', ['activity.amount']], ['emissions.massUnit', ['factor.unit', 'emissions.unit', 'factor.value', 'emissions.value']],
-  ['emissions.perUnit', ['factor.unit', 'factor.value']], ['emissions.gases', ['factor.value', 'emissions.value']],
-  ['emissions.source', ['source.name', 'factor.value']], ['emissions', ['factor.value', 'emissions.value']],
-  ['dataType', ['dataType']], ['dataQuality', ['dataQuality.rating']], ['precursor.cnCode', ['precursor.cnCode']],
-  ['precursor.countryOfProduction', ['precursor.country', 'precursor.cnCode']], ['precursor.embedded.indirect', ['precursor.indirect']],
-  ['precursor.embedded', ['precursor.direct']], ['precursor', ['precursor.cnCode']], ['electricity', ['electricity.source']], ['notes', ['notes']],
+  ['id', ['id']],
+  ['description', ['description']],
+  ['stage', ['stage']],
+  ['category', ['category']],
+  ['location', ['location']],
+  ['installationId', ['installationId']],
+  ['activity.amount', ['activity.amount']],
+  ['activity.unit', ['activity.unit', 'activity.amount']],
+  ['activity', ['activity.amount']],
+  ['emissions.massUnit', ['factor.unit', 'emissions.unit', 'factor.value', 'emissions.value']],
+  ['emissions.perUnit', ['factor.unit', 'factor.value']],
+  ['emissions.gases', ['factor.value', 'emissions.value']],
+  ['emissions.source', ['source.name', 'factor.value']],
+  ['emissions', ['factor.value', 'emissions.value']],
+  ['dataType', ['dataType']],
+  ['dataQuality', ['dataQuality.rating']],
+  ['precursor.cnCode', ['precursor.cnCode']],
+  ['precursor.countryOfProduction', ['precursor.country', 'precursor.cnCode']],
+  ['precursor.embedded.indirect', ['precursor.indirect']],
+  ['precursor.embedded', ['precursor.direct']],
+  ['precursor', ['precursor.cnCode']],
+  ['electricity', ['electricity.source']],
+  ['notes', ['notes']],
 ];
 
 export interface ApplyOptions {
@@ -289,16 +388,39 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
   for (const c of mapping.columns) col.set(c.field, colIndex(c.column));
   const hintOf = (f: MapField): string | undefined => (col.has(f) ? headers[col.get(f)!]?.unitHint : undefined);
   const base: GenericImport = {
-    kind: 'generic', ready: false, sheets: opts.sheets ?? [{ name: g.name, rows: g.rows.length, hidden: g.hidden }], sheet: g.name, headerRow, headers, signature, suggested, mapping,
-    preview: [], lines: [], problems: [], rows: { total: 0, valid: 0, rejected: 0 }, rejectedRows: [],
+    kind: 'generic',
+    ready: false,
+    sheets: opts.sheets ?? [{ name: g.name, rows: g.rows.length, hidden: g.hidden }],
+    sheet: g.name,
+    headerRow,
+    headers,
+    signature,
+    suggested,
+    mapping,
+    preview: [],
+    lines: [],
+    problems: [],
+    rows: { total: 0, valid: 0, rejected: 0 },
+    rejectedRows: [],
   };
   const missing = REQUIRED.filter((r) => !col.has(r.field) && !(r.alt?.(mapping, hintOf) ?? false)).map((r) => r.field);
   if (missing.length) {
-    problems.add({ severity: 'error', sheet: g.name, row: headerRow, message: msg('import:error.mappingIncomplete', { fields: missing.map((f) => `$t:${mapFieldLabelKey(f)}`).join(', ') }), fix: msg('import:fix.mapColumns') });
+    problems.add({
+      severity: 'error',
+      sheet: g.name,
+      row: headerRow,
+      message: msg('import:error.mappingIncomplete', { fields: missing.map((f) => `$t:${mapFieldLabelKey(f)}`).join(', ') }),
+      fix: msg('import:fix.mapColumns'),
+    });
     return { ...base, problems: problems.done() };
   }
   if (headerRow > g.rows.length) {
-    problems.add({ severity: 'error', sheet: g.name, message: msg('import:error.headerRowOutOfRange', { row: headerRow, rows: g.rows.length }), fix: msg('import:fix.chooseHeaderRow', { rows: g.rows.length }) });
+    problems.add({
+      severity: 'error',
+      sheet: g.name,
+      message: msg('import:error.headerRowOutOfRange', { row: headerRow, rows: g.rows.length }),
+      fix: msg('import:fix.chooseHeaderRow', { rows: g.rows.length }),
+    });
     return { ...base, problems: problems.done() };
   }
   // defaults from the header's bracketed units
@@ -307,22 +429,34 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
   const actHint = hintOf('activity.amount');
   if (!col.has('activity.unit') && !activityUnitDefault && actHint) {
     activityUnitDefault = parseUnit(actHint);
-    if (activityUnitDefault) problems.add({ severity: 'info', sheet: g.name, row: headerRow, column: colLetter(col.get('activity.amount')!), message: msg('import:warn.unitFromHeader', { unit: activityUnitDefault, header: headers[col.get('activity.amount')!]!.text }) });
+    if (activityUnitDefault)
+      problems.add({
+        severity: 'info',
+        sheet: g.name,
+        row: headerRow,
+        column: colLetter(col.get('activity.amount')!),
+        message: msg('import:warn.unitFromHeader', { unit: activityUnitDefault, header: headers[col.get('activity.amount')!]!.text }),
+      });
   }
   const fHint = hintOf('factor.value');
   const factorUnitDefault = !col.has('factor.unit') && fHint ? parseFactorUnit(fHint) : undefined;
   const eHint = hintOf('emissions.value');
   const emUnitDefault = !col.has('emissions.unit') && eHint ? parseFactorUnit(eHint) : undefined;
   if (!col.has('location') && !d.location) problems.add({ severity: 'info', sheet: g.name, message: msg('import:warn.locationDerived') });
-  if (!col.has('dataType') && !d.dataType) problems.add({ severity: 'info', sheet: g.name, message: msg('import:warn.dataTypeDefault', { value: '$t:core:dataType.secondary' }) });
+  if (!col.has('dataType') && !d.dataType)
+    problems.add({ severity: 'info', sheet: g.name, message: msg('import:warn.dataTypeDefault', { value: '$t:core:dataType.secondary' }) });
 
   // formulas are never run: the value Excel last calculated is used, and each formula cell is reported
   const mappedCols = new Set(col.values());
   for (const fm of g.formulas) {
     if (fm.r < headerRow || !mappedCols.has(fm.c)) continue;
     problems.add({
-      severity: 'warning', sheet: g.name, row: fm.r + 1, column: colLetter(fm.c),
-      message: msg(fm.cached ? 'import:warn.formula' : 'import:warn.formulaNoValue', { formula: `=${fm.f.slice(0, 80)}` }), fix: msg('import:fix.formula'),
+      severity: 'warning',
+      sheet: g.name,
+      row: fm.r + 1,
+      column: colLetter(fm.c),
+      message: msg(fm.cached ? 'import:warn.formula' : 'import:warn.formulaNoValue', { formula: `=${fm.f.slice(0, 80)}` }),
+      fix: msg('import:fix.formula'),
     });
   }
   const previewN = opts.previewRows ?? LIMITS.previewRows;
@@ -339,7 +473,11 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
     const row = g.rows[r];
     if (!row) continue;
     let any = false;
-    for (const [, c] of mapped) if (!isEmpty(row[c]) || g.bad.has(cellKey(r, c))) { any = true; break; }
+    for (const [, c] of mapped)
+      if (!isEmpty(row[c]) || g.bad.has(cellKey(r, c))) {
+        any = true;
+        break;
+      }
     if (!any) continue;
     const index = lines.length;
     const sheetRow = r + 1;
@@ -347,16 +485,37 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
     const err = (f: MapField, key: string, params: Record<string, string | number>, fix: string, fixParams?: Record<string, string | number>) => {
       rowBad = true;
       reported.add(`${index}.${f}`);
-      problems.add({ severity: 'error', sheet: g.name, row: sheetRow, ...(col.has(f) ? { column: colLetter(col.get(f)!) } : {}), field: f, message: msg(`import:${key}`, params), fix: msg(`import:fix.${fix}`, fixParams) });
+      problems.add({
+        severity: 'error',
+        sheet: g.name,
+        row: sheetRow,
+        ...(col.has(f) ? { column: colLetter(col.get(f)!) } : {}),
+        field: f,
+        message: msg(`import:${key}`, params),
+        fix: msg(`import:fix.${fix}`, fixParams),
+      });
     };
     const cell = (f: MapField): CellValue | undefined => {
       const c = col.get(f);
       if (c === undefined) return undefined;
       const issue = g.bad.get(cellKey(r, c));
-      if (issue) { rowBad = true; reported.add(`${index}.${f}`); problems.add({ ...issue, field: f }); return undefined; }
+      if (issue) {
+        rowBad = true;
+        reported.add(`${index}.${f}`);
+        problems.add({ ...issue, field: f });
+        return undefined;
+      }
       const v = row[c];
       if (typeof v === 'string' && /^[=+\-@]/.test(v) && cellNumber(v) === undefined)
-        problems.add({ severity: 'warning', sheet: g.name, row: sheetRow, column: colLetter(c), field: f, message: msg('import:warn.looksLikeFormula'), fix: msg('import:fix.formulaText') });
+        problems.add({
+          severity: 'warning',
+          sheet: g.name,
+          row: sheetRow,
+          column: colLetter(c),
+          field: f,
+          message: msg('import:warn.looksLikeFormula'),
+          fix: msg('import:fix.formulaText'),
+        });
       return v;
     };
     const show = (v: CellValue | undefined) => String(v ?? '').slice(0, 60);
@@ -367,7 +526,10 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
       if (n === undefined) err(f, 'problem.notANumber', { value: show(v) }, 'typeNumber');
       return n;
     };
-    const text = (f: MapField): string | undefined => { const v = cell(f); return isEmpty(v) ? undefined : cellText(v); };
+    const text = (f: MapField): string | undefined => {
+      const v = cell(f);
+      return isEmpty(v) ? undefined : cellText(v);
+    };
     const list = (f: MapField, name: keyof typeof LISTS, dflt?: string): string | undefined => {
       const v = cell(f);
       if (isEmpty(v)) return dflt;
@@ -387,7 +549,9 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
     if (stage) line.stage = stage;
     const category = list('category', 'category', d.category);
     if (category) line.category = category;
-    const location = list('location', 'location', d.location) ?? (stage ? (stage === 'raw-material-acquisition' ? 'upstream' : stage === 'production' ? 'installation' : 'downstream') : undefined);
+    const location =
+      list('location', 'location', d.location) ??
+      (stage ? (stage === 'raw-material-acquisition' ? 'upstream' : stage === 'production' ? 'installation' : 'downstream') : undefined);
     if (location) line.location = location;
     const inst = text('installationId')?.trim();
     if (inst) line.installationId = inst;
@@ -396,7 +560,10 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
     let unit: Unit | undefined = activityUnitDefault;
     if (!isEmpty(unitCell)) {
       unit = typeof unitCell === 'string' ? parseUnit(unitCell) : undefined;
-      if (!unit) err('activity.unit', 'problem.unknownUnit', { value: show(unitCell) }, 'useList', { allowed: 't, kg, g, kWh, MWh, GJ, TJ, MJ, Nm3, 1000 Nm3, m3, L, tkm, piece' });
+      if (!unit)
+        err('activity.unit', 'problem.unknownUnit', { value: show(unitCell) }, 'useList', {
+          allowed: 't, kg, g, kWh, MWh, GJ, TJ, MJ, Nm3, 1000 Nm3, m3, L, tkm, piece',
+        });
     }
     line.activity = { ...(amount !== undefined ? { amount } : {}), ...(unit ? { unit } : {}) };
 
@@ -415,14 +582,20 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
     const syCell = cell('source.year');
     if (!isEmpty(syCell)) {
       let y = cellNumber(syCell);
-      if (y !== undefined && y > 3000) { const iso = serialToIso(y); y = iso ? Number(iso.slice(0, 4)) : y; }
+      if (y !== undefined && y > 3000) {
+        const iso = serialToIso(y);
+        y = iso ? Number(iso.slice(0, 4)) : y;
+      }
       if (y === undefined) err('source.year', 'problem.notANumber', { value: show(syCell) }, 'typeNumber');
       else source.year = y;
     } else if (d.sourceYear !== undefined) source.year = d.sourceYear;
     const sg = text('source.geography') ?? d.sourceGeography;
     if (sg !== undefined) source.geography = sg;
     if (fv !== undefined) {
-      if (ev !== undefined && !bothWarned) { bothWarned = true; problems.add({ severity: 'info', sheet: g.name, row: sheetRow, message: msg('import:warn.emissionsIgnored') }); }
+      if (ev !== undefined && !bothWarned) {
+        bothWarned = true;
+        problems.add({ severity: 'info', sheet: g.name, row: sheetRow, message: msg('import:warn.emissionsIgnored') });
+      }
       const fuCell = cell('factor.unit');
       let fu: FactorUnit | undefined = factorUnitDefault;
       if (!isEmpty(fuCell)) {
@@ -433,7 +606,13 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
       if (!g2 && !rowBad) err('factor.gas', 'problem.noGas', {}, 'mapColumns');
       const massUnit = fu?.massUnit ?? d.massUnit;
       if (!massUnit && !rowBad) err('factor.unit', 'problem.factorUnit', { value: show(fuCell) }, 'factorUnit');
-      line.emissions = { kind: 'factors', ...(massUnit ? { massUnit } : {}), ...(fu?.perUnit ?? unit ? { perUnit: fu?.perUnit ?? unit } : {}), gases: g2 ? { [g2]: fv } : {}, source };
+      line.emissions = {
+        kind: 'factors',
+        ...(massUnit ? { massUnit } : {}),
+        ...((fu?.perUnit ?? unit) ? { perUnit: fu?.perUnit ?? unit } : {}),
+        gases: g2 ? { [g2]: fv } : {},
+        source,
+      };
     } else if (ev !== undefined) {
       const euCell = cell('emissions.unit');
       let eu: FactorUnit | undefined = emUnitDefault;
@@ -445,7 +624,12 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
       if (!g2 && !rowBad) err('factor.gas', 'problem.noGas', {}, 'mapColumns');
       const massUnit = eu?.massUnit ?? d.massUnit;
       if (!massUnit && !rowBad) err('emissions.unit', 'problem.factorUnit', { value: show(euCell) }, 'factorUnit');
-      line.emissions = { kind: 'measured', ...(massUnit ? { massUnit } : {}), gases: g2 ? { [g2]: ev } : {}, ...(Object.keys(source).length ? { source } : {}) };
+      line.emissions = {
+        kind: 'measured',
+        ...(massUnit ? { massUnit } : {}),
+        gases: g2 ? { [g2]: ev } : {},
+        ...(Object.keys(source).length ? { source } : {}),
+      };
     }
     const dt = list('dataType', 'dataType', d.dataType) ?? 'secondary';
     line.dataType = dt;
@@ -475,7 +659,12 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
     if (preview.length < previewN) preview.push({ row: sheetRow, cells: mapped.map(([f, c]) => [f, row[c] ?? null]), ok: !rowBad });
   }
   if (lines.length === 0) {
-    problems.add({ severity: 'error', sheet: g.name, message: msg('import:error.noData', { sheet: g.name }), fix: msg('import:fix.chooseHeaderRow', { rows: g.rows.length }) });
+    problems.add({
+      severity: 'error',
+      sheet: g.name,
+      message: msg('import:error.noData', { sheet: g.name }),
+      fix: msg('import:fix.chooseHeaderRow', { rows: g.rows.length }),
+    });
     return { ...base, ready: true, problems: problems.done() };
   }
 
@@ -506,9 +695,20 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
         const first = message.params.firstRow - 1 - offset;
         if (first >= 0 && kept[first] !== undefined) message = { ...message, params: { ...message.params, firstRow: rowOf[kept[first]!]! } };
       }
-      problems.add({ severity: p.severity, sheet: g.name, row: rowOf[li]!, ...(f && col.has(f) ? { column: colLetter(col.get(f)!) } : {}), ...(f ? { field: f } : {}), message, fix: fixForCore(p.message.key) });
+      problems.add({
+        severity: p.severity,
+        sheet: g.name,
+        row: rowOf[li]!,
+        ...(f && col.has(f) ? { column: colLetter(col.get(f)!) } : {}),
+        ...(f ? { field: f } : {}),
+        message,
+        fix: fixForCore(p.message.key),
+      });
     }
-    if (v.ok && v.dataset && newBad.size === 0) { valid = v.dataset; break; }
+    if (v.ok && v.dataset && newBad.size === 0) {
+      valid = v.dataset;
+      break;
+    }
     if (newBad.size === 0) break;
     for (const i of newBad) rejected.add(i);
     kept = kept.filter((i) => !rejected.has(i));
@@ -517,7 +717,8 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
   const rejectedRows = [...rejected].map((i) => rowOf[i]!).sort((a, b) => a - b);
   for (const pr of preview) if (rejectedRows.includes(pr.row)) pr.ok = false;
   const accept = rejected.size === 0 || !!opts.acceptValid;
-  if (valid && rejected.size && opts.acceptValid) problems.add({ severity: 'warning', message: msg('import:warn.rowsSkipped', { count: rejected.size, valid: validLines.length }) });
+  if (valid && rejected.size && opts.acceptValid)
+    problems.add({ severity: 'warning', message: msg('import:warn.rowsSkipped', { count: rejected.size, valid: validLines.length }) });
   return {
     ...base,
     ready: true,

@@ -26,7 +26,10 @@ export const ImportProblemSchema = z
     severity: z.enum(['error', 'warning', 'info']),
     sheet: z.string().optional(),
     row: z.number().int().positive().optional(),
-    column: z.string().regex(/^[A-Z]{1,3}$/).optional(),
+    column: z
+      .string()
+      .regex(/^[A-Z]{1,3}$/)
+      .optional(),
     field: z.string().optional(),
     message: MessageSchema,
     fix: MessageSchema.optional(),

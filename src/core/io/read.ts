@@ -69,7 +69,10 @@ export function zipNames(bytes: Uint8Array): string[] {
   const out: string[] = [];
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) { eocd = i; break; }
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) return out;
   const count = bytes[eocd + 10]! | (bytes[eocd + 11]! << 8);
@@ -116,7 +119,13 @@ function readCsv(bytes: Uint8Array, fileName: string, encoding: 'auto' | CsvEnco
   const grid: Grid = { name, rows, bad: new Map(), formulas: [], merges: [], declaredRows: rows.length, truncated, hidden: false };
   markLongCells(grid);
   const problems: ImportProblem[] = [];
-  if (truncated) problems.push({ severity: 'warning', sheet: name, message: msg('import:warn.truncatedRows', { limit: maxRows, declared: `${maxRows}+` }), fix: msg('import:fix.splitFile', { limit: maxRows }) });
+  if (truncated)
+    problems.push({
+      severity: 'warning',
+      sheet: name,
+      message: msg('import:warn.truncatedRows', { limit: maxRows, declared: `${maxRows}+` }),
+      fix: msg('import:fix.splitFile', { limit: maxRows }),
+    });
   return { kind: 'csv', sheets: [grid], date1904: false, encoding: enc, delimiter, problems };
 }
 
@@ -127,7 +136,10 @@ function markLongCells(g: Grid): void {
       if (typeof v === 'string' && v.length > LIMITS.maxCellChars) {
         row[c] = null;
         g.bad.set(cellKey(r, c), {
-          severity: 'error', sheet: g.name, row: r + 1, column: colLetter(c),
+          severity: 'error',
+          sheet: g.name,
+          row: r + 1,
+          column: colLetter(c),
           message: msg('import:problem.cellTooLong', { length: v.length, limit: LIMITS.maxCellChars }),
           fix: msg('import:fix.shortenCell'),
         });
@@ -136,7 +148,12 @@ function markLongCells(g: Grid): void {
   });
 }
 
-interface SheetJSCell { t: string; v?: unknown; f?: string; w?: string }
+interface SheetJSCell {
+  t: string;
+  v?: unknown;
+  f?: string;
+  w?: string;
+}
 
 function readWithSheetJS(bytes: Uint8Array, kind: BookKind, maxRows: number, only?: string[]): Book {
   let wb: XLSX.WorkBook;
@@ -176,30 +193,49 @@ function readWithSheetJS(bytes: Uint8Array, kind: BookKind, maxRows: number, onl
     const g: Grid = { name, rows, bad: new Map(), formulas: [], merges: [], declaredRows: 0, truncated: false, hidden: Boolean(meta[i]?.Hidden) };
     for (let r = 0; r < data.length; r++) {
       const src = data[r];
-      if (!src) { rows[r] = []; continue; }
+      if (!src) {
+        rows[r] = [];
+        continue;
+      }
       const out: CellValue[] = new Array(src.length);
       for (let c = 0; c < src.length; c++) {
         const cell = src[c];
         if (!cell) continue;
         let v: CellValue = null;
         switch (cell.t) {
-          case 'n': v = typeof cell.v === 'number' && Number.isFinite(cell.v) ? cell.v : null; break;
-          case 's': case 'str': v = typeof cell.v === 'string' ? cell.v : cell.v == null ? null : String(cell.v); break;
-          case 'b': v = Boolean(cell.v); break;
-          case 'd': v = cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : null; break;
+          case 'n':
+            v = typeof cell.v === 'number' && Number.isFinite(cell.v) ? cell.v : null;
+            break;
+          case 's':
+          case 'str':
+            v = typeof cell.v === 'string' ? cell.v : cell.v == null ? null : String(cell.v);
+            break;
+          case 'b':
+            v = Boolean(cell.v);
+            break;
+          case 'd':
+            v = cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : null;
+            break;
           case 'e':
             g.bad.set(cellKey(r, c), {
-              severity: 'error', sheet: name, row: r + 1, column: colLetter(c),
+              severity: 'error',
+              sheet: name,
+              row: r + 1,
+              column: colLetter(c),
               message: msg('import:problem.cellError', { value: String(cell.w ?? errorText(cell.v)) }),
               fix: msg('import:fix.cellError'),
             });
             break;
-          default: v = null;
+          default:
+            v = null;
         }
         if (typeof cell.f === 'string' && cell.f !== '') g.formulas.push({ r, c, f: cell.f, cached: v !== null && v !== '' });
         if (typeof v === 'string' && v.length > LIMITS.maxCellChars) {
           g.bad.set(cellKey(r, c), {
-            severity: 'error', sheet: name, row: r + 1, column: colLetter(c),
+            severity: 'error',
+            sheet: name,
+            row: r + 1,
+            column: colLetter(c),
             message: msg('import:problem.cellTooLong', { length: v.length, limit: LIMITS.maxCellChars }),
             fix: msg('import:fix.shortenCell'),
           });
@@ -214,20 +250,38 @@ function readWithSheetJS(bytes: Uint8Array, kind: BookKind, maxRows: number, onl
     const full = (ws as { '!fullref'?: string })['!fullref'] ?? ws['!ref'];
     let declared = rows.length;
     if (typeof full === 'string') {
-      try { declared = Math.max(declared, XLSX.utils.decode_range(full).e.r + 1); } catch { /* keep rows read */ }
+      try {
+        declared = Math.max(declared, XLSX.utils.decode_range(full).e.r + 1);
+      } catch {
+        /* keep rows read */
+      }
     }
     g.declaredRows = declared;
     g.truncated = rows.length > maxRows || declared > rows.length;
     if (rows.length > maxRows + 1) rows.length = maxRows + 1;
     if (g.truncated && declared > maxRows + 1)
-      problems.push({ severity: 'warning', sheet: name, message: msg('import:warn.truncatedRows', { limit: maxRows, declared }), fix: msg('import:fix.splitFile', { limit: maxRows }) });
+      problems.push({
+        severity: 'warning',
+        sheet: name,
+        message: msg('import:warn.truncatedRows', { limit: maxRows, declared }),
+        fix: msg('import:fix.splitFile', { limit: maxRows }),
+      });
     sheets.push(g);
   });
   if (sheets.length === 0 && !only) throw fileError('noSheet', undefined, 'chooseSpreadsheet');
   return { kind, sheets, date1904, problems };
 }
 
-const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
+const ERRORS: Record<number, string> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
 const errorText = (v: unknown): string => (typeof v === 'number' ? (ERRORS[v] ?? '#ERROR') : '#ERROR');
 
 export { ImportError };

@@ -15,33 +15,49 @@ const CellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const ImportResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('error'), problems: Problems }).strict(),
-  z.object({ kind: z.literal('workbook'), dataset: Dataset.optional(), problems: Problems, rows: Rows, rejectedRows: z.array(z.number().int().positive()) }).strict(),
-  z.object({
-    kind: z.literal('generic'),
-    ready: z.boolean(),
-    sheets: z.array(z.object({ name: z.string(), rows: z.number().int().nonnegative().optional(), hidden: z.boolean() }).strict()),
-    sheet: z.string(),
-    headerRow: z.number().int().positive(),
-    headers: z.array(z.object({ column: z.string(), text: z.string(), unitHint: z.string().optional() }).strict()),
-    signature: z.string(),
-    suggested: MappingSchema.shape.columns,
-    mapping: MappingSchema,
-    preview: z.array(z.object({ row: z.number().int().positive(), cells: z.array(z.tuple([z.string(), CellValue])), ok: z.boolean() }).strict()),
-    lines: z.array(InventoryLine),
-    dataset: Dataset.optional(),
-    problems: Problems,
-    rows: Rows,
-    rejectedRows: z.array(z.number().int().positive()),
-  }).strict(),
-  z.object({
-    kind: z.literal('supplier'),
-    templateVersion: z.string(),
-    installation: z.object({ name: z.string().optional(), nameEn: z.string().optional(), street: z.string().optional(), city: z.string().optional(), country: z.string().optional(), countryName: z.string().optional(), unlocode: z.string().optional() }).strict(),
-    products: z.array(SupplierProductSchema),
-    dataset: Dataset.optional(),
-    applied: z.array(z.object({ lineId: z.string(), cnCode: z.string(), row: z.number().int().positive() }).strict()),
-    problems: Problems,
-  }).strict(),
+  z
+    .object({ kind: z.literal('workbook'), dataset: Dataset.optional(), problems: Problems, rows: Rows, rejectedRows: z.array(z.number().int().positive()) })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('generic'),
+      ready: z.boolean(),
+      sheets: z.array(z.object({ name: z.string(), rows: z.number().int().nonnegative().optional(), hidden: z.boolean() }).strict()),
+      sheet: z.string(),
+      headerRow: z.number().int().positive(),
+      headers: z.array(z.object({ column: z.string(), text: z.string(), unitHint: z.string().optional() }).strict()),
+      signature: z.string(),
+      suggested: MappingSchema.shape.columns,
+      mapping: MappingSchema,
+      preview: z.array(z.object({ row: z.number().int().positive(), cells: z.array(z.tuple([z.string(), CellValue])), ok: z.boolean() }).strict()),
+      lines: z.array(InventoryLine),
+      dataset: Dataset.optional(),
+      problems: Problems,
+      rows: Rows,
+      rejectedRows: z.array(z.number().int().positive()),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('supplier'),
+      templateVersion: z.string(),
+      installation: z
+        .object({
+          name: z.string().optional(),
+          nameEn: z.string().optional(),
+          street: z.string().optional(),
+          city: z.string().optional(),
+          country: z.string().optional(),
+          countryName: z.string().optional(),
+          unlocode: z.string().optional(),
+        })
+        .strict(),
+      products: z.array(SupplierProductSchema),
+      dataset: Dataset.optional(),
+      applied: z.array(z.object({ lineId: z.string(), cnCode: z.string(), row: z.number().int().positive() }).strict()),
+      problems: Problems,
+    })
+    .strict(),
 ]);
 
 /** A result split for transfer: the big line lists as JSON chunks, the rest as a small object. */
@@ -66,7 +82,9 @@ export function packResult(r: ImportResult): PackedResult {
   }
   if (r.kind === 'generic') {
     // the dataset's inventory ends with exactly these lines (base lines first unless replaced)
-    const head = r.dataset ? { ...r, lines: [], dataset: { ...r.dataset, inventory: r.dataset.inventory.slice(0, r.dataset.inventory.length - r.lines.length) } } : { ...r, lines: [] };
+    const head = r.dataset
+      ? { ...r, lines: [], dataset: { ...r.dataset, inventory: r.dataset.inventory.slice(0, r.dataset.inventory.length - r.lines.length) } }
+      : { ...r, lines: [] };
     return { head, chunks: chunk(r.lines), linesTo: { lines: true, datasetInventory: !!r.dataset } };
   }
   return { head: r, chunks: [], linesTo: { lines: false, datasetInventory: false } };

@@ -7,10 +7,31 @@ import { MASS_UNITS } from '../model/units';
 import { LISTS } from './values';
 
 export const MAP_FIELDS = [
-  'id', 'description', 'stage', 'category', 'location', 'installationId',
-  'activity.amount', 'activity.unit', 'factor.value', 'factor.unit', 'factor.gas', 'emissions.value', 'emissions.unit',
-  'source.name', 'source.year', 'source.geography', 'dataType', 'dataQuality.rating', 'notes',
-  'precursor.cnCode', 'precursor.country', 'precursor.direct', 'precursor.indirect', 'electricity.source', 'electricity.gridRegion',
+  'id',
+  'description',
+  'stage',
+  'category',
+  'location',
+  'installationId',
+  'activity.amount',
+  'activity.unit',
+  'factor.value',
+  'factor.unit',
+  'factor.gas',
+  'emissions.value',
+  'emissions.unit',
+  'source.name',
+  'source.year',
+  'source.geography',
+  'dataType',
+  'dataQuality.rating',
+  'notes',
+  'precursor.cnCode',
+  'precursor.country',
+  'precursor.direct',
+  'precursor.indirect',
+  'electricity.source',
+  'electricity.gridRegion',
 ] as const;
 export type MapField = (typeof MAP_FIELDS)[number];
 
@@ -21,7 +42,9 @@ export const MappingSchema = z
     signature: z.string().max(64).optional(),
     sheet: z.string().max(200).optional(),
     headerRow: z.number().int().min(1).max(1000),
-    columns: z.array(z.object({ field: z.enum(MAP_FIELDS), column: z.string().regex(/^[A-Z]{1,3}$/), header: z.string().max(500).optional() }).strict()).max(MAP_FIELDS.length),
+    columns: z
+      .array(z.object({ field: z.enum(MAP_FIELDS), column: z.string().regex(/^[A-Z]{1,3}$/), header: z.string().max(500).optional() }).strict())
+      .max(MAP_FIELDS.length),
     defaults: z
       .object({
         stage: z.enum(LISTS.stage.codes).optional(),
@@ -42,10 +65,17 @@ export const MappingSchema = z
 export type Mapping = z.infer<typeof MappingSchema>;
 export type MappingInput = z.input<typeof MappingSchema>;
 
-export const SupplierProductSchema = z.object({
-  row: z.number().int().positive(), process: z.string().optional(), cnCode: z.string().regex(/^\d{4,10}$/), name: z.string().optional(),
-  direct: z.number().nonnegative(), indirect: z.number().nonnegative(), total: z.number().optional(),
-}).strict();
+export const SupplierProductSchema = z
+  .object({
+    row: z.number().int().positive(),
+    process: z.string().optional(),
+    cnCode: z.string().regex(/^\d{4,10}$/),
+    name: z.string().optional(),
+    direct: z.number().nonnegative(),
+    indirect: z.number().nonnegative(),
+    total: z.number().optional(),
+  })
+  .strict();
 
 /** i18n key of a mapping field's label (here, away from the spreadsheet reader, so the UI can use it on the main thread). */
 export const mapFieldLabelKey = (f: string): string => `import:mapField.${f.replace('.', '_')}`;

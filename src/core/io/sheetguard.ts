@@ -16,7 +16,11 @@ const u16 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
 const u32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16)) + b[o + 3]! * 0x1000000;
 
 class Stop extends Error {
-  constructor(readonly kind: 'columns' | 'rows', readonly value: number, readonly sheet: string) {
+  constructor(
+    readonly kind: 'columns' | 'rows',
+    readonly value: number,
+    readonly sheet: string,
+  ) {
     super(kind);
   }
 }
@@ -81,7 +85,10 @@ class SheetScan {
 export function guardSheetSize(bytes: Uint8Array, maxCols: number = LIMITS.maxColumns): void {
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) { eocd = i; break; }
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) return;
   const count = u16(bytes, eocd + 10);
@@ -112,7 +119,8 @@ export function guardSheetSize(bytes: Uint8Array, maxCols: number = LIMITS.maxCo
     }
   } catch (e) {
     if (e instanceof Stop) {
-      if (e.kind === 'columns') throw fileError('tooManyColumns', { sheet: e.sheet, columns: Number.isFinite(e.value) ? e.value : '∞', limit: maxCols }, 'fewerColumns');
+      if (e.kind === 'columns')
+        throw fileError('tooManyColumns', { sheet: e.sheet, columns: Number.isFinite(e.value) ? e.value : '∞', limit: maxCols }, 'fewerColumns');
       throw fileError('tooManyRows', { sheet: e.sheet, rows: e.value, limit: EXCEL_GRID.rows }, 'resave');
     }
     // anything unreadable is left to the spreadsheet library, which reports it in its own words

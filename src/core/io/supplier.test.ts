@@ -43,15 +43,23 @@ describe.skipIf(!haveTemplate)(`supplier's communication template ${SHARED}`, ()
     const base = validateDataset(sampleText('aluminium-ingot-ningxia.json')).dataset!;
     const withPrecursor = structuredClone(base);
     withPrecursor.inventory.push({
-      id: 'AL-SUP', description: 'Aluminium ingot bought for remelting', stage: 'raw-material-acquisition', category: 'precursor-material', location: 'upstream',
-      activity: { amount: 1000, unit: 't' }, emissions: { kind: 'factors', massUnit: 't', perUnit: 't', gases: { CO2e: 16 }, source: { name: 'Default value (placeholder)' } },
-      dataType: 'secondary', precursor: { cnCode: '76011010' },
+      id: 'AL-SUP',
+      description: 'Aluminium ingot bought for remelting',
+      stage: 'raw-material-acquisition',
+      category: 'precursor-material',
+      location: 'upstream',
+      activity: { amount: 1000, unit: 't' },
+      emissions: { kind: 'factors', massUnit: 't', perUnit: 't', gases: { CO2e: 16 }, source: { name: 'Default value (placeholder)' } },
+      dataType: 'secondary',
+      precursor: { cnCode: '76011010' },
     });
     const r = importBytes(calculated, 'supplier-2025.xlsx', { base: validateDataset(withPrecursor).dataset! });
     expect(r.kind).toBe('supplier');
     if (r.kind !== 'supplier') return;
     const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
-    expect(r.products.map((p) => [p.cnCode, r4(p.direct), r4(p.indirect)])).toEqual(see.products.map((p, i) => [['76011010', '76061299'][i], r4(p.seeDirect), r4(p.seeIndirect)]));
+    expect(r.products.map((p) => [p.cnCode, r4(p.direct), r4(p.indirect)])).toEqual(
+      see.products.map((p, i) => [['76011010', '76061299'][i], r4(p.seeDirect), r4(p.seeIndirect)]),
+    );
     expect(r.applied).toEqual([{ lineId: 'AL-SUP', cnCode: '76011010', row: 10 }]);
     const line = r.dataset!.inventory.find((l) => l.id === 'AL-SUP')!;
     expect(r4(line.precursor!.embedded!.direct)).toBe(r4(see.products[0]!.seeDirect));

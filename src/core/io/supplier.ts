@@ -78,7 +78,9 @@ export function readSupplierTemplate(book: Book, opts: { base?: Dataset; fileNam
   const codes = TEMPLATE_MAP.lists.CNTR_ListCountriesCode as string[];
   const ci = countryName ? names.indexOf(countryName) : -1;
   const installation: SupplierImport['installation'] = {};
-  const put = (k: keyof SupplierImport['installation'], v: string | undefined) => { if (v) installation[k] = v; };
+  const put = (k: keyof SupplierImport['installation'], v: string | undefined) => {
+    if (v) installation[k] = v;
+  };
   put('name', txt(at(a, 'I19')));
   put('nameEn', txt(at(a, 'I20')));
   put('street', txt(at(a, 'I21')));
@@ -101,11 +103,25 @@ export function readSupplierTemplate(book: Book, opts: { base?: Dataset; fileNam
     const dn = typeof direct === 'number' ? direct : cellNumber(direct ?? null);
     const inn = typeof indirect === 'number' ? indirect : cellNumber(indirect ?? null);
     if (dn === undefined || inn === undefined) {
-      problems.add({ severity: 'error', sheet: 'Summary_Products', row: r, column: dn === undefined ? 'I' : 'J', message: msg('import:supplier.notCalculated', { product: name, row: r }), fix: msg('import:fix.recalculate') });
+      problems.add({
+        severity: 'error',
+        sheet: 'Summary_Products',
+        row: r,
+        column: dn === undefined ? 'I' : 'J',
+        message: msg('import:supplier.notCalculated', { product: name, row: r }),
+        fix: msg('import:fix.recalculate'),
+      });
       continue;
     }
     if (!/^\d{4,10}$/.test(cnCode)) {
-      problems.add({ severity: 'error', sheet: 'Summary_Products', row: r, column: 'F', message: msg('core:validation.format.cnCode', { field: 'CN', value: cnCode }), fix: msg('import:fix.checkValue') });
+      problems.add({
+        severity: 'error',
+        sheet: 'Summary_Products',
+        row: r,
+        column: 'F',
+        message: msg('core:validation.format.cnCode', { field: 'CN', value: cnCode }),
+        fix: msg('import:fix.checkValue'),
+      });
       continue;
     }
     const p: SupplierProduct = { row: r, cnCode, name, direct: dn, indirect: inn };
@@ -113,7 +129,8 @@ export function readSupplierTemplate(book: Book, opts: { base?: Dataset; fileNam
     if (typeof total === 'number') p.total = total;
     products.push(p);
   }
-  if (products.length === 0 && problems.errors === 0) problems.add({ severity: 'error', sheet: 'Summary_Products', message: msg('import:supplier.noProducts'), fix: msg('import:fix.recalculate') });
+  if (products.length === 0 && problems.errors === 0)
+    problems.add({ severity: 'error', sheet: 'Summary_Products', message: msg('import:supplier.noProducts'), fix: msg('import:fix.recalculate') });
   const out: SupplierImport = { kind: 'supplier', templateVersion: t.version, installation, products, applied: [], problems: [] };
   if (opts.base && products.length) {
     const applied = applySupplierSee(opts.base, out, opts.fileName ?? '');
@@ -130,7 +147,11 @@ export const supplierSourceText = (s: SupplierImport, product: SupplierProduct, 
   [`EU CBAM communication template v${s.templateVersion}`, s.installation.name ?? s.installation.nameEn, product.name, fileName].filter(Boolean).join(' · ');
 
 /** Take the supplier's SEE as actual values of the precursor lines with the same CN code. */
-export function applySupplierSee(base: Dataset, s: SupplierImport, fileName: string): { dataset?: Dataset; applied: SupplierImport['applied']; problems: ImportProblem[] } {
+export function applySupplierSee(
+  base: Dataset,
+  s: SupplierImport,
+  fileName: string,
+): { dataset?: Dataset; applied: SupplierImport['applied']; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const applied: SupplierImport['applied'] = [];
   const used = new Set<number>();
@@ -140,7 +161,12 @@ export function applySupplierSee(base: Dataset, s: SupplierImport, fileName: str
     let matches = s.products.filter((p) => p.cnCode === code);
     if (matches.length === 0 && code.length < 8) matches = s.products.filter((p) => p.cnCode.startsWith(code));
     if (matches.length !== 1) {
-      if (matches.length === 0) problems.push({ severity: 'info', message: msg('import:warn.supplierLineUnmatched', { cnCode: code, id: l.id }), fix: msg('import:fix.mapSupplierCn') });
+      if (matches.length === 0)
+        problems.push({
+          severity: 'info',
+          message: msg('import:warn.supplierLineUnmatched', { cnCode: code, id: l.id }),
+          fix: msg('import:fix.mapSupplierCn'),
+        });
       return l;
     }
     const p = matches[0]!;
@@ -157,12 +183,24 @@ export function applySupplierSee(base: Dataset, s: SupplierImport, fileName: str
       },
     };
   });
-  for (const p of s.products) if (!used.has(p.row)) problems.push({ severity: 'info', sheet: 'Summary_Products', row: p.row, message: msg('import:warn.supplierProductUnused', { name: p.name ?? p.cnCode, cnCode: p.cnCode }), fix: msg('import:fix.mapSupplierCn') });
+  for (const p of s.products)
+    if (!used.has(p.row))
+      problems.push({
+        severity: 'info',
+        sheet: 'Summary_Products',
+        row: p.row,
+        message: msg('import:warn.supplierProductUnused', { name: p.name ?? p.cnCode, cnCode: p.cnCode }),
+        fix: msg('import:fix.mapSupplierCn'),
+      });
   const v = validateDataset({ ...base, inventory });
   if (!v.ok || !v.dataset) {
     for (const p of v.problems) if (p.severity === 'error') problems.push({ severity: 'error', message: p.message, fix: fixForCore(p.message.key) });
     return { applied, problems };
   }
-  if (applied.length) problems.push({ severity: 'info', message: msg('import:info.supplierApplied', { count: applied.length, installation: s.installation.name ?? s.installation.nameEn ?? '' }) });
+  if (applied.length)
+    problems.push({
+      severity: 'info',
+      message: msg('import:info.supplierApplied', { count: applied.length, installation: s.installation.name ?? s.installation.nameEn ?? '' }),
+    });
   return { dataset: v.dataset, applied, problems };
 }

@@ -16,20 +16,44 @@ export type BatteryListName = keyof typeof BATTERY_LISTS;
 
 /** Field types of the workbook: those of workbook-spec.ts plus the battery lists and the performance-class row. */
 export type XFieldType = FieldType | { batteryList: BatteryListName } | 'performanceClass';
-export interface XFieldSpec { key: string; type: XFieldType; repeat?: boolean; emptyString?: boolean }
+export interface XFieldSpec {
+  key: string;
+  type: XFieldType;
+  repeat?: boolean;
+  emptyString?: boolean;
+}
 
 const b = (key: string, type: XFieldType, repeat = false): XFieldSpec => ({ key: `battery.${key}`, type, ...(repeat ? { repeat } : {}) });
 
 export const BATTERY_SHEET_ID = 'battery';
 export const BATTERY_FIELDS: XFieldSpec[] = [
-  b('category', { batteryList: 'batteryCategory' }), b('vehicleClass', { batteryList: 'vehicleClass' }), b('exclusivelyExternalStorage', 'bool'),
-  b('chemistry', 'text'), b('usableEnergyKWh', 'number'), b('ratedEnergyKWh', 'number'), b('massKg', 'number'),
-  b('serviceLife.warrantyYears', 'number'), b('serviceLife.warrantyKm', 'number'), b('serviceLife.kmPerYear', 'number'), b('serviceLife.kmRule', 'text'),
-  b('cyclesPerYear.value', 'number'), b('cyclesPerYear.justification', 'text'),
-  b('manufacturer.name', 'text'), b('manufacturer.tradeName', 'text'), b('manufacturer.address', 'text'), b('manufacturer.web', 'text'), b('manufacturer.email', 'text'),
-  b('model', 'text'), b('plant.town', 'text'), b('plant.region', 'text'), b('plant.country', 'country'),
-  b('euDeclarationOfConformityId', 'text'), b('publicStudyUrl', 'text'),
-  b('confidentialLines', 'code', true), b('performanceClasses', 'performanceClass', true), b('note', 'text'),
+  b('category', { batteryList: 'batteryCategory' }),
+  b('vehicleClass', { batteryList: 'vehicleClass' }),
+  b('exclusivelyExternalStorage', 'bool'),
+  b('chemistry', 'text'),
+  b('usableEnergyKWh', 'number'),
+  b('ratedEnergyKWh', 'number'),
+  b('massKg', 'number'),
+  b('serviceLife.warrantyYears', 'number'),
+  b('serviceLife.warrantyKm', 'number'),
+  b('serviceLife.kmPerYear', 'number'),
+  b('serviceLife.kmRule', 'text'),
+  b('cyclesPerYear.value', 'number'),
+  b('cyclesPerYear.justification', 'text'),
+  b('manufacturer.name', 'text'),
+  b('manufacturer.tradeName', 'text'),
+  b('manufacturer.address', 'text'),
+  b('manufacturer.web', 'text'),
+  b('manufacturer.email', 'text'),
+  b('model', 'text'),
+  b('plant.town', 'text'),
+  b('plant.region', 'text'),
+  b('plant.country', 'country'),
+  b('euDeclarationOfConformityId', 'text'),
+  b('publicStudyUrl', 'text'),
+  b('confidentialLines', 'code', true),
+  b('performanceClasses', 'performanceClass', true),
+  b('note', 'text'),
 ];
 
 /** Chinese and English labels of a battery list code (battery category names; vehicle classes are codes). */
@@ -49,7 +73,10 @@ export function batteryListCode(list: BatteryListName, v: CellValue | undefined)
   );
 }
 
-export interface PerformanceClass { class: string; maxKgPerKWh: number }
+export interface PerformanceClass {
+  class: string;
+  maxKgPerKWh: number;
+}
 
 export const formatPerformanceClass = (p: PerformanceClass): string => `${p.class} ≤ ${p.maxKgPerKWh}`;
 

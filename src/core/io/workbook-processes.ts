@@ -16,7 +16,10 @@ import type { FieldSpec, FieldType } from './workbook-spec';
 import type { ListName } from './values';
 
 export type ProcessSheetId = 'processes' | 'flows' | 'products';
-export interface ProcessSheetSpec { id: ProcessSheetId; fields: FieldSpec[] }
+export interface ProcessSheetSpec {
+  id: ProcessSheetId;
+  fields: FieldSpec[];
+}
 
 const f = (key: string, type: FieldType): FieldSpec => ({ key, type });
 const L = (list: ListName): FieldType => ({ list });
@@ -25,9 +28,19 @@ const energy = (k: 'heat' | 'wasteGas'): FieldSpec[] => ['importedTJ', 'imported
 export const PROCESSES_SPEC: ProcessSheetSpec = {
   id: 'processes',
   fields: [
-    f('id', 'code'), f('name', 'text'), f('installationId', 'code'), f('category', L('processCategory')), f('route', L('processRoute')),
-    f('production.amount', 'number'), f('production.unit', 'unit'), f('producedForMarket', 'number'), f('consumedForNonCbam', 'number'),
-    ...energy('heat'), ...energy('wasteGas'), f('electricityExported.mwh', 'number'), f('electricityExported.ef', 'number'),
+    f('id', 'code'),
+    f('name', 'text'),
+    f('installationId', 'code'),
+    f('category', L('processCategory')),
+    f('route', L('processRoute')),
+    f('production.amount', 'number'),
+    f('production.unit', 'unit'),
+    f('producedForMarket', 'number'),
+    f('consumedForNonCbam', 'number'),
+    ...energy('heat'),
+    ...energy('wasteGas'),
+    f('electricityExported.mwh', 'number'),
+    f('electricityExported.ef', 'number'),
   ],
 };
 /** The receiving process's id is the column `process`; the other columns are the flow's own fields. */
@@ -38,10 +51,20 @@ export const FLOWS_SPEC: ProcessSheetSpec = {
 export const PRODUCTS_SPEC: ProcessSheetSpec = {
   id: 'products',
   fields: [
-    f('process', 'code'), f('id', 'code'), f('cnCode', 'cn'), f('name', 'text'), f('amount', 'number'), f('qualifying', 'text'),
-    f('carbonPrice.instrument', L('carbonInstrument')), f('carbonPrice.shareCovered', 'number'), f('carbonPrice.currency', 'country'),
-    f('carbonPrice.amountPerT', 'number'), f('carbonPrice.rebate', L('rebate')), f('carbonPrice.rebateShare', 'number'),
-    f('carbonPrice.rebatePerT', 'number'), f('carbonPrice.legalAct', 'text'),
+    f('process', 'code'),
+    f('id', 'code'),
+    f('cnCode', 'cn'),
+    f('name', 'text'),
+    f('amount', 'number'),
+    f('qualifying', 'text'),
+    f('carbonPrice.instrument', L('carbonInstrument')),
+    f('carbonPrice.shareCovered', 'number'),
+    f('carbonPrice.currency', 'country'),
+    f('carbonPrice.amountPerT', 'number'),
+    f('carbonPrice.rebate', L('rebate')),
+    f('carbonPrice.rebateShare', 'number'),
+    f('carbonPrice.rebatePerT', 'number'),
+    f('carbonPrice.legalAct', 'text'),
   ],
 };
 export const PROCESS_SPECS: ProcessSheetSpec[] = [PROCESSES_SPEC, FLOWS_SPEC, PRODUCTS_SPEC];
@@ -69,7 +92,9 @@ export function formatQualifying(q: Qualifying): string {
 export function parseQualifying(s: string): Qualifying | undefined {
   const out: [string, string | number][] = [];
   let i = 0;
-  const ws = () => { while (i < s.length && /\s/.test(s[i]!)) i++; };
+  const ws = () => {
+    while (i < s.length && /\s/.test(s[i]!)) i++;
+  };
   const quoted = (): string | undefined => {
     let j = i + 1;
     while (j < s.length && s[j] !== '"') j += s[j] === '\\' ? 2 : 1;
@@ -78,9 +103,15 @@ export function parseQualifying(s: string): Qualifying | undefined {
       const v: unknown = JSON.parse(s.slice(i, j + 1));
       i = j + 1;
       return typeof v === 'string' ? v : undefined;
-    } catch { return undefined; }
+    } catch {
+      return undefined;
+    }
   };
-  const bare = (stop: RegExp): string => { const j0 = i; while (i < s.length && !stop.test(s[i]!)) i++; return s.slice(j0, i).trim(); };
+  const bare = (stop: RegExp): string => {
+    const j0 = i;
+    while (i < s.length && !stop.test(s[i]!)) i++;
+    return s.slice(j0, i).trim();
+  };
   const isEq = () => s[i] === '=' || s[i] === '＝';
   const isSemi = () => s[i] === ';' || s[i] === '；';
   for (;;) {
@@ -113,6 +144,8 @@ export function processSheetItems(ds: Dataset | undefined): Record<ProcessSheetI
   return {
     processes: procs,
     flows: procs.flatMap((p) => p.inputs.map((i) => ({ process: p.id, ...i }))),
-    products: procs.flatMap((p) => p.products.map((pr) => ({ process: p.id, ...pr, ...(pr.qualifying ? { qualifying: formatQualifying(pr.qualifying) } : {}) }))),
+    products: procs.flatMap((p) =>
+      p.products.map((pr) => ({ process: p.id, ...pr, ...(pr.qualifying ? { qualifying: formatQualifying(pr.qualifying) } : {}) })),
+    ),
   };
 }

@@ -34,7 +34,9 @@ describe('input workbook', () => {
   it('keeps formula-looking text as text: inline string, quote-prefix style, no <f>, same text back', () => {
     const ds = structuredClone(load(sampleFiles()[0]!));
     const evil = ['=HYPERLINK("http://evil.example","x")', "=cmd|' /C calc'!A0", '+1+2', '-3', '@SUM(A1)', 'a_x0041_b'];
-    evil.forEach((s, i) => { ds.inventory[i]!.description = s; });
+    evil.forEach((s, i) => {
+      ds.inventory[i]!.description = s;
+    });
     ds.producer.name = '=1+1';
     const bytes = buildInputWorkbook(ds);
     for (const name of [sheetTitle('inventory'), sheetTitle('producer')]) expect(sheetXmlOf(bytes, name)).not.toMatch(/<f[ >]/);
@@ -120,16 +122,23 @@ describe('input workbook', () => {
     expect(r.problems.some((p) => p.severity === 'error' && p.message.key.startsWith('core:validation.'))).toBe(true);
   });
 
-  it(hasSoffice ? 'opens and saves in LibreOffice, and the saved file still imports identically' : 'LibreOffice round trip (SKIPPED: soffice not installed)', { timeout: 150_000 }, (ctx) => {
-    if (!hasSoffice) { ctx.skip(); return; }
-    const ds = structuredClone(load(sampleFiles()[0]!));
-    ds.inventory[0]!.description = '=HYPERLINK("http://evil.example","x")';
-    const saved = resaveWithLibreOffice(buildInputWorkbook(ds), { recalc: false, timeout: 140_000 });
-    expect(saved).toBeDefined();
-    const r = importBytes(saved!, 'saved.xlsx');
-    expect(r.kind === 'workbook' && r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(r.kind === 'workbook' && r.dataset).toEqual(ds);
-  });
+  it(
+    hasSoffice ? 'opens and saves in LibreOffice, and the saved file still imports identically' : 'LibreOffice round trip (SKIPPED: soffice not installed)',
+    { timeout: 150_000 },
+    (ctx) => {
+      if (!hasSoffice) {
+        ctx.skip();
+        return;
+      }
+      const ds = structuredClone(load(sampleFiles()[0]!));
+      ds.inventory[0]!.description = '=HYPERLINK("http://evil.example","x")';
+      const saved = resaveWithLibreOffice(buildInputWorkbook(ds), { recalc: false, timeout: 140_000 });
+      expect(saved).toBeDefined();
+      const r = importBytes(saved!, 'saved.xlsx');
+      expect(r.kind === 'workbook' && r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(r.kind === 'workbook' && r.dataset).toEqual(ds);
+    },
+  );
 });
 
 describe('input workbook: battery details', () => {
@@ -137,10 +146,20 @@ describe('input workbook: battery details', () => {
   /** The richer details: every kind of battery row (list, yes/no, repeated lines and classes). */
   const richer = (): Dataset => {
     const ds = lfp();
-    ds.battery = { ...ds.battery!, category: 'ev', vehicleClass: 'M1', exclusivelyExternalStorage: false, massKg: 1234.5,
+    ds.battery = {
+      ...ds.battery!,
+      category: 'ev',
+      vehicleClass: 'M1',
+      exclusivelyExternalStorage: false,
+      massKg: 1234.5,
       serviceLife: { warrantyYears: 8, warrantyKm: 160000, kmPerYear: 20000, kmRule: 'Maker warranty terms' },
       manufacturer: { ...ds.battery!.manufacturer, web: 'https://example.com', email: 'a@example.com' },
-      confidentialLines: ['BP-08', 'BP-02'], performanceClasses: [{ class: 'A', maxKgPerKWh: 55.5 }, { class: 'B', maxKgPerKWh: 70 }] };
+      confidentialLines: ['BP-08', 'BP-02'],
+      performanceClasses: [
+        { class: 'A', maxKgPerKWh: 55.5 },
+        { class: 'B', maxKgPerKWh: 70 },
+      ],
+    };
     return validateDataset(ds).dataset!;
   };
   const batteryRow = (bytes: Uint8Array, key: string): number => {
@@ -202,8 +221,19 @@ describe('input workbook: battery details', () => {
     expect(r.kind).toBe('workbook');
     if (r.kind !== 'workbook') return;
     expect(r.dataset).toBeUndefined();
-    expect(r.problems.find((p) => p.message.key === 'import:problem.notInList')).toMatchObject({ sheet: sheetTitle('battery'), row: catRow, column: 'D', field: 'battery.category', fix: { key: 'import:fix.useList', params: { allowed: 'ev, lmt, industrial, stationary' } } });
-    expect(r.problems.find((p) => p.message.key === 'import:problem.performanceClass')).toMatchObject({ sheet: sheetTitle('battery'), row: pcRow, column: 'D', fix: { key: 'import:fix.performanceClass' } });
+    expect(r.problems.find((p) => p.message.key === 'import:problem.notInList')).toMatchObject({
+      sheet: sheetTitle('battery'),
+      row: catRow,
+      column: 'D',
+      field: 'battery.category',
+      fix: { key: 'import:fix.useList', params: { allowed: 'ev, lmt, industrial, stationary' } },
+    });
+    expect(r.problems.find((p) => p.message.key === 'import:problem.performanceClass')).toMatchObject({
+      sheet: sheetTitle('battery'),
+      row: pcRow,
+      column: 'D',
+      fix: { key: 'import:fix.performanceClass' },
+    });
     // EV without vehicle class: the schema's own rule, located on the (empty) vehicle-class row
     let ev = buildInputWorkbook(lfp());
     ev = setBatteryCell(ev, batteryRow(ev, 'battery.category'), '电动汽车电池');
@@ -213,15 +243,22 @@ describe('input workbook: battery details', () => {
     expect(vc).toMatchObject({ sheet: sheetTitle('battery'), row: batteryRow(ev, 'battery.vehicleClass'), field: 'battery.vehicleClass' });
   });
 
-  it(hasSoffice ? 'battery details survive a LibreOffice re-save' : 'battery LibreOffice round trip (SKIPPED: soffice not installed)', { timeout: 150_000 }, (ctx) => {
-    if (!hasSoffice) { ctx.skip(); return; }
-    const ds = richer();
-    const saved = resaveWithLibreOffice(buildInputWorkbook(ds), { recalc: false, timeout: 140_000 });
-    expect(saved).toBeDefined();
-    const r = importBytes(saved!, 'saved.xlsx');
-    expect(r.kind === 'workbook' && r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(r.kind === 'workbook' && r.dataset).toEqual(ds);
-  });
+  it(
+    hasSoffice ? 'battery details survive a LibreOffice re-save' : 'battery LibreOffice round trip (SKIPPED: soffice not installed)',
+    { timeout: 150_000 },
+    (ctx) => {
+      if (!hasSoffice) {
+        ctx.skip();
+        return;
+      }
+      const ds = richer();
+      const saved = resaveWithLibreOffice(buildInputWorkbook(ds), { recalc: false, timeout: 140_000 });
+      expect(saved).toBeDefined();
+      const r = importBytes(saved!, 'saved.xlsx');
+      expect(r.kind === 'workbook' && r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(r.kind === 'workbook' && r.dataset).toEqual(ds);
+    },
+  );
 });
 
 describe('input workbook: production processes (dataset format v2)', () => {
@@ -231,7 +268,8 @@ describe('input workbook: production processes (dataset format v2)', () => {
     const ds = structuredClone(load(SAMPLE));
     const [kiln, grind] = ds.processes!;
     Object.assign(kiln!, {
-      route: 'all', consumedForNonCbam: 1000,
+      route: 'all',
+      consumedForNonCbam: 1000,
       heat: { importedTJ: 12.5, importedEf: 56.1, exportedTJ: 3, exportedEf: 0 },
       wasteGas: { importedTJ: 0.25, importedEf: 44.4, exportedTJ: 1e-7, exportedEf: 70.2 },
       electricityExported: { mwh: 1200, ef: 0.5703 },
@@ -239,10 +277,27 @@ describe('input workbook: production processes (dataset format v2)', () => {
     grind!.inputs.push({ fromProcess: 'KILN', amount: 2.5, unit: 'kg' });
     const cem = grind!.products[0]!;
     cem.qualifying = { clinkerShare: 0.8, grade: '42.5', text: 'CEM II/A-LL', note: 'a; b "c" ＝', 'odd=name': 'x', tiny: 1e-7, neg: -3 };
-    cem.carbonPrice = { instrument: 'national-ets', shareCovered: 0.35, currency: 'CNY', amountPerT: 12.34, rebate: 'free-allocation', rebateShare: 0.9, rebatePerT: 11.1, legalAct: 'Interim Regulations on the Management of Carbon Emissions Trading (2024)' };
+    cem.carbonPrice = {
+      instrument: 'national-ets',
+      shareCovered: 0.35,
+      currency: 'CNY',
+      amountPerT: 12.34,
+      rebate: 'free-allocation',
+      rebateShare: 0.9,
+      rebatePerT: 11.1,
+      legalAct: 'Interim Regulations on the Management of Carbon Emissions Trading (2024)',
+    };
     grind!.products.push({ id: 'CEM-2', cnCode: '2523290000', name: 'Second cement', amount: 0 });
     const pre = ds.inventory.find((l) => l.precursor)!;
-    pre.precursor!.embedded = { direct: 0.86, indirect: 0.05, source: 'supplier communication', verified: true, electricityMWhPerT: 0.09, electricityEf: 0.5703, electricityEfSource: 'D.4(a)' };
+    pre.precursor!.embedded = {
+      direct: 0.86,
+      indirect: 0.05,
+      source: 'supplier communication',
+      verified: true,
+      electricityMWhPerT: 0.09,
+      electricityEf: 0.5703,
+      electricityEfSource: 'D.4(a)',
+    };
     const v = validateDataset(ds);
     expect(v.problems).toEqual([]);
     return v.dataset!;
@@ -261,7 +316,15 @@ describe('input workbook: production processes (dataset format v2)', () => {
     const r = importBytes(buildInputWorkbook(ds), 'input.xlsx');
     expect(r.kind === 'workbook' && r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(r.kind === 'workbook' && r.dataset).toEqual(ds);
-    expect(r.kind === 'workbook' && r.dataset?.processes?.[1]?.products[0]?.qualifying).toEqual({ clinkerShare: 0.8, grade: '42.5', text: 'CEM II/A-LL', note: 'a; b "c" ＝', 'odd=name': 'x', tiny: 1e-7, neg: -3 });
+    expect(r.kind === 'workbook' && r.dataset?.processes?.[1]?.products[0]?.qualifying).toEqual({
+      clinkerShare: 0.8,
+      grade: '42.5',
+      text: 'CEM II/A-LL',
+      note: 'a; b "c" ＝',
+      'odd=name': 'x',
+      tiny: 1e-7,
+      neg: -3,
+    });
   });
 
   it('writes the three sheets with bilingual headers, drop-down lists and qualifying parameters as name=value; only when the dataset has processes', () => {
@@ -275,7 +338,9 @@ describe('input workbook: production processes (dataset format v2)', () => {
     expect(dvCols(sheetXmlOf(bytes, sheetTitle('flows')))).toEqual(['D']); // mass unit
     expect(dvCols(sheetXmlOf(bytes, sheetTitle('products')))).toEqual(['G', 'K']); // instrument, rebate
     const prods = sheetXmlOf(bytes, sheetTitle('products'));
-    expect(prods).toContain('clinkerShare=0.8; grade=&quot;42.5&quot;; text=CEM II/A-LL; note=&quot;a; b \\&quot;c\\&quot; ＝&quot;; &quot;odd=name&quot;=x; tiny=1e-7; neg=-3');
+    expect(prods).toContain(
+      'clinkerShare=0.8; grade=&quot;42.5&quot;; text=CEM II/A-LL; note=&quot;a; b \\&quot;c\\&quot; ＝&quot;; &quot;odd=name&quot;=x; tiny=1e-7; neg=-3',
+    );
     const wbOf = (b: Uint8Array) => strFromU8(unzipSync(b)['xl/workbook.xml']!);
     for (const id of ['processes', 'flows', 'products'] as const) {
       expect(wbOf(buildInputWorkbook(load('cement-grey-portland.json')))).not.toContain(`"${sheetTitle(id)}"`);
@@ -325,13 +390,15 @@ describe('input workbook: production processes (dataset format v2)', () => {
     expect(r.dataset).toBeUndefined();
     const errors = r.problems.filter((p) => p.severity === 'error');
     const at = (p: (typeof errors)[number]) => `${p.sheet}!${p.column}${p.row} ${p.message.key}`;
-    expect(errors.map(at).sort()).toEqual([
-      `${sheetTitle('flows')}!A4 import:problem.unknownProcess`,
-      `${sheetTitle('flows')}!B3 import:problem.unknownProcess`,
-      `${sheetTitle('processes')}!F3 core:validation.notPositive`,
-      `${sheetTitle('products')}!C4 core:validation.format.cnCode`,
-      `${sheetTitle('products')}!F4 import:problem.qualifying`,
-    ].sort());
+    expect(errors.map(at).sort()).toEqual(
+      [
+        `${sheetTitle('flows')}!A4 import:problem.unknownProcess`,
+        `${sheetTitle('flows')}!B3 import:problem.unknownProcess`,
+        `${sheetTitle('processes')}!F3 core:validation.notPositive`,
+        `${sheetTitle('products')}!C4 core:validation.format.cnCode`,
+        `${sheetTitle('products')}!F4 import:problem.qualifying`,
+      ].sort(),
+    );
     expect(errors.find((p) => p.column === 'B')?.fix).toEqual({ key: 'import:fix.knownProcess', params: { allowed: 'KILN, GRIND' } });
     for (const lang of LANGS) {
       for (const p of errors) {
@@ -351,13 +418,20 @@ describe('input workbook: production processes (dataset format v2)', () => {
     expect(ok.kind === 'workbook' && ok.dataset).toEqual(ds);
   });
 
-  it(hasSoffice ? 'processes survive a LibreOffice re-save' : 'processes LibreOffice round trip (SKIPPED: soffice not installed)', { timeout: 150_000 }, (ctx) => {
-    if (!hasSoffice) { ctx.skip(); return; }
-    const ds = richer();
-    const saved = resaveWithLibreOffice(buildInputWorkbook(ds), { recalc: false, timeout: 140_000 });
-    expect(saved).toBeDefined();
-    const r = importBytes(saved!, 'saved.xlsx');
-    expect(r.kind === 'workbook' && r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(r.kind === 'workbook' && r.dataset).toEqual(ds);
-  });
+  it(
+    hasSoffice ? 'processes survive a LibreOffice re-save' : 'processes LibreOffice round trip (SKIPPED: soffice not installed)',
+    { timeout: 150_000 },
+    (ctx) => {
+      if (!hasSoffice) {
+        ctx.skip();
+        return;
+      }
+      const ds = richer();
+      const saved = resaveWithLibreOffice(buildInputWorkbook(ds), { recalc: false, timeout: 140_000 });
+      expect(saved).toBeDefined();
+      const r = importBytes(saved!, 'saved.xlsx');
+      expect(r.kind === 'workbook' && r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(r.kind === 'workbook' && r.dataset).toEqual(ds);
+    },
+  );
 });

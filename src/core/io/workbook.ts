@@ -17,20 +17,42 @@ import { colLetter } from '../xlsx/columns';
 import { cellKey, type Book, type CellValue, type Grid } from './read';
 import { LISTS, cellBool, cellDate, cellNumber, cellText, isEmpty, listCode, type ListName } from './values';
 import {
-  INSTRUCTIONS_SHEET_ID, LISTS_SHEET_ID, META_SHEET, TABLE_FIRST_ROW, WORKBOOK_FORMAT, WORKBOOK_SHEETS, WORKBOOK_VERSION,
-  type FieldSpec, type FieldType, type SheetId,
+  INSTRUCTIONS_SHEET_ID,
+  LISTS_SHEET_ID,
+  META_SHEET,
+  TABLE_FIRST_ROW,
+  WORKBOOK_FORMAT,
+  WORKBOOK_SHEETS,
+  WORKBOOK_VERSION,
+  type FieldSpec,
+  type FieldType,
+  type SheetId,
 } from './workbook-spec';
 import { writeWorkbook, type WCell, type WSheet } from '../xlsx/write';
 import {
-  BATTERY_FIELDS, BATTERY_LISTS, BATTERY_SHEET_ID, batteryCodeLabel, batteryListCode, formatPerformanceClass, parsePerformanceClass,
-  type BatteryListName, type PerformanceClass, type XFieldSpec, type XFieldType,
+  BATTERY_FIELDS,
+  BATTERY_LISTS,
+  BATTERY_SHEET_ID,
+  batteryCodeLabel,
+  batteryListCode,
+  formatPerformanceClass,
+  parsePerformanceClass,
+  type BatteryListName,
+  type PerformanceClass,
+  type XFieldSpec,
+  type XFieldType,
 } from './workbook-battery';
 import { PROCESS_SPECS, parseQualifying, processSheetItems, type ProcessSheetId } from './workbook-processes';
 
 // ------------------------------------------------------------------------------------------------------------
 // lists
 
-interface ListDef { id: string; codes: readonly string[]; labelGroup?: string; battery?: BatteryListName }
+interface ListDef {
+  id: string;
+  codes: readonly string[];
+  labelGroup?: string;
+  battery?: BatteryListName;
+}
 const LIST_DEFS: ListDef[] = [
   { id: 'stage', codes: LISTS.stage.codes, labelGroup: 'stage' },
   { id: 'category', codes: LISTS.category.codes, labelGroup: 'category' },
@@ -59,9 +81,15 @@ const listIdOf = (t: XFieldType): string | undefined =>
 
 type AnySheetId = SheetId | typeof BATTERY_SHEET_ID | ProcessSheetId;
 /** A table sheet: its id (labels) and columns. */
-interface TableSpec { id: AnySheetId; fields: FieldSpec[] }
+interface TableSpec {
+  id: AnySheetId;
+  fields: FieldSpec[];
+}
 /** A key/value sheet: the spec's own or the optional battery sheet. */
-interface KvSpec { id: AnySheetId; fields: XFieldSpec[] }
+interface KvSpec {
+  id: AnySheetId;
+  fields: XFieldSpec[];
+}
 const BATTERY_SPEC: KvSpec = { id: BATTERY_SHEET_ID, fields: BATTERY_FIELDS };
 
 export const sheetTitle = (id: AnySheetId | 'instructions' | 'lists'): string => importText('zh', `workbook.sheet.${id}`);
@@ -122,7 +150,11 @@ export function buildInputWorkbook(dataset?: Dataset, opts: { blankRows?: number
   const sheets: WSheet[] = [];
   // instructions
   const ins: WCell[][] = [[{ v: `${importText('zh', 'workbook.title')} · ${importText('en', 'workbook.title')}`, s: 'title' }], []];
-  for (const [lang, head] of [['zh', '中文'], ['en', 'English'], ['ar', 'العربية']] as const) {
+  for (const [lang, head] of [
+    ['zh', '中文'],
+    ['en', 'English'],
+    ['ar', 'العربية'],
+  ] as const) {
     ins.push([{ v: `${head} — ${importText(lang, 'workbook.title')}`, s: 'header' }]);
     instructionLines(lang).forEach((line, i) => ins.push([{ v: `${i + 1}. ${line}`, s: 'wrap' }]));
     ins.push([]);
@@ -152,25 +184,34 @@ export function buildInputWorkbook(dataset?: Dataset, opts: { blankRows?: number
     ...(withBattery ? [['sheet', BATTERY_SHEET_ID, sheetTitle(BATTERY_SHEET_ID)] as WCell[]] : []),
     ...(withProcesses ? PROCESS_SPECS.map((s) => ['sheet', s.id, sheetTitle(s.id)] as WCell[]) : []),
     // the battery document's own format marker (kept so that the details read back are identical)
-    ...(dataset?.battery && (dataset.battery.format !== undefined || dataset.battery.formatVersion !== undefined) ? [['batteryFormat', dataset.battery.format, dataset.battery.formatVersion] as WCell[]] : []),
+    ...(dataset?.battery && (dataset.battery.format !== undefined || dataset.battery.formatVersion !== undefined)
+      ? [['batteryFormat', dataset.battery.format, dataset.battery.formatVersion] as WCell[]]
+      : []),
   ];
   sheets.push({ name: META_SHEET, rows: meta, hidden: true });
   return writeWorkbook(sheets);
 }
 
 function kvSheet(spec: KvSpec, ds: Dataset | undefined, listFormula: (id: string) => string | undefined): WSheet {
-  const rows: WCell[][] = [[
-    { v: `${importText('zh', 'workbook.header.key')}\n${importText('en', 'workbook.header.key')}`, s: 'header' },
-    { v: '中文', s: 'header' },
-    { v: 'English', s: 'header' },
-    { v: `${importText('zh', 'workbook.header.value')}\n${importText('en', 'workbook.header.value')}`, s: 'header' },
-  ]];
+  const rows: WCell[][] = [
+    [
+      { v: `${importText('zh', 'workbook.header.key')}\n${importText('en', 'workbook.header.key')}`, s: 'header' },
+      { v: '中文', s: 'header' },
+      { v: 'English', s: 'header' },
+      { v: `${importText('zh', 'workbook.header.value')}\n${importText('en', 'workbook.header.value')}`, s: 'header' },
+    ],
+  ];
   const validations: WSheet['validations'] = [];
   for (const f of spec.fields) {
     const value = ds ? getPath(ds, f.key) : undefined;
     const values: unknown[] = f.repeat ? [...(Array.isArray(value) ? value : []), undefined, undefined, undefined] : [value];
     for (const v of values) {
-      rows.push([{ v: f.key, s: 'key' }, { v: fieldLabel('zh', spec.id, f.key), s: 'hint' }, { v: fieldLabel('en', spec.id, f.key), s: 'hint' }, toCell(v, f.type)]);
+      rows.push([
+        { v: f.key, s: 'key' },
+        { v: fieldLabel('zh', spec.id, f.key), s: 'hint' },
+        { v: fieldLabel('en', spec.id, f.key), s: 'hint' },
+        toCell(v, f.type),
+      ]);
       const lf = listIdOf(f.type);
       if (lf) validations.push({ sqref: `D${rows.length}`, formula: listFormula(lf)! });
     }
@@ -193,7 +234,9 @@ function tableSheet(spec: TableSpec, items: unknown[], listFormula: (id: string)
     if (lf) validations.push({ sqref: `${col}${TABLE_FIRST_ROW}:${col}${last}`, formula: listFormula(lf)! });
     if (f.type === 'code' || f.type === 'cn' || f.type === 'country') textColumns.push(i);
   });
-  const widths = spec.fields.map((f) => (f.key === 'description' || f.key.endsWith('source.name') || f.key === 'notes' ? 40 : f.key.startsWith('emissions.gases.') ? 12 : 18));
+  const widths = spec.fields.map((f) =>
+    f.key === 'description' || f.key.endsWith('source.name') || f.key === 'notes' ? 40 : f.key.startsWith('emissions.gases.') ? 12 : 18,
+  );
   return { name: sheetTitle(spec.id), rows, widths, textColumns, hiddenRows: [2], freezeRows: 2, validations };
 }
 
@@ -208,7 +251,12 @@ export interface WorkbookImport {
   rejectedRows: number[];
 }
 
-interface Loc { sheet: string; row: number; column?: string; field: string }
+interface Loc {
+  sheet: string;
+  row: number;
+  column?: string;
+  field: string;
+}
 
 /** Is this book our input workbook? (hidden sheet with the format marker) */
 export function isInputWorkbook(book: Book): boolean {
@@ -229,7 +277,10 @@ const FIX_FOR_CORE: Record<string, string> = {
 };
 export const fixForCore = (key: string) => msg(`import:fix.${FIX_FOR_CORE[key] ?? 'checkValue'}`);
 
-interface Converted { value?: unknown; problem?: { key: string; params: Record<string, string | number>; fix: string; fixParams?: Record<string, string | number> } }
+interface Converted {
+  value?: unknown;
+  problem?: { key: string; params: Record<string, string | number>; fix: string; fixParams?: Record<string, string | number> };
+}
 
 const showValue = (v: CellValue | undefined): string => {
   const s = String(v ?? '');
@@ -240,9 +291,12 @@ const showValue = (v: CellValue | undefined): string => {
 export function convertCell(v: CellValue | undefined, type: FieldType, date1904: boolean, emptyString = false): Converted {
   if (isEmpty(v)) return emptyString ? { value: '' } : {};
   switch (type) {
-    case 'text': return { value: cellText(v) };
-    case 'code': return { value: cellText(v)!.trim() };
-    case 'country': return { value: cellText(v)!.trim().toUpperCase() };
+    case 'text':
+      return { value: cellText(v) };
+    case 'code':
+      return { value: cellText(v)!.trim() };
+    case 'country':
+      return { value: cellText(v)!.trim().toUpperCase() };
     case 'cn': {
       if (typeof v === 'number' && Number.isInteger(v)) {
         const s = String(v);
@@ -275,7 +329,14 @@ export function convertCell(v: CellValue | undefined, type: FieldType, date1904:
     default: {
       const code = listCode(type.list, v);
       return code === undefined
-        ? { problem: { key: 'notInList', params: { value: showValue(v) }, fix: 'useList', fixParams: { allowed: LISTS[type.list as ListName].codes.join(', ') } } }
+        ? {
+            problem: {
+              key: 'notInList',
+              params: { value: showValue(v) },
+              fix: 'useList',
+              fixParams: { allowed: LISTS[type.list as ListName].codes.join(', ') },
+            },
+          }
         : { value: code };
     }
   }
@@ -302,7 +363,11 @@ function setPath(obj: Record<string, unknown>, path: string[], value: unknown, a
 function findSheet(book: Book, id: AnySheetId): Grid | undefined {
   const meta = book.sheets.find((s) => s.name === META_SHEET);
   const named = meta?.rows.find((r) => r[0] === 'sheet' && r[1] === id)?.[2];
-  return book.sheets.find((s) => s.name === named) ?? book.sheets.find((s) => s.name === sheetTitle(id)) ?? book.sheets.find((s) => s.name.toLowerCase().endsWith(id));
+  return (
+    book.sheets.find((s) => s.name === named) ??
+    book.sheets.find((s) => s.name === sheetTitle(id)) ??
+    book.sheets.find((s) => s.name.toLowerCase().endsWith(id))
+  );
 }
 
 interface ReadCtx {
@@ -313,13 +378,18 @@ interface ReadCtx {
   reported: Set<string>;
 }
 
-const cellIssue = (g: Grid, r: number, c: number, field: string): ImportProblem | undefined => g.bad.get(cellKey(r, c)) && { ...g.bad.get(cellKey(r, c))!, field };
+const cellIssue = (g: Grid, r: number, c: number, field: string): ImportProblem | undefined =>
+  g.bad.get(cellKey(r, c)) && { ...g.bad.get(cellKey(r, c))!, field };
 
 function formulaNote(problems: ProblemList, g: Grid): void {
   for (const f of g.formulas)
     problems.add({
-      severity: 'warning', sheet: g.name, row: f.r + 1, column: colLetter(f.c),
-      message: msg(f.cached ? 'import:warn.formula' : 'import:warn.formulaNoValue', { formula: `=${f.f.slice(0, 80)}` }), fix: msg('import:fix.formula'),
+      severity: 'warning',
+      sheet: g.name,
+      row: f.r + 1,
+      column: colLetter(f.c),
+      message: msg(f.cached ? 'import:warn.formula' : 'import:warn.formulaNoValue', { formula: `=${f.f.slice(0, 80)}` }),
+      fix: msg('import:fix.formula'),
     });
 }
 
@@ -355,10 +425,23 @@ function readKvSheet(g: Grid, spec: KvSpec, ctx: ReadCtx): boolean {
       continue;
     }
     const issue = cellIssue(g, r, 3, key);
-    if (issue) { problems.add(issue); reported.add(key); structural = true; continue; }
+    if (issue) {
+      problems.add(issue);
+      reported.add(key);
+      structural = true;
+      continue;
+    }
     const conv = convertField(row?.[3], f.type, ctx.book.date1904, f.emptyString);
     if (conv.problem) {
-      problems.add({ severity: 'error', sheet: g.name, row: r + 1, column: 'D', field: key, message: msg(`import:problem.${conv.problem.key}`, conv.problem.params), fix: msg(`import:fix.${conv.problem.fix}`, conv.problem.fixParams) });
+      problems.add({
+        severity: 'error',
+        sheet: g.name,
+        row: r + 1,
+        column: 'D',
+        field: key,
+        message: msg(`import:problem.${conv.problem.key}`, conv.problem.params),
+        fix: msg(`import:fix.${conv.problem.fix}`, conv.problem.fixParams),
+      });
       reported.add(key);
       structural = true;
       continue;
@@ -375,7 +458,11 @@ function readKvSheet(g: Grid, spec: KvSpec, ctx: ReadCtx): boolean {
   return structural;
 }
 
-interface TableResult { items: Record<string, unknown>[]; rows: number[]; bad: Set<number> }
+interface TableResult {
+  items: Record<string, unknown>[];
+  rows: number[];
+  bad: Set<number>;
+}
 
 /** Read a table sheet (one item per row from TABLE_FIRST_ROW). */
 function readTableSheet(g: Grid, spec: TableSpec, arrayName: string, ctx: ReadCtx): TableResult {
@@ -385,7 +472,8 @@ function readTableSheet(g: Grid, spec: TableSpec, arrayName: string, ctx: ReadCt
   const colField: (FieldSpec | undefined)[] = keys.map((k, c) => {
     if (!k) return undefined;
     const f = fields.get(k);
-    if (!f) problems.add({ severity: 'warning', sheet: g.name, row: 2, column: colLetter(c), message: msg('import:warn.unknownColumn', { key: k.slice(0, 60) }) });
+    if (!f)
+      problems.add({ severity: 'warning', sheet: g.name, row: 2, column: colLetter(c), message: msg('import:warn.unknownColumn', { key: k.slice(0, 60) }) });
     return f;
   });
   if (!colField.some(Boolean)) {
@@ -393,7 +481,9 @@ function readTableSheet(g: Grid, spec: TableSpec, arrayName: string, ctx: ReadCt
     (g.rows[0] ?? []).forEach((h, c) => {
       if (typeof h !== 'string') return;
       const t = h.trim();
-      colField[c] = spec.fields.find((f) => t === bilingual(spec.id, f.key) || t === fieldLabel('zh', spec.id, f.key) || t === fieldLabel('en', spec.id, f.key));
+      colField[c] = spec.fields.find(
+        (f) => t === bilingual(spec.id, f.key) || t === fieldLabel('zh', spec.id, f.key) || t === fieldLabel('en', spec.id, f.key),
+      );
     });
   }
   const res: TableResult = { items: [], rows: [], bad: new Set() };
@@ -409,10 +499,23 @@ function readTableSheet(g: Grid, spec: TableSpec, arrayName: string, ctx: ReadCt
       if (!f) return;
       const path = `${arrayName}.${index}.${f.key}`;
       const issue = cellIssue(g, r, c, f.key);
-      if (issue) { problems.add(issue); reported.add(path); bad = true; return; }
+      if (issue) {
+        problems.add(issue);
+        reported.add(path);
+        bad = true;
+        return;
+      }
       const conv = convertCell(row[c], f.type, ctx.book.date1904, f.emptyString);
       if (conv.problem) {
-        problems.add({ severity: 'error', sheet: g.name, row: r + 1, column: colLetter(c), field: f.key, message: msg(`import:problem.${conv.problem.key}`, conv.problem.params), fix: msg(`import:fix.${conv.problem.fix}`, conv.problem.fixParams) });
+        problems.add({
+          severity: 'error',
+          sheet: g.name,
+          row: r + 1,
+          column: colLetter(c),
+          field: f.key,
+          message: msg(`import:problem.${conv.problem.key}`, conv.problem.params),
+          fix: msg(`import:fix.${conv.problem.fix}`, conv.problem.fixParams),
+        });
         reported.add(path);
         bad = true;
         return;
@@ -452,15 +555,35 @@ function relocate(ctx: ReadCtx, keys: string[], from: string, to: string): void 
   for (const k of keys) {
     if (k !== from && !k.startsWith(`${from}.`)) continue;
     const l = ctx.locs.get(k);
-    if (l) { ctx.locs.delete(k); ctx.locs.set(to + k.slice(from.length), l); }
+    if (l) {
+      ctx.locs.delete(k);
+      ctx.locs.set(to + k.slice(from.length), l);
+    }
     if (ctx.reported.delete(k)) ctx.reported.add(to + k.slice(from.length));
   }
 }
 
 /** A problem of one cell located by the reader (`path` of a read row), or of the row when the cell was empty. */
-function rowProblem(ctx: ReadCtx, path: string, rowPath: string, field: string, column: string | undefined, key: string, params: Record<string, string | number>, fix: string, fixParams?: Record<string, string | number>): void {
+function rowProblem(
+  ctx: ReadCtx,
+  path: string,
+  rowPath: string,
+  field: string,
+  column: string | undefined,
+  key: string,
+  params: Record<string, string | number>,
+  fix: string,
+  fixParams?: Record<string, string | number>,
+): void {
   const l = ctx.locs.get(path) ?? ctx.locs.get(rowPath);
-  ctx.problems.add({ severity: 'error', ...(l ? { sheet: l.sheet, row: l.row } : {}), ...(column ? { column } : {}), field, message: msg(`import:problem.${key}`, params), fix: msg(`import:fix.${fix}`, fixParams) });
+  ctx.problems.add({
+    severity: 'error',
+    ...(l ? { sheet: l.sheet, row: l.row } : {}),
+    ...(column ? { column } : {}),
+    field,
+    message: msg(`import:problem.${key}`, params),
+    fix: msg(`import:fix.${fix}`, fixParams),
+  });
   ctx.reported.add(path);
 }
 
@@ -496,13 +619,25 @@ function readProcessSheets(ctx: ReadCtx): boolean {
       const pi = typeof process === 'string' ? index.get(process) : undefined;
       if (pi === undefined) {
         if (!ctx.reported.has(`${from}.process`))
-          rowProblem(ctx, `${from}.process`, from, 'process', col('process'), 'unknownProcess', { value: typeof process === 'string' ? process : '' }, 'knownProcess', { allowed: [...index.keys()].join(', ') });
+          rowProblem(
+            ctx,
+            `${from}.process`,
+            from,
+            'process',
+            col('process'),
+            'unknownProcess',
+            { value: typeof process === 'string' ? process : '' },
+            'knownProcess',
+            { allowed: [...index.keys()].join(', ') },
+          );
         structural = true;
         return;
       }
       // a flow from a process not on the sheet: reported here, with the other problems of the sheets
       if (sheet === 'flows' && typeof rest.fromProcess === 'string' && !index.has(rest.fromProcess)) {
-        rowProblem(ctx, `${from}.fromProcess`, from, 'fromProcess', col('fromProcess'), 'unknownProcess', { value: rest.fromProcess }, 'knownProcess', { allowed: [...index.keys()].join(', ') });
+        rowProblem(ctx, `${from}.fromProcess`, from, 'fromProcess', col('fromProcess'), 'unknownProcess', { value: rest.fromProcess }, 'knownProcess', {
+          allowed: [...index.keys()].join(', '),
+        });
         structural = true;
       }
       if (typeof rest.qualifying === 'string') {
@@ -536,7 +671,10 @@ export function readInputWorkbook(book: Book, opts: { acceptValid?: boolean; max
   const locs = new Map<string, Loc>();
   const reported = new Set<string>();
   const ctx: ReadCtx = { book, problems, raw, locs, reported };
-  const badRows = new Map<'installations' | 'inventory', Set<number>>([['installations', new Set()], ['inventory', new Set()]]);
+  const badRows = new Map<'installations' | 'inventory', Set<number>>([
+    ['installations', new Set()],
+    ['inventory', new Set()],
+  ]);
   const rowOf: Record<'installations' | 'inventory', number[]> = { installations: [], inventory: [] };
   let total = 0;
   let structural = false;
@@ -545,7 +683,12 @@ export function readInputWorkbook(book: Book, opts: { acceptValid?: boolean; max
     const g = findSheet(book, spec.id);
     if (!g) {
       structural = true;
-      problems.add({ severity: 'error', sheet: sheetTitle(spec.id), message: msg('import:error.sheetNotFound', { sheet: sheetTitle(spec.id), available: book.sheets.map((s) => s.name).join(', ') }), fix: msg('import:fix.newerApp') });
+      problems.add({
+        severity: 'error',
+        sheet: sheetTitle(spec.id),
+        message: msg('import:error.sheetNotFound', { sheet: sheetTitle(spec.id), available: book.sheets.map((s) => s.name).join(', ') }),
+        fix: msg('import:fix.newerApp'),
+      });
       continue;
     }
     formulaNote(problems, g);
@@ -606,13 +749,17 @@ export function readInputWorkbook(book: Book, opts: { acceptValid?: boolean; max
       }
     }
     for (const i of newBad) rejected.add(i);
-    if (v.ok && v.dataset && newBad.size === 0) { valid = v.dataset; break; }
+    if (v.ok && v.dataset && newBad.size === 0) {
+      valid = v.dataset;
+      break;
+    }
     if (structural || newBad.size === 0) break;
     keptIndex = keptIndex.filter((i) => !rejected.has(i));
   }
   const dataset = valid && (rejected.size === 0 || opts.acceptValid) ? valid : undefined;
   const rejectedRows = [...rejected].map((i) => rowOf.inventory[i]!).sort((a, b) => a - b);
-  if (dataset && rejected.size) problems.add({ severity: 'warning', message: msg('import:warn.rowsSkipped', { count: rejected.size, valid: total - rejected.size }) });
+  if (dataset && rejected.size)
+    problems.add({ severity: 'warning', message: msg('import:warn.rowsSkipped', { count: rejected.size, valid: total - rejected.size }) });
   return { kind: 'workbook', dataset, problems: problems.done(), rows: { total, valid: total - rejected.size, rejected: rejected.size }, rejectedRows };
 }
 

@@ -31,7 +31,10 @@ export function guardZip(bytes: Uint8Array, limits: { maxUncompressedBytes?: num
   // end of central directory record: last occurrence of PK\5\6 within the final 64 KiB + 22 bytes
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) { eocd = i; break; }
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw fileError('corruptZip', undefined, 'resave');
   const count = u16(bytes, eocd + 10);

@@ -11,7 +11,10 @@ import { Grading, LabelCatalogue, LabelItems, type CatalogueClass, type GradingS
 function parse<T>(schema: z.ZodType<T>, raw: unknown, id: string): T {
   const r = schema.safeParse(raw);
   if (!r.success)
-    throw new PackError(id, r.error.issues.map((i) => msg('core:pack.invalidField', { field: i.path.map(String).join('.') || '(root)', detail: i.message })));
+    throw new PackError(
+      id,
+      r.error.issues.map((i) => msg('core:pack.invalidField', { field: i.path.map(String).join('.') || '(root)', detail: i.message })),
+    );
   return r.data;
 }
 export const loadLabelCatalogue = (raw: unknown) => parse(LabelCatalogue, raw, 'cn-cfp-label');

@@ -4,7 +4,12 @@ import { SourceRef } from '../packs/schema';
 import { LocalTextAll } from '../partners/schema';
 
 export const CatalogueClass = z
-  .object({ id: z.string().regex(/^[a-z0-9-]+$/), name: LocalTextAll, cnPrefixes: z.array(z.string().regex(/^\d{2,10}$/)).min(1), keywords: z.array(z.string().min(1)).optional() })
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: LocalTextAll,
+    cnPrefixes: z.array(z.string().regex(/^\d{2,10}$/)).min(1),
+    keywords: z.array(z.string().min(1)).optional(),
+  })
   .strict();
 export type CatalogueClass = z.infer<typeof CatalogueClass>;
 
@@ -28,7 +33,15 @@ export const LabelCatalogue = z
 export type LabelCatalogue = z.infer<typeof LabelCatalogue>;
 
 export const LABEL_ITEMS = ['product', 'functionalUnit', 'boundary', 'figure', 'standard', 'certificationBody', 'validity', 'catalogueClass'] as const;
-export const NINGXIA_ITEMS = ['targetProduct', 'productInformation', 'functionalUnit', 'systemBoundary', 'quantifiedResult', 'verificationBody', 'validity'] as const;
+export const NINGXIA_ITEMS = [
+  'targetProduct',
+  'productInformation',
+  'functionalUnit',
+  'systemBoundary',
+  'quantifiedResult',
+  'verificationBody',
+  'validity',
+] as const;
 export type LabelItemId = (typeof LABEL_ITEMS)[number];
 export type NingxiaItemId = (typeof NINGXIA_ITEMS)[number];
 

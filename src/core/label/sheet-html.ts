@@ -6,7 +6,10 @@ function itemValue(i: SheetItem, L: LangT): string {
   const parts: string[] = [];
   if (i.local) parts.push(`<bdi>${esc(pick(i.local, L.lang))}</bdi>`);
   if (i.value) parts.push(esc(tmsg(L.t, i.value)));
-  if (i.figure) parts.push(`<strong class="num" dir="ltr">${esc(fmtNum(i.figure.value, L.lang))}</strong> <span dir="ltr">${esc(i.figure.unit)}</span><div class="src">${sourceHtml(i.figure.source, L)}</div>`);
+  if (i.figure)
+    parts.push(
+      `<strong class="num" dir="ltr">${esc(fmtNum(i.figure.value, L.lang))}</strong> <span dir="ltr">${esc(i.figure.unit)}</span><div class="src">${sourceHtml(i.figure.source, L)}</div>`,
+    );
   if (i.status === 'missing') parts.push(`<span class="missing">${esc(L.t('partners:label.missingValue'))}</span>`);
   if (i.note) parts.push(`<div class="small">${esc(tmsg(L.t, i.note))}</div>`);
   return parts.join(' ');
@@ -14,7 +17,10 @@ function itemValue(i: SheetItem, L: LangT): string {
 
 function itemTable(items: SheetItem[], L: LangT, testid: string, prefix: string): string {
   const rows = items
-    .map((i) => `<tr data-item="${esc(i.id)}" data-status="${i.status}"><th scope="row">${esc(L.t(`partners:${prefix}.${i.id}`))}</th><td>${itemValue(i, L)}</td><td class="status-${i.status === 'present' ? 'same' : 'differs'}">${esc(L.t(`partners:label.status.${i.status}`))}</td></tr>`)
+    .map(
+      (i) =>
+        `<tr data-item="${esc(i.id)}" data-status="${i.status}"><th scope="row">${esc(L.t(`partners:${prefix}.${i.id}`))}</th><td>${itemValue(i, L)}</td><td class="status-${i.status === 'present' ? 'same' : 'differs'}">${esc(L.t(`partners:label.status.${i.status}`))}</td></tr>`,
+    )
     .join('');
   return `<table data-testid="${testid}"><thead><tr><th>${esc(L.t('partners:label.item'))}</th><th>${esc(L.t('partners:label.value'))}</th><th>${esc(L.t('partners:doc.statusCol'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -50,13 +56,29 @@ function gradingBlock(s: LabelSheet, L: LangT): string {
 /** The sheet's content (no page frame or style). */
 export function labelBody(s: LabelSheet, langs: LangT[]): string {
   return [
-    bilingual(langs, (L) => `<h1>${esc(L.t('partners:label.title'))}</h1><p><strong><bdi>${esc(pick(s.product, L.lang))}</bdi></strong></p><p>${esc(pick(s.scheme.name, L.lang))} — ${esc(pick(s.scheme.statusText, L.lang))}</p><p class="src">${sourceHtml(s.scheme.rules, L)}</p>`),
+    bilingual(
+      langs,
+      (L) =>
+        `<h1>${esc(L.t('partners:label.title'))}</h1><p><strong><bdi>${esc(pick(s.product, L.lang))}</bdi></strong></p><p>${esc(pick(s.scheme.name, L.lang))} — ${esc(pick(s.scheme.statusText, L.lang))}</p><p class="src">${sourceHtml(s.scheme.rules, L)}</p>`,
+    ),
     bilingual(langs, (L) => catalogueBlock(s, L)),
-    bilingual(langs, (L) => `<h2>${esc(L.t('partners:label.labelHeading'))}</h2>${itemTable(s.label.items, L, 'label-items', 'labelItem')}${missingList(s.missing.label, L, 'labelItem')}<p class="src">${sourceHtml(s.label.source, L)}</p>`),
-    bilingual(langs, (L) => `<h2>${esc(L.t('partners:label.ningxiaHeading'))}</h2>${itemTable(s.ningxia.items, L, 'ningxia-items', 'ningxiaItem')}${missingList(s.missing.ningxia, L, 'ningxiaItem')}<p class="src">${sourceHtml(s.ningxia.source, L)}</p>`),
+    bilingual(
+      langs,
+      (L) =>
+        `<h2>${esc(L.t('partners:label.labelHeading'))}</h2>${itemTable(s.label.items, L, 'label-items', 'labelItem')}${missingList(s.missing.label, L, 'labelItem')}<p class="src">${sourceHtml(s.label.source, L)}</p>`,
+    ),
+    bilingual(
+      langs,
+      (L) =>
+        `<h2>${esc(L.t('partners:label.ningxiaHeading'))}</h2>${itemTable(s.ningxia.items, L, 'ningxia-items', 'ningxiaItem')}${missingList(s.missing.ningxia, L, 'ningxiaItem')}<p class="src">${sourceHtml(s.ningxia.source, L)}</p>`,
+    ),
     bilingual(langs, (L) => gradingBlock(s, L)),
-    bilingual(langs, (L) => `<p class="small">${esc(pick(s.scheme.outsidePilot.text, L.lang))}</p><p class="src">${sourceHtml(s.scheme.outsidePilot.source, L)}</p>`),
+    bilingual(
+      langs,
+      (L) => `<p class="small">${esc(pick(s.scheme.outsidePilot.text, L.lang))}</p><p class="src">${sourceHtml(s.scheme.outsidePilot.source, L)}</p>`,
+    ),
   ].join('\n');
 }
 
-export const renderLabelHtml = (s: LabelSheet, langs: LangT[]): string => page(langs, langs.map((L) => L.t('partners:label.title')).join(' / '), labelBody(s, langs));
+export const renderLabelHtml = (s: LabelSheet, langs: LangT[]): string =>
+  page(langs, langs.map((L) => L.t('partners:label.title')).join(' / '), labelBody(s, langs));

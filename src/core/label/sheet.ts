@@ -46,19 +46,42 @@ function commonItems(ds: Dataset, lib: Library): Record<string, SheetItem> {
   const r = compute(ds, pack, { lib, skipChecks: true });
   const fu = ds.product.functionalUnit;
   const v = ds.study.verifier;
-  const product: SheetItem = { id: 'product', status: 'present', local: ds.product.name, ...(ds.product.cnCode ? { value: msg('partners:label.cnCode', { code: ds.product.cnCode }) } : {}) };
+  const product: SheetItem = {
+    id: 'product',
+    status: 'present',
+    local: ds.product.name,
+    ...(ds.product.cnCode ? { value: msg('partners:label.cnCode', { code: ds.product.cnCode }) } : {}),
+  };
   return {
     product,
-    functionalUnit: { id: 'functionalUnit', status: 'present', value: msg('partners:study.unit', { amount: fu.amount, unit: fu.unit }), ...(fu.description ? { local: fu.description } : {}) },
-    boundary: { id: 'boundary', status: 'present', value: msg('partners:label.boundary', { boundary: `$t:core:boundary.${ds.study.boundary}`, start: ds.period.start, end: ds.period.end }) },
+    functionalUnit: {
+      id: 'functionalUnit',
+      status: 'present',
+      value: msg('partners:study.unit', { amount: fu.amount, unit: fu.unit }),
+      ...(fu.description ? { local: fu.description } : {}),
+    },
+    boundary: {
+      id: 'boundary',
+      status: 'present',
+      value: msg('partners:label.boundary', { boundary: `$t:core:boundary.${ds.study.boundary}`, start: ds.period.start, end: ds.period.end }),
+    },
     figure: {
       id: 'figure',
       status: 'present',
-      figure: { value: r.total, unit: `kg CO2e / ${fu.amount} ${fu.unit}`, source: { act: pack.legalBasis.act, note: `rule pack ${pack.id} ${pack.version}, IPCC ${pack.gwpSet.id}` } },
+      figure: {
+        value: r.total,
+        unit: `kg CO2e / ${fu.amount} ${fu.unit}`,
+        source: { act: pack.legalBasis.act, note: `rule pack ${pack.id} ${pack.version}, IPCC ${pack.gwpSet.id}` },
+      },
     },
     standard: { id: 'standard', status: 'present', value: msg('partners:label.raw', { text: `$raw:${ds.study.standard}` }) },
     body: v
-      ? { id: 'certificationBody', status: 'present', value: msg('partners:study.verifier', { name: `$raw:${v.name}`, accreditation: `$raw:${v.accreditation ?? '—'}` }), note: msg('partners:label.bodyNote') }
+      ? {
+          id: 'certificationBody',
+          status: 'present',
+          value: msg('partners:study.verifier', { name: `$raw:${v.name}`, accreditation: `$raw:${v.accreditation ?? '—'}` }),
+          note: msg('partners:label.bodyNote'),
+        }
       : { id: 'certificationBody', status: 'missing', note: msg('partners:label.noBody') },
     validity: { id: 'validity', status: 'missing', note: msg('partners:label.noValidity') },
   };
@@ -74,7 +97,13 @@ export function buildLabelSheet(ds: Dataset, opts: LabelOptions = {}, lib: Libra
   const catItem: SheetItem =
     match.status === 'matched'
       ? { id: 'catalogueClass', status: 'present', local: match.class.name, note: msg(`partners:label.matchedBy.${match.by}`) }
-      : { id: 'catalogueClass', status: 'missing', note: msg(`partners:label.catalogue.${match.status}`, { candidates: match.status === 'ambiguous' ? match.candidates.map((k) => k.id).join(', ') : '' }) };
+      : {
+          id: 'catalogueClass',
+          status: 'missing',
+          note: msg(`partners:label.catalogue.${match.status}`, {
+            candidates: match.status === 'ambiguous' ? match.candidates.map((k) => k.id).join(', ') : '',
+          }),
+        };
   const labelMap: Record<string, SheetItem> = { ...c, certificationBody: c.body!, catalogueClass: catItem };
   const nx: Record<string, SheetItem> = {
     targetProduct: { ...c.product!, id: 'targetProduct' },
@@ -103,6 +132,9 @@ export function buildLabelSheet(ds: Dataset, opts: LabelOptions = {}, lib: Libra
     label: { source: items.label.source, items: labelList },
     ningxia: { source: items.ningxia.source, items: nxList },
     grading: { result: gradeFor(g, classId, c.figure!.figure!.value, opts.ratedPowerKw), china: g.china },
-    missing: { label: labelList.filter((i) => i.status === 'missing').map((i) => i.id), ningxia: nxList.filter((i) => i.status === 'missing').map((i) => i.id) },
+    missing: {
+      label: labelList.filter((i) => i.status === 'missing').map((i) => i.id),
+      ningxia: nxList.filter((i) => i.status === 'missing').map((i) => i.id),
+    },
   };
 }

@@ -68,12 +68,14 @@ export const nonNeg = () => z.preprocess(coerceNumberInput, ranged(z.number().no
 export const positive = () => z.preprocess(coerceNumberInput, ranged(z.number().positive()));
 
 const text = () => z.string().trim().min(1);
-export const LocalText = z
-  .object({ zh: z.string().optional(), en: z.string().optional(), ar: z.string().optional() })
-  .strict();
+export const LocalText = z.object({ zh: z.string().optional(), en: z.string().optional(), ar: z.string().optional() }).strict();
 export type LocalText = z.infer<typeof LocalText>;
 
-const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }).refine(isCalendarDate, { message: 'calendarDate' });
+const isoDate = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
+    .refine(isCalendarDate, { message: 'calendarDate' });
 const country = () => z.string().regex(/^[A-Z]{2}$/, { message: 'country' });
 const cnCode = () =>
   z
@@ -205,7 +207,10 @@ export const Installation = z
       .string()
       .regex(/^[A-Z]{2}[A-Z2-9]{3}$/, { message: 'unlocode' })
       .optional(),
-    coordinates: z.object({ lat: num().pipe(z.number().min(-90).max(90)), lon: num().pipe(z.number().min(-180).max(180)) }).strict().optional(),
+    coordinates: z
+      .object({ lat: num().pipe(z.number().min(-90).max(90)), lon: num().pipe(z.number().min(-180).max(180)) })
+      .strict()
+      .optional(),
     economicActivity: z.string().optional(),
   })
   .strict();
@@ -229,14 +234,14 @@ export const Study = z
   .object({
     standard: text(),
     boundary: z.enum(BOUNDARIES),
-    cutOff: z.object({ rule: z.string(), excluded: z.array(z.string()).default([]) }).strict().optional(),
+    cutOff: z
+      .object({ rule: z.string(), excluded: z.array(z.string()).default([]) })
+      .strict()
+      .optional(),
     allocation: z.object({ method: z.enum(ALLOCATION_METHODS), note: z.string().optional() }).strict(),
     gwpSet: z.enum(GWP_SET_IDS),
     practitioner: z.string().optional(),
-    verifier: z
-      .object({ name: text(), accreditation: z.string().optional(), statementDate: isoDate().optional() })
-      .strict()
-      .optional(),
+    verifier: z.object({ name: text(), accreditation: z.string().optional(), statementDate: isoDate().optional() }).strict().optional(),
     date: isoDate().optional(),
     /** Totals the study reported per functional unit, so the tool can reconcile. */
     reported: ReportedTotals.optional(),
@@ -249,7 +254,10 @@ export const CarbonPricePaid = z
     instrument: z.enum(['none', 'carbon-tax', 'carbon-levy', 'carbon-fee', 'national-ets', 'regional-ets', 'combination', 'other']),
     /** Share (0..1) of the product's embedded emissions covered by the price. */
     shareCovered: nonNeg().pipe(z.number().max(1)).optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, { message: 'currency' }).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { message: 'currency' })
+      .optional(),
     /** Carbon price due per tonne of product, in `currency`. */
     amountPerT: nonNeg().optional(),
     rebate: z.enum(['none', 'free-allocation', 'financial-compensation', 'tax-deduction', 'combination', 'other']).optional(),
@@ -274,9 +282,7 @@ export const ProcessProduct = z
   .strict();
 
 /** A flow from another process of the same installation (clinker to cement, slabs to hot-rolled coil). */
-export const ProcessInput = z
-  .object({ fromProcess: text(), amount: nonNeg(), unit: MassUnitSchema })
-  .strict();
+export const ProcessInput = z.object({ fromProcess: text(), amount: nonNeg(), unit: MassUnitSchema }).strict();
 
 /** Measurable heat or waste gas, imported into / exported from a process (TJ, tCO2/TJ). */
 const EnergyFlow = z
@@ -324,9 +330,7 @@ export const Dataset = z
         referenceFlow: z.object({ amount: positive(), unit: UnitSchema, description: z.string().optional() }).strict().optional(),
       })
       .strict(),
-    producer: z
-      .object({ name: text(), address: z.string().optional(), country: country(), region: z.string().optional() })
-      .strict(),
+    producer: z.object({ name: text(), address: z.string().optional(), country: country(), region: z.string().optional() }).strict(),
     installations: z.array(Installation).default([]),
     period: z.object({ start: isoDate(), end: isoDate() }).strict(),
     study: Study,

@@ -5,10 +5,7 @@ import { Dataset, InventoryLine } from './dataset';
 import { isCanonicalLine } from './fast-path';
 import { validateDataset } from './validate';
 
-const lines: unknown[] = [
-  ...sampleFiles().flatMap((f) => sampleJson(f).inventory),
-  ...JSON.parse(generateDataset(8)).inventory,
-];
+const lines: unknown[] = [...sampleFiles().flatMap((f) => sampleJson(f).inventory), ...JSON.parse(generateDataset(8)).inventory];
 
 /** Small mutations, valid and invalid, applied to canonical lines. */
 const MUTATIONS: ((l: any) => void)[] = [

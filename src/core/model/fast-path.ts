@@ -19,7 +19,22 @@ const S_GAS = set(GASES);
 const S_DT = set(DATA_TYPES);
 const S_ELEC = set(ELECTRICITY_SOURCES);
 
-const LINE_KEYS = set(['id', 'description', 'stage', 'category', 'location', 'installationId', 'activity', 'emissions', 'dataType', 'dataQuality', 'electricity', 'precursor', 'processId', 'notes']);
+const LINE_KEYS = set([
+  'id',
+  'description',
+  'stage',
+  'category',
+  'location',
+  'installationId',
+  'activity',
+  'emissions',
+  'dataType',
+  'dataQuality',
+  'electricity',
+  'precursor',
+  'processId',
+  'notes',
+]);
 const FACTOR_KEYS = set(['kind', 'massUnit', 'perUnit', 'gases', 'source']);
 const MEASURED_KEYS = set(['kind', 'massUnit', 'gases', 'source']);
 const SOURCE_KEYS = set(['name', 'year', 'geography', 'reference', 'factorId']);

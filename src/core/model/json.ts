@@ -49,8 +49,7 @@ class Fatal extends Error {
 
 const show = (s: string): string => (s.length > 40 ? `${s.slice(0, 37)}…` : s);
 
-const lineOf = (path: (string | number)[]): Problem['line'] =>
-  path[0] === 'inventory' && typeof path[1] === 'number' ? { row: path[1] + 1 } : undefined;
+const lineOf = (path: (string | number)[]): Problem['line'] => (path[0] === 'inventory' && typeof path[1] === 'number' ? { row: path[1] + 1 } : undefined);
 
 function position(text: string, p: number): { line: number; column: number } {
   let line = 1;
@@ -79,7 +78,10 @@ class Reader {
   ) {}
 
   report(key: string, params: Record<string, string | number>, path = this.path): void {
-    if (this.problems.length >= JSON_LIMITS.maxProblems) { this.dropped++; return; }
+    if (this.problems.length >= JSON_LIMITS.maxProblems) {
+      this.dropped++;
+      return;
+    }
     const p = [...path];
     const line = lineOf(p);
     this.problems.push({ severity: 'error', path: p, ...(line ? { line } : {}), message: msg(key, params) });
@@ -110,9 +112,18 @@ class Reader {
     }
     if (c === 34) return this.string();
     if (c === 45 || (c >= 48 && c <= 57)) return this.number();
-    if (this.s.startsWith('true', this.i)) { this.i += 4; return true; }
-    if (this.s.startsWith('false', this.i)) { this.i += 5; return false; }
-    if (this.s.startsWith('null', this.i)) { this.i += 4; return null; }
+    if (this.s.startsWith('true', this.i)) {
+      this.i += 4;
+      return true;
+    }
+    if (this.s.startsWith('false', this.i)) {
+      this.i += 5;
+      return false;
+    }
+    if (this.s.startsWith('null', this.i)) {
+      this.i += 4;
+      return null;
+    }
     return this.syntax();
   }
 
@@ -120,7 +131,10 @@ class Reader {
     const o: Record<string, unknown> = {};
     this.i++;
     this.ws();
-    if (this.s.charCodeAt(this.i) === 125) { this.i++; return o; }
+    if (this.s.charCodeAt(this.i) === 125) {
+      this.i++;
+      return o;
+    }
     for (;;) {
       this.ws();
       if (this.s.charCodeAt(this.i) !== 34) this.syntax();
@@ -137,7 +151,10 @@ class Reader {
       this.ws();
       const c = this.s.charCodeAt(this.i++);
       if (c === 125) return o;
-      if (c !== 44) { this.i--; this.syntax(); }
+      if (c !== 44) {
+        this.i--;
+        this.syntax();
+      }
     }
   }
 
@@ -145,7 +162,10 @@ class Reader {
     const a: unknown[] = [];
     this.i++;
     this.ws();
-    if (this.s.charCodeAt(this.i) === 93) { this.i++; return a; }
+    if (this.s.charCodeAt(this.i) === 93) {
+      this.i++;
+      return a;
+    }
     for (let n = 0; ; n++) {
       this.path.push(n);
       a.push(this.value(depth));
@@ -153,7 +173,10 @@ class Reader {
       this.ws();
       const c = this.s.charCodeAt(this.i++);
       if (c === 93) return a;
-      if (c !== 44) { this.i--; this.syntax(); }
+      if (c !== 44) {
+        this.i--;
+        this.syntax();
+      }
     }
   }
 
@@ -164,7 +187,10 @@ class Reader {
     let from = start;
     for (;;) {
       const q = s.indexOf('"', this.i);
-      if (q < 0) { this.i = s.length; this.syntax(); }
+      if (q < 0) {
+        this.i = s.length;
+        this.syntax();
+      }
       if (this.bs < this.i) {
         this.bs = s.indexOf('\\', this.i);
         if (this.bs < 0) this.bs = Infinity;
@@ -175,24 +201,45 @@ class Reader {
         const e = s.charCodeAt(b + 1);
         let add: string;
         switch (e) {
-          case 34: add = '"'; break;
-          case 92: add = '\\'; break;
-          case 47: add = '/'; break;
-          case 98: add = '\b'; break;
-          case 102: add = '\f'; break;
-          case 110: add = '\n'; break;
-          case 114: add = '\r'; break;
-          case 116: add = '\t'; break;
+          case 34:
+            add = '"';
+            break;
+          case 92:
+            add = '\\';
+            break;
+          case 47:
+            add = '/';
+            break;
+          case 98:
+            add = '\b';
+            break;
+          case 102:
+            add = '\f';
+            break;
+          case 110:
+            add = '\n';
+            break;
+          case 114:
+            add = '\r';
+            break;
+          case 116:
+            add = '\t';
+            break;
           case 117: {
             const h = s.slice(b + 2, b + 6);
-            if (!/^[0-9a-fA-F]{4}$/.test(h)) { this.i = b; this.syntax(); }
+            if (!/^[0-9a-fA-F]{4}$/.test(h)) {
+              this.i = b;
+              this.syntax();
+            }
             add = String.fromCharCode(parseInt(h, 16));
             this.i = b + 6;
             from = this.i;
             out += add;
             continue;
           }
-          default: this.i = b; this.syntax();
+          default:
+            this.i = b;
+            this.syntax();
         }
         out += add;
         this.i = b + 2;
@@ -200,7 +247,11 @@ class Reader {
         continue;
       }
       // raw control characters are not allowed inside JSON strings
-      for (let k = from; k < q; k++) if (s.charCodeAt(k) < 32) { this.i = k; this.syntax(); }
+      for (let k = from; k < q; k++)
+        if (s.charCodeAt(k) < 32) {
+          this.i = k;
+          this.syntax();
+        }
       out += s.slice(from, q);
       this.i = q + 1;
       if (out.length > this.maxString) {

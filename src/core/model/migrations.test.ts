@@ -40,7 +40,9 @@ describe('migrateDataset', () => {
 /** The samples as published in format version 1 (kept in test/fixtures/dataset-v1 exactly as they were). */
 const V1_DIR = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'dataset-v1');
 const V2_DIR = join(import.meta.dirname, '..', '..', '..', 'public', 'samples');
-const v1Files = readdirSync(V1_DIR).filter((f) => f.endsWith('.json')).sort();
+const v1Files = readdirSync(V1_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('format version 1 → 2 on every sample', () => {
   it('finds the version-1 samples', () => expect(v1Files.length).toBeGreaterThanOrEqual(4));

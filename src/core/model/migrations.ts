@@ -22,14 +22,9 @@ const v1ToV2: MigrationStep = { from: 1, to: 2, up: (raw) => ({ ...raw }) };
 export const MIGRATIONS: MigrationStep[] = [v1ToV2];
 
 export type MigrationOutcome =
-  | { ok: true; value: unknown; migratedFrom?: number }
-  | { ok: false; reason: 'newer-version' | 'no-path' | 'not-a-dataset'; version?: number };
+  { ok: true; value: unknown; migratedFrom?: number } | { ok: false; reason: 'newer-version' | 'no-path' | 'not-a-dataset'; version?: number };
 
-export function migrateDataset(
-  raw: unknown,
-  steps: readonly MigrationStep[] = MIGRATIONS,
-  target: number = DATASET_FORMAT_VERSION,
-): MigrationOutcome {
+export function migrateDataset(raw: unknown, steps: readonly MigrationStep[] = MIGRATIONS, target: number = DATASET_FORMAT_VERSION): MigrationOutcome {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: 'not-a-dataset' };
   const obj = raw as Record<string, unknown>;
   if (obj.format !== DATASET_FORMAT) return { ok: true, value: raw }; // the schema reports the wrong format

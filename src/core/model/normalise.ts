@@ -17,13 +17,32 @@ export function normaliseDigits(s: string): string {
     }
     if (mapped === undefined) {
       switch (ch) {
-        case '٫': mapped = '.'; break; // Arabic decimal separator
-        case '．': mapped = '.'; break;
-        case '٬': case '，': case '\u00a0': case '\u202f': case "'": mapped = ','; break;
-        case '－': case '−': mapped = '-'; break;
-        case '＋': mapped = '+'; break;
-        case 'Ｅ': case 'ｅ': mapped = 'e'; break;
-        default: mapped = ch;
+        case '٫':
+          mapped = '.';
+          break; // Arabic decimal separator
+        case '．':
+          mapped = '.';
+          break;
+        case '٬':
+        case '，':
+        case '\u00a0':
+        case '\u202f':
+        case "'":
+          mapped = ',';
+          break;
+        case '－':
+        case '−':
+          mapped = '-';
+          break;
+        case '＋':
+          mapped = '+';
+          break;
+        case 'Ｅ':
+        case 'ｅ':
+          mapped = 'e';
+          break;
+        default:
+          mapped = ch;
       }
     }
     out += mapped;

@@ -15,5 +15,4 @@ export interface Problem {
   legalRef?: string;
 }
 
-export const pathString = (path: readonly (string | number)[]): string =>
-  path.map((p) => String(p)).join('.');
+export const pathString = (path: readonly (string | number)[]): string => path.map((p) => String(p)).join('.');

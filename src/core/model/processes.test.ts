@@ -14,7 +14,15 @@ beforeAll(async () => {
 const SAMPLE = 'cement-plant-kiln-grinding.json';
 const base = () => sampleJson(SAMPLE);
 const product = (id: string, cnCode = '2523 29 00') => ({ id, cnCode, name: `Cement ${id}` });
-const process = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: `Process ${id}`, category: 'cement', production: { amount: 1000, unit: 't' }, inputs: [], products: [product(`${id}-C`)], ...extra });
+const process = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name: `Process ${id}`,
+  category: 'cement',
+  production: { amount: 1000, unit: 't' },
+  inputs: [],
+  products: [product(`${id}-C`)],
+  ...extra,
+});
 
 describe('processProblems: valid datasets', () => {
   it.each(sampleFiles())('%s has no process problem', (f) => {
@@ -36,27 +44,128 @@ describe('processProblems: valid datasets', () => {
   });
 });
 
-type Case = { name: string; mutate: (d: any) => void; key: string; path: (string | number)[]; line?: { id: string; row: number }; params?: Record<string, unknown> };
+type Case = {
+  name: string;
+  mutate: (d: any) => void;
+  key: string;
+  path: (string | number)[];
+  line?: { id: string; row: number };
+  params?: Record<string, unknown>;
+};
 const cases: Case[] = [
-  { name: 'two processes with the same id', mutate: (d) => d.processes.push(process('KILN')), key: 'core:processes.duplicateProcess', path: ['processes', 2, 'id'], params: { id: 'KILN', first: 1, row: 3 } },
-  { name: 'two products with the same id', mutate: (d) => (d.processes[1].products[0].id = 'CLK'), key: 'core:processes.duplicateProduct', path: ['processes', 1, 'products', 0, 'id'], params: { id: 'CLK', process: 'GRIND', first: 'KILN' } },
-  { name: "a line naming a process that doesn't exist", mutate: (d) => (d.inventory[4].processId = 'MILL'), key: 'core:processes.unknownProcess', path: ['inventory', 4, 'processId'], line: { id: 'G-01', row: 5 }, params: { line: 'G-01', id: 'MILL' } },
-  { name: 'an installation line without its process', mutate: (d) => delete d.inventory[1].processId, key: 'core:processes.lineWithoutProcess', path: ['inventory', 1, 'processId'], line: { id: 'K-02', row: 2 }, params: { line: 'K-02', row: 2, allowed: 'KILN, GRIND' } },
-  { name: 'a purchased precursor without its process', mutate: (d) => delete d.inventory[6].processId, key: 'core:processes.precursorWithoutProcess', path: ['inventory', 6, 'processId'], line: { id: 'G-03', row: 7 } },
-  { name: 'a flow from an unknown process', mutate: (d) => (d.processes[1].inputs[0].fromProcess = 'KILN-2'), key: 'core:processes.unknownFromProcess', path: ['processes', 1, 'inputs', 0, 'fromProcess'], params: { process: 'GRIND', id: 'KILN-2' } },
-  { name: 'a flow from the process itself', mutate: (d) => (d.processes[1].inputs[0].fromProcess = 'GRIND'), key: 'core:processes.selfInput', path: ['processes', 1, 'inputs', 0, 'fromProcess'] },
-  { name: 'a cycle of flows', mutate: (d) => d.processes[0].inputs.push({ fromProcess: 'GRIND', amount: 5, unit: 't' }), key: 'core:processes.cycle', path: ['processes'], params: { cycle: 'KILN → GRIND → KILN' } },
-  { name: 'production in MWh', mutate: (d) => (d.processes[0].production.unit = 'MWh'), key: 'core:processes.productionNotMass', path: ['processes', 0, 'production', 'unit'], params: { process: 'KILN', unit: 'MWh' } },
-  { name: 'a product of another category', mutate: (d) => (d.processes[0].products[0].cnCode = '2523 29 00'), key: 'core:processes.productOtherCategory', path: ['processes', 0, 'products', 0, 'cnCode'], params: { cn: '2523 29 00', found: '$t:cbam:categories.cement', category: '$t:cbam:categories.cement-clinker' } },
-  { name: 'a product that is no CBAM good', mutate: (d) => (d.processes[1].products[0].cnCode = '6810 11 10'), key: 'core:processes.productNotCbam', path: ['processes', 1, 'products', 0, 'cnCode'], params: { cn: '6810 11 10' } },
-  { name: 'an unknown goods category', mutate: (d) => (d.processes[1].category = 'concrete'), key: 'core:processes.unknownCategory', path: ['processes', 1, 'category'], params: { value: 'concrete' } },
-  { name: 'a route of another category', mutate: (d) => (d.processes[1].route = 'eaf'), key: 'core:processes.unknownRoute', path: ['processes', 1, 'route'], params: { value: 'eaf', allowed: 'all' } },
-  { name: 'an unknown installation', mutate: (d) => (d.processes[0].installationId = 'PLANT-9'), key: 'core:processes.unknownInstallation', path: ['processes', 0, 'installationId'] },
-  { name: 'more than 100 products', mutate: (d) => (d.processes[1].products = Array.from({ length: 100 }, (_, i) => product(`C${i}`))), key: 'core:processes.tooManyProducts', path: ['processes'], params: { count: 101, max: 100 } },
+  {
+    name: 'two processes with the same id',
+    mutate: (d) => d.processes.push(process('KILN')),
+    key: 'core:processes.duplicateProcess',
+    path: ['processes', 2, 'id'],
+    params: { id: 'KILN', first: 1, row: 3 },
+  },
+  {
+    name: 'two products with the same id',
+    mutate: (d) => (d.processes[1].products[0].id = 'CLK'),
+    key: 'core:processes.duplicateProduct',
+    path: ['processes', 1, 'products', 0, 'id'],
+    params: { id: 'CLK', process: 'GRIND', first: 'KILN' },
+  },
+  {
+    name: "a line naming a process that doesn't exist",
+    mutate: (d) => (d.inventory[4].processId = 'MILL'),
+    key: 'core:processes.unknownProcess',
+    path: ['inventory', 4, 'processId'],
+    line: { id: 'G-01', row: 5 },
+    params: { line: 'G-01', id: 'MILL' },
+  },
+  {
+    name: 'an installation line without its process',
+    mutate: (d) => delete d.inventory[1].processId,
+    key: 'core:processes.lineWithoutProcess',
+    path: ['inventory', 1, 'processId'],
+    line: { id: 'K-02', row: 2 },
+    params: { line: 'K-02', row: 2, allowed: 'KILN, GRIND' },
+  },
+  {
+    name: 'a purchased precursor without its process',
+    mutate: (d) => delete d.inventory[6].processId,
+    key: 'core:processes.precursorWithoutProcess',
+    path: ['inventory', 6, 'processId'],
+    line: { id: 'G-03', row: 7 },
+  },
+  {
+    name: 'a flow from an unknown process',
+    mutate: (d) => (d.processes[1].inputs[0].fromProcess = 'KILN-2'),
+    key: 'core:processes.unknownFromProcess',
+    path: ['processes', 1, 'inputs', 0, 'fromProcess'],
+    params: { process: 'GRIND', id: 'KILN-2' },
+  },
+  {
+    name: 'a flow from the process itself',
+    mutate: (d) => (d.processes[1].inputs[0].fromProcess = 'GRIND'),
+    key: 'core:processes.selfInput',
+    path: ['processes', 1, 'inputs', 0, 'fromProcess'],
+  },
+  {
+    name: 'a cycle of flows',
+    mutate: (d) => d.processes[0].inputs.push({ fromProcess: 'GRIND', amount: 5, unit: 't' }),
+    key: 'core:processes.cycle',
+    path: ['processes'],
+    params: { cycle: 'KILN → GRIND → KILN' },
+  },
+  {
+    name: 'production in MWh',
+    mutate: (d) => (d.processes[0].production.unit = 'MWh'),
+    key: 'core:processes.productionNotMass',
+    path: ['processes', 0, 'production', 'unit'],
+    params: { process: 'KILN', unit: 'MWh' },
+  },
+  {
+    name: 'a product of another category',
+    mutate: (d) => (d.processes[0].products[0].cnCode = '2523 29 00'),
+    key: 'core:processes.productOtherCategory',
+    path: ['processes', 0, 'products', 0, 'cnCode'],
+    params: { cn: '2523 29 00', found: '$t:cbam:categories.cement', category: '$t:cbam:categories.cement-clinker' },
+  },
+  {
+    name: 'a product that is no CBAM good',
+    mutate: (d) => (d.processes[1].products[0].cnCode = '6810 11 10'),
+    key: 'core:processes.productNotCbam',
+    path: ['processes', 1, 'products', 0, 'cnCode'],
+    params: { cn: '6810 11 10' },
+  },
+  {
+    name: 'an unknown goods category',
+    mutate: (d) => (d.processes[1].category = 'concrete'),
+    key: 'core:processes.unknownCategory',
+    path: ['processes', 1, 'category'],
+    params: { value: 'concrete' },
+  },
+  {
+    name: 'a route of another category',
+    mutate: (d) => (d.processes[1].route = 'eaf'),
+    key: 'core:processes.unknownRoute',
+    path: ['processes', 1, 'route'],
+    params: { value: 'eaf', allowed: 'all' },
+  },
+  {
+    name: 'an unknown installation',
+    mutate: (d) => (d.processes[0].installationId = 'PLANT-9'),
+    key: 'core:processes.unknownInstallation',
+    path: ['processes', 0, 'installationId'],
+  },
+  {
+    name: 'more than 100 products',
+    mutate: (d) => (d.processes[1].products = Array.from({ length: 100 }, (_, i) => product(`C${i}`))),
+    key: 'core:processes.tooManyProducts',
+    path: ['processes'],
+    params: { count: 101, max: 100 },
+  },
   {
     name: 'more than 20 purchased precursors',
-    mutate: (d) => { for (let i = 0; i < 20; i++) d.inventory.push({ ...structuredClone(d.inventory[6]), id: `PP-${i}` }); },
-    key: 'core:processes.tooManyPrecursors', path: ['inventory'], params: { count: 21, max: 20 },
+    mutate: (d) => {
+      for (let i = 0; i < 20; i++) d.inventory.push({ ...structuredClone(d.inventory[6]), id: `PP-${i}` });
+    },
+    key: 'core:processes.tooManyPrecursors',
+    path: ['inventory'],
+    params: { count: 21, max: 20 },
   },
 ];
 
@@ -96,7 +205,10 @@ describe('processProblems: each invalid case gets one translated problem naming 
 });
 
 describe('flowCycle', () => {
-  const ps = (edges: Record<string, string[]>) => Object.entries(edges).map(([id, from]) => Dataset.shape.processes.unwrap().element.parse(process(id, { inputs: from.map((f) => ({ fromProcess: f, amount: 1, unit: 't' })) })));
+  const ps = (edges: Record<string, string[]>) =>
+    Object.entries(edges).map(([id, from]) =>
+      Dataset.shape.processes.unwrap().element.parse(process(id, { inputs: from.map((f) => ({ fromProcess: f, amount: 1, unit: 't' })) })),
+    );
   it('finds no cycle in a chain or a diamond', () => {
     expect(flowCycle(ps({ A: [], B: ['A'], C: ['B'] }))).toBeUndefined();
     expect(flowCycle(ps({ A: [], B: ['A'], C: ['A'], D: ['B', 'C'] }))).toBeUndefined();
@@ -112,7 +224,11 @@ describe('qualifying parameters in per cent (…Pct, …Share are fractions, as 
     d.processes[1].products[0].qualifying = { clinkerShare: 0.76, mnPct: 13.95, reducingAgent: 'Coke', calcined: 2 };
     const ps = processProblems(Dataset.parse(d));
     expect(ps).toHaveLength(1);
-    expect(ps[0]).toMatchObject({ severity: 'warning', path: ['processes', 1, 'products', 0, 'qualifying', 'mnPct'], message: { key: 'core:processes.qualifyingPercent', params: { name: 'mnPct', value: 13.95, fraction: 0.1395 } } });
+    expect(ps[0]).toMatchObject({
+      severity: 'warning',
+      path: ['processes', 1, 'products', 0, 'qualifying', 'mnPct'],
+      message: { key: 'core:processes.qualifyingPercent', params: { name: 'mnPct', value: 13.95, fraction: 0.1395 } },
+    });
     for (const lang of LANGS) {
       const text = translateProblem(T[lang], ps[0]!);
       expect(text, lang).toContain('13.95');

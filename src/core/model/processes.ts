@@ -59,7 +59,11 @@ export function flowCycle(processes: NonNullable<Dataset['processes']>): string[
 function qualifyingPercent(pr: NonNullable<Dataset['processes']>[number]['products'][number], process: string, at: (string | number)[], out: Problem[]): void {
   for (const [name, value] of Object.entries(pr.qualifying ?? {}))
     if (/(Pct|Share)$/.test(name) && typeof value === 'number' && value > 1)
-      out.push({ severity: 'warning', path: [...at, name], message: msg('core:processes.qualifyingPercent', { product: pr.id, process, name, value, fraction: round(value / 100, 9) }) });
+      out.push({
+        severity: 'warning',
+        path: [...at, name],
+        message: msg('core:processes.qualifyingPercent', { product: pr.id, process, name, value, fraction: round(value / 100, 9) }),
+      });
 }
 
 function processShape(ds: Dataset, pack: CbamPack, out: Problem[]): void {
@@ -71,43 +75,77 @@ function processShape(ds: Dataset, pack: CbamPack, out: Problem[]): void {
   procs.forEach((p, i) => {
     const at = (...rest: (string | number)[]) => ['processes', i, ...rest];
     const first = seen.get(p.id);
-    if (first !== undefined) out.push({ severity: 'error', path: at('id'), message: msg('core:processes.duplicateProcess', { id: p.id, first: first + 1, row: i + 1 }) });
+    if (first !== undefined)
+      out.push({ severity: 'error', path: at('id'), message: msg('core:processes.duplicateProcess', { id: p.id, first: first + 1, row: i + 1 }) });
     else seen.set(p.id, i);
     if (dimensionOf(p.production.unit as Unit) !== 'mass')
-      out.push({ severity: 'error', path: at('production', 'unit'), message: msg('core:processes.productionNotMass', { process: p.id, unit: p.production.unit }) });
+      out.push({
+        severity: 'error',
+        path: at('production', 'unit'),
+        message: msg('core:processes.productionNotMass', { process: p.id, unit: p.production.unit }),
+      });
     if (p.installationId !== undefined && !installations.has(p.installationId))
       out.push({ severity: 'error', path: at('installationId'), message: msg('core:processes.unknownInstallation', { process: p.id, id: p.installationId }) });
     const cat = p.category === undefined ? undefined : categories.get(p.category);
     if (p.category !== undefined && !cat)
-      out.push({ severity: 'error', path: at('category'), message: msg('core:processes.unknownCategory', { process: p.id, value: p.category, allowed: [...categories.keys()].join(', ') }) });
+      out.push({
+        severity: 'error',
+        path: at('category'),
+        message: msg('core:processes.unknownCategory', { process: p.id, value: p.category, allowed: [...categories.keys()].join(', ') }),
+      });
     if (cat && p.route !== undefined && !cat.routes.includes(p.route))
-      out.push({ severity: 'error', path: at('route'), message: msg('core:processes.unknownRoute', { process: p.id, value: p.route, allowed: cat.routes.join(', ') }) });
+      out.push({
+        severity: 'error',
+        path: at('route'),
+        message: msg('core:processes.unknownRoute', { process: p.id, value: p.route, allowed: cat.routes.join(', ') }),
+      });
     p.products.forEach((pr, j) => {
       const other = products.get(pr.id);
-      if (other !== undefined) out.push({ severity: 'error', path: at('products', j, 'id'), message: msg('core:processes.duplicateProduct', { id: pr.id, process: p.id, first: other }) });
+      if (other !== undefined)
+        out.push({
+          severity: 'error',
+          path: at('products', j, 'id'),
+          message: msg('core:processes.duplicateProduct', { id: pr.id, process: p.id, first: other }),
+        });
       else products.set(pr.id, p.id);
       qualifyingPercent(pr, p.id, at('products', j, 'qualifying'), out);
       if (!cat) return;
       const hit = matchCn(pack, pr.cnCode.slice(0, 8));
       if (hit?.category !== cat.id)
         out.push({
-          severity: 'error', path: at('products', j, 'cnCode'),
+          severity: 'error',
+          path: at('products', j, 'cnCode'),
           message: msg(hit ? 'core:processes.productOtherCategory' : 'core:processes.productNotCbam', {
-            product: pr.id, process: p.id, cn: printCn(pr.cnCode), category: `$t:cbam:categories.${cat.id}`, ...(hit ? { found: `$t:cbam:categories.${hit.category}` } : {}),
+            product: pr.id,
+            process: p.id,
+            cn: printCn(pr.cnCode),
+            category: `$t:cbam:categories.${cat.id}`,
+            ...(hit ? { found: `$t:cbam:categories.${hit.category}` } : {}),
           }),
         });
     });
     p.inputs.forEach((f, j) => {
-      if (f.fromProcess === p.id) out.push({ severity: 'error', path: at('inputs', j, 'fromProcess'), message: msg('core:processes.selfInput', { process: p.id }) });
+      if (f.fromProcess === p.id)
+        out.push({ severity: 'error', path: at('inputs', j, 'fromProcess'), message: msg('core:processes.selfInput', { process: p.id }) });
       else if (!procs.some((q) => q.id === f.fromProcess))
-        out.push({ severity: 'error', path: at('inputs', j, 'fromProcess'), message: msg('core:processes.unknownFromProcess', { process: p.id, id: f.fromProcess, allowed: procs.map((q) => q.id).join(', ') }) });
+        out.push({
+          severity: 'error',
+          path: at('inputs', j, 'fromProcess'),
+          message: msg('core:processes.unknownFromProcess', { process: p.id, id: f.fromProcess, allowed: procs.map((q) => q.id).join(', ') }),
+        });
     });
   });
   const cycle = flowCycle(procs);
   if (cycle) out.push({ severity: 'error', path: ['processes'], message: msg('core:processes.cycle', { cycle: cycle.join(' → ') }) });
   const nProducts = procs.reduce((s, p) => s + p.products.length, 0);
-  if (procs.length > TEMPLATE_LIMITS.processes) out.push({ severity: 'error', path: ['processes'], message: msg('core:processes.tooManyProcesses', { count: procs.length, max: TEMPLATE_LIMITS.processes }) });
-  if (nProducts > TEMPLATE_LIMITS.products) out.push({ severity: 'error', path: ['processes'], message: msg('core:processes.tooManyProducts', { count: nProducts, max: TEMPLATE_LIMITS.products }) });
+  if (procs.length > TEMPLATE_LIMITS.processes)
+    out.push({
+      severity: 'error',
+      path: ['processes'],
+      message: msg('core:processes.tooManyProcesses', { count: procs.length, max: TEMPLATE_LIMITS.processes }),
+    });
+  if (nProducts > TEMPLATE_LIMITS.products)
+    out.push({ severity: 'error', path: ['processes'], message: msg('core:processes.tooManyProducts', { count: nProducts, max: TEMPLATE_LIMITS.products }) });
 }
 
 /** Cross-reference problems of the dataset's processes and the lines' processes (none for a dataset without processes and lines naming none). */
@@ -125,15 +163,33 @@ export function processProblems(ds: Dataset, opts: ProcessCheckOptions = {}): Pr
     if (isPurchasedPrecursorLine(l)) purchased++;
     if (l.processId !== undefined && !ids.has(l.processId))
       out.push({
-        severity: 'error', path: ['inventory', i, 'processId'], line,
-        message: procs ? msg('core:processes.unknownProcess', { line: l.id, id: l.processId, allowed: [...ids].join(', ') }) : msg('core:processes.noProcesses', { line: l.id, id: l.processId }),
+        severity: 'error',
+        path: ['inventory', i, 'processId'],
+        line,
+        message: procs
+          ? msg('core:processes.unknownProcess', { line: l.id, id: l.processId, allowed: [...ids].join(', ') })
+          : msg('core:processes.noProcesses', { line: l.id, id: l.processId }),
       });
     else if (procs && l.processId === undefined && l.location === 'installation')
-      out.push({ severity: 'error', path: ['inventory', i, 'processId'], line, message: msg('core:processes.lineWithoutProcess', { line: l.id, row: i + 1, allowed: [...ids].join(', ') }) });
+      out.push({
+        severity: 'error',
+        path: ['inventory', i, 'processId'],
+        line,
+        message: msg('core:processes.lineWithoutProcess', { line: l.id, row: i + 1, allowed: [...ids].join(', ') }),
+      });
     else if (procs && l.processId === undefined && isPurchasedPrecursorLine(l))
-      out.push({ severity: 'error', path: ['inventory', i, 'processId'], line, message: msg('core:processes.precursorWithoutProcess', { line: l.id, row: i + 1, allowed: [...ids].join(', ') }) });
+      out.push({
+        severity: 'error',
+        path: ['inventory', i, 'processId'],
+        line,
+        message: msg('core:processes.precursorWithoutProcess', { line: l.id, row: i + 1, allowed: [...ids].join(', ') }),
+      });
   });
   if (procs && purchased > TEMPLATE_LIMITS.purchasedPrecursors)
-    out.push({ severity: 'error', path: ['inventory'], message: msg('core:processes.tooManyPrecursors', { count: purchased, max: TEMPLATE_LIMITS.purchasedPrecursors }) });
+    out.push({
+      severity: 'error',
+      path: ['inventory'],
+      message: msg('core:processes.tooManyPrecursors', { count: purchased, max: TEMPLATE_LIMITS.purchasedPrecursors }),
+    });
   return out;
 }

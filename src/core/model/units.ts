@@ -22,7 +22,7 @@ export const UNIT_DEFS = {
   m3: { dim: 'volume', toBase: 1 },
   L: { dim: 'volume', toBase: 0.001 },
   // transport work, base t·km
-  'tkm': { dim: 'transport', toBase: 1 },
+  tkm: { dim: 'transport', toBase: 1 },
   // count
   piece: { dim: 'count', toBase: 1 },
 } as const satisfies Record<string, { dim: string; toBase: number }>;
@@ -33,18 +33,69 @@ export const UNITS = Object.keys(UNIT_DEFS) as Unit[];
 
 /** Spellings users type (and spreadsheets carry) mapped to canonical units. */
 const ALIASES: Record<string, Unit> = {
-  tonne: 't', tonnes: 't', ton: 't', tons: 't', 吨: 't', 't/a': 't', طن: 't',
-  千克: 'kg', 公斤: 'kg', kilogram: 'kg', kilograms: 'kg', كغ: 'kg',
-  克: 'g', gram: 'g', grams: 'g',
-  kwh: 'kWh', 'kw·h': 'kWh', 'kw.h': 'kWh', 'kw h': 'kWh', 千瓦时: 'kWh', 度: 'kWh',
-  mwh: 'MWh', 'mw·h': 'MWh', 兆瓦时: 'MWh', gwh: 'GWh',
-  mj: 'MJ', 兆焦: 'MJ', gj: 'GJ', 吉焦: 'GJ', tj: 'TJ', 太焦: 'TJ',
-  nm3: 'Nm3', 'nm³': 'Nm3', 标立方米: 'Nm3', 标方: 'Nm3',
-  '1000nm3': '1000 Nm3', '1000 nm3': '1000 Nm3', 'knm3': '1000 Nm3', 千标立方米: '1000 Nm3', '万nm3': '1000 Nm3',
-  m3: 'm3', 'm³': 'm3', 立方米: 'm3',
-  l: 'L', litre: 'L', liter: 'L', litres: 'L', liters: 'L', 升: 'L',
-  tkm: 'tkm', 't·km': 'tkm', 't.km': 'tkm', 't km': 'tkm', 't*km': 'tkm', 吨公里: 'tkm', 吨·公里: 'tkm',
-  piece: 'piece', pieces: 'piece', pcs: 'piece', pc: 'piece', 个: 'piece', 件: 'piece', 台: 'piece',
+  tonne: 't',
+  tonnes: 't',
+  ton: 't',
+  tons: 't',
+  吨: 't',
+  't/a': 't',
+  طن: 't',
+  千克: 'kg',
+  公斤: 'kg',
+  kilogram: 'kg',
+  kilograms: 'kg',
+  كغ: 'kg',
+  克: 'g',
+  gram: 'g',
+  grams: 'g',
+  kwh: 'kWh',
+  'kw·h': 'kWh',
+  'kw.h': 'kWh',
+  'kw h': 'kWh',
+  千瓦时: 'kWh',
+  度: 'kWh',
+  mwh: 'MWh',
+  'mw·h': 'MWh',
+  兆瓦时: 'MWh',
+  gwh: 'GWh',
+  mj: 'MJ',
+  兆焦: 'MJ',
+  gj: 'GJ',
+  吉焦: 'GJ',
+  tj: 'TJ',
+  太焦: 'TJ',
+  nm3: 'Nm3',
+  'nm³': 'Nm3',
+  标立方米: 'Nm3',
+  标方: 'Nm3',
+  '1000nm3': '1000 Nm3',
+  '1000 nm3': '1000 Nm3',
+  knm3: '1000 Nm3',
+  千标立方米: '1000 Nm3',
+  万nm3: '1000 Nm3',
+  m3: 'm3',
+  'm³': 'm3',
+  立方米: 'm3',
+  l: 'L',
+  litre: 'L',
+  liter: 'L',
+  litres: 'L',
+  liters: 'L',
+  升: 'L',
+  tkm: 'tkm',
+  't·km': 'tkm',
+  't.km': 'tkm',
+  't km': 'tkm',
+  't*km': 'tkm',
+  吨公里: 'tkm',
+  吨·公里: 'tkm',
+  piece: 'piece',
+  pieces: 'piece',
+  pcs: 'piece',
+  pc: 'piece',
+  个: 'piece',
+  件: 'piece',
+  台: 'piece',
 };
 
 /** Canonical unit for a typed spelling, or undefined when unknown. '万Nm3' is deliberately NOT 1000 Nm3. */
@@ -78,7 +129,10 @@ export function convert(amount: number, from: Unit, to: Unit): number {
 }
 
 export class UnitMismatchError extends Error {
-  constructor(public readonly from: Unit, public readonly to: Unit) {
+  constructor(
+    public readonly from: Unit,
+    public readonly to: Unit,
+  ) {
     super(`cannot convert ${from} to ${to}`);
   }
 }

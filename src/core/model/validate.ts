@@ -39,28 +39,94 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
 }
 
 export const FIELD_LABELS = new Set([
-  'id', 'description', 'stage', 'category', 'location', 'installationId', 'activity.amount', 'activity.unit',
-  'emissions', 'emissions.kind', 'emissions.massUnit', 'emissions.perUnit', 'emissions.gases', 'emissions.source',
-  'emissions.source.name', 'emissions.source.year', 'dataType', 'dataQuality.rating', 'electricity.source',
-  'precursor.cnCode', 'precursor.countryOfProduction', 'precursor.embedded.direct', 'precursor.embedded.indirect',
-  'product.name', 'product.cnCode', 'product.functionalUnit.amount', 'product.functionalUnit.unit',
-  'producer.name', 'producer.country', 'period.start', 'period.end', 'study.standard', 'study.boundary',
-  'study.gwpSet', 'study.allocation.method', 'study.reported.total', 'basis', 'basis.production.amount',
-  'basis.production.unit', 'inventory', 'country', 'unlocode', 'name', 'format', 'formatVersion',
+  'id',
+  'description',
+  'stage',
+  'category',
+  'location',
+  'installationId',
+  'activity.amount',
+  'activity.unit',
+  'emissions',
+  'emissions.kind',
+  'emissions.massUnit',
+  'emissions.perUnit',
+  'emissions.gases',
+  'emissions.source',
+  'emissions.source.name',
+  'emissions.source.year',
+  'dataType',
+  'dataQuality.rating',
+  'electricity.source',
+  'precursor.cnCode',
+  'precursor.countryOfProduction',
+  'precursor.embedded.direct',
+  'precursor.embedded.indirect',
+  'product.name',
+  'product.cnCode',
+  'product.functionalUnit.amount',
+  'product.functionalUnit.unit',
+  'producer.name',
+  'producer.country',
+  'period.start',
+  'period.end',
+  'study.standard',
+  'study.boundary',
+  'study.gwpSet',
+  'study.allocation.method',
+  'study.reported.total',
+  'basis',
+  'basis.production.amount',
+  'basis.production.unit',
+  'inventory',
+  'country',
+  'unlocode',
+  'name',
+  'format',
+  'formatVersion',
   // format version 2: the line's process, the supplier's electricity and variant, production processes and products
-  'processId', 'precursor.variant', 'precursor.embedded.electricityMWhPerT', 'precursor.embedded.electricityEf',
-  'precursor.embedded.electricityEfSource', 'processes', 'processes.id', 'processes.name',
-  'processes.installationId', 'processes.category', 'processes.route', 'processes.production.amount',
-  'processes.production.unit', 'processes.producedForMarket', 'processes.consumedForNonCbam', 'processes.inputs',
-  'processes.inputs.fromProcess', 'processes.inputs.amount', 'processes.inputs.unit', 'processes.heat.importedTJ',
-  'processes.heat.importedEf', 'processes.heat.exportedTJ', 'processes.heat.exportedEf',
-  'processes.wasteGas.importedTJ', 'processes.wasteGas.importedEf', 'processes.wasteGas.exportedTJ',
-  'processes.wasteGas.exportedEf', 'processes.electricityExported.mwh', 'processes.electricityExported.ef',
-  'processes.products', 'processes.products.id', 'processes.products.cnCode', 'processes.products.name',
-  'processes.products.amount', 'processes.products.qualifying', 'processes.products.carbonPrice.instrument',
-  'processes.products.carbonPrice.shareCovered', 'processes.products.carbonPrice.currency',
-  'processes.products.carbonPrice.amountPerT', 'processes.products.carbonPrice.rebate',
-  'processes.products.carbonPrice.rebateShare', 'processes.products.carbonPrice.rebatePerT',
+  'processId',
+  'precursor.variant',
+  'precursor.embedded.electricityMWhPerT',
+  'precursor.embedded.electricityEf',
+  'precursor.embedded.electricityEfSource',
+  'processes',
+  'processes.id',
+  'processes.name',
+  'processes.installationId',
+  'processes.category',
+  'processes.route',
+  'processes.production.amount',
+  'processes.production.unit',
+  'processes.producedForMarket',
+  'processes.consumedForNonCbam',
+  'processes.inputs',
+  'processes.inputs.fromProcess',
+  'processes.inputs.amount',
+  'processes.inputs.unit',
+  'processes.heat.importedTJ',
+  'processes.heat.importedEf',
+  'processes.heat.exportedTJ',
+  'processes.heat.exportedEf',
+  'processes.wasteGas.importedTJ',
+  'processes.wasteGas.importedEf',
+  'processes.wasteGas.exportedTJ',
+  'processes.wasteGas.exportedEf',
+  'processes.electricityExported.mwh',
+  'processes.electricityExported.ef',
+  'processes.products',
+  'processes.products.id',
+  'processes.products.cnCode',
+  'processes.products.name',
+  'processes.products.amount',
+  'processes.products.qualifying',
+  'processes.products.carbonPrice.instrument',
+  'processes.products.carbonPrice.shareCovered',
+  'processes.products.carbonPrice.currency',
+  'processes.products.carbonPrice.amountPerT',
+  'processes.products.carbonPrice.rebate',
+  'processes.products.carbonPrice.rebateShare',
+  'processes.products.carbonPrice.rebatePerT',
   'processes.products.carbonPrice.legalAct',
 ]);
 
@@ -105,24 +171,33 @@ function issueToProblem(issue: z.core.$ZodIssue, raw: unknown): Problem {
         if (last === 'emissions') return { ...base, message: msg('core:validation.missingEmissions') };
         return { ...base, message: msg('core:validation.required', { field }) };
       }
-      if (issue.expected === 'number')
-        return { ...base, message: msg('core:validation.notANumber', { field, value: show(input) }) };
-      return { ...base, message: msg('core:validation.wrongType', { field, expected: `$t:core:type.${KNOWN_TYPES.has(issue.expected) ? issue.expected : 'other'}`, value: show(input) }) };
+      if (issue.expected === 'number') return { ...base, message: msg('core:validation.notANumber', { field, value: show(input) }) };
+      return {
+        ...base,
+        message: msg('core:validation.wrongType', {
+          field,
+          expected: `$t:core:type.${KNOWN_TYPES.has(issue.expected) ? issue.expected : 'other'}`,
+          value: show(input),
+        }),
+      };
     }
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
       if (issue.code === 'too_small' && issue.origin === 'number' && Number(bound) === 0)
         return { ...base, message: msg(issue.inclusive ? 'core:validation.negative' : 'core:validation.notPositive', { field, value: show(input) }) };
-      if (issue.origin === 'string' && issue.code === 'too_small')
-        return { ...base, message: msg('core:validation.required', { field }) };
-      return { ...base, message: msg(issue.code === 'too_small' ? 'core:validation.tooSmall' : 'core:validation.tooBig', { field, value: show(input), bound: String(bound) }) };
+      if (issue.origin === 'string' && issue.code === 'too_small') return { ...base, message: msg('core:validation.required', { field }) };
+      return {
+        ...base,
+        message: msg(issue.code === 'too_small' ? 'core:validation.tooSmall' : 'core:validation.tooBig', { field, value: show(input), bound: String(bound) }),
+      };
     }
     case 'invalid_value': {
       if (input === undefined) return { ...base, message: msg('core:validation.required', { field }) };
       const allowed = issue.values.map(String).join(', ');
       if (last === 'format') return { ...base, message: msg('core:validation.notADataset') };
-      if (last === 'formatVersion') return { ...base, message: msg('core:validation.unknownVersion', { value: show(input), supported: DATASET_FORMAT_VERSION }) };
+      if (last === 'formatVersion')
+        return { ...base, message: msg('core:validation.unknownVersion', { value: show(input), supported: DATASET_FORMAT_VERSION }) };
       if (last === 'unit' || last === 'perUnit' || last === 'massUnit')
         return { ...base, message: msg('core:validation.unknownUnit', { field, value: show(input), allowed }) };
       if (last === 'stage') return { ...base, message: msg('core:validation.unknownStage', { value: show(input), allowed }) };
@@ -135,8 +210,7 @@ function issueToProblem(issue: z.core.$ZodIssue, raw: unknown): Problem {
       return { ...base, message: msg('core:validation.unknownValue', { field, value: show(input), allowed: '' }) };
     }
     case 'custom': {
-      if (issue.message === 'range')
-        return { ...base, message: msg('core:validation.numberRange', { field, value: show(input), ...NUMBER_RANGE_TEXT }) };
+      if (issue.message === 'range') return { ...base, message: msg('core:validation.numberRange', { field, value: show(input), ...NUMBER_RANGE_TEXT }) };
       if (issue.message === 'calendarDate') return { ...base, message: msg('core:validation.format.impossibleDate', { field, value: show(input) }) };
       return { ...base, message: msg('core:validation.generic', { field, detail: '' }) };
     }
@@ -145,8 +219,7 @@ function issueToProblem(issue: z.core.$ZodIssue, raw: unknown): Problem {
       return { ...base, message: msg(`core:validation.format.${kind}`, { field, value: show(input) }) };
     }
     case 'unrecognized_keys':
-      if (last === 'gases')
-        return { ...base, message: msg('core:validation.unknownGas', { value: issue.keys.join(', '), allowed: GASES.join(', ') }) };
+      if (last === 'gases') return { ...base, message: msg('core:validation.unknownGas', { value: issue.keys.join(', '), allowed: GASES.join(', ') }) };
       return { ...base, severity: 'error', message: msg('core:validation.unknownField', { keys: issue.keys.join(', ') }) };
     case 'invalid_union':
       if (last === 'emissions') return { ...base, message: msg('core:validation.emissionsKind', { value: show((input as { kind?: unknown })?.kind) }) };
@@ -199,8 +272,7 @@ export function semanticProblems(ds: Dataset): Problem[] {
     const at = (...p: (string | number)[]) => ['inventory', i, ...p];
     if (first !== undefined)
       out.push({ severity: 'error', path: at('id'), line, message: msg('core:validation.duplicateId', { id: l.id, firstRow: first + 1 }) });
-    if (gasCount === 0)
-      out.push({ severity: 'error', path: at('emissions', 'gases'), line, message: msg('core:validation.missingFactor') });
+    if (gasCount === 0) out.push({ severity: 'error', path: at('emissions', 'gases'), line, message: msg('core:validation.missingFactor') });
     if (unitMismatch && em.kind === 'factors') {
       out.push({
         severity: 'error',
@@ -216,16 +288,21 @@ export function semanticProblems(ds: Dataset): Problem[] {
     }
     if (badInstallation)
       out.push({ severity: 'error', path: at('installationId'), line, message: msg('core:validation.unknownInstallation', { id: l.installationId! }) });
-    if (elecNoInfo)
-      out.push({ severity: 'warning', path: at('electricity'), line, message: msg('core:validation.electricityInfoMissing') });
+    if (elecNoInfo) out.push({ severity: 'warning', path: at('electricity'), line, message: msg('core:validation.electricityInfoMissing') });
     if (elecUnit)
       out.push({ severity: 'error', path: at('activity', 'unit'), line, message: msg('core:validation.electricityUnit', { unit: l.activity.unit }) });
     if (precursorCountry)
       out.push({ severity: 'warning', path: at('precursor', 'countryOfProduction'), line, message: msg('core:validation.precursorCountry') });
   }
   const rep = ds.study.reported?.perStage;
-  if (rep) for (const s of Object.keys(rep)) if (!(STAGES as readonly string[]).includes(s))
-    out.push({ severity: 'error', path: ['study', 'reported', 'perStage', s], message: msg('core:validation.unknownStage', { value: s, allowed: STAGES.join(', ') }) });
+  if (rep)
+    for (const s of Object.keys(rep))
+      if (!(STAGES as readonly string[]).includes(s))
+        out.push({
+          severity: 'error',
+          path: ['study', 'reported', 'perStage', s],
+          message: msg('core:validation.unknownStage', { value: s, allowed: STAGES.join(', ') }),
+        });
   return out;
 }
 
@@ -259,20 +336,21 @@ export function validateDataset(input: string | unknown): ValidationResult {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
     return { ok: false, problems: [{ severity: 'error', path: [], message: msg('core:validation.notADataset') }] };
   const fmt = (raw as { format?: unknown }).format;
-  if (fmt !== DATASET_FORMAT)
-    return { ok: false, problems: [{ severity: 'error', path: ['format'], message: msg('core:validation.notADataset') }] };
+  if (fmt !== DATASET_FORMAT) return { ok: false, problems: [{ severity: 'error', path: ['format'], message: msg('core:validation.notADataset') }] };
   const mig = migrateDataset(raw);
   if (!mig.ok) {
     return {
       ok: false,
-      problems: [{
-        severity: 'error',
-        path: ['formatVersion'],
-        message: msg(mig.reason === 'newer-version' ? 'core:validation.newerVersion' : 'core:validation.unknownVersion', {
-          value: String(mig.version ?? ''),
-          supported: DATASET_FORMAT_VERSION,
-        }),
-      }],
+      problems: [
+        {
+          severity: 'error',
+          path: ['formatVersion'],
+          message: msg(mig.reason === 'newer-version' ? 'core:validation.newerVersion' : 'core:validation.unknownVersion', {
+            value: String(mig.version ?? ''),
+            supported: DATASET_FORMAT_VERSION,
+          }),
+        },
+      ],
     };
   }
   // The head is checked by the schema; lines already in canonical form are accepted by the fast path,
@@ -291,7 +369,10 @@ export function validateDataset(input: string | unknown): ValidationResult {
         lines.push(l as InventoryLine);
         continue;
       }
-      if (issues.length >= VALIDATION_LIMITS.maxProblems) { unchecked++; continue; }
+      if (issues.length >= VALIDATION_LIMITS.maxProblems) {
+        unchecked++;
+        continue;
+      }
       const r = InventoryLine.safeParse(l, { reportInput: true });
       if (r.success) lines.push(r.data);
       else for (const is of r.error.issues) issues.push({ ...is, path: ['inventory', i, ...is.path] });
@@ -311,13 +392,18 @@ export function validateDataset(input: string | unknown): ValidationResult {
   const ok = !all.some((p) => p.severity === 'error');
   const problems = all.length > VALIDATION_LIMITS.maxProblems ? all.slice(0, VALIDATION_LIMITS.maxProblems) : all;
   return {
-    ok, dataset: ok ? data : undefined, problems, migratedFrom: mig.ok ? mig.migratedFrom : undefined,
+    ok,
+    dataset: ok ? data : undefined,
+    problems,
+    migratedFrom: mig.ok ? mig.migratedFrom : undefined,
     ...(all.length > problems.length ? { omitted: all.length - problems.length } : {}),
   };
 }
 
 /** Problems grouped by kind (message key and field), most frequent first: what a capped list summarises. */
-export function summariseProblems(problems: readonly Problem[]): { key: string; severity: Problem['severity']; field?: string; count: number; example: number }[] {
+export function summariseProblems(
+  problems: readonly Problem[],
+): { key: string; severity: Problem['severity']; field?: string; count: number; example: number }[] {
   const m = new Map<string, { key: string; severity: Problem['severity']; field?: string; count: number; example: number }>();
   for (let i = 0; i < problems.length; i++) {
     const p = problems[i]!;

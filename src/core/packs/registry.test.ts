@@ -87,10 +87,21 @@ describe('reference tables', () => {
     const sec = md.slice(md.indexOf('### 3.2'), md.indexOf('### 3.3'));
     const byLabel = (label: string) => {
       const line = sec.split('\n').find((l) => l.includes(label))!;
-      return line.split('|').slice(2, 5).map((c) => Number(c.replace(/\*/g, '').trim()));
+      return line
+        .split('|')
+        .slice(2, 5)
+        .map((c) => Number(c.replace(/\*/g, '').trim()));
     };
     const f = (id: string) => library().electricity.factors.find((x) => x.id === id)!.value;
-    const regions: [string, string][] = [['North China', 'north'], ['Northeast', 'northeast'], ['East', 'east'], ['Central', 'central'], ['Northwest', 'northwest'], ['South 南方', 'south'], ['Southwest', 'southwest']];
+    const regions: [string, string][] = [
+      ['North China', 'north'],
+      ['Northeast', 'northeast'],
+      ['East', 'east'],
+      ['Central', 'central'],
+      ['Northwest', 'northwest'],
+      ['South 南方', 'south'],
+      ['Southwest', 'southwest'],
+    ];
     for (const [label, id] of regions) {
       const [y21, y22, y23] = byLabel(label);
       expect([f(`cn-mee-co2-2021-${id}`), f(`cn-mee-co2-2022-${id}`), f(`cn-mee-co2-2023-${id}`)], label).toEqual([y21, y22, y23]);

@@ -12,7 +12,10 @@ import cnElec from '../../../rules/cn-electricity-factors/factors.json';
 import { ElectricityFactorTable, FootprintPack, GwpSets } from './schema';
 
 export class PackError extends Error {
-  constructor(public readonly packId: string, public readonly problems: Message[]) {
+  constructor(
+    public readonly packId: string,
+    public readonly problems: Message[],
+  ) {
     super(`rule pack ${packId} is invalid: ${problems.map((p) => JSON.stringify(p)).join('; ')}`);
   }
 }

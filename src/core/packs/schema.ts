@@ -125,9 +125,7 @@ export const FootprintPack = z
     effectiveFrom: isoDate,
     effectiveTo: isoDate.nullable(),
     gwpSet: z.object({ id: z.enum(GWP_SET_IDS), source: SourceRef }).strict(),
-    gases: z
-      .object({ counted: z.array(z.enum(GASES)).min(1), biogenicCO2: z.enum(['counted', 'excluded']), source: SourceRef })
-      .strict(),
+    gases: z.object({ counted: z.array(z.enum(GASES)).min(1), biogenicCO2: z.enum(['counted', 'excluded']), source: SourceRef }).strict(),
     stages: z.object({ counted: z.array(z.enum(STAGES)).min(1), source: SourceRef }).strict(),
     categories: z.object({ counted: z.array(z.enum(CATEGORIES)).min(1), source: SourceRef }).strict(),
     boundaries: z.object({ allowed: z.array(z.enum(BOUNDARIES)).min(1), source: SourceRef }).strict(),
@@ -146,8 +144,7 @@ export const FootprintPack = z
       if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'id'], message: `duplicate check id ${c.id}` });
       ids.add(c.id);
     });
-    if (p.effectiveTo && p.effectiveTo < p.effectiveFrom)
-      ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'effectiveTo before effectiveFrom' });
+    if (p.effectiveTo && p.effectiveTo < p.effectiveFrom) ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'effectiveTo before effectiveFrom' });
   });
 export type FootprintPack = z.infer<typeof FootprintPack>;
 

@@ -55,7 +55,10 @@ export function studyChoice(fn: CrosswalkFn, dim: string, ds: Dataset, lib: Libr
       if (!el.length) return msg('partners:study.noElectricity');
       const kinds = el.map((l) => factorKind(lib, l.electricity?.factorId ?? l.emissions.source?.factorId));
       return msg('partners:study.electricity', {
-        sources: listT('core:electricitySource', el.map((l) => l.electricity?.source ?? 'national-grid')),
+        sources: listT(
+          'core:electricitySource',
+          el.map((l) => l.electricity?.source ?? 'national-grid'),
+        ),
         kinds: listT('core:factorKind', kinds),
       });
     }

@@ -35,7 +35,12 @@ describe('partner profiles and crosswalk data', () => {
       for (const id of x.referencePacks) expect(getFootprintPack(id), id).toBeDefined();
     }
     expect(p.mutualRecognition.status).toBe('none-found');
-    expect(p.partners.find((x) => x.id === 'ae')!.legalBasis.map((s) => s.act).join(' ')).toMatch(/Decree-Law No\. 11 of 2024.*National Register for Carbon Credits/);
+    expect(
+      p.partners
+        .find((x) => x.id === 'ae')!
+        .legalBasis.map((s) => s.act)
+        .join(' '),
+    ).toMatch(/Decree-Law No\. 11 of 2024.*National Register for Carbon Credits/);
   });
   it('refuses a broken profile file naming the field', () => {
     const bad = structuredClone(profilesRaw) as any;
@@ -54,8 +59,24 @@ describe('partner profiles and crosswalk data', () => {
   });
   it('covers the 14 dimensions for the five standards', () => {
     const cw = standardsCrosswalk();
-    expect(cw.dimensions.map((d) => d.id)).toEqual(['object', 'unit', 'boundary', 'cutOff', 'capitalGoods', 'allocation', 'recycling', 'electricity', 'biogenic', 'landUse', 'offsets', 'gwp', 'dataQuality', 'verification']);
-    for (const d of cw.dimensions) expect(Object.keys(d.cells).sort()).toEqual(['cn-gbt24067-2024', 'eu-pef-2021', 'ghg-protocol-product-2011', 'iso14067-2018', 'pas2050-2011']);
+    expect(cw.dimensions.map((d) => d.id)).toEqual([
+      'object',
+      'unit',
+      'boundary',
+      'cutOff',
+      'capitalGoods',
+      'allocation',
+      'recycling',
+      'electricity',
+      'biogenic',
+      'landUse',
+      'offsets',
+      'gwp',
+      'dataQuality',
+      'verification',
+    ]);
+    for (const d of cw.dimensions)
+      expect(Object.keys(d.cells).sort()).toEqual(['cn-gbt24067-2024', 'eu-pef-2021', 'ghg-protocol-product-2011', 'iso14067-2018', 'pas2050-2011']);
   });
 });
 
@@ -76,7 +97,14 @@ describe('crosswalk rules: valid and invalid cases', () => {
     ['capital goods excluded, study counts them', 'capitalGoods', cell({ included: 'excluded' }), undefined, withStudy({}, capital), 'differs'],
     ['electricity: no lines', 'electricity', cell({ sources: ['national-grid'] }), undefined, withStudy({}, noElec), 'not-covered'],
     ['electricity: source not accepted', 'electricity', cell({ sources: ['national-grid'] }), undefined, al, 'differs'],
-    ['electricity: combustion factor where life cycle required', 'electricity', cell({ sources: ['provincial-grid'], lifeCycle: true }), undefined, al, 'differs'],
+    [
+      'electricity: combustion factor where life cycle required',
+      'electricity',
+      cell({ sources: ['provincial-grid'], lifeCycle: true }),
+      undefined,
+      al,
+      'differs',
+    ],
     ['electricity: accepted', 'electricity', cell({ sources: ['provincial-grid'] }), undefined, al, 'same'],
     ['verifier named', 'verification', cell({ required: true }), undefined, al, 'same'],
     ['verifier missing, required', 'verification', cell({ required: true }), undefined, withStudy({ verifier: undefined }), 'differs'],

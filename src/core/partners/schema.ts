@@ -43,7 +43,19 @@ export const PartnerProfiles = z
   .strict();
 export type PartnerProfiles = z.infer<typeof PartnerProfiles>;
 
-export const CROSSWALK_FNS = ['static', 'boundary', 'cutOff', 'capitalGoods', 'allocation', 'notInDataset', 'electricity', 'biogenic', 'gwp', 'dataQuality', 'verification'] as const;
+export const CROSSWALK_FNS = [
+  'static',
+  'boundary',
+  'cutOff',
+  'capitalGoods',
+  'allocation',
+  'notInDataset',
+  'electricity',
+  'biogenic',
+  'gwp',
+  'dataQuality',
+  'verification',
+] as const;
 export type CrosswalkFn = (typeof CROSSWALK_FNS)[number];
 
 export const CrosswalkCell = z

@@ -71,7 +71,10 @@ function figures(st: EquivalenceStatement, L: LangT): string {
   const n = (x: number) => `${esc(fmtNum(x, L.lang))}`;
   const unit = `kg CO2e / ${fmtNum(f.functionalUnit.amount, L.lang)} ${f.functionalUnit.unit}`;
   const causes = f.causes
-    .map((k) => `<tr data-cause="${k.cause}"><td>${esc(t(`partners:cause.${k.cause}`))}</td><td class="num">${k.deltaKg > 0 ? '+' : ''}${n(k.deltaKg)}</td><td>${esc(tmsg(t, k.explanation))}</td></tr>`)
+    .map(
+      (k) =>
+        `<tr data-cause="${k.cause}"><td>${esc(t(`partners:cause.${k.cause}`))}</td><td class="num">${k.deltaKg > 0 ? '+' : ''}${n(k.deltaKg)}</td><td>${esc(tmsg(t, k.explanation))}</td></tr>`,
+    )
     .join('');
   return `<h2>${esc(t('partners:doc.figureHeading'))}</h2>
 <p class="small">${esc(t('partners:doc.figureLead', { unit }))}</p>
@@ -92,7 +95,8 @@ function verification(st: EquivalenceStatement, L: LangT): string {
   out += v
     ? `<dl><dt>${esc(t('partners:doc.verifier'))}</dt><dd><bdi>${esc(v.name)}</bdi></dd><dt>${esc(t('partners:doc.accreditation'))}</dt><dd>${v.accreditation ? `<bdi>${esc(v.accreditation)}</bdi>` : `<span class="missing">${esc(t('partners:doc.missing'))}</span>`}</dd>${v.statementDate ? `<dt>${esc(t('partners:doc.statementDate'))}</dt><dd dir="ltr">${esc(v.statementDate)}</dd>` : ''}</dl>`
     : `<p class="missing">${esc(t('partners:doc.noVerifier'))}</p>`;
-  if (a) out += `<p>${esc(pick(a.name, L.lang))}</p><ul>${a.arrangements.map((x) => `<li>${esc(pick(x.text, L.lang))} <span class="src">${sourceHtml(x.source, L)}</span></li>`).join('')}</ul><p class="small">${esc(pick(a.note, L.lang))}</p>`;
+  if (a)
+    out += `<p>${esc(pick(a.name, L.lang))}</p><ul>${a.arrangements.map((x) => `<li>${esc(pick(x.text, L.lang))} <span class="src">${sourceHtml(x.source, L)}</span></li>`).join('')}</ul><p class="small">${esc(pick(a.note, L.lang))}</p>`;
   return out;
 }
 
@@ -105,7 +109,10 @@ export function statementBody(st: EquivalenceStatement, langs: LangT[]): string 
     bilingual(langs, (L) => crosswalkTable(st, L), 'wide'),
     bilingual(langs, (L) => figures(st, L)),
     bilingual(langs, (L) => verification(st, L)),
-    bilingual(langs, (L) => `<p class="small">${esc(L.t('partners:doc.dataVersions', { crosswalk: st.data.crosswalk, profiles: st.data.profiles, asOf: st.data.asOf }))}</p>`),
+    bilingual(
+      langs,
+      (L) => `<p class="small">${esc(L.t('partners:doc.dataVersions', { crosswalk: st.data.crosswalk, profiles: st.data.profiles, asOf: st.data.asOf }))}</p>`,
+    ),
   ].join('\n');
 }
 

@@ -18,7 +18,11 @@ describe('SHA-256 through WebCrypto', () => {
   it('matches Node crypto for text and bytes', async () => {
     const text = '碳桥 جسر الكربون CarbonBridge';
     expect(await sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
-    expect(await sha256Hex(new Uint8Array([0, 1, 2]))).toBe(createHash('sha256').update(Buffer.from([0, 1, 2])).digest('hex'));
+    expect(await sha256Hex(new Uint8Array([0, 1, 2]))).toBe(
+      createHash('sha256')
+        .update(Buffer.from([0, 1, 2]))
+        .digest('hex'),
+    );
     expect(await sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
   it('a snapshot verifies its own content and not an altered one', async () => {
@@ -32,8 +36,28 @@ describe('SHA-256 through WebCrypto', () => {
 
 describe('field-level difference', () => {
   it('names each changed leaf with old and new value', () => {
-    const a = { dataset: { lines: [{ id: 'l1', amount: 10 }, { id: 'l2', amount: 5 }], name: 'x' }, evidence: { meters: 'sha1' } };
-    const b = { dataset: { lines: [{ id: 'l1', amount: 12 }, { id: 'l2', amount: 5 }, { id: 'l3', amount: 1 }], name: 'x', extra: true }, evidence: {} };
+    const a = {
+      dataset: {
+        lines: [
+          { id: 'l1', amount: 10 },
+          { id: 'l2', amount: 5 },
+        ],
+        name: 'x',
+      },
+      evidence: { meters: 'sha1' },
+    };
+    const b = {
+      dataset: {
+        lines: [
+          { id: 'l1', amount: 12 },
+          { id: 'l2', amount: 5 },
+          { id: 'l3', amount: 1 },
+        ],
+        name: 'x',
+        extra: true,
+      },
+      evidence: {},
+    };
     expect(diffJson(a, b)).toEqual([
       { path: 'dataset.extra', kind: 'added', after: true },
       { path: 'dataset.lines[0].amount', kind: 'changed', before: 10, after: 12 },

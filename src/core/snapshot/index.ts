@@ -65,7 +65,8 @@ export function diffJson(before: unknown, after: unknown, limit = 500): FieldCha
 }
 
 const isObj = (v: Json): v is { [k: string]: Json } => v !== null && typeof v === 'object' && !Array.isArray(v);
-const join = (base: string, k: string | number) => (typeof k === 'number' ? `${base}[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? (base ? `${base}.${k}` : k) : `${base}[${JSON.stringify(k)}]`);
+const join = (base: string, k: string | number) =>
+  typeof k === 'number' ? `${base}[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? (base ? `${base}.${k}` : k) : `${base}[${JSON.stringify(k)}]`;
 
 function walk(a: Json, b: Json, path: string, out: FieldChange[], limit: number): void {
   if (out.length >= limit) return;

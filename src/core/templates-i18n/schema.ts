@@ -7,9 +7,25 @@ export const TemplateTranslations = z
   .object({
     id: z.literal('cbam-template-i18n'),
     version: z.string(),
-    template: z.object({ title: z.string(), language: z.string(), version: z.string(), date: z.string(), sheet: z.string(), firstRow: z.number().int().positive(), englishColumn: z.literal('C'), selectorCell: z.string() }).strict(),
+    template: z
+      .object({
+        title: z.string(),
+        language: z.string(),
+        version: z.string(),
+        date: z.string(),
+        sheet: z.string(),
+        firstRow: z.number().int().positive(),
+        englishColumn: z.literal('C'),
+        selectorCell: z.string(),
+      })
+      .strict(),
     columns: z.object({ zh: z.object({ column: col, header: z.string() }).strict(), ar: z.object({ column: col, header: z.string() }).strict() }).strict(),
-    review: z.object({ zh: z.object({ status: z.string(), note: z.string() }).strict(), ar: z.object({ status: z.literal('for-expert-review'), note: z.string() }).strict() }).strict(),
+    review: z
+      .object({
+        zh: z.object({ status: z.string(), note: z.string() }).strict(),
+        ar: z.object({ status: z.literal('for-expert-review'), note: z.string() }).strict(),
+      })
+      .strict(),
     source: z.object({ act: z.string(), note: z.string() }).strict(),
     /** Rows that stay English (drop-down and lookup values compared by formulas and validations). */
     keepEnglish: z.object({ note: z.string(), rows: z.array(z.number().int().positive()) }).strict(),

@@ -18,7 +18,11 @@ let data: TemplateTranslations | undefined;
 export function templateTranslations(): TemplateTranslations {
   if (!data) {
     const r = TemplateTranslations.safeParse(raw);
-    if (!r.success) throw new PackError('cbam-template-i18n', r.error.issues.map((i) => msg('core:pack.invalidField', { field: i.path.join('.'), detail: i.message })));
+    if (!r.success)
+      throw new PackError(
+        'cbam-template-i18n',
+        r.error.issues.map((i) => msg('core:pack.invalidField', { field: i.path.join('.'), detail: i.message })),
+      );
     data = r.data;
   }
   return data;
@@ -37,7 +41,8 @@ export interface TemplateI18nReport {
   arabicReview: 'for-expert-review';
 }
 
-const inlineCell = (ref: string, style: string, text: string) => `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(text)}</t></is></c>`;
+const inlineCell = (ref: string, style: string, text: string) =>
+  `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(text)}</t></is></c>`;
 const colNum = (c: string) => c.charCodeAt(0) - 64;
 /** Line ends as in the workbook (CR LF) or as typed (LF) compare equal. */
 const nl = (s: string) => s.replace(/\r\n?/g, '\n');
@@ -110,7 +115,10 @@ export function translateTemplate(bytes: Uint8Array, lang: TemplateLang): { byte
   const wb = u8ToStr(files['xl/workbook.xml']!);
   files['xl/workbook.xml'] = strToU8Utf8(
     /<calcPr\b/.test(wb)
-      ? wb.replace(/<calcPr\b([^>]*?)(\/?)>/, (_m, a: string, close: string) => `<calcPr${a.replace(/\sfullCalcOnLoad="[^"]*"/, '')} fullCalcOnLoad="1"${close}>`)
+      ? wb.replace(
+          /<calcPr\b([^>]*?)(\/?)>/,
+          (_m, a: string, close: string) => `<calcPr${a.replace(/\sfullCalcOnLoad="[^"]*"/, '')} fullCalcOnLoad="1"${close}>`,
+        )
       : wb.replace(/<\/workbook>/, '<calcPr fullCalcOnLoad="1"/></workbook>'),
   ) as (typeof files)[string];
   return { bytes: zipSync(files, { level: 6 }), report };
@@ -123,12 +131,15 @@ function updateCachedLabels(files: Record<string, Uint8Array>, paths: Map<string
     if (p === own || !files[p]) continue;
     const x = u8ToStr(files[p]);
     if (!x.includes('Translations!')) continue;
-    const y = x.replace(/(<c r="[A-Z]+\d+"[^>]*\bt="str"[^>]*>\s*<f>Translations!\$?B\$?(\d+)<\/f>)<v>([^<]*)<\/v>/g, (m, head: string, row: string, old: string) => {
-      const text = shown.get(Number(row));
-      if (text === undefined || xmlUnescape(old) === text) return m;
-      n++;
-      return `${head}<v>${xmlEscape(text)}</v>`;
-    });
+    const y = x.replace(
+      /(<c r="[A-Z]+\d+"[^>]*\bt="str"[^>]*>\s*<f>Translations!\$?B\$?(\d+)<\/f>)<v>([^<]*)<\/v>/g,
+      (m, head: string, row: string, old: string) => {
+        const text = shown.get(Number(row));
+        if (text === undefined || xmlUnescape(old) === text) return m;
+        n++;
+        return `${head}<v>${xmlEscape(text)}</v>`;
+      },
+    );
     if (y !== x) files[p] = strToU8Utf8(y) as (typeof files)[string];
   }
   return n;

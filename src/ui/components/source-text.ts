@@ -9,7 +9,11 @@
 import { exists, i18n, t } from '../i18n.svelte';
 
 export const sourceNoteKey = (text: string): string =>
-  `sourcenotes:${text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 96)}`;
+  `sourcenotes:${text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 96)}`;
 
 const one = (text: string): string | null => {
   const key = sourceNoteKey(text);

@@ -2,8 +2,17 @@ import 'fake-indexeddb/auto';
 import { describe, it, expect } from 'vitest';
 import Dexie from 'dexie';
 import {
-  CarbonBridgeDb, DB_VERSION, SCHEMAS, saveDataset, listDatasets, deleteDataset, saveResult, latestResult,
-  getSetting, setSetting, productCode,
+  CarbonBridgeDb,
+  DB_VERSION,
+  SCHEMAS,
+  saveDataset,
+  listDatasets,
+  deleteDataset,
+  saveResult,
+  latestResult,
+  getSetting,
+  setSetting,
+  productCode,
 } from './db';
 
 let n = 0;

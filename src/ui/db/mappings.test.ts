@@ -22,7 +22,9 @@ describe('remembered column mappings (database version 3)', () => {
     const old = new Dexie(name);
     old.version(2).stores(SCHEMAS[2]!);
     await old.open();
-    await old.table('datasets').put({ id: 'a', name: 'Alu', createdAt: 1, updatedAt: 2, cn: '76011000', origin: 'sample', data: { product: { cnCode: '7601 10 00' } } });
+    await old
+      .table('datasets')
+      .put({ id: 'a', name: 'Alu', createdAt: 1, updatedAt: 2, cn: '76011000', origin: 'sample', data: { product: { cnCode: '7601 10 00' } } });
     await old.table('results').put({ id: 'r', datasetId: 'a', kind: 'cbam', updatedAt: 3, data: { see: 1 } });
     await old.table('settings').put({ key: 'digits', value: 'arab' });
     expect(old.tables.map((t) => t.name)).not.toContain('mappings');
@@ -91,7 +93,9 @@ describe('remembered column mappings (database version 3)', () => {
     const d = new CarbonBridgeDb(freshName());
     const m = mappingOf(CSV);
     expect(await rememberMapping(d, { ...m, signature: undefined })).toBeUndefined();
-    await d.mappings.bulkPut(Array.from({ length: MAX_MAPPINGS }, (_, i) => ({ signature: `old${i}`, updatedAt: i + 1, mapping: { ...m, signature: `old${i}` } })));
+    await d.mappings.bulkPut(
+      Array.from({ length: MAX_MAPPINGS }, (_, i) => ({ signature: `old${i}`, updatedAt: i + 1, mapping: { ...m, signature: `old${i}` } })),
+    );
     await rememberMapping(d, m);
     expect(await d.mappings.count()).toBe(MAX_MAPPINGS);
     expect(await d.mappings.get('old0')).toBeUndefined();

@@ -14,7 +14,16 @@ async function makeV3(name: string) {
   await old.open();
   const rows = sampleFiles().map((f, i) => {
     const data = sampleJson(f);
-    return { id: `ds-${i}`, name: data.product?.name?.en ?? f, createdAt: 1000 + i, updatedAt: 2000 + i, cn: productCode(data), origin: 'sample', sample: f, data };
+    return {
+      id: `ds-${i}`,
+      name: data.product?.name?.en ?? f,
+      createdAt: 1000 + i,
+      updatedAt: 2000 + i,
+      cn: productCode(data),
+      origin: 'sample',
+      sample: f,
+      data,
+    };
   });
   rows.push({ id: 'ds-new', name: 'Blank', createdAt: 5, updatedAt: 6, cn: '', origin: 'new', sample: undefined as unknown as string, data: { product: {} } });
   await old.table('datasets').bulkPut(rows);
@@ -69,7 +78,17 @@ describe('database version 4 (clients, cases, evidence, snapshots, user packs)',
     const d = new CarbonBridgeDb(name);
     await d.open();
     expect(await d.clients.count()).toBe(0);
-    expect(d.tables.map((t) => t.name).sort()).toEqual(['cases', 'clients', 'datasets', 'evidence', 'mappings', 'results', 'settings', 'snapshots', 'userPacks']);
+    expect(d.tables.map((t) => t.name).sort()).toEqual([
+      'cases',
+      'clients',
+      'datasets',
+      'evidence',
+      'mappings',
+      'results',
+      'settings',
+      'snapshots',
+      'userPacks',
+    ]);
     d.close();
   });
 

@@ -17,7 +17,12 @@ async function filled() {
   const k = await createCase(d, c.id, { title: 'Ingot', period: '2026', mass: 100 });
   await newDatasetInCase(d, k.id, sampleJson('aluminium-ingot-ningxia.json'), 'Alu', 'sample');
   const bytes = new TextEncoder().encode('%PDF-1.4 meter reading');
-  await attachEvidence(d, k.id, 'electricityMeters', { name: 'meter.pdf', type: 'application/pdf', size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
+  await attachEvidence(d, k.id, 'electricityMeters', {
+    name: 'meter.pdf',
+    type: 'application/pdf',
+    size: bytes.length,
+    arrayBuffer: async () => bytes.slice().buffer,
+  });
   await freezeCase(d, (await d.cases.get(k.id))!);
   await d.settings.put({ key: 'digits', value: 'arab' });
   await d.mappings.put({ signature: 's', updatedAt: 1, mapping: { columns: [] } });

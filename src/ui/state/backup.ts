@@ -5,7 +5,19 @@
  * runs in one transaction, so a failure changes nothing.
  */
 import type { CarbonBridgeDb, EvidenceRow } from '../db/db';
-import { BACKUP_TABLES, buildBackup, parseBackup, restoredRows, rowKey, bytesToBase64, base64ToBytes, type BackupFile, type BackupParse, type BackupTable, type BackupTables } from '../core';
+import {
+  BACKUP_TABLES,
+  buildBackup,
+  parseBackup,
+  restoredRows,
+  rowKey,
+  bytesToBase64,
+  base64ToBytes,
+  type BackupFile,
+  type BackupParse,
+  type BackupTable,
+  type BackupTables,
+} from '../core';
 import type { Message } from '../core';
 
 /** Settings that describe the backups themselves are not part of a backup. */
@@ -17,11 +29,15 @@ export const REMINDER_AFTER_MS = 7 * 24 * 3600 * 1000;
 const tableOf = (d: CarbonBridgeDb, t: BackupTable) => d.table(t);
 
 export async function exportBackup(d: CarbonBridgeDb, now = new Date()): Promise<BackupFile> {
-  const rows = await d.transaction('r', BACKUP_TABLES.map((t) => tableOf(d, t)), async () => {
-    const out = {} as BackupTables;
-    for (const t of BACKUP_TABLES) out[t] = (await tableOf(d, t).toArray()) as Record<string, unknown>[];
-    return out;
-  });
+  const rows = await d.transaction(
+    'r',
+    BACKUP_TABLES.map((t) => tableOf(d, t)),
+    async () => {
+      const out = {} as BackupTables;
+      for (const t of BACKUP_TABLES) out[t] = (await tableOf(d, t).toArray()) as Record<string, unknown>[];
+      return out;
+    },
+  );
   rows.settings = rows.settings.filter((s) => !String(s.key).startsWith(BACKUP_SETTING_PREFIX));
   rows.evidence = rows.evidence.map((e) => {
     const { file, ...rest } = e as unknown as EvidenceRow;
@@ -58,26 +74,30 @@ export async function restoreBackup(d: CarbonBridgeDb, b: BackupFile, mode: Rest
   const counts = {} as Record<BackupTable, number>;
   let skipped = 0;
   try {
-    await d.transaction('rw', BACKUP_TABLES.map((t) => tableOf(d, t)), async () => {
-      for (const t of BACKUP_TABLES) {
-        const table = tableOf(d, t);
-        let list = rows[t];
-        if (mode === 'replace' || !mode) {
-          if (t === 'settings') {
-            const keep = (await table.toArray()).filter((s) => String((s as { key: string }).key).startsWith(BACKUP_SETTING_PREFIX));
-            await table.clear();
-            await table.bulkAdd(keep);
-          } else await table.clear();
-        } else {
-          const have = new Set((await table.toCollection().primaryKeys()).map(String));
-          const fresh = list.filter((r) => !have.has(rowKey(t, r)));
-          skipped += list.length - fresh.length;
-          list = fresh;
+    await d.transaction(
+      'rw',
+      BACKUP_TABLES.map((t) => tableOf(d, t)),
+      async () => {
+        for (const t of BACKUP_TABLES) {
+          const table = tableOf(d, t);
+          let list = rows[t];
+          if (mode === 'replace' || !mode) {
+            if (t === 'settings') {
+              const keep = (await table.toArray()).filter((s) => String((s as { key: string }).key).startsWith(BACKUP_SETTING_PREFIX));
+              await table.clear();
+              await table.bulkAdd(keep);
+            } else await table.clear();
+          } else {
+            const have = new Set((await table.toCollection().primaryKeys()).map(String));
+            const fresh = list.filter((r) => !have.has(rowKey(t, r)));
+            skipped += list.length - fresh.length;
+            list = fresh;
+          }
+          await table.bulkAdd(list);
+          counts[t] = list.length;
         }
-        await table.bulkAdd(list);
-        counts[t] = list.length;
-      }
-    });
+      },
+    );
   } catch (e) {
     return { ok: false, reasons: [{ key: 'advisory:backup.writeFailed', params: { detail: String((e as Error)?.message ?? e) } }] };
   }
@@ -86,7 +106,8 @@ export async function restoreBackup(d: CarbonBridgeDb, b: BackupFile, mode: Rest
 
 /** Latest change time across the tables the adviser edits. */
 export async function lastChangeAt(d: CarbonBridgeDb): Promise<number> {
-  const last = async (t: 'clients' | 'cases' | 'datasets') => ((await d.table(t).orderBy('updatedAt').last()) as { updatedAt?: number } | undefined)?.updatedAt ?? 0;
+  const last = async (t: 'clients' | 'cases' | 'datasets') =>
+    ((await d.table(t).orderBy('updatedAt').last()) as { updatedAt?: number } | undefined)?.updatedAt ?? 0;
   return Math.max(await last('clients'), await last('cases'), await last('datasets'));
 }
 

@@ -5,7 +5,19 @@ import { join } from 'node:path';
 import { db, saveDataset } from '../db/db';
 import { validateDataset } from '../core';
 import { calculateInstallation, type InstallationResult } from '../../core/cbam/activity';
-import { EXAMPLES, activityFile, readActivityText, addToDataset, emptyForm, fromActivity, loadForm, newStream, reviveForm, saveForm, toActivityInput } from './calculate';
+import {
+  EXAMPLES,
+  activityFile,
+  readActivityText,
+  addToDataset,
+  emptyForm,
+  fromActivity,
+  loadForm,
+  newStream,
+  reviveForm,
+  saveForm,
+  toActivityInput,
+} from './calculate';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'public', 'samples', 'aluminium-ingot-ningxia.json');
 const ok = (raw: unknown): InstallationResult => {
@@ -20,7 +32,10 @@ describe('calculation screen plumbing', () => {
     for (const ex of EXAMPLES) {
       const direct = ok(ex.data);
       const viaForm = ok(toActivityInput(fromActivity(ex.data)));
-      expect(viaForm.figures.map((f) => [f.id, f.value]), ex.id).toEqual(direct.figures.map((f) => [f.id, f.value]));
+      expect(
+        viaForm.figures.map((f) => [f.id, f.value]),
+        ex.id,
+      ).toEqual(direct.figures.map((f) => [f.id, f.value]));
     }
     expect(ok(toActivityInput(fromActivity(EXAMPLES[0]!.data))).dirEm.value).toBe(827_820);
   });
@@ -73,7 +88,11 @@ describe('activity data files', () => {
   it('the saved file is the CLI format with checked numbers, and reads back into the same form', () => {
     const form = fromActivity(EXAMPLES[3]!.data);
     const file = activityFile(form);
-    expect(file).toMatchObject({ format: 'carbonbridge.cbam-activity', formatVersion: 1, pfc: [{ method: 'slope', alProduced: 500_000, collectionEfficiency: 0.98 }] });
+    expect(file).toMatchObject({
+      format: 'carbonbridge.cbam-activity',
+      formatVersion: 1,
+      pfc: [{ method: 'slope', alProduced: 500_000, collectionEfficiency: 0.98 }],
+    });
     expect(ok(file).dirEm.value).toBe(ok(EXAMPLES[3]!.data).dirEm.value);
     const back = readActivityText(JSON.stringify(file));
     expect(back.ok && ok(toActivityInput(back.form)).figures.map((f) => f.value)).toEqual(ok(file).figures.map((f) => f.value));

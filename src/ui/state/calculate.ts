@@ -98,10 +98,33 @@ export const CEMS_FIELDS: CemsField[] = ['concentration', 'hours', 'flow', 'biom
 
 const key = () => newId();
 export const newStream = (method: StreamMethod = 'combustion'): FormStream => ({
-  key: key(), id: '', name: '', method, ad: '', unit: 't', ncv: '', ef: '', oxidationFactor: '', biomassShare: '', conversionFactor: '', carbonContent: '',
+  key: key(),
+  id: '',
+  name: '',
+  method,
+  ad: '',
+  unit: 't',
+  ncv: '',
+  ef: '',
+  oxidationFactor: '',
+  biomassShare: '',
+  conversionFactor: '',
+  carbonContent: '',
 });
 export const newPfc = (): FormPfc => ({
-  key: key(), id: '', name: '', method: 'slope', alProduced: '', aef: '', aed: '', sefCf4: '', ovc: '', aeo: '', currentEfficiency: '', fC2F6: '', collectionEfficiency: '',
+  key: key(),
+  id: '',
+  name: '',
+  method: 'slope',
+  alProduced: '',
+  aef: '',
+  aed: '',
+  sefCf4: '',
+  ovc: '',
+  aeo: '',
+  currentEfficiency: '',
+  fC2F6: '',
+  collectionEfficiency: '',
 });
 export const newCems = (): FormCems => ({ key: key(), id: '', name: '', gas: 'CO2', concentration: '', hours: '', flow: '', biomassShare: '' });
 export const newPrecursor = (): FormPrecursor => ({ key: key(), name: '', mass: '', seeDirect: '', seeIndirect: '', source: 'actual' });
@@ -143,7 +166,13 @@ export function toActivityInput(f: CalcForm): Record<string, unknown> {
     sourceStreams: f.streams.map((s) => ({ ...named(s), method: s.method, ...pick(s, STREAM_FIELDS[s.method]) })),
     pfc: f.pfc.map((p) => ({ ...named(p), method: p.method, ...pick(p, PFC_FIELDS[p.method]) })),
     cems: f.cems.map((c) => ({ ...named(c), gas: c.gas, ...pick(c, CEMS_FIELDS) })),
-    precursors: f.precursors.map((p) => ({ ...(p.name.trim() ? { name: p.name.trim() } : {}), mass: p.mass, seeDirect: p.seeDirect, seeIndirect: p.seeIndirect, source: p.source })),
+    precursors: f.precursors.map((p) => ({
+      ...(p.name.trim() ? { name: p.name.trim() } : {}),
+      mass: p.mass,
+      seeDirect: p.seeDirect,
+      seeIndirect: p.seeIndirect,
+      source: p.source,
+    })),
   };
   const hi = heatInput(f.heatImported);
   if (hi) out.heatImported = hi;
@@ -152,7 +181,12 @@ export function toActivityInput(f: CalcForm): Record<string, unknown> {
   if (filled(f.wasteGas, ['importedTJ', 'exportedTJ'])) out.wasteGas = { ...f.wasteGas };
   if (filled(f.electricityExported, ['mwh', 'ef'])) out.electricityExported = { ...f.electricityExported };
   if (filled(f.electricityConsumed, ['mwh', 'ef'])) out.electricityConsumed = { ...f.electricityConsumed };
-  if (filled(f.production, ['activityLevel'])) out.production = { activityLevel: f.production.activityLevel, unit: f.production.unit, ...(f.production.good.trim() ? { good: f.production.good.trim() } : {}) };
+  if (filled(f.production, ['activityLevel']))
+    out.production = {
+      activityLevel: f.production.activityLevel,
+      unit: f.production.unit,
+      ...(f.production.good.trim() ? { good: f.production.good.trim() } : {}),
+    };
   if (filled(f.importedGoods, ['mass'])) out.importedGoods = { mass: f.importedGoods.mass, indirectCounted: f.importedGoods.indirectCounted };
   return out;
 }
@@ -165,13 +199,15 @@ export function fromActivity(a: Record<string, any>): CalcForm {
   f.title = str(a.title);
   f.streams = (a.sourceStreams ?? []).map((s: Record<string, unknown>) => {
     const n = newStream(s.method as StreamMethod);
-    for (const k of Object.keys(n) as (keyof FormStream)[]) if (k !== 'key' && k !== 'method' && s[k] !== undefined) (n as unknown as Record<string, string>)[k] = str(s[k]);
+    for (const k of Object.keys(n) as (keyof FormStream)[])
+      if (k !== 'key' && k !== 'method' && s[k] !== undefined) (n as unknown as Record<string, string>)[k] = str(s[k]);
     return n;
   });
   f.pfc = (a.pfc ?? []).map((p: Record<string, unknown>) => {
     const n = newPfc();
     n.method = p.method === 'overvoltage' ? 'overvoltage' : 'slope';
-    for (const k of Object.keys(n) as (keyof FormPfc)[]) if (k !== 'key' && k !== 'method' && p[k] !== undefined) (n as unknown as Record<string, string>)[k] = str(p[k]);
+    for (const k of Object.keys(n) as (keyof FormPfc)[])
+      if (k !== 'key' && k !== 'method' && p[k] !== undefined) (n as unknown as Record<string, string>)[k] = str(p[k]);
     return n;
   });
   f.cems = (a.cems ?? []).map((c: Record<string, unknown>) => {
@@ -189,7 +225,12 @@ export function fromActivity(a: Record<string, any>): CalcForm {
   f.electricityConsumed = { mwh: str(a.electricityConsumed?.mwh), ef: str(a.electricityConsumed?.ef) };
   f.production = { activityLevel: str(a.production?.activityLevel), unit: a.production?.unit === 'MWh' ? 'MWh' : 't', good: str(a.production?.good) };
   f.precursors = (a.precursors ?? []).map((p: Record<string, unknown>) => ({
-    ...newPrecursor(), name: str(p.name), mass: str(p.mass), seeDirect: str(p.seeDirect), seeIndirect: str(p.seeIndirect), source: p.source === 'default' ? 'default' : 'actual',
+    ...newPrecursor(),
+    name: str(p.name),
+    mass: str(p.mass),
+    seeDirect: str(p.seeDirect),
+    seeIndirect: str(p.seeIndirect),
+    source: p.source === 'default' ? 'default' : 'actual',
   }));
   f.importedGoods = { mass: str(a.importedGoods?.mass), indirectCounted: Boolean(a.importedGoods?.indirectCounted) };
   return f;
@@ -199,7 +240,10 @@ export function fromActivity(a: Record<string, any>): CalcForm {
  * The Commission's worked examples TC1–TC9 (template v2.1.1 examples and the operators' guidance): the same files the CLI and unit tests check,
  * bundled into this view's chunk at build time.
  */
-const EXAMPLE_FILES = import.meta.glob<Record<string, unknown>>('../../../rules/eu-cbam-definitive/worked-examples/tc*.json', { eager: true, import: 'default' });
+const EXAMPLE_FILES = import.meta.glob<Record<string, unknown>>('../../../rules/eu-cbam-definitive/worked-examples/tc*.json', {
+  eager: true,
+  import: 'default',
+});
 export const EXAMPLES: { id: string; data: Record<string, unknown> }[] = Object.entries(EXAMPLE_FILES)
   .map(([p, data]) => ({ id: /(tc\d+)\.json$/.exec(p)![1]!, data }))
   .sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2)));

@@ -6,7 +6,16 @@ import { attachEvidence, caseEvidence, createCase, evaluateCase, EVIDENCE_MAX_BY
 import { convertToCbam, projectCosts, validateDataset } from '../core';
 import { sampleJson } from '../../../test/helpers/samples';
 
-const caseRow = (extra: Partial<CaseRow> = {}): CaseRow => ({ id: 'k', clientId: 'c', title: 'Ingot', status: 'open', period: '2026', createdAt: 1, updatedAt: 1, ...extra });
+const caseRow = (extra: Partial<CaseRow> = {}): CaseRow => ({
+  id: 'k',
+  clientId: 'c',
+  title: 'Ingot',
+  status: 'open',
+  period: '2026',
+  createdAt: 1,
+  updatedAt: 1,
+  ...extra,
+});
 
 describe('case evaluation (through the core only)', () => {
   const alu = sampleJson('aluminium-ingot-ningxia.json');
@@ -15,7 +24,9 @@ describe('case evaluation (through the core only)', () => {
     const ds = validateDataset(alu).dataset!;
     const conv = convertToCbam(ds, { period: '2026', electricity: { choice: 'eu-default' } });
     expect(ev.conversion).toEqual(conv);
-    expect(ev.projection).toEqual(projectCosts({ cn: '76011000', origin: 'CN', mass: 1000, see: 1.732459, route: 'K', price: 80, fromYear: 2026, toYear: 2028 }));
+    expect(ev.projection).toEqual(
+      projectCosts({ cn: '76011000', origin: 'CN', mass: 1000, see: 1.732459, route: 'K', price: 80, fromYear: 2026, toYear: 2028 }),
+    );
     expect(ev.projection?.ok && ev.projection.rows.map((r) => r.year)).toEqual([2026, 2027, 2028]);
     expect(ev.massGiven).toBe(true);
     expect(ev.missing).toEqual([]);
@@ -47,9 +58,18 @@ describe('evidence of a case', () => {
     await newDatasetInCase(d, k.id, sampleJson('aluminium-ingot-ningxia.json'), 'Alu', 'sample');
     expect((await d.cases.get(k.id))!.mainDatasetId).toBeDefined();
     const bytes = new TextEncoder().encode('abc');
-    const out = await attachEvidence(d, k.id, 'electricityMeters', { name: 'm.txt', type: 'text/plain', size: 3, arrayBuffer: async () => bytes.slice().buffer });
+    const out = await attachEvidence(d, k.id, 'electricityMeters', {
+      name: 'm.txt',
+      type: 'text/plain',
+      size: 3,
+      arrayBuffer: async () => bytes.slice().buffer,
+    });
     expect(out.ok && out.row.sha256).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(await attachEvidence(d, k.id, 'x', { name: 'big', type: '', size: EVIDENCE_MAX_BYTES + 1, arrayBuffer: async () => new ArrayBuffer(0) })).toEqual({ ok: false, reason: 'tooLarge', max: EVIDENCE_MAX_BYTES });
+    expect(await attachEvidence(d, k.id, 'x', { name: 'big', type: '', size: EVIDENCE_MAX_BYTES + 1, arrayBuffer: async () => new ArrayBuffer(0) })).toEqual({
+      ok: false,
+      reason: 'tooLarge',
+      max: EVIDENCE_MAX_BYTES,
+    });
     await setEvidence(d, k.id, 'electricityMeters', { note: 'Jan–Dec' });
     await setEvidence(d, k.id, 'ppaEvidence', { state: 'na' });
     const rows = await caseEvidence(d, k.id);

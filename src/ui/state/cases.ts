@@ -4,7 +4,17 @@
  * recomputed here.
  */
 import { newId, type CarbonBridgeDb, type CaseRow, type DatasetOrigin, type DatasetRow, type EvidenceRow } from '../db/db';
-import { convertToCbam, projectCosts, originCountry, validateDataset, type CbamConversion, type ConvertResult, type CostError, type Dataset, type ProjectionResult } from '../core';
+import {
+  convertToCbam,
+  projectCosts,
+  originCountry,
+  validateDataset,
+  type CbamConversion,
+  type ConvertResult,
+  type CostError,
+  type Dataset,
+  type ProjectionResult,
+} from '../core';
 import { sha256Hex, type Fig } from '../core';
 
 export type CaseInput = Partial<Omit<CaseRow, 'id' | 'clientId' | 'createdAt' | 'updatedAt'>> & { title: string };
@@ -38,12 +48,30 @@ export async function addDatasetToCase(d: CarbonBridgeDb, datasetId: string, cas
   });
 }
 
-export async function newDatasetInCase(d: CarbonBridgeDb, caseId: string, raw: unknown, name: string, origin: DatasetOrigin, sample?: string): Promise<DatasetRow> {
+export async function newDatasetInCase(
+  d: CarbonBridgeDb,
+  caseId: string,
+  raw: unknown,
+  name: string,
+  origin: DatasetOrigin,
+  sample?: string,
+): Promise<DatasetRow> {
   const k = await d.cases.get(caseId);
   if (!k) throw new Error(`no case ${caseId}`);
   const now = Date.now();
   const cnRaw = (raw as { product?: { cnCode?: string } } | null)?.product?.cnCode ?? '';
-  const row: DatasetRow = { id: newId(), name, createdAt: now, updatedAt: now, cn: cnRaw.replace(/\s+/g, ''), origin, ...(sample ? { sample } : {}), clientId: k.clientId, caseId, data: raw };
+  const row: DatasetRow = {
+    id: newId(),
+    name,
+    createdAt: now,
+    updatedAt: now,
+    cn: cnRaw.replace(/\s+/g, ''),
+    origin,
+    ...(sample ? { sample } : {}),
+    clientId: k.clientId,
+    caseId,
+    data: raw,
+  };
   await d.datasets.add(row);
   if (!k.mainDatasetId) await updateCase(d, caseId, { mainDatasetId: row.id, ...(k.cn ? {} : { cn: row.cn || undefined }) });
   return row;
@@ -72,12 +100,26 @@ export async function setEvidence(d: CarbonBridgeDb, caseId: string, item: strin
 export type AttachOutcome = { ok: true; row: EvidenceRow } | { ok: false; reason: 'tooLarge'; max: number };
 
 /** Stores the file with its SHA-256; marks the item present. */
-export async function attachEvidence(d: CarbonBridgeDb, caseId: string, item: string, file: { name: string; type: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<AttachOutcome> {
+export async function attachEvidence(
+  d: CarbonBridgeDb,
+  caseId: string,
+  item: string,
+  file: { name: string; type: string; size: number; arrayBuffer(): Promise<ArrayBuffer> },
+): Promise<AttachOutcome> {
   if (file.size > EVIDENCE_MAX_BYTES) return { ok: false, reason: 'tooLarge', max: EVIDENCE_MAX_BYTES };
   const buf = await file.arrayBuffer();
   const sha256 = await sha256Hex(buf);
   const prev = await d.evidence.where('[caseId+item]').equals([caseId, item]).first();
-  const row: EvidenceRow = { ...(prev ?? { id: newId(), caseId, item }), state: 'present', fileName: file.name, fileType: file.type || 'application/octet-stream', fileSize: file.size, sha256, file: buf, updatedAt: Date.now() };
+  const row: EvidenceRow = {
+    ...(prev ?? { id: newId(), caseId, item }),
+    state: 'present',
+    fileName: file.name,
+    fileType: file.type || 'application/octet-stream',
+    fileSize: file.size,
+    sha256,
+    file: buf,
+    updatedAt: Date.now(),
+  };
   await d.evidence.put(row);
   return { ok: true, row };
 }
@@ -86,7 +128,7 @@ export async function removeEvidenceFile(d: CarbonBridgeDb, id: string): Promise
   const r = await d.evidence.get(id);
   if (!r) return;
   const { file: _f, fileName: _n, fileType: _t, fileSize: _s, sha256: _h, ...rest } = r;
-  void _f, _n, _t, _s, _h;
+  (void _f, _n, _t, _s, _h);
   await d.evidence.put({ ...rest, updatedAt: Date.now() });
 }
 
@@ -122,7 +164,11 @@ export function evaluateCase(k: CaseRow, data: unknown): CaseEvaluation {
   const conversion = convertToCbam(dataset, {
     period: k.period || String(year),
     ...(k.cn ? { cnCode: k.cn } : {}),
-    electricity: { choice: (k.electricity ?? 'eu-default') as never, ...(k.euDefaultEf !== undefined ? { euDefaultEf: k.euDefaultEf } : {}), ...(k.actualEf !== undefined ? { actualEf: k.actualEf } : {}) },
+    electricity: {
+      choice: (k.electricity ?? 'eu-default') as never,
+      ...(k.euDefaultEf !== undefined ? { euDefaultEf: k.euDefaultEf } : {}),
+      ...(k.actualEf !== undefined ? { actualEf: k.actualEf } : {}),
+    },
   });
   if (!conversion.ok) return { dataset, conversion, projection: null, massGiven: !!k.mass, sources: [], missing };
   const conv = conversion as CbamConversion;
@@ -133,8 +179,14 @@ export function evaluateCase(k: CaseRow, data: unknown): CaseEvaluation {
   if (conv.see.countedValue) {
     // without a mass the projection still gives the default value per tonne (certificates then per tonne imported)
     projection = projectCosts({
-      cn: conv.good.cn, origin: originCountry(dataset), mass: k.mass || 1, see: conv.see.countedValue.value,
-      ...(k.route ? { route: k.route } : {}), ...(k.price ? { price: k.price } : {}), fromYear: year, toYear: year + 2,
+      cn: conv.good.cn,
+      origin: originCountry(dataset),
+      mass: k.mass || 1,
+      see: conv.see.countedValue.value,
+      ...(k.route ? { route: k.route } : {}),
+      ...(k.price ? { price: k.price } : {}),
+      fromYear: year,
+      toYear: year + 2,
     });
     if (!projection.ok && projection.errors.some((e) => e.key === 'cbam:errors.routeRequired')) missing.push({ key: 'missing.route' });
   }
@@ -144,7 +196,8 @@ export function evaluateCase(k: CaseRow, data: unknown): CaseEvaluation {
 function topSources(conv: CbamConversion): CaseEvaluation['sources'] {
   const all: CaseEvaluation['sources'] = [];
   for (const l of conv.direct.lines) all.push({ id: l.id, description: l.description, kind: 'direct', co2e: l.co2e, share: null });
-  for (const l of conv.electricity.lines) if (l.emissions) all.push({ id: l.id, description: l.description, kind: 'electricity', co2e: l.emissions, share: null });
+  for (const l of conv.electricity.lines)
+    if (l.emissions) all.push({ id: l.id, description: l.description, kind: 'electricity', co2e: l.emissions, share: null });
   for (const l of conv.precursors.lines) {
     if (l.embeddedDirect) all.push({ id: l.id, description: l.description, kind: 'precursor', co2e: l.embeddedDirect, share: null });
   }

@@ -4,7 +4,14 @@ import { CarbonBridgeDb, type ClientRow } from '../db/db';
 import { clientName, filterClients, summarise, loadClientSummaries, createClient, duplicateClient, setArchived } from './clients';
 import { createCase, addDatasetToCase } from './cases';
 
-const client = (id: string, names: ClientRow['names'], extra: Partial<ClientRow> = {}): ClientRow => ({ id, names, archived: 0, createdAt: 1, updatedAt: Number(id.replace(/\D/g, '')) || 1, ...extra });
+const client = (id: string, names: ClientRow['names'], extra: Partial<ClientRow> = {}): ClientRow => ({
+  id,
+  names,
+  archived: 0,
+  createdAt: 1,
+  updatedAt: Number(id.replace(/\D/g, '')) || 1,
+  ...extra,
+});
 
 describe('client list', () => {
   const clients = [
@@ -20,7 +27,11 @@ describe('client list', () => {
   const list = summarise(clients, cases, ['k1', 'k1', 'k2', 'k3']);
 
   it('counts cases and datasets per client', () => {
-    expect(list.map((s) => [s.client.id, s.cases, s.datasets])).toEqual([['c1', 2, 3], ['c2', 1, 1], ['c3', 0, 0]]);
+    expect(list.map((s) => [s.client.id, s.cases, s.datasets])).toEqual([
+      ['c1', 2, 3],
+      ['c2', 1, 1],
+      ['c3', 0, 0],
+    ]);
   });
   it('finds by a Chinese substring, an Arabic name, a case title or CN code, case-insensitive', () => {
     const ids = (text: string) => filterClients(list, { text, lang: 'en' }).map((s) => s.client.id);

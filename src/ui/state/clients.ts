@@ -37,7 +37,11 @@ export interface ClientQuery {
 export const normalise = (s: string): string => s.normalize('NFKC').toLocaleLowerCase();
 
 /** Summaries for the list; `datasetCaseIds` (the case of each dataset) only where the caller already has them. */
-export function summarise(clients: ClientRow[], cases: Pick<CaseRow, 'id' | 'clientId' | 'status' | 'title' | 'cn' | 'period'>[], datasetCaseIds: string[] = []): ClientSummary[] {
+export function summarise(
+  clients: ClientRow[],
+  cases: Pick<CaseRow, 'id' | 'clientId' | 'status' | 'title' | 'cn' | 'period'>[],
+  datasetCaseIds: string[] = [],
+): ClientSummary[] {
   const perCase = new Map<string, number>();
   for (const c of datasetCaseIds) perCase.set(c, (perCase.get(c) ?? 0) + 1);
   const byClient = new Map<string, { n: number; ds: number; st: Set<CaseStatus>; text: string[] }>();
@@ -126,8 +130,19 @@ export async function duplicateClient(d: CarbonBridgeDb, id: string, suffix: str
       const caseId = newId();
       const datasets = await d.datasets.where('caseId').equals(k.id).toArray();
       const idMap = new Map(datasets.map((r) => [r.id, newId()]));
-      await d.cases.add({ ...structuredClone(k), id: caseId, clientId: copy.id, status: 'open', documents: [], mainDatasetId: k.mainDatasetId ? idMap.get(k.mainDatasetId) : undefined, createdAt: now, updatedAt: now });
-      await d.datasets.bulkAdd(datasets.map((r): DatasetRow => ({ ...structuredClone(r), id: idMap.get(r.id)!, clientId: copy.id, caseId, createdAt: now, updatedAt: now })));
+      await d.cases.add({
+        ...structuredClone(k),
+        id: caseId,
+        clientId: copy.id,
+        status: 'open',
+        documents: [],
+        mainDatasetId: k.mainDatasetId ? idMap.get(k.mainDatasetId) : undefined,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await d.datasets.bulkAdd(
+        datasets.map((r): DatasetRow => ({ ...structuredClone(r), id: idMap.get(r.id)!, clientId: copy.id, caseId, createdAt: now, updatedAt: now })),
+      );
     }
     return copy;
   });

@@ -15,14 +15,24 @@ describe('comparison view plumbing', () => {
     expect(out.comparison.results.map((r) => round(r.total, 3))).toEqual([ALUMINIUM.gbtTotalKg, ALUMINIUM.isoTotalKg]);
     const pair = out.comparison.pairs[0]!;
     expect(round(pair.causes.find((c) => c.cause === 'gwp')!.deltaKg, 3)).toBe(ALUMINIUM.gbtToIsoGwpDeltaKg);
-    expect(sumExact(pair.causes.map((c) => c.deltaKg), 6)).toBe(pair.differenceKg);
+    expect(
+      sumExact(
+        pair.causes.map((c) => c.deltaKg),
+        6,
+      ),
+    ).toBe(pair.differenceKg);
     expect(out.cbam?.ok).toBe(true);
     if (!out.cbam?.ok) return;
     const c = out.cbam.comparison;
     expect(round(c.toTotal!, 3)).toBe(ALUMINIUM.cbamTotalKg);
     expect(round(c.causes.find((x) => x.cause === 'boundary')!.deltaKg!, 3)).toBe(ALUMINIUM.gbtToCbamBoundaryKg);
     expect(round(c.causes.find((x) => x.cause === 'electricity')!.deltaKg!, 3)).toBe(ALUMINIUM.gbtToCbamElectricityKg);
-    expect(sumExact(c.causes.map((x) => x.deltaKg!), 6)).toBe(c.differenceKg);
+    expect(
+      sumExact(
+        c.causes.map((x) => x.deltaKg!),
+        6,
+      ),
+    ).toBe(c.differenceKg);
     expect(needsEuDefaultEf(out)).toBe(false);
   });
   it('one footprint pack alone is nothing to compare; with CBAM it is', () => {

@@ -4,8 +4,18 @@
  * `carbonbridge compare`). No figure is computed here: every number comes from the core.
  */
 import {
-  cbamSchemes, defaultPeriodOf, runBorderComparison, borderErrors, REFERENCE_SCHEME,
-  type CbamComparison, type CbamConversion, type Comparison, type Dataset, type FootprintPack, type Message, type SchemeComparison,
+  cbamSchemes,
+  defaultPeriodOf,
+  runBorderComparison,
+  borderErrors,
+  REFERENCE_SCHEME,
+  type CbamComparison,
+  type CbamConversion,
+  type Comparison,
+  type Dataset,
+  type FootprintPack,
+  type Message,
+  type SchemeComparison,
 } from '../core';
 
 /** The footprint packs offered, in display order (the first chosen one is the reference of every pair). */
@@ -15,8 +25,18 @@ export const FOOTPRINT_PACKS = ['cn-gbt24067-2024', 'iso14067-2018'] as const;
  * for the EU definitive period), newest first, and the last quarter of the EU transitional period.
  */
 export const CBAM_PERIODS: readonly string[] = (() => {
-  const years = [...new Set(cbamSchemes().map((s) => defaultPeriodOf(s.id)).filter(Boolean))].sort().reverse();
-  const tr = cbamSchemes().find((s) => s.id === 'eu-cbam')?.packs.find((p) => p.kind === 'transitional');
+  const years = [
+    ...new Set(
+      cbamSchemes()
+        .map((s) => defaultPeriodOf(s.id))
+        .filter(Boolean),
+    ),
+  ]
+    .sort()
+    .reverse();
+  const tr = cbamSchemes()
+    .find((s) => s.id === 'eu-cbam')
+    ?.packs.find((p) => p.kind === 'transitional');
   const lastQ = tr?.effectiveTo ? `${tr.effectiveTo.slice(0, 4)}-Q4` : undefined;
   return [...years, ...(lastQ ? [lastQ] : [])];
 })();
@@ -26,8 +46,7 @@ export const otherSchemes = () => cbamSchemes().filter((s) => s.id !== 'eu-cbam'
 
 /** Another scheme for the same dataset and year: its conversion and every difference from the EU result, or why not. */
 export type SchemeOutcome =
-  | { scheme: string; ok: true; conversion: CbamConversion; vsEu: SchemeComparison | null }
-  | { scheme: string; ok: false; errors: Message[] };
+  { scheme: string; ok: true; conversion: CbamConversion; vsEu: SchemeComparison | null } | { scheme: string; ok: false; errors: Message[] };
 
 export interface CompareOptions {
   packs: string[];
@@ -39,9 +58,7 @@ export interface CompareOptions {
   schemes?: string[];
 }
 
-export type CbamOutcome =
-  | { ok: true; comparison: CbamComparison; conversion: CbamConversion }
-  | { ok: false; errors: Message[] };
+export type CbamOutcome = { ok: true; comparison: CbamComparison; conversion: CbamConversion } | { ok: false; errors: Message[] };
 
 export interface CompareOutcome {
   /** Footprint results side by side, and each pair (first pack → other) split by cause. */
@@ -55,13 +72,22 @@ export function runComparison(dataset: Dataset, packsById: Map<string, Footprint
   const packs = opts.packs.map((id) => packsById.get(id)).filter((p): p is FootprintPack => !!p);
   const others = opts.cbam ? (opts.schemes ?? []) : [];
   const border = opts.cbam
-    ? [{ id: REFERENCE_SCHEME, period: opts.period, ...(opts.euDefaultEf !== undefined ? { euDefaultEf: opts.euDefaultEf } : {}) }, ...others.map((id) => ({ id, period: opts.period }))]
+    ? [
+        { id: REFERENCE_SCHEME, period: opts.period, ...(opts.euDefaultEf !== undefined ? { euDefaultEf: opts.euDefaultEf } : {}) },
+        ...others.map((id) => ({ id, period: opts.period })),
+      ]
     : [];
   const out = runBorderComparison(dataset, packs, border);
   if (!out) return null;
   const [eu, ...rest] = opts.cbam ? out.border : [];
-  const cbam: CbamOutcome | null = !eu ? null : eu.ok ? { ok: true, conversion: eu.conversion, comparison: eu.bridge } : { ok: false, errors: borderErrors(eu) };
-  const schemes: SchemeOutcome[] = rest.map((c) => (c.ok ? { scheme: c.id, ok: true, conversion: c.conversion, vsEu: cbam?.ok ? c.vsEu : null } : { scheme: c.id, ok: false, errors: borderErrors(c) }));
+  const cbam: CbamOutcome | null = !eu
+    ? null
+    : eu.ok
+      ? { ok: true, conversion: eu.conversion, comparison: eu.bridge }
+      : { ok: false, errors: borderErrors(eu) };
+  const schemes: SchemeOutcome[] = rest.map((c) =>
+    c.ok ? { scheme: c.id, ok: true, conversion: c.conversion, vsEu: cbam?.ok ? c.vsEu : null } : { scheme: c.id, ok: false, errors: borderErrors(c) },
+  );
   return { comparison: out.comparison, cbam, schemes };
 }
 

@@ -20,7 +20,7 @@ describe('revisions: a tab holding an older revision never silently overwrites a
     expect((await db().datasets.get(row.id))!.data).toEqual({ a: 2 });
   });
 
-  it('two editors on one dataset: the second one stops at a conflict and keeps the first one\'s edit until the user chooses', async () => {
+  it("two editors on one dataset: the second one stops at a conflict and keeps the first one's edit until the user chooses", async () => {
     const row = await saveDataset(db(), { id: `t-${Math.random()}`, name: 'x', origin: 'sample', data: sample });
     const a = new DatasetEditor(row);
     const b = new DatasetEditor(row);

@@ -25,7 +25,19 @@ export type ImportOutcome = { ok: true; row: DatasetRow; warnings: Problem[] } |
 export async function importFile(file: File): Promise<ImportOutcome> {
   // the size first (File.size): a huge file is refused before a byte is read
   if (file.size > JSON_LIMITS.maxFileBytes)
-    return { ok: false, problems: [{ severity: 'error', path: [], message: { key: 'core:validation.fileTooLarge', params: { size: Math.round(file.size / 1048576), limit: Math.round(JSON_LIMITS.maxFileBytes / 1048576) } } }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          severity: 'error',
+          path: [],
+          message: {
+            key: 'core:validation.fileTooLarge',
+            params: { size: Math.round(file.size / 1048576), limit: Math.round(JSON_LIMITS.maxFileBytes / 1048576) },
+          },
+        },
+      ],
+    };
   const text = await file.text();
   const v = validateDataset(text);
   if (!v.ok || !v.dataset) return { ok: false, problems: v.problems.filter((p) => p.severity === 'error') };
@@ -50,5 +62,8 @@ export function downloadJson(value: unknown, filename: string): void {
 }
 
 export function safeFileName(s: string): string {
-  return (s || 'dataset').replace(/[\\/:*?"<>|\s]+/g, '-').replace(/-+/g, '-').slice(0, 80);
+  return (s || 'dataset')
+    .replace(/[\\/:*?"<>|\s]+/g, '-')
+    .replace(/-+/g, '-')
+    .slice(0, 80);
 }

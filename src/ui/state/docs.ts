@@ -18,7 +18,8 @@ export function errorMessages(e: unknown): Message[] {
   const m = (e as { messages?: Message[] })?.messages;
   if (Array.isArray(m) && m.length) return m;
   const issues = (e as { issues?: { message: string; path: (string | number)[] }[] })?.issues;
-  if (Array.isArray(issues)) return issues.map((i) => ({ key: i.message.includes(':') ? i.message : 'ui:docs.invalidField', params: { field: i.path.join('.'), detail: i.message } }));
+  if (Array.isArray(issues))
+    return issues.map((i) => ({ key: i.message.includes(':') ? i.message : 'ui:docs.invalidField', params: { field: i.path.join('.'), detail: i.message } }));
   return [{ key: 'ui:docs.failed', params: { detail: String((e as Error)?.message ?? e) } }];
 }
 
@@ -32,7 +33,13 @@ export async function docModel(result: CbamConversion, dataset: Dataset, cnOpt: 
   return docs.toDocsModel(result, dataset, cnOpt);
 }
 
-export async function filledTemplate(result: CbamConversion, dataset: Dataset, template: File, base: string, cnOpt: { productCn?: string } = {}): Promise<DocOutcome> {
+export async function filledTemplate(
+  result: CbamConversion,
+  dataset: Dataset,
+  template: File,
+  base: string,
+  cnOpt: { productCn?: string } = {},
+): Promise<DocOutcome> {
   try {
     const { docs } = await load();
     // partial mode: what is known is written; a figure not known stays empty (never 0) and is listed
@@ -102,7 +109,15 @@ export interface Declarant {
   position: string;
 }
 
-export async function qreportXml(result: CbamConversion, dataset: Dataset, d: Declarant, quarter: string, netMass: number, base: string, cnOpt: { productCn?: string } = {}): Promise<DocOutcome> {
+export async function qreportXml(
+  result: CbamConversion,
+  dataset: Dataset,
+  d: Declarant,
+  quarter: string,
+  netMass: number,
+  base: string,
+  cnOpt: { productCn?: string } = {},
+): Promise<DocOutcome> {
   try {
     const { docs } = await load();
     const now = new Date();

@@ -206,12 +206,14 @@ export class DatasetEditor {
 
   /** Keep the unsaved edits in the journal (the page is going away) and start writing them. */
   writeJournal(): void {
-    if (this.dirty || this.inFlight || this.status === 'conflict' || this.status === 'error') writeJournal({ id: this.row.id, rev: this.baseRev, at: Date.now(), data: this.snapshot() });
+    if (this.dirty || this.inFlight || this.status === 'conflict' || this.status === 'error')
+      writeJournal({ id: this.row.id, rev: this.baseRev, at: Date.now(), data: this.snapshot() });
   }
 
   /** Save anything pending (leaving the view or the page). */
   async flush(): Promise<void> {
-    for (let i = 0; i < 20 && (this.inFlight || (this.dirty && this.status !== 'conflict' && this.status !== 'error')); i++) await (this.inFlight ?? this.saveNow());
+    for (let i = 0; i < 20 && (this.inFlight || (this.dirty && this.status !== 'conflict' && this.status !== 'error')); i++)
+      await (this.inFlight ?? this.saveNow());
   }
 
   /** Conflict: take the newer revision saved in another tab (undo brings the edits of this tab back). */

@@ -17,7 +17,10 @@ export async function rememberMapping(d: CarbonBridgeDb, mapping: Mapping, file?
   await d.mappings.put(row);
   const n = await d.mappings.count();
   if (n > MAX_MAPPINGS) {
-    const old = await d.mappings.orderBy('updatedAt').limit(n - MAX_MAPPINGS).primaryKeys();
+    const old = await d.mappings
+      .orderBy('updatedAt')
+      .limit(n - MAX_MAPPINGS)
+      .primaryKeys();
     await d.mappings.bulkDelete(old);
   }
   return row;

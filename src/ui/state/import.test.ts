@@ -8,7 +8,8 @@ import { hasAcceptedType, isCsvName, wrongTypeResult, saveAsNew, replaceExisting
 import { mapFieldLabelKey as coreLabelKey } from '../../core/io/mapping';
 import { ImportResultSchema } from '../../core/io/result';
 
-const sample = () => validateDataset(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'public', 'samples', 'aluminium-ingot-ningxia.json'), 'utf8'))).dataset!;
+const sample = () =>
+  validateDataset(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'public', 'samples', 'aluminium-ingot-ningxia.json'), 'utf8'))).dataset!;
 
 describe('import screen plumbing', () => {
   it('accepts Excel and CSV names only; a wrong type is an error result in the core\u2019s own form', () => {

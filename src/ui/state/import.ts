@@ -32,7 +32,6 @@ export function wrongTypeResult(name: string): ImportResult {
   };
 }
 
-
 export interface RunOptions extends Omit<ImportFileOptions, 'knownMappings'> {
   /** Hand the remembered mappings to the core (it uses the one with this file's signature). */
   remembered?: boolean;

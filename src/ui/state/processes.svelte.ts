@@ -18,10 +18,34 @@ export const INSTRUMENTS = CarbonPricePaid.shape.instrument.options as readonly 
 export const REBATES = CarbonPricePaid.shape.rebate.unwrap().options as readonly string[];
 export const EF_SOURCES = PrecursorInfo.shape.embedded.unwrap().shape.electricityEfSource.unwrap().options as readonly string[];
 /** Names of qualifying parameters offered as suggestions (the template's Summary_Products columns); any name may be typed. */
-export const QUALIFYING_NAMES = ['mnPct', 'crPct', 'niPct', 'otherAlloysPct', 'carbonPct', 'scrapShare', 'preConsumerScrapPct', 'nonAlPct', 'clinkerShare', 'calcined', 'concentrationPct', 'nPct', 'nAmmoniumPct', 'nNitratePct', 'nUreaPct'] as const;
+export const QUALIFYING_NAMES = [
+  'mnPct',
+  'crPct',
+  'niPct',
+  'otherAlloysPct',
+  'carbonPct',
+  'scrapShare',
+  'preConsumerScrapPct',
+  'nonAlPct',
+  'clinkerShare',
+  'calcined',
+  'concentrationPct',
+  'nPct',
+  'nAmmoniumPct',
+  'nNitratePct',
+  'nUreaPct',
+] as const;
 
 type Rec = Record<string, any>;
-export interface ProcessRow { id: string; name: string; category: string; route: string; products: Rec[]; inputs: Rec[]; raw: Rec }
+export interface ProcessRow {
+  id: string;
+  name: string;
+  category: string;
+  route: string;
+  products: Rec[];
+  inputs: Rec[];
+  raw: Rec;
+}
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
@@ -45,8 +69,13 @@ export class ProcessesState {
     const list = this.ed.get(['processes']);
     if (!Array.isArray(list)) return [];
     return list.map((p: Rec) => ({
-      id: str(p?.id), name: str(p?.name), category: str(p?.category), route: str(p?.route),
-      products: Array.isArray(p?.products) ? p.products : [], inputs: Array.isArray(p?.inputs) ? p.inputs : [], raw: p ?? {},
+      id: str(p?.id),
+      name: str(p?.name),
+      category: str(p?.category),
+      route: str(p?.route),
+      products: Array.isArray(p?.products) ? p.products : [],
+      inputs: Array.isArray(p?.inputs) ? p.inputs : [],
+      raw: p ?? {},
     }));
   });
   has = $derived(this.processes.length > 0);
@@ -99,11 +128,16 @@ export class ProcessesState {
       const basis = d.basis as Rec | undefined;
       const production = first && basis?.kind === 'per-period' && basis.production ? { ...basis.production } : { amount: '', unit: 't' };
       list.push({
-        id, name, production, inputs: [],
+        id,
+        name,
+        production,
+        inputs: [],
         products: [{ id: productId, cnCode: first ? str(prod.cnCode) : '', name }],
       });
       // the installation's lines and its purchased precursors (the lines the core asks a process of)
-      if (first) for (const l of (d.inventory as Rec[] | undefined) ?? []) if (l && !l.processId && (l.location === 'installation' || (l.category === 'precursor-material' && l.precursor))) l.processId = id;
+      if (first)
+        for (const l of (d.inventory as Rec[] | undefined) ?? [])
+          if (l && !l.processId && (l.location === 'installation' || (l.category === 'precursor-material' && l.precursor))) l.processId = id;
     });
   }
 

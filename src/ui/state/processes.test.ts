@@ -128,12 +128,17 @@ describe('production processes (editor state)', () => {
     expect(ed.get(['processes', 0, 'products', 0, 'qualifying'])).toBeUndefined();
   });
 
-  it('offers the pack\'s categories, routes and default-value variants, and the schema\'s lists', async () => {
+  it("offers the pack's categories, routes and default-value variants, and the schema's lists", async () => {
     const { ps } = await editor();
     expect(ps.categories()).toContain('cement-clinker');
     expect(ps.routes('crude-steel')).toEqual(expect.arrayContaining(['bof', 'eaf']));
     expect(ps.routes('')).toEqual([]);
-    expect(ps.variants('2523 10 00').map((v) => v.value).sort()).toEqual(['grey', 'white']);
+    expect(
+      ps
+        .variants('2523 10 00')
+        .map((v) => v.value)
+        .sort(),
+    ).toEqual(['grey', 'white']);
     expect(ps.variants('7601 10 00')).toEqual([]);
     expect(INSTRUMENTS).toContain('national-ets');
     expect(EF_SOURCES).toContain('D.4.3.2');
@@ -150,7 +155,10 @@ describe('production processes (editor state)', () => {
     const st = new InstallationResultState();
     await st.run(v.dataset!, { period: '2026', electricity: { choice: 'eu-default' } });
     const r = st.result!;
-    expect(r.processes.map((p) => [p.id, p.templateId])).toEqual([['clinker', 'P1'], ['cement', 'P2']]);
+    expect(r.processes.map((p) => [p.id, p.templateId])).toEqual([
+      ['clinker', 'P1'],
+      ['cement', 'P2'],
+    ]);
     const clinker = r.processes[0]!.see.direct!.value;
     expect(clinker).toBeGreaterThan(0);
     // the grinding has no direct emissions of its own here: its SEE direct is the clinker's, 1.4 t per 2 t of cement

@@ -22,10 +22,25 @@ export async function caseContent(d: CarbonBridgeDb, k: CaseRow): Promise<Record
     case: Object.fromEntries(CASE_FIELDS.filter((f) => k[f] !== undefined).map((f) => [f, k[f]])),
     datasets: datasets.map((r) => ({ id: r.id, name: r.name, data: r.data })),
     result: conv
-      ? { period: conv.period.label, cn: conv.good.cn, see: { direct: fig(conv.see.direct), indirect: fig(conv.see.indirect), total: fig(conv.see.total), counted: conv.see.counted, countedValue: fig(conv.see.countedValue) } }
+      ? {
+          period: conv.period.label,
+          cn: conv.good.cn,
+          see: {
+            direct: fig(conv.see.direct),
+            indirect: fig(conv.see.indirect),
+            total: fig(conv.see.total),
+            counted: conv.see.counted,
+            countedValue: fig(conv.see.countedValue),
+          },
+        }
       : null,
     packs: conv ? [{ id: conv.pack.id, version: conv.pack.version }] : [],
-    evidence: evidence.map((e) => ({ item: e.item, state: e.state, ...(e.note ? { note: e.note } : {}), ...(e.sha256 ? { fileName: e.fileName, sha256: e.sha256 } : {}) })),
+    evidence: evidence.map((e) => ({
+      item: e.item,
+      state: e.state,
+      ...(e.note ? { note: e.note } : {}),
+      ...(e.sha256 ? { fileName: e.fileName, sha256: e.sha256 } : {}),
+    })),
   };
 }
 

@@ -11,7 +11,13 @@ const fresh = () => new CarbonBridgeDb(`cb-userpacks-${Date.now()}-${n++}`);
 const dir = 'test/fixtures/fictional-bca-pack/xb-bca/';
 const read = (f: string) => JSON.parse(readFileSync(dir + f, 'utf8'));
 /** The fictional pack as one file (what the Library accepts): parts merged in. */
-const packFile = () => JSON.stringify({ ...read('pack.json'), categories: read('categories.json').categories, cnCodes: read('cn-codes.json'), defaultValues: read('default-values-cn.json') });
+const packFile = () =>
+  JSON.stringify({
+    ...read('pack.json'),
+    categories: read('categories.json').categories,
+    cnCodes: read('cn-codes.json'),
+    defaultValues: read('default-values-cn.json'),
+  });
 
 afterEach(() => uninstallCbamPacks());
 
@@ -46,7 +52,11 @@ describe('user rule packs (Library)', () => {
 
   it('a user pack of a built-in id replaces it until removed; the built-in pack is always available', async () => {
     const d = fresh();
-    const raw = { ...JSON.parse(readFileSync('rules/uk-cbam/pack.json', 'utf8')), categories: JSON.parse(readFileSync('rules/uk-cbam/categories.json', 'utf8')).categories, cnCodes: JSON.parse(readFileSync('rules/uk-cbam/cn-codes.json', 'utf8')) };
+    const raw = {
+      ...JSON.parse(readFileSync('rules/uk-cbam/pack.json', 'utf8')),
+      categories: JSON.parse(readFileSync('rules/uk-cbam/categories.json', 'utf8')).categories,
+      cnCodes: JSON.parse(readFileSync('rules/uk-cbam/cn-codes.json', 'utf8')),
+    };
     raw.version = '2027.1.0';
     raw.rates[0] = { ...raw.rates[0], value: 41.2, status: 'published' };
     expect((await loadUserPackFile(JSON.stringify(raw), 'uk.json', d)).ok).toBe(true);

@@ -30,7 +30,11 @@ export async function importFile(file: Blob & { name?: string }, options: Import
   const { timeoutMs = LIMITS.workerTimeoutMs, signal, ...opts } = options;
   const name = typeof file.name === 'string' && file.name ? file.name : 'file';
   if (file.size > LIMITS.maxFileBytes)
-    return errorResult('import:error.tooLarge', { size: Math.round((file.size / 1048576) * 10) / 10, limit: Math.round(LIMITS.maxFileBytes / 1048576) }, 'import:fix.smallerFile');
+    return errorResult(
+      'import:error.tooLarge',
+      { size: Math.round((file.size / 1048576) * 10) / 10, limit: Math.round(LIMITS.maxFileBytes / 1048576) },
+      'import:fix.smallerFile',
+    );
   if (file.size === 0) return errorResult('import:error.empty', undefined, 'import:fix.chooseFile');
   const buffer = await file.arrayBuffer();
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'carbonbridge-import' });
@@ -42,13 +46,20 @@ export async function importFile(file: Blob & { name?: string }, options: Import
       let head: PackedResult | undefined;
       let expected = 0;
       const chunks: string[] = [];
-      const done = () => { if (head && chunks.length === expected) resolve({ ...head, chunks }); };
+      const done = () => {
+        if (head && chunks.length === expected) resolve({ ...head, chunks });
+      };
       worker.onmessage = (e: MessageEvent<{ id: number; packed?: PackedResult; chunkCount?: number; chunk?: string }>) => {
-        if (e.data.packed) { head = e.data.packed; expected = e.data.chunkCount ?? 0; }
-        else if (typeof e.data.chunk === 'string') chunks.push(e.data.chunk);
+        if (e.data.packed) {
+          head = e.data.packed;
+          expected = e.data.chunkCount ?? 0;
+        } else if (typeof e.data.chunk === 'string') chunks.push(e.data.chunk);
         done();
       };
-      worker.onerror = (e: ErrorEvent) => { e.preventDefault(); reject(new Error(e.message || 'worker error')); };
+      worker.onerror = (e: ErrorEvent) => {
+        e.preventDefault();
+        reject(new Error(e.message || 'worker error'));
+      };
       worker.onmessageerror = () => reject(new Error('message error'));
       worker.postMessage({ id: 1, buffer, name, options: opts }, [buffer]);
     });

@@ -6,7 +6,12 @@
  */
 import { importBytes, packResult, type ImportOptions } from '../core';
 
-export interface ImportRequest { id: number; buffer: ArrayBuffer; name: string; options: ImportOptions }
+export interface ImportRequest {
+  id: number;
+  buffer: ArrayBuffer;
+  name: string;
+  options: ImportOptions;
+}
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (e: MessageEvent<ImportRequest>) => {

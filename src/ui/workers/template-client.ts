@@ -17,7 +17,13 @@ export interface TemplateFillOptions {
 export async function fillTemplateInWorker(template: Blob, model: CbamDocInput | CbamDocData, opts: TemplateFillOptions = {}): Promise<TemplateFill> {
   const timeoutMs = opts.timeoutMs ?? LIMITS.workerTimeoutMs;
   if (template.size > LIMITS.maxFileBytes)
-    return { ok: false, errors: [{ key: 'import:error.tooLarge', params: { size: Math.round((template.size / 1048576) * 10) / 10, limit: Math.round(LIMITS.maxFileBytes / 1048576) } }, { key: 'import:fix.smallerFile' }] };
+    return {
+      ok: false,
+      errors: [
+        { key: 'import:error.tooLarge', params: { size: Math.round((template.size / 1048576) * 10) / 10, limit: Math.round(LIMITS.maxFileBytes / 1048576) } },
+        { key: 'import:fix.smallerFile' },
+      ],
+    };
   if (template.size === 0) return { ok: false, errors: [{ key: 'import:error.empty' }] };
   const buffer = await template.arrayBuffer();
   const worker = new Worker(new URL('./template.worker.ts', import.meta.url), { type: 'module', name: 'carbonbridge-template' });
@@ -26,11 +32,15 @@ export async function fillTemplateInWorker(template: Blob, model: CbamDocInput |
     const answer = await new Promise<TemplateAnswer | 'timeout'>((resolve, reject) => {
       timer = setTimeout(() => resolve('timeout'), timeoutMs);
       worker.onmessage = (e: MessageEvent<TemplateAnswer>) => resolve(e.data);
-      worker.onerror = (e: ErrorEvent) => { e.preventDefault(); reject(new Error(e.message || 'worker error')); };
+      worker.onerror = (e: ErrorEvent) => {
+        e.preventDefault();
+        reject(new Error(e.message || 'worker error'));
+      };
       worker.onmessageerror = () => reject(new Error('message error'));
       worker.postMessage({ id: 1, buffer, model: JSON.parse(JSON.stringify(model)) }, [buffer]);
     });
-    if (answer === 'timeout') return { ok: false, errors: [{ key: 'import:error.timeout', params: { seconds: Math.round(timeoutMs / 1000) } }, { key: 'import:fix.smallerFile' }] };
+    if (answer === 'timeout')
+      return { ok: false, errors: [{ key: 'import:error.timeout', params: { seconds: Math.round(timeoutMs / 1000) } }, { key: 'import:fix.smallerFile' }] };
     return answer.ok ? { ok: true, bytes: new Uint8Array(answer.bytes), report: answer.report } : { ok: false, errors: answer.errors };
   } catch (e) {
     return { ok: false, errors: [{ key: 'ui:docs.failed', params: { detail: String((e as Error)?.message ?? e).slice(0, 200) } }] };

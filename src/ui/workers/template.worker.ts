@@ -8,10 +8,12 @@
 import { fillOfficialTemplate, type CbamDocData, type CbamDocInput } from '../core-docs';
 import type { Message } from '../core';
 
-export interface TemplateRequest { id: number; buffer: ArrayBuffer; model: CbamDocInput | CbamDocData }
-export type TemplateAnswer =
-  | { id: number; ok: true; bytes: ArrayBuffer; report: unknown }
-  | { id: number; ok: false; errors: Message[] };
+export interface TemplateRequest {
+  id: number;
+  buffer: ArrayBuffer;
+  model: CbamDocInput | CbamDocData;
+}
+export type TemplateAnswer = { id: number; ok: true; bytes: ArrayBuffer; report: unknown } | { id: number; ok: false; errors: Message[] };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (e: MessageEvent<TemplateRequest>) => {
@@ -22,7 +24,8 @@ scope.onmessage = (e: MessageEvent<TemplateRequest>) => {
     scope.postMessage({ id, ok: true, bytes, report: out.report } satisfies TemplateAnswer, [bytes]);
   } catch (err) {
     const m = (err as { messages?: Message[] })?.messages;
-    const errors: Message[] = Array.isArray(m) && m.length ? m : [{ key: 'ui:docs.failed', params: { detail: String((err as Error)?.message ?? err).slice(0, 200) } }];
+    const errors: Message[] =
+      Array.isArray(m) && m.length ? m : [{ key: 'ui:docs.failed', params: { detail: String((err as Error)?.message ?? err).slice(0, 200) } }];
     scope.postMessage({ id, ok: false, errors } satisfies TemplateAnswer);
   }
 };

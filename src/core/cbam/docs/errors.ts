@@ -11,5 +11,4 @@ export class CbamDocError extends Error {
   }
 }
 
-export const docError = (key: string, params?: Record<string, string | number>): CbamDocError =>
-  new CbamDocError(msg(`cbamdocs:${key}`, params));
+export const docError = (key: string, params?: Record<string, string | number>): CbamDocError => new CbamDocError(msg(`cbamdocs:${key}`, params));

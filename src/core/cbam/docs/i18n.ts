@@ -4,7 +4,8 @@ import enCbam from '../../../../locales/en/cbam.json';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-const lookup = (obj: unknown, path: string[]): unknown => path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+const lookup = (obj: unknown, path: string[]): unknown =>
+  path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
 const NS: Record<string, unknown> = { cbamdocs: en, cbam: enCbam };
 
 /** Default translator: English strings of locales/en/{cbamdocs,cbam}.json (keys "ns:a.b"; no namespace = cbamdocs). */

@@ -45,7 +45,11 @@ describe('ledger matching', () => {
     expect(got.filter(Boolean)).toHaveLength(1);
     expect(got.find(Boolean)).toMatchObject({ route: 'K', source: `CarbonBridge conversion of ${al.study.standard} footprint, eu-cbam-definitive 2026` });
     // in the statement a line's own SEE still wins (the Q4 line carries the supplier's 1.6562525)
-    const s = buildQuarterlyStatement(lines.filter((l) => l.quarterLabel === '2026-Q4'), '2026-Q4', { seeFor });
+    const s = buildQuarterlyStatement(
+      lines.filter((l) => l.quarterLabel === '2026-Q4'),
+      '2026-Q4',
+      { seeFor },
+    );
     expect(s.lines[0]!.see.value).toBe(1.6562525);
   });
 
@@ -57,7 +61,13 @@ describe('ledger matching', () => {
 
   it('the app’s one line: the good’s CN, the origin rule, the conversion’s SEE with the user’s source and route', () => {
     expect(ledgerLineFromConversion(alConv, al, { netMass: 100, quarter: '2026-Q1', seeSource: 'own data', route: 'K' })).toEqual({
-      cnCode: '76011000', origin: 'CN', netMass: 100, quarter: '2026-Q1', see: alConv.see.countedValue!.value, seeSource: 'own data', route: 'K',
+      cnCode: '76011000',
+      origin: 'CN',
+      netMass: 100,
+      quarter: '2026-Q1',
+      see: alConv.see.countedValue!.value,
+      seeSource: 'own data',
+      route: 'K',
     });
   });
 });

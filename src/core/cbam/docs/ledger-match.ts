@@ -57,7 +57,10 @@ export interface ConversionLedgerForm {
 export function ledgerLineFromConversion(r: CbamConversion, ds: OriginSource, f: ConversionLedgerForm): ImportLineInput {
   const see = r.see.countedValue?.value;
   return {
-    cnCode: r.good.cn, origin: originCountry(ds), netMass: f.netMass, quarter: f.quarter,
+    cnCode: r.good.cn,
+    origin: originCountry(ds),
+    netMass: f.netMass,
+    quarter: f.quarter,
     ...(see !== undefined ? { see, seeSource: f.seeSource } : {}),
     ...(f.route ? { route: f.route } : {}),
   };

@@ -13,11 +13,20 @@ export const ImportLineSchema = z
   .object({
     cnCode: CnCode,
     /** ISO-2 country of origin. */
-    origin: z.string().transform((s) => s.trim().toUpperCase()).refine((s) => /^[A-Z]{2}$/.test(s), { message: 'cbamdocs:errors.country' }),
+    origin: z
+      .string()
+      .transform((s) => s.trim().toUpperCase())
+      .refine((s) => /^[A-Z]{2}$/.test(s), { message: 'cbamdocs:errors.country' }),
     supplierInstallation: z.string().optional(),
     /** Net mass in tonnes (MWh for electricity). */
-    netMass: z.number().finite().refine((n) => n >= 0, { message: 'cbamdocs:errors.negative' }),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'cbamdocs:errors.date' }).optional(),
+    netMass: z
+      .number()
+      .finite()
+      .refine((n) => n >= 0, { message: 'cbamdocs:errors.negative' }),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'cbamdocs:errors.date' })
+      .optional(),
     quarter: z.string().regex(quarterRe, { message: 'cbamdocs:errors.quarter' }).optional(),
     /** Actual SEE that counts for the good (tCO2e/t), from the supplier's communication; omitted = default value. */
     see: z.number().finite().min(0).optional(),
@@ -55,8 +64,7 @@ export function parseLedger(lines: ImportLineInput[]): ImportLine[] {
   lines.forEach((l, i) => {
     const r = ImportLineSchema.safeParse(l);
     if (!r.success) {
-      for (const iss of r.error.issues)
-        errs.push(lineError(i + 1, iss));
+      for (const iss of r.error.issues) errs.push(lineError(i + 1, iss));
       return;
     }
     out.push({ ...r.data, quarterLabel: quarterOf(r.data), line: (l as { line?: number }).line ?? i + 1 });
@@ -87,12 +95,20 @@ export function parseCsv(text: string, delim: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (q) {
-      if (c === '"') { if (text[i + 1] === '"') { cell += '"'; i++; } else q = false; } else cell += c;
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else q = false;
+      } else cell += c;
     } else if (c === '"') q = true;
-    else if (c === delim) { row.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === delim) {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); cell = '';
+      row.push(cell);
+      cell = '';
       if (row.some((x) => x.trim() !== '')) rows.push(row);
       row = [];
     } else cell += c;
@@ -137,8 +153,11 @@ export function readLedgerCsv(bytes: Uint8Array): ImportLine[] {
     if (i >= 0) col[field] = i;
   }
   const required = ['cnCode', 'origin', 'netMass'];
-  for (const r of required) if (col[r] === undefined) throw new CbamDocError(msg('cbamdocs:errors.ledgerHeader', { column: ALIASES[r]![0]!, required: 'cn_code, origin, net_mass, date | quarter' }));
-  if (col.date === undefined && col.quarter === undefined) throw new CbamDocError(msg('cbamdocs:errors.ledgerHeader', { column: 'date | quarter', required: 'cn_code, origin, net_mass, date | quarter' }));
+  for (const r of required)
+    if (col[r] === undefined)
+      throw new CbamDocError(msg('cbamdocs:errors.ledgerHeader', { column: ALIASES[r]![0]!, required: 'cn_code, origin, net_mass, date | quarter' }));
+  if (col.date === undefined && col.quarter === undefined)
+    throw new CbamDocError(msg('cbamdocs:errors.ledgerHeader', { column: 'date | quarter', required: 'cn_code, origin, net_mass, date | quarter' }));
   const lines: (ImportLineInput & { line: number })[] = rows.slice(1).map((r, k) => {
     const o: Record<string, unknown> = { line: k + 2 };
     for (const [field, i] of Object.entries(col)) {
@@ -153,8 +172,7 @@ export function readLedgerCsv(bytes: Uint8Array): ImportLine[] {
   for (const l of lines) {
     const r = ImportLineSchema.safeParse(l);
     if (!r.success) {
-      for (const iss of r.error.issues)
-        errs.push(lineError(l.line, iss));
+      for (const iss of r.error.issues) errs.push(lineError(l.line, iss));
       continue;
     }
     out.push({ ...r.data, quarterLabel: quarterOf(r.data), line: l.line });

@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { COMMUNICATION_COLUMNS } from './own-workbook';
 
 const load = (lng: string) => JSON.parse(readFileSync(`locales/${lng}/cbamdocs.json`, 'utf8'));
-const has = (o: unknown, key: string) => key.split('.').reduce<unknown>((a, k) => (a && typeof a === 'object' ? (a as Record<string, unknown>)[k] : undefined), o);
+const has = (o: unknown, key: string) =>
+  key.split('.').reduce<unknown>((a, k) => (a && typeof a === 'object' ? (a as Record<string, unknown>)[k] : undefined), o);
 
 describe('cbamdocs locales', () => {
   const dir = 'src/core/cbam/docs';
-  const code = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  const code = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
   const keys = new Set<string>();
   for (const m of code.matchAll(/'cbamdocs:([a-zA-Z.]+[a-zA-Z])'/g)) keys.add(m[1]!);
   for (const m of code.matchAll(/docError\('([a-zA-Z.]+)'/g)) keys.add(m[1]!);

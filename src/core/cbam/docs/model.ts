@@ -30,9 +30,7 @@ const SourcedNumberObject = z.object({
   source: SourceSchema.optional(),
 });
 /** A number, optionally with its source. Input: `12.3` or `{ value: 12.3, source: {...} }`. Output: always an object. */
-export const Num = z
-  .union([z.number().finite(), SourcedNumberObject])
-  .transform((v) => (typeof v === 'number' ? { value: v } : v));
+export const Num = z.union([z.number().finite(), SourcedNumberObject]).transform((v) => (typeof v === 'number' ? { value: v } : v));
 export const NonNegNum = Num.refine((v) => v.value >= 0, { message: 'cbamdocs:errors.negative' });
 export type SourcedNumber = z.output<typeof Num>;
 
@@ -77,12 +75,8 @@ export const VerifierSchema = z.object({
   city: z.string().optional(),
   postCode: z.string().optional(),
   country: z.string().optional(),
-  representative: z
-    .object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional(), fax: z.string().optional() })
-    .optional(),
-  accreditation: z
-    .object({ memberState: z.string().optional(), body: z.string().optional(), registrationNumber: z.string().optional() })
-    .optional(),
+  representative: z.object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional(), fax: z.string().optional() }).optional(),
+  accreditation: z.object({ memberState: z.string().optional(), body: z.string().optional(), registrationNumber: z.string().optional() }).optional(),
 });
 
 /** Aggregated goods category produced in the installation, with the production routes used (template sheet A, 4(a)). */
@@ -157,10 +151,22 @@ export const PurchasedPrecursorSchema = z.object({
 });
 
 export const CarbonPriceSchema = z.object({
-  instrument: z.enum(['None', 'Carbon Tax', 'Carbon Levy', 'Carbon Fee', 'National Emissions Trading System', 'Regional Emissions Trading System', 'Combination', 'Other']),
+  instrument: z.enum([
+    'None',
+    'Carbon Tax',
+    'Carbon Levy',
+    'Carbon Fee',
+    'National Emissions Trading System',
+    'Regional Emissions Trading System',
+    'Combination',
+    'Other',
+  ]),
   /** Share (0..1) of the embedded emissions covered by the carbon price. */
   shareCovered: z.number().min(0).max(1).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   /** Carbon price due per tonne of product, in `currency`. */
   amountPerT: NonNegNum.optional(),
   rebate: z.enum(['None', 'Free allocation', 'Financial compensation', 'Tax deduction', 'Combination', 'Other']).optional(),
@@ -245,7 +251,9 @@ export const CbamDocDataSchema = z.object({
       n2o: NonNegNum.optional(),
       pfc: NonNegNum.optional(),
       /** Fuel balance (sheet C section 1, manual entries), TJ: total fuel input, direct fuel for CBAM goods, for electricity, for non-CBAM goods. */
-      fuel: z.object({ totalTJ: NonNegNum.optional(), cbamTJ: NonNegNum.optional(), electricityTJ: NonNegNum.optional(), nonCbamTJ: NonNegNum.optional() }).optional(),
+      fuel: z
+        .object({ totalTJ: NonNegNum.optional(), cbamTJ: NonNegNum.optional(), electricityTJ: NonNegNum.optional(), nonCbamTJ: NonNegNum.optional() })
+        .optional(),
       dataQuality: z.string().optional(),
       defaultJustification: z.string().optional(),
       qualityAssurance: z.string().optional(),

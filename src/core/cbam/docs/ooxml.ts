@@ -21,7 +21,8 @@ export function unzipOrThrow(bytes: Uint8Array, filter?: (name: string) => boole
   try {
     guardZip(bytes);
   } catch (e) {
-    if (e instanceof ImportError && e.problems[0] && e.problems[0].message.key !== 'import:error.corruptZip') throw new CbamDocError(e.problems[0].message, e.problems[0].fix ? [e.problems[0].fix] : []);
+    if (e instanceof ImportError && e.problems[0] && e.problems[0].message.key !== 'import:error.corruptZip')
+      throw new CbamDocError(e.problems[0].message, e.problems[0].fix ? [e.problems[0].fix] : []);
     throw docError('errors.corruptZip');
   }
   try {

@@ -34,13 +34,26 @@ describe('own workbook (no template)', () => {
     expect(wb.Sheets.S!.A2!.f).toBeUndefined();
   });
   it('writes the first row as a frozen header in plain bold (no fill), numbers as numbers, booleans as booleans', () => {
-    const bytes = writeXlsx([{ name: 'S', rows: [['Field', 2026, true, '-note'], ['x', 1.5, false, '+1']], widths: [20, 12] }]);
+    const bytes = writeXlsx([
+      {
+        name: 'S',
+        rows: [
+          ['Field', 2026, true, '-note'],
+          ['x', 1.5, false, '+1'],
+        ],
+        widths: [20, 12],
+      },
+    ]);
     const files = unzipSync(bytes);
     const xml = strFromU8(files['xl/worksheets/sheet1.xml']!);
     expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     expect(xml).toContain('<col min="1" max="1" width="20" customWidth="1"/><col min="2" max="2" width="12" customWidth="1"/>');
     expect(xml).not.toMatch(/<sheetFormatPr|<pageMargins/); // row height and print margins left to the opening program
-    const xfs = [...strFromU8(files['xl/styles.xml']!).split('<cellXfs')[1]!.matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
+    const xfs = [
+      ...strFromU8(files['xl/styles.xml']!)
+        .split('<cellXfs')[1]!
+        .matchAll(/<xf\b[^>]*>/g),
+    ].map((m) => m[0]);
     const fonts = [...strFromU8(files['xl/styles.xml']!).matchAll(/<font>([\s\S]*?)<\/font>/g)].map((m) => m[1]!);
     const styleOf = (ref: string): string | undefined => {
       const s = new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(xml)![1];

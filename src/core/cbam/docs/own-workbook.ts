@@ -19,14 +19,58 @@ const cnName = (cn: string): string | undefined => {
 
 /** Summary_Communication columns (template letters of the qualifying parameters P..AK kept as ids). */
 export const COMMUNICATION_COLUMNS = [
-  'process', 'category', 'cnCode', 'cnName', 'productName', 'seeDirect', 'seeIndirect', 'seeTotal', 'unit', 'shareDefault',
-  'elecEfSource', 'embeddedElectricity', 'elecEf',
-  'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z', 'AA', 'AB', 'AC', 'AD', 'AE', 'AF', 'AG', 'AH', 'AI', 'AJ', 'AK',
-  'cpInstrument', 'cpShare', 'cpCovered', 'cpCurrency', 'cpDue', 'rebateType', 'rebateShare', 'rebateCovered', 'rebateAmount', 'cpEffective',
-  'dataSource', 'sources',
+  'process',
+  'category',
+  'cnCode',
+  'cnName',
+  'productName',
+  'seeDirect',
+  'seeIndirect',
+  'seeTotal',
+  'unit',
+  'shareDefault',
+  'elecEfSource',
+  'embeddedElectricity',
+  'elecEf',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
+  'U',
+  'V',
+  'W',
+  'X',
+  'Y',
+  'Z',
+  'AA',
+  'AB',
+  'AC',
+  'AD',
+  'AE',
+  'AF',
+  'AG',
+  'AH',
+  'AI',
+  'AJ',
+  'AK',
+  'cpInstrument',
+  'cpShare',
+  'cpCovered',
+  'cpCurrency',
+  'cpDue',
+  'rebateType',
+  'rebateShare',
+  'rebateCovered',
+  'rebateAmount',
+  'cpEffective',
+  'dataSource',
+  'sources',
 ] as const;
 
-export interface CommunicationRow { [column: string]: string | number | undefined }
+export interface CommunicationRow {
+  [column: string]: string | number | undefined;
+}
 
 const QUAL = COMMUNICATION_COLUMNS.slice(13, 35);
 
@@ -81,7 +125,10 @@ export function communicationRows(input: CbamDocInput | CbamDocData): Communicat
 export function sourceRows(data: CbamDocData): { field: string; value: number; source: string; uncertain: boolean }[] {
   const out: { field: string; value: number; source: string; uncertain: boolean }[] = [];
   const walk = (o: unknown, path: string): void => {
-    if (Array.isArray(o)) { o.forEach((x, i) => walk(x, `${path}[${i}]`)); return; }
+    if (Array.isArray(o)) {
+      o.forEach((x, i) => walk(x, `${path}[${i}]`));
+      return;
+    }
     if (!o || typeof o !== 'object') return;
     const rec = o as Record<string, unknown>;
     if (typeof rec.value === 'number' && Object.keys(rec).every((k) => k === 'value' || k === 'source')) {
@@ -95,7 +142,9 @@ export function sourceRows(data: CbamDocData): { field: string; value: number; s
   return out;
 }
 
-export interface OwnWorkbookOptions { t?: Translate }
+export interface OwnWorkbookOptions {
+  t?: Translate;
+}
 
 /** Build our own workbook (xlsx bytes) with the Summary_Communication columns. */
 export function buildOwnWorkbook(input: CbamDocInput | CbamDocData, opts: OwnWorkbookOptions = {}): Uint8Array {
@@ -118,8 +167,10 @@ export function buildOwnWorkbook(input: CbamDocInput | CbamDocData, opts: OwnWor
     [t('cbamdocs:installation.longitude'), inst.longitude ?? null],
     [t('cbamdocs:installation.reportingPeriod'), `${data.reportingPeriod.start} – ${data.reportingPeriod.end}`],
   ];
-  const src: Cell[][] = [[t('cbamdocs:columns.field'), t('cbamdocs:columns.value'), t('cbamdocs:columns.sources'), t('cbamdocs:columns.uncertain')],
-    ...sourceRows(data).map((s) => [s.field, s.value, s.source || null, s.uncertain ? t('cbamdocs:columns.yes') : null])];
+  const src: Cell[][] = [
+    [t('cbamdocs:columns.field'), t('cbamdocs:columns.value'), t('cbamdocs:columns.sources'), t('cbamdocs:columns.uncertain')],
+    ...sourceRows(data).map((s) => [s.field, s.value, s.source || null, s.uncertain ? t('cbamdocs:columns.yes') : null]),
+  ];
   return writeXlsx([
     { name: t('cbamdocs:sheets.communication'), rows: [header, ...body], widths: header.map((h) => Math.min(40, Math.max(10, h.length))) },
     { name: t('cbamdocs:sheets.installation'), rows: instRows, widths: [36, 50] },
@@ -130,7 +181,9 @@ export function buildOwnWorkbook(input: CbamDocInput | CbamDocData, opts: OwnWor
 /** xlsx listing every cell written into the official template, with its source (the template has no Sources column). */
 export function buildFillSourcesWorkbook(report: VerificationReport, opts: OwnWorkbookOptions = {}): Uint8Array {
   const t = opts.t ?? englishT;
-  const rows: Cell[][] = [[t('cbamdocs:columns.sheet'), t('cbamdocs:columns.cell'), t('cbamdocs:columns.field'), t('cbamdocs:columns.value'), t('cbamdocs:columns.sources')],
-    ...fillReportRows(report).map((r) => [r.sheet, r.ref, r.field, r.value, r.source || null])];
+  const rows: Cell[][] = [
+    [t('cbamdocs:columns.sheet'), t('cbamdocs:columns.cell'), t('cbamdocs:columns.field'), t('cbamdocs:columns.value'), t('cbamdocs:columns.sources')],
+    ...fillReportRows(report).map((r) => [r.sheet, r.ref, r.field, r.value, r.source || null]),
+  ];
   return writeXlsx([{ name: t('cbamdocs:sheets.sources'), rows, widths: [22, 8, 50, 24, 60] }]);
 }

@@ -17,7 +17,8 @@ const cement = Dataset.parse(sampleJson('cement-grey-portland.json'));
 const conv = convertToCbam(cement, { period: '2025-Q3', electricity: { choice: 'cn-mee-northwest' } }) as CbamConversion;
 const header: QReportHeader = {
   declarant: { id: 'DE123456789012345', name: 'Example Importer GmbH', address: { country: 'DE', city: 'Hamburg' } },
-  nationalCompetentAuthority: 'DE', signature: { date: '2025-10-20', place: 'Hamburg', name: 'A. Person', position: 'Manager' },
+  nationalCompetentAuthority: 'DE',
+  signature: { date: '2025-10-20', place: 'Hamburg', name: 'A. Person', position: 'Manager' },
 };
 const now = new Date('2025-10-20T08:09:10.123Z');
 

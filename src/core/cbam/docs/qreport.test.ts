@@ -20,8 +20,19 @@ const report = (over: Partial<QReportInput> = {}): QReportInput => ({
   signature: { date: '2026-01-20', place: 'Hamburg', name: 'Anna Müller', position: 'CBAM officer' },
   remarks: 'Correction of <Q4> & rounding',
   goods: [
-    { cnCode: '7601 10 10', description: 'Unwrought aluminium, not alloyed', origin: 'CN', netMass: 120.5, emissions: [qreportEmissionsFromDocData(sample(), '76011010', 120.5)] },
-    { cnCode: '76061299', origin: 'CN', netMass: 10, emissions: [{ netMass: 10, seeDirect: 2.3323026, seeIndirect: 8.7394633, methodId: 'P00', methodName: 'Rolling', determinationType: '01' }] },
+    {
+      cnCode: '7601 10 10',
+      description: 'Unwrought aluminium, not alloyed',
+      origin: 'CN',
+      netMass: 120.5,
+      emissions: [qreportEmissionsFromDocData(sample(), '76011010', 120.5)],
+    },
+    {
+      cnCode: '76061299',
+      origin: 'CN',
+      netMass: 10,
+      emissions: [{ netMass: 10, seeDirect: 2.3323026, seeIndirect: 8.7394633, methodId: 'P00', methodName: 'Rolling', determinationType: '01' }],
+    },
   ],
   ...over,
 });
@@ -54,7 +65,14 @@ describe('QReport XML (transitional)', () => {
     expect(validate(buildQReportXml(report()).replace('<Year>2025</Year>', '<Year>20251</Year>')).status).not.toBe(0);
   });
   it('refuses definitive-period quarters and over-long fields with translated keys', () => {
-    const key = (f: () => unknown) => { try { f(); } catch (e) { return (e as CbamDocError).messages[0]!.key; } return 'none'; };
+    const key = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as CbamDocError).messages[0]!.key;
+      }
+      return 'none';
+    };
     expect(key(() => buildQReportXml(report({ period: '2026-Q1' })))).toBe('cbamdocs:errors.periodNotTransitional');
     expect(key(() => buildQReportXml(report({ draftReportId: 'X'.repeat(23) })))).toBe('cbamdocs:errors.tooLong');
     expect(key(() => buildQReportXml(report({ goods: [] })))).toBe('cbamdocs:errors.invalidField');

@@ -31,16 +31,35 @@ const AddressSchema = z.object({
 const PartySchema = z.object({ id: z.string().min(1), name: z.string().min(1), address: AddressSchema });
 
 const EmissionSchema = z.object({
-  productionCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
-  operator: z.object({
-    id: z.string().min(1), name: z.string().min(1), address: AddressSchema,
-    contacts: z.array(z.object({ name: z.string().min(1), phone: z.string().min(1), email: z.string().min(1) })).min(1).max(9),
-  }).optional(),
-  installation: z.object({
-    id: z.string().min(1), name: z.string().min(1), economicActivity: z.string().optional(),
-    country: z.string().regex(/^[A-Z]{2}$/), city: z.string().optional(), street: z.string().optional(), postcode: z.string().optional(),
-    unlocode: z.string().optional(), latitude: z.number().optional(), longitude: z.number().optional(),
-  }).optional(),
+  productionCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  operator: z
+    .object({
+      id: z.string().min(1),
+      name: z.string().min(1),
+      address: AddressSchema,
+      contacts: z
+        .array(z.object({ name: z.string().min(1), phone: z.string().min(1), email: z.string().min(1) }))
+        .min(1)
+        .max(9),
+    })
+    .optional(),
+  installation: z
+    .object({
+      id: z.string().min(1),
+      name: z.string().min(1),
+      economicActivity: z.string().optional(),
+      country: z.string().regex(/^[A-Z]{2}$/),
+      city: z.string().optional(),
+      street: z.string().optional(),
+      postcode: z.string().optional(),
+      unlocode: z.string().optional(),
+      latitude: z.number().optional(),
+      longitude: z.number().optional(),
+    })
+    .optional(),
   /** Mass of the imported good that comes from this installation (t). */
   netMass: z.number().finite().min(0),
   seeDirect: z.number().finite().min(0),
@@ -57,14 +76,24 @@ const EmissionSchema = z.object({
   methodName: z.string().min(1),
   /** Free text on the source of the values (e.g. the communication template and its date). */
   sourceNote: z.string().optional(),
-  carbonPrice: z.object({
-    instrumentType: z.string().min(1), legalAct: z.string().min(1), amount: z.number().finite(), currency: z.string().regex(/^[A-Z]{3}$/),
-    exchangeRate: z.string().min(1).max(5), euro: z.number().finite(), country: z.string().regex(/^[A-Z]{2}$/),
-  }).optional(),
+  carbonPrice: z
+    .object({
+      instrumentType: z.string().min(1),
+      legalAct: z.string().min(1),
+      amount: z.number().finite(),
+      currency: z.string().regex(/^[A-Z]{3}$/),
+      exchangeRate: z.string().min(1).max(5),
+      euro: z.number().finite(),
+      country: z.string().regex(/^[A-Z]{2}$/),
+    })
+    .optional(),
 });
 
 const GoodSchema = z.object({
-  cnCode: z.string().transform((s) => s.replace(/\s+/g, '')).refine((s) => /^\d{8}$/.test(s), { message: 'cbamdocs:errors.cnCode' }),
+  cnCode: z
+    .string()
+    .transform((s) => s.replace(/\s+/g, ''))
+    .refine((s) => /^\d{8}$/.test(s), { message: 'cbamdocs:errors.cnCode' }),
   description: z.string().optional(),
   origin: z.string().regex(/^[A-Z]{2}$/, { message: 'cbamdocs:errors.country' }),
   netMass: z.number().finite().min(0, { message: 'cbamdocs:errors.negative' }),
@@ -86,8 +115,11 @@ export const QReportInputSchema = z.object({
   nationalCompetentAuthority: z.string().min(1),
   signature: z.object({
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'cbamdocs:errors.date' }),
-    place: z.string().min(1), name: z.string().min(1), position: z.string().min(1),
-    globalDataConfirmation: z.boolean().default(true), useOfDataConfirmation: z.boolean().default(true),
+    place: z.string().min(1),
+    name: z.string().min(1),
+    position: z.string().min(1),
+    globalDataConfirmation: z.boolean().default(true),
+    useOfDataConfirmation: z.boolean().default(true),
     otherMethodology: z.boolean().optional(),
   }),
   remarks: z.string().optional(),
@@ -104,8 +136,14 @@ export function decimal(x: number, dp: number): string {
 
 class Xml {
   parts: string[] = [];
-  open(tag: string): this { this.parts.push(`<${tag}>`); return this; }
-  close(tag: string): this { this.parts.push(`</${tag}>`); return this; }
+  open(tag: string): this {
+    this.parts.push(`<${tag}>`);
+    return this;
+  }
+  close(tag: string): this {
+    this.parts.push(`</${tag}>`);
+    return this;
+  }
   /** Text element, XML-escaped; `max` is the schema length (an..N). Omitted when empty and optional. */
   text(tag: string, value: string | undefined, max: number, required = false, exact?: number): this {
     const v = value?.trim();
@@ -118,14 +156,26 @@ class Xml {
     this.parts.push(`<${tag}>${xmlEscape(v)}</${tag}>`);
     return this;
   }
-  raw(tag: string, v: string): this { this.parts.push(`<${tag}>${v}</${tag}>`); return this; }
-  toString(): string { return this.parts.join(''); }
+  raw(tag: string, v: string): this {
+    this.parts.push(`<${tag}>${v}</${tag}>`);
+    return this;
+  }
+  toString(): string {
+    return this.parts.join('');
+  }
 }
 
 function address(x: Xml, tag: string, a: z.output<typeof AddressSchema>): void {
-  x.open(tag).text('Country', a.country, 2, true).text('SubDivision', a.subDivision, 35).text('City', a.city, 35, true)
-    .text('Street', a.street, 70).text('StreetAdditionalLine', a.streetAdditionalLine, 70).text('Number', a.number, 35)
-    .text('Postcode', a.postcode, 17).text('POBox', a.poBox, 70).close(tag);
+  x.open(tag)
+    .text('Country', a.country, 2, true)
+    .text('SubDivision', a.subDivision, 35)
+    .text('City', a.city, 35, true)
+    .text('Street', a.street, 70)
+    .text('StreetAdditionalLine', a.streetAdditionalLine, 70)
+    .text('Number', a.number, 35)
+    .text('Postcode', a.postcode, 17)
+    .text('POBox', a.poBox, 70)
+    .close(tag);
 }
 function party(x: Xml, tag: string, addrTag: string, p: z.output<typeof PartySchema> & { role?: string }): void {
   x.open(tag).text('IdentificationNumber', p.id, 17, true).text('Name', p.name, 70, true);
@@ -159,34 +209,66 @@ export function buildQReportXml(input: QReportInput): string {
   x.text('DraftReportId', q.draftReportId, 22, true).text('ReportId', q.reportId, 22);
   x.raw('ReportingPeriod', quarter).raw('Year', String(year));
   x.raw('TotalImported', String(goods.length));
-  x.raw('TotalEmissions', decimal(goods.reduce((s, g) => s + g.total, 0), 7));
+  x.raw(
+    'TotalEmissions',
+    decimal(
+      goods.reduce((s, g) => s + g.total, 0),
+      7,
+    ),
+  );
   party(x, 'Declarant', 'ActorAddress', q.declarant);
   if (q.representative) party(x, 'Representative', 'RepresentativeAddress', q.representative);
   if (q.importer) party(x, 'Importer', 'ImporterAddress', q.importer);
   x.open('NationalCompetentAuth').text('ReferenceNumber', q.nationalCompetentAuthority, 128, true).close('NationalCompetentAuth');
   const s = q.signature;
-  x.open('Signatures').open('ReportConfirmation')
-    .raw('GlobalDataConfirmation', String(s.globalDataConfirmation)).raw('UseOfDataConfirmation', String(s.useOfDataConfirmation))
-    .raw('SignatureDate', s.date.replace(/-/g, '')).text('SignaturePlace', s.place, 128, true).text('Signature', s.name, 128, true)
-    .text('PositionOfPersonSending', s.position, 128, true).close('ReportConfirmation');
+  x.open('Signatures')
+    .open('ReportConfirmation')
+    .raw('GlobalDataConfirmation', String(s.globalDataConfirmation))
+    .raw('UseOfDataConfirmation', String(s.useOfDataConfirmation))
+    .raw('SignatureDate', s.date.replace(/-/g, ''))
+    .text('SignaturePlace', s.place, 128, true)
+    .text('Signature', s.name, 128, true)
+    .text('PositionOfPersonSending', s.position, 128, true)
+    .close('ReportConfirmation');
   if (s.otherMethodology !== undefined)
-    x.open('ApplicableMethodologyConfirmation').raw('OtherApplicableReportingMethodology', String(s.otherMethodology)).close('ApplicableMethodologyConfirmation');
+    x.open('ApplicableMethodologyConfirmation')
+      .raw('OtherApplicableReportingMethodology', String(s.otherMethodology))
+      .close('ApplicableMethodologyConfirmation');
   x.close('Signatures');
   if (q.remarks) x.open('Remarks').text('AdditionalInformation', q.remarks, 512, true).close('Remarks');
 
   goods.forEach(({ g, em, dir, ind, total }, gi) => {
     x.open('ImportedGood').raw('ItemNumber', String(gi + 1));
-    x.open('CommodityCode').raw('HsCode', g.cnCode.slice(0, 6)).raw('CnCode', g.cnCode.slice(6, 8))
-      .open('CommodityDetails').text('Description', g.description ?? g.cnCode, 512, true).close('CommodityDetails').close('CommodityCode');
+    x.open('CommodityCode')
+      .raw('HsCode', g.cnCode.slice(0, 6))
+      .raw('CnCode', g.cnCode.slice(6, 8))
+      .open('CommodityDetails')
+      .text('Description', g.description ?? g.cnCode, 512, true)
+      .close('CommodityDetails')
+      .close('CommodityCode');
     x.open('OriginCountry').raw('Country', g.origin).close('OriginCountry');
-    x.open('ImportedQuantity').raw('SequenceNumber', '1')
-      .open('Procedure').text('RequestedProc', g.requestedProcedure, 2, true, 2).close('Procedure')
-      .open('ImportArea').text('ImportArea', g.importArea, 5, true).close('ImportArea')
-      .open('MeasureProcedureImported').raw('Indicator', '0').raw('NetMass', decimal(g.netMass, 6)).raw('MeasurementUnit', '01').close('MeasureProcedureImported')
+    x.open('ImportedQuantity')
+      .raw('SequenceNumber', '1')
+      .open('Procedure')
+      .text('RequestedProc', g.requestedProcedure, 2, true, 2)
+      .close('Procedure')
+      .open('ImportArea')
+      .text('ImportArea', g.importArea, 5, true)
+      .close('ImportArea')
+      .open('MeasureProcedureImported')
+      .raw('Indicator', '0')
+      .raw('NetMass', decimal(g.netMass, 6))
+      .raw('MeasurementUnit', '01')
+      .close('MeasureProcedureImported')
       .close('ImportedQuantity');
     x.open('MeasureImported').raw('NetMass', decimal(g.netMass, 6)).raw('MeasurementUnit', '01').close('MeasureImported');
-    x.open('TotalEmissions').raw('EmissionsPerUnit', decimal(g.netMass > 0 ? total / g.netMass : 0, 7)).raw('OverallEmissions', decimal(total, 7))
-      .raw('TotalDirect', decimal(dir, 7)).raw('TotalIndirect', decimal(ind, 7)).raw('MeasurementUnit', 'EMU1').close('TotalEmissions');
+    x.open('TotalEmissions')
+      .raw('EmissionsPerUnit', decimal(g.netMass > 0 ? total / g.netMass : 0, 7))
+      .raw('OverallEmissions', decimal(total, 7))
+      .raw('TotalDirect', decimal(dir, 7))
+      .raw('TotalIndirect', decimal(ind, 7))
+      .raw('MeasurementUnit', 'EMU1')
+      .close('TotalEmissions');
     if (g.remarks) x.open('Remarks').text('AdditionalInformation', g.remarks, 512, true).close('Remarks');
     em.forEach(({ e, dir: d, ind: i }, ei) => goodsEmissionsXml(x, e, d, i, ei));
     x.close('ImportedGood');
@@ -197,43 +279,73 @@ export function buildQReportXml(input: QReportInput): string {
 
 /** One GoodsEmissions element: the installation, its emissions and the SEE of one production of an imported good. */
 function goodsEmissionsXml(x: Xml, e: z.output<typeof EmissionSchema>, d: number, i: number, ei: number): void {
-    x.open('GoodsEmissions').raw('SequenceNumber', String(ei + 1));
-    if (e.productionCountry) x.raw('ProductionCountry', e.productionCountry);
-    if (e.operator) {
-      x.open('InstallationOperator').text('OperatorId', e.operator.id, 17, true).text('OperatorName', e.operator.name, 70, true);
-      address(x, 'OperatorAddress', e.operator.address);
-      for (const c of e.operator.contacts) x.open('ContactDetails').text('Name', c.name, 70, true).text('Phone', c.phone, 35, true).text('Email', c.email, 256, true).close('ContactDetails');
-      x.close('InstallationOperator');
-    }
-    if (e.installation) {
-      const n = e.installation;
-      x.open('Installation').text('InstallationId', n.id, 17, true).text('InstallationName', n.name, 256, true).text('EconomicActivity', n.economicActivity, 256)
-        .open('Address').text('EstablishmentCountry', n.country, 2, true).text('City', n.city, 35).text('Street', n.street, 70).text('Postcode', n.postcode, 17)
-        .text('UNLOCODE', n.unlocode, 17).text('Latitude', n.latitude === undefined ? undefined : decimal(n.latitude, 7), 17)
-        .text('Longitude', n.longitude === undefined ? undefined : decimal(n.longitude, 7), 17);
-      if (n.latitude !== undefined) x.raw('CoordinatesType', '01');
-      x.close('Address').close('Installation');
-    }
-    x.open('ProducedMeasure').raw('NetMass', decimal(e.netMass, 6)).raw('MeasurementUnit', '01').close('ProducedMeasure');
-    x.open('InstallationEmissions').raw('OverallEmissions', decimal(d + i, 7)).raw('TotalDirect', decimal(d, 7)).raw('TotalIndirect', decimal(i, 7)).raw('MeasurementUnit', 'EMU1').close('InstallationEmissions');
-    x.open('DirectEmissions').raw('DeterminationType', e.determinationType).text('ApplicableReportingTypeMethodology', e.reportingMethodology, 5, true)
-      .raw('SpecificEmbeddedEmissions', decimal(e.seeDirect, 7)).raw('MeasurementUnit', 'EMU1').text('EmissionFactorSourceValue', e.sourceNote, 512).close('DirectEmissions');
-    x.open('IndirectEmissions').raw('DeterminationType', e.indirectDeterminationType);
-    if (e.electricityEf !== undefined) x.raw('EmissionFactor', decimal(e.electricityEf, 5));
-    x.raw('SpecificEmbeddedEmissions', decimal(e.seeIndirect, 7)).raw('MeasurementUnit', 'EMU1');
-    if (e.electricityConsumed !== undefined) {
-      if (e.electricityConsumed >= 100000) throw new CbamDocError(msg('cbamdocs:errors.tooLong', { field: 'ElectricityConsumed', max: 7 }));
-      x.raw('ElectricityConsumed', decimal(e.electricityConsumed, 2));
-    }
-    x.text('ElectricitySource', e.electricitySource, 5, true).close('IndirectEmissions');
-    x.open('ProdMethodQualifyingParams').raw('SequenceNumber', '1').text('MethodId', e.methodId, 5, true).text('MethodName', e.methodName, 256, true).close('ProdMethodQualifyingParams');
-    if (e.carbonPrice) {
-      const c = e.carbonPrice;
-      x.open('CarbonPriceDue').raw('SequenceNumber', '1').text('InstrumentType', c.instrumentType, 5, true).text('LegalActDescription', c.legalAct, 512, true)
-        .raw('Amount', decimal(c.amount, 7)).raw('Currency', c.currency).text('ExchangeRate', c.exchangeRate, 5, true).raw('EURO', decimal(c.euro, 7)).raw('Country', c.country)
-        .close('CarbonPriceDue');
-    }
-    x.close('GoodsEmissions');
+  x.open('GoodsEmissions').raw('SequenceNumber', String(ei + 1));
+  if (e.productionCountry) x.raw('ProductionCountry', e.productionCountry);
+  if (e.operator) {
+    x.open('InstallationOperator').text('OperatorId', e.operator.id, 17, true).text('OperatorName', e.operator.name, 70, true);
+    address(x, 'OperatorAddress', e.operator.address);
+    for (const c of e.operator.contacts)
+      x.open('ContactDetails').text('Name', c.name, 70, true).text('Phone', c.phone, 35, true).text('Email', c.email, 256, true).close('ContactDetails');
+    x.close('InstallationOperator');
+  }
+  if (e.installation) {
+    const n = e.installation;
+    x.open('Installation')
+      .text('InstallationId', n.id, 17, true)
+      .text('InstallationName', n.name, 256, true)
+      .text('EconomicActivity', n.economicActivity, 256)
+      .open('Address')
+      .text('EstablishmentCountry', n.country, 2, true)
+      .text('City', n.city, 35)
+      .text('Street', n.street, 70)
+      .text('Postcode', n.postcode, 17)
+      .text('UNLOCODE', n.unlocode, 17)
+      .text('Latitude', n.latitude === undefined ? undefined : decimal(n.latitude, 7), 17)
+      .text('Longitude', n.longitude === undefined ? undefined : decimal(n.longitude, 7), 17);
+    if (n.latitude !== undefined) x.raw('CoordinatesType', '01');
+    x.close('Address').close('Installation');
+  }
+  x.open('ProducedMeasure').raw('NetMass', decimal(e.netMass, 6)).raw('MeasurementUnit', '01').close('ProducedMeasure');
+  x.open('InstallationEmissions')
+    .raw('OverallEmissions', decimal(d + i, 7))
+    .raw('TotalDirect', decimal(d, 7))
+    .raw('TotalIndirect', decimal(i, 7))
+    .raw('MeasurementUnit', 'EMU1')
+    .close('InstallationEmissions');
+  x.open('DirectEmissions')
+    .raw('DeterminationType', e.determinationType)
+    .text('ApplicableReportingTypeMethodology', e.reportingMethodology, 5, true)
+    .raw('SpecificEmbeddedEmissions', decimal(e.seeDirect, 7))
+    .raw('MeasurementUnit', 'EMU1')
+    .text('EmissionFactorSourceValue', e.sourceNote, 512)
+    .close('DirectEmissions');
+  x.open('IndirectEmissions').raw('DeterminationType', e.indirectDeterminationType);
+  if (e.electricityEf !== undefined) x.raw('EmissionFactor', decimal(e.electricityEf, 5));
+  x.raw('SpecificEmbeddedEmissions', decimal(e.seeIndirect, 7)).raw('MeasurementUnit', 'EMU1');
+  if (e.electricityConsumed !== undefined) {
+    if (e.electricityConsumed >= 100000) throw new CbamDocError(msg('cbamdocs:errors.tooLong', { field: 'ElectricityConsumed', max: 7 }));
+    x.raw('ElectricityConsumed', decimal(e.electricityConsumed, 2));
+  }
+  x.text('ElectricitySource', e.electricitySource, 5, true).close('IndirectEmissions');
+  x.open('ProdMethodQualifyingParams')
+    .raw('SequenceNumber', '1')
+    .text('MethodId', e.methodId, 5, true)
+    .text('MethodName', e.methodName, 256, true)
+    .close('ProdMethodQualifyingParams');
+  if (e.carbonPrice) {
+    const c = e.carbonPrice;
+    x.open('CarbonPriceDue')
+      .raw('SequenceNumber', '1')
+      .text('InstrumentType', c.instrumentType, 5, true)
+      .text('LegalActDescription', c.legalAct, 512, true)
+      .raw('Amount', decimal(c.amount, 7))
+      .raw('Currency', c.currency)
+      .text('ExchangeRate', c.exchangeRate, 5, true)
+      .raw('EURO', decimal(c.euro, 7))
+      .raw('Country', c.country)
+      .close('CarbonPriceDue');
+  }
+  x.close('GoodsEmissions');
 }
 
 /** Method ids seen in the Commission's sample (uncertain code list): per aggregated goods category and route. */
@@ -257,13 +369,22 @@ export function qreportEmissionsFromDocData(input: CbamDocInput | CbamDocData, c
   const inst = data.installation;
   return {
     productionCountry: inst.country,
-    ...(inst.installationId ? {
-      installation: {
-        id: inst.installationId, name: inst.nameEn, ...(inst.economicActivity ? { economicActivity: inst.economicActivity } : {}), country: inst.country,
-        ...(inst.city ? { city: inst.city } : {}), ...(inst.street ? { street: inst.street } : {}), ...(inst.postCode ? { postcode: inst.postCode } : {}),
-        ...(inst.unlocode ? { unlocode: inst.unlocode } : {}), ...(inst.latitude !== undefined ? { latitude: inst.latitude } : {}), ...(inst.longitude !== undefined ? { longitude: inst.longitude } : {}),
-      },
-    } : {}),
+    ...(inst.installationId
+      ? {
+          installation: {
+            id: inst.installationId,
+            name: inst.nameEn,
+            ...(inst.economicActivity ? { economicActivity: inst.economicActivity } : {}),
+            country: inst.country,
+            ...(inst.city ? { city: inst.city } : {}),
+            ...(inst.street ? { street: inst.street } : {}),
+            ...(inst.postCode ? { postcode: inst.postCode } : {}),
+            ...(inst.unlocode ? { unlocode: inst.unlocode } : {}),
+            ...(inst.latitude !== undefined ? { latitude: inst.latitude } : {}),
+            ...(inst.longitude !== undefined ? { longitude: inst.longitude } : {}),
+          },
+        }
+      : {}),
     netMass,
     seeDirect: prod.seeDirect?.value ?? s.seeDirect,
     seeIndirect: prod.seeIndirect?.value ?? s.seeIndirect,

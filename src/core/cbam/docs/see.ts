@@ -39,19 +39,33 @@ export interface ProcessSee {
   indirectIncomplete?: true;
   warning?: Message;
 }
-export interface ProductSee { cnCode: string; name: string; processId: string; seeDirect: number; seeIndirect: number; seeTotal: number; declared?: { seeDirect?: number; seeIndirect?: number } }
-export interface SeeResult { processes: ProcessSee[]; products: ProductSee[]; precursors: { id: string; seeDirect: number; seeIndirect: number }[] }
+export interface ProductSee {
+  cnCode: string;
+  name: string;
+  processId: string;
+  seeDirect: number;
+  seeIndirect: number;
+  seeTotal: number;
+  declared?: { seeDirect?: number; seeIndirect?: number };
+}
+export interface SeeResult {
+  processes: ProcessSee[];
+  products: ProductSee[];
+  precursors: { id: string; seeDirect: number; seeIndirect: number }[];
+}
 
 const DP = SEE_DP;
 
 export function computeSee(data: CbamDocData, constants: Constants = definitivePack().constants): SeeResult {
   // A purchased precursor's SEE (indirect) is MWh/t × EF as the template computes it (E_PurchPrec iv); the supplier's
   // SEE (indirect) only where it gave no MWh/t and factor. Nothing is back-calculated.
-  const pp = new Map(data.purchasedPrecursors.map((p) => {
-    const both = p.electricityMWhPerT && p.electricityEf;
-    const ind = both ? p.electricityMWhPerT!.value * p.electricityEf!.value : (p.seeIndirect?.value ?? 0);
-    return [p.id, { dir: p.seeDirect.value, ind, incomplete: !both && (p.seeIndirect?.value ?? 0) !== 0 }];
-  }));
+  const pp = new Map(
+    data.purchasedPrecursors.map((p) => {
+      const both = p.electricityMWhPerT && p.electricityEf;
+      const ind = both ? p.electricityMWhPerT!.value * p.electricityEf!.value : (p.seeIndirect?.value ?? 0);
+      return [p.id, { dir: p.seeDirect.value, ind, incomplete: !both && (p.seeIndirect?.value ?? 0) !== 0 }];
+    }),
+  );
   const procs = new Map(data.processes.map((p) => [p.id, p]));
   const done = new Map<string, { dir: number; ind: number; full: ProcessSee }>();
   const visiting = new Set<string>();
@@ -65,20 +79,28 @@ export function computeSee(data: CbamDocData, constants: Constants = definitiveP
     const al = p.production.reduce((s, r) => s + r.amount.value, 0);
     const h = p.heat;
     const wg = p.wasteGas;
-    const attrDir = attributedDirectRaw({
-      dirEm: p.directEmissions.value,
-      heatImport: val(h?.importedTJ) * val(h?.importedEf),
-      heatExport: val(h?.exportedTJ) * val(h?.exportedEf),
-      wasteGasImportTJ: val(wg?.importedTJ),
-      wasteGasExportTJ: val(wg?.exportedTJ),
-      electricityExport: p.electricityExported ? p.electricityExported.mwh.value * p.electricityExported.ef.value : 0,
-    }, constants);
+    const attrDir = attributedDirectRaw(
+      {
+        dirEm: p.directEmissions.value,
+        heatImport: val(h?.importedTJ) * val(h?.importedEf),
+        heatExport: val(h?.exportedTJ) * val(h?.exportedEf),
+        wasteGasImportTJ: val(wg?.importedTJ),
+        wasteGasExportTJ: val(wg?.exportedTJ),
+        electricityExport: p.electricityExported ? p.electricityExported.mwh.value * p.electricityExported.ef.value : 0,
+      },
+      constants,
+    );
     const attrInd = p.electricity?.ef ? p.electricity.consumptionMWh.value * p.electricity.ef.value : 0;
     let incomplete = !!p.electricity && !p.electricity.ef && p.electricity.consumptionMWh.value !== 0;
     let eeDir = 0;
     let eeInd = 0;
     for (const u of p.precursors) {
-      const src = pp.get(u.from) ?? (() => { const s = solve(u.from); return { dir: s.dir, ind: s.ind, incomplete: !!s.full.indirectIncomplete }; })();
+      const src =
+        pp.get(u.from) ??
+        (() => {
+          const s = solve(u.from);
+          return { dir: s.dir, ind: s.ind, incomplete: !!s.full.indirectIncomplete };
+        })();
       eeDir += u.amount.value * src.dir;
       eeInd += u.amount.value * src.ind;
       if (src.incomplete && u.amount.value !== 0) incomplete = true;
@@ -86,12 +108,25 @@ export function computeSee(data: CbamDocData, constants: Constants = definitiveP
     if (!(al > 0)) throw docError('errors.zeroProduction', { field: `${p.id}.production`, process: p.name });
     const dir = (attrDir + eeDir) / al;
     const ind = (attrInd + eeInd) / al;
-    const k = specificEmbedded({ activityLevel: al, attributedDirect: attrDir, attributedIndirect: attrInd, precursorsDirect: eeDir, precursorsIndirect: eeInd });
+    const k = specificEmbedded({
+      activityLevel: al,
+      attributedDirect: attrDir,
+      attributedIndirect: attrInd,
+      precursorsDirect: eeDir,
+      precursorsIndirect: eeInd,
+    });
     const full: ProcessSee = {
-      id: p.id, name: p.name, category: p.category, activityLevel: al,
-      attributedDirect: round(attrDir, 4), attributedIndirect: round(attrInd, 4),
-      embeddedPrecursorsDirect: round(eeDir, 4), embeddedPrecursorsIndirect: round(eeInd, 4),
-      seeDirect: k.direct, seeIndirect: k.indirect, seeTotal: k.total,
+      id: p.id,
+      name: p.name,
+      category: p.category,
+      activityLevel: al,
+      attributedDirect: round(attrDir, 4),
+      attributedIndirect: round(attrInd, 4),
+      embeddedPrecursorsDirect: round(eeDir, 4),
+      embeddedPrecursorsIndirect: round(eeInd, 4),
+      seeDirect: k.direct,
+      seeIndirect: k.indirect,
+      seeTotal: k.total,
       electricityPerT: round(p.electricity ? p.electricity.consumptionMWh.value / al : 0, DP),
       ...(incomplete ? { indirectIncomplete: true as const } : {}),
     };
@@ -104,7 +139,14 @@ export function computeSee(data: CbamDocData, constants: Constants = definitiveP
   const products: ProductSee[] = data.products.map((pr) => {
     const s = done.get(pr.processId);
     if (!s) throw docError('errors.unknownProcess', { field: 'products.processId', value: pr.processId });
-    const out: ProductSee = { cnCode: pr.cnCode, name: pr.name, processId: pr.processId, seeDirect: s.full.seeDirect, seeIndirect: s.full.seeIndirect, seeTotal: s.full.seeTotal };
+    const out: ProductSee = {
+      cnCode: pr.cnCode,
+      name: pr.name,
+      processId: pr.processId,
+      seeDirect: s.full.seeDirect,
+      seeIndirect: s.full.seeIndirect,
+      seeTotal: s.full.seeTotal,
+    };
     if (pr.seeDirect || pr.seeIndirect) out.declared = { seeDirect: pr.seeDirect?.value, seeIndirect: pr.seeIndirect?.value };
     return out;
   });
@@ -120,7 +162,11 @@ export function computeSee(data: CbamDocData, constants: Constants = definitiveP
 // ---------------------------------------------------------------------------------------------------------------
 // Installation totals (sheet C) as the template computes them from what is written
 
-export interface StreamEmissions { fossil: number; biomass: number; energyTJ: number | null }
+export interface StreamEmissions {
+  fossil: number;
+  biomass: number;
+  energyTJ: number | null;
+}
 
 /** One source stream of sheet B (a) with the template's formulas (columns AU, AV, AX: fossil, biomass CO2, fossil energy). */
 export function streamEmissions(s: SourceStream, constants: Constants = definitivePack().constants): StreamEmissions {
@@ -134,7 +180,7 @@ export function streamEmissions(s: SourceStream, constants: Constants = definiti
     const factor = s.method === 'Combustion' ? (s.oxidationFactorPct ?? 100) / 100 : (s.conversionFactorPct ?? 100) / 100;
     gross = ad * (perTJ ? (ncv ?? 0) / 1000 : 1) * val(s.ef) * factor;
   }
-  return { fossil: gross * (1 - bio), biomass: gross * bio, energyTJ: ncv === undefined ? null : (ad * ncv / 1000) * (1 - bio) };
+  return { fossil: gross * (1 - bio), biomass: gross * bio, energyTJ: ncv === undefined ? null : ((ad * ncv) / 1000) * (1 - bio) };
 }
 
 /** PFC emissions of one sheet B (b) row, tCO2e (slope or overvoltage method with the pack's GWPs). */
@@ -151,7 +197,13 @@ export interface InstallationTotals {
   /** Sheet B sums (a) i. */
   fromSheetB: { co2: number; biomass: number; n2o: number; pfc: number; energyTJ: number };
   /** Results (a) iii as the template shows them, tCO2e; indirect null when not known (the total then is the direct part, as the template sums it). */
-  co2: number; biomass: number; n2o: number; pfc: number; direct: number; indirect: number | null; total: number;
+  co2: number;
+  biomass: number;
+  n2o: number;
+  pfc: number;
+  direct: number;
+  indirect: number | null;
+  total: number;
   /** Breakdown by monitoring methodology (C (b), Summary_Communication): calculation-based (excl. PFC), PFC, measurement-based, other. */
   methods: { calculation: number; pfc: number; measurement: number; other: number };
 }
@@ -180,7 +232,11 @@ export function installationTotals(data: CbamDocData, constants: Constants = def
   if (eb?.pfc) manual.pfc = eb.pfc.value;
   const withElec = data.processes.filter((p) => p.electricity);
   if (eb?.totalIndirect) manual.indirect = eb.totalIndirect.value;
-  else if (withElec.every((p) => p.electricity!.ef)) manual.indirect = round(withElec.reduce((a, p) => a + p.electricity!.consumptionMWh.value * p.electricity!.ef!.value, 0), 6);
+  else if (withElec.every((p) => p.electricity!.ef))
+    manual.indirect = round(
+      withElec.reduce((a, p) => a + p.electricity!.consumptionMWh.value * p.electricity!.ef!.value, 0),
+      6,
+    );
   const co2 = manual.co2 ?? fromSheetB.co2;
   const n2o = manual.n2o ?? fromSheetB.n2o;
   const pfc = manual.pfc ?? fromSheetB.pfc;
@@ -188,7 +244,15 @@ export function installationTotals(data: CbamDocData, constants: Constants = def
   const indirect = manual.indirect ?? null;
   return {
     // the total as the template sums it (C N27 = direct + indirect; an indirect part not known adds nothing and is listed as a gap)
-    manual, fromSheetB, co2, biomass: manual.biomass ?? fromSheetB.biomass, n2o, pfc, direct, indirect, total: direct + (indirect ?? 0),
+    manual,
+    fromSheetB,
+    co2,
+    biomass: manual.biomass ?? fromSheetB.biomass,
+    n2o,
+    pfc,
+    direct,
+    indirect,
+    total: direct + (indirect ?? 0),
     methods: { calculation: fromSheetB.co2, pfc, measurement: 0, other: direct - fromSheetB.co2 - pfc },
   };
 }

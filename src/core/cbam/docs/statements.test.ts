@@ -7,7 +7,12 @@ import { CbamDocError } from './errors';
 
 const csv = (f: string) => new Uint8Array(readFileSync(`test/fixtures/cbam-docs/${f}`));
 const keyOf = (f: () => unknown): string => {
-  try { f(); } catch (e) { if (e instanceof CbamDocError) return e.messages[0]!.key; throw e; }
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof CbamDocError) return e.messages[0]!.key;
+    throw e;
+  }
   throw new Error('no error');
 };
 
@@ -24,7 +29,10 @@ describe('imports ledger', () => {
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     expect(decodeText(bytes)).toContain('宁夏示例铝业');
     const l = readLedgerCsv(bytes);
-    expect(l.map((x) => [x.cnCode, x.netMass, x.supplierInstallation])).toEqual([['72083900', 100, '河北钢铁'], ['76011000', 1000, '宁夏示例铝业']]);
+    expect(l.map((x) => [x.cnCode, x.netMass, x.supplierInstallation])).toEqual([
+      ['72083900', 100, '河北钢铁'],
+      ['76011000', 1000, '宁夏示例铝业'],
+    ]);
   });
   it('rejects a negative mass, a missing column, a bad quarter with translated keys', () => {
     expect(keyOf(() => parseLedger([{ cnCode: '7208 39 00', origin: 'CN', netMass: -1, quarter: '2026-Q1' }]))).toBe('cbamdocs:errors.negative');
@@ -100,8 +108,8 @@ describe('annual declaration summary', () => {
   });
 });
 
-describe('SEE from suppliers\' communication data', () => {
-  it('takes the supplier installation\'s SEE (direct only for aluminium) on the actual path', () => {
+describe("SEE from suppliers' communication data", () => {
+  it("takes the supplier installation's SEE (direct only for aluminium) on the actual path", () => {
     const inst = JSON.parse(readFileSync('test/fixtures/cbam-docs/aluminium-installation.json', 'utf8'));
     const seeFor = seeLookupFromInstallations([inst]);
     const ledger = [{ cnCode: '7601 10 10', origin: 'CN', netMass: 1000, quarter: '2026-Q2', supplierInstallation: 'Ningxia Example Aluminium Co., Ltd.' }];

@@ -21,7 +21,12 @@ import type { CbamDocData, CbamDocInput } from './model';
 import { categoryById, matchCn } from '../screen';
 
 /** A figure of a statement with its source, flattened for tables: "act, annex, table", "user: field" or the formula. */
-export interface Figure { value: number; unit: string; source: string; uncertain?: boolean }
+export interface Figure {
+  value: number;
+  unit: string;
+  source: string;
+  uncertain?: boolean;
+}
 
 /** Source of a cost figure as text: the act/annex/table of a rule figure, the user field, or the formula (translated). */
 export const sourceText = (s: Sourced, t: Translate = englishT): string => {
@@ -58,15 +63,23 @@ export interface StatementLine {
   messages: Message[];
 }
 
-interface LineCalc { line: StatementLine; ok: true }
+interface LineCalc {
+  line: StatementLine;
+  ok: true;
+}
 
 function calcLine(l: ImportLine, opts: StatementOptions, needPrice: boolean): LineCalc | { ok: false; errors: Message[] } {
   const ext = l.see === undefined ? opts.seeFor?.(l) : undefined;
   const see = l.see ?? ext?.see;
   const route = l.route ?? ext?.route;
   const base = {
-    cn: l.cnCode, origin: l.origin, mass: l.netMass, period: l.quarterLabel,
-    ...(see !== undefined ? { see } : {}), ...(route ? { route } : {}), ...(l.variant ? { variant: l.variant } : {}),
+    cn: l.cnCode,
+    origin: l.origin,
+    mass: l.netMass,
+    period: l.quarterLabel,
+    ...(see !== undefined ? { see } : {}),
+    ...(route ? { route } : {}),
+    ...(l.variant ? { variant: l.variant } : {}),
     ...(l.carbonPricePaid !== undefined ? { carbonPricePaid: l.carbonPricePaid } : {}),
   };
   const userPrice = opts.prices?.[l.quarterLabel];
@@ -155,25 +168,58 @@ export function buildQuarterlyStatement(ledger: ImportLineInput[] | ImportLine[]
   const messages: Message[] = [];
   const costs = lines.map((l) => l.costEur);
   const totals = {
-    netMass: sumExact(lines.map((l) => l.netMass.value), 6),
-    embedded: sumExact(lines.map((l) => l.embedded.value), 6),
-    faa: sumExact(lines.map((l) => l.faa.value), 6),
-    certificates: sumExact(lines.map((l) => l.certificates.value), 6),
-    costEur: costs.every((c) => c) ? sumExact(costs.map((c) => c!.value), 2) : null,
+    netMass: sumExact(
+      lines.map((l) => l.netMass.value),
+      6,
+    ),
+    embedded: sumExact(
+      lines.map((l) => l.embedded.value),
+      6,
+    ),
+    faa: sumExact(
+      lines.map((l) => l.faa.value),
+      6,
+    ),
+    certificates: sumExact(
+      lines.map((l) => l.certificates.value),
+      6,
+    ),
+    costEur: costs.every((c) => c)
+      ? sumExact(
+          costs.map((c) => c!.value),
+          2,
+        )
+      : null,
   };
   let holding: QuarterlyStatement['holding'] = null;
   if (year >= pack.quarterlyHolding.fromYear) {
     const ytd = all.filter((l) => l.quarterLabel.startsWith(`${year}-`) && Number(l.quarterLabel.slice(-1)) <= qn);
     const ytdLines = runLines(ytd, opts, false);
     const share = pack.quarterlyHolding.share;
-    const cumEmb = sumExact(ytdLines.map((l) => l.embedded.value), 6);
-    const cumCert = sumExact(ytdLines.map((l) => l.certificates.value), 6);
+    const cumEmb = sumExact(
+      ytdLines.map((l) => l.embedded.value),
+      6,
+    );
+    const cumCert = sumExact(
+      ytdLines.map((l) => l.certificates.value),
+      6,
+    );
     holding = {
-      share: { value: share.value, unit: share.unit, source: [share.source.act, share.source.annex, share.source.table].filter(Boolean).join(', '), ...(share.uncertain ? { uncertain: true } : {}) },
+      share: {
+        value: share.value,
+        unit: share.unit,
+        source: [share.source.act, share.source.annex, share.source.table].filter(Boolean).join(', '),
+        ...(share.uncertain ? { uncertain: true } : {}),
+      },
       cumulativeEmbedded: cumEmb,
       cumulativeCertificates: cumCert,
       // basis of the holding (embedded emissions vs certificates due) after the Omnibus is uncertain (reference §4.1)
-      required: { value: round(cumEmb * share.value, 6), unit: 'certificates', source: `share × embedded emissions imported since 1 January (basis after ${share.source.act} uncertain)`, uncertain: true },
+      required: {
+        value: round(cumEmb * share.value, 6),
+        unit: 'certificates',
+        source: `share × embedded emissions imported since 1 January (basis after ${share.source.act} uncertain)`,
+        uncertain: true,
+      },
     };
   } else messages.push(msg('cbamdocs:report.holdingNotRequired'));
   if (totals.costEur === null) messages.push(msg('cbamdocs:errors.noPrice', { quarter: label }));
@@ -214,34 +260,80 @@ export function buildAnnualDeclaration(ledger: ImportLineInput[] | ImportLine[],
     const k = `${l.cnCode}|${l.origin}`;
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(l);
   }
-  const rows: DeclarationRow[] = [...groups.values()].map((g) => {
-    const costs = g.map((l) => l.costEur);
-    return {
-      cnCode: g[0]!.cnCode,
-      origin: g[0]!.origin,
-      quantity: sumExact(g.map((l) => l.netMass.value), 6),
-      embedded: sumExact(g.map((l) => l.embedded.value), 6),
-      faa: sumExact(g.map((l) => l.faa.value), 6),
-      carbonPriceDeduction: sumExact(g.map((l) => l.carbonPriceDeduction.value), 6),
-      certificates: sumExact(g.map((l) => l.certificates.value), 6),
-      costEur: costs.every((c) => c) ? sumExact(costs.map((c) => c!.value), 2) : null,
-      paths: [...new Set(g.map((l) => l.path))],
-      sources: [...new Set(g.flatMap((l) => [l.see.source, l.sefa.source, ...(l.price ? [l.price.source] : [])]))],
-      uncertain: g.some((l) => l.see.uncertain || l.sefa.uncertain || l.certificates.uncertain),
-    };
-  }).sort((a, b) => a.cnCode.localeCompare(b.cnCode) || a.origin.localeCompare(b.origin));
+  const rows: DeclarationRow[] = [...groups.values()]
+    .map((g) => {
+      const costs = g.map((l) => l.costEur);
+      return {
+        cnCode: g[0]!.cnCode,
+        origin: g[0]!.origin,
+        quantity: sumExact(
+          g.map((l) => l.netMass.value),
+          6,
+        ),
+        embedded: sumExact(
+          g.map((l) => l.embedded.value),
+          6,
+        ),
+        faa: sumExact(
+          g.map((l) => l.faa.value),
+          6,
+        ),
+        carbonPriceDeduction: sumExact(
+          g.map((l) => l.carbonPriceDeduction.value),
+          6,
+        ),
+        certificates: sumExact(
+          g.map((l) => l.certificates.value),
+          6,
+        ),
+        costEur: costs.every((c) => c)
+          ? sumExact(
+              costs.map((c) => c!.value),
+              2,
+            )
+          : null,
+        paths: [...new Set(g.map((l) => l.path))],
+        sources: [...new Set(g.flatMap((l) => [l.see.source, l.sefa.source, ...(l.price ? [l.price.source] : [])]))],
+        uncertain: g.some((l) => l.see.uncertain || l.sefa.uncertain || l.certificates.uncertain),
+      };
+    })
+    .sort((a, b) => a.cnCode.localeCompare(b.cnCode) || a.origin.localeCompare(b.origin));
   const costs = rows.map((r) => r.costEur);
   const totals = {
-    quantity: sumExact(rows.map((r) => r.quantity), 6),
-    embedded: sumExact(rows.map((r) => r.embedded), 6),
-    faa: sumExact(rows.map((r) => r.faa), 6),
-    carbonPriceDeduction: sumExact(rows.map((r) => r.carbonPriceDeduction), 6),
-    certificates: sumExact(rows.map((r) => r.certificates), 6),
-    costEur: costs.every((c) => c !== null) ? sumExact(costs.map((c) => c!), 2) : null,
+    quantity: sumExact(
+      rows.map((r) => r.quantity),
+      6,
+    ),
+    embedded: sumExact(
+      rows.map((r) => r.embedded),
+      6,
+    ),
+    faa: sumExact(
+      rows.map((r) => r.faa),
+      6,
+    ),
+    carbonPriceDeduction: sumExact(
+      rows.map((r) => r.carbonPriceDeduction),
+      6,
+    ),
+    certificates: sumExact(
+      rows.map((r) => r.certificates),
+      6,
+    ),
+    costEur: costs.every((c) => c !== null)
+      ? sumExact(
+          costs.map((c) => c!),
+          2,
+        )
+      : null,
   };
   const messages: Message[] = [msg('cbamdocs:report.carbonPriceTodo')];
-  const thresholdMass = sumExact(lines.filter((l) => !/^(2716|280410)/.test(l.cnCode.replace(/\s/g, ''))).map((l) => l.netMass.value), 6);
-  if (thresholdMass <= pack.threshold.massPerYear.value && lines.length === all.length) messages.push(msg('cbamdocs:report.thresholdExempt', { mass: thresholdMass }));
+  const thresholdMass = sumExact(
+    lines.filter((l) => !/^(2716|280410)/.test(l.cnCode.replace(/\s/g, ''))).map((l) => l.netMass.value),
+    6,
+  );
+  if (thresholdMass <= pack.threshold.massPerYear.value && lines.length === all.length)
+    messages.push(msg('cbamdocs:report.thresholdExempt', { mass: thresholdMass }));
   return { kind: 'annual-declaration', year, pack: { id: pack.id, version: pack.version }, rows, totals, lines, messages };
 }
 
@@ -251,9 +343,42 @@ const v = (f: Figure | null | undefined): Cell => (f ? f.value : null);
 
 /** The quarterly statement as xlsx (statement sheet + sources sheet). */
 export function quarterlyStatementXlsx(s: QuarterlyStatement, t: Translate = englishT): Uint8Array {
-  const cols = ['quarter', 'cnCode', 'origin', 'supplier', 'netMass', 'see', 'seeSource', 'embedded', 'sefa', 'sefaSource', 'carbonPriceDeduction', 'certificates', 'price', 'priceSource', 'cost'];
+  const cols = [
+    'quarter',
+    'cnCode',
+    'origin',
+    'supplier',
+    'netMass',
+    'see',
+    'seeSource',
+    'embedded',
+    'sefa',
+    'sefaSource',
+    'carbonPriceDeduction',
+    'certificates',
+    'price',
+    'priceSource',
+    'cost',
+  ];
   const rows: Cell[][] = [cols.map((c) => t(`cbamdocs:columns.${c}`))];
-  for (const l of s.lines) rows.push([l.quarter, l.cnCode, l.origin, l.supplierInstallation ?? null, l.netMass.value, l.see.value, l.see.source, l.embedded.value, l.sefa.value, l.sefa.source, l.carbonPriceDeduction.value, l.certificates.value, v(l.price), l.price?.source ?? null, v(l.costEur)]);
+  for (const l of s.lines)
+    rows.push([
+      l.quarter,
+      l.cnCode,
+      l.origin,
+      l.supplierInstallation ?? null,
+      l.netMass.value,
+      l.see.value,
+      l.see.source,
+      l.embedded.value,
+      l.sefa.value,
+      l.sefa.source,
+      l.carbonPriceDeduction.value,
+      l.certificates.value,
+      v(l.price),
+      l.price?.source ?? null,
+      v(l.costEur),
+    ]);
   rows.push([null, null, null, null, s.totals.netMass, null, null, s.totals.embedded, null, null, null, s.totals.certificates, null, null, s.totals.costEur]);
   if (s.holding) {
     rows.push([]);
@@ -262,16 +387,21 @@ export function quarterlyStatementXlsx(s: QuarterlyStatement, t: Translate = eng
   }
   const src: Cell[][] = [[t('cbamdocs:columns.field'), t('cbamdocs:columns.value'), t('cbamdocs:columns.sources'), t('cbamdocs:columns.uncertain')]];
   s.lines.forEach((l, i) => {
-    for (const [k, f] of Object.entries({ see: l.see, sefa: l.sefa, price: l.price, certificates: l.certificates })) if (f) src.push([`#${l.line ?? i + 1} ${k}`, f.value, f.source, f.uncertain ? t('cbamdocs:columns.yes') : null]);
+    for (const [k, f] of Object.entries({ see: l.see, sefa: l.sefa, price: l.price, certificates: l.certificates }))
+      if (f) src.push([`#${l.line ?? i + 1} ${k}`, f.value, f.source, f.uncertain ? t('cbamdocs:columns.yes') : null]);
   });
-  return writeXlsx([{ name: t('cbamdocs:sheets.statement'), rows }, { name: t('cbamdocs:sheets.sources'), rows: src }]);
+  return writeXlsx([
+    { name: t('cbamdocs:sheets.statement'), rows },
+    { name: t('cbamdocs:sheets.sources'), rows: src },
+  ]);
 }
 
 /** The annual declaration summary as xlsx. */
 export function annualDeclarationXlsx(d: AnnualDeclaration, t: Translate = englishT): Uint8Array {
   const cols = ['cnCode', 'origin', 'quantity', 'embedded', 'faa', 'carbonPriceDeduction', 'certificatesToSurrender', 'cost', 'sources'];
   const rows: Cell[][] = [cols.map((c) => t(`cbamdocs:columns.${c}`))];
-  for (const r of d.rows) rows.push([r.cnCode, r.origin, r.quantity, r.embedded, r.faa, r.carbonPriceDeduction, r.certificates, r.costEur, r.sources.join('; ')]);
+  for (const r of d.rows)
+    rows.push([r.cnCode, r.origin, r.quantity, r.embedded, r.faa, r.carbonPriceDeduction, r.certificates, r.costEur, r.sources.join('; ')]);
   rows.push([null, null, d.totals.quantity, d.totals.embedded, d.totals.faa, d.totals.carbonPriceDeduction, d.totals.certificates, d.totals.costEur]);
   return writeXlsx([{ name: t('cbamdocs:sheets.declaration'), rows }]);
 }

@@ -86,7 +86,18 @@ describe.skipIf(!haveTemplate)(`official template fill ${SHARED}`, () => {
     expect(files['xl/calcChain.xml']).toBeUndefined();
     expect(strFromU8(files['[Content_Types].xml']!)).not.toContain('calcChain');
     if (!hasXmllint) return;
-    expect(malformedXmlParts(files, ['xl/worksheets/sheet5.xml', 'xl/worksheets/sheet8.xml', 'xl/worksheets/sheet9.xml', 'xl/worksheets/sheet13.xml', 'xl/styles.xml', 'xl/workbook.xml', '[Content_Types].xml', 'xl/_rels/workbook.xml.rels'])).toEqual([]);
+    expect(
+      malformedXmlParts(files, [
+        'xl/worksheets/sheet5.xml',
+        'xl/worksheets/sheet8.xml',
+        'xl/worksheets/sheet9.xml',
+        'xl/worksheets/sheet13.xml',
+        'xl/styles.xml',
+        'xl/workbook.xml',
+        '[Content_Types].xml',
+        'xl/_rels/workbook.xml.rels',
+      ]),
+    ).toEqual([]);
   });
 
   it('rejects a workbook that is not the official template, and a corrupt zip, with translated keys', () => {
@@ -117,51 +128,55 @@ describe.skipIf(!haveTemplate)(`official template fill ${SHARED}`, () => {
     expect(errKey(() => fillOfficialTemplate(template, badRoute))).toBe('cbamdocs:errors.unknownRoute');
   });
 
-  it(hasSoffice
-    ? 'opens in LibreOffice headless and, recalculated on load, gives our SEE to 4 decimals'
-    : 'LibreOffice recalculation check (SKIPPED: soffice not installed — install libreoffice-calc)', { timeout: 360_000 }, (ctx) => {
-    if (!hasSoffice) {
-      console.warn('SKIPPED: soffice not installed, LibreOffice recalculation of the filled template not checked');
-      ctx.skip();
-      return;
-    }
-    const saved = resaveWithLibreOffice(filled.bytes, { recalc: true, timeout: 300_000 });
-    expect(saved).toBeDefined();
-    const files = unzipSync(saved!);
-    const wb = strFromU8(files['xl/workbook.xml']!);
-    expect(wb.match(/<sheet\b/g)!.length).toBe(19); // all sheets came through, nothing dropped by a repair
-    const rels = strFromU8(files['xl/_rels/workbook.xml.rels']!);
-    const pathOf = (name: string): string => {
-      const rid = new RegExp(`<sheet name="${name}"[^>]*r:id="([^"]+)"`).exec(wb)![1]!;
-      return `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!.slice(1).find(Boolean)!}`;
-    };
-    const sst = parseSharedStrings(files['xl/sharedStrings.xml'] ? strFromU8(files['xl/sharedStrings.xml']) : undefined);
-    const sp = readCells(strFromU8(files[pathOf('Summary_Processes')]!), ['H102', 'J102', 'H103', 'J103'], sst);
-    const pr = readCells(strFromU8(files[pathOf('Summary_Products')]!), ['I10', 'J10', 'K10', 'I11', 'J11', 'K11'], sst);
-    const ours = computeSee(parseCbamDocData(sample()));
-    const [p1, p2] = ours.processes;
-    const r4 = (x: unknown) => Math.round((x as number) * 1e4) / 1e4;
-    expect(r4(sp.get('H102'))).toBe(r4(p1!.seeDirect));
-    expect(r4(sp.get('J102'))).toBe(r4(p1!.seeIndirect));
-    expect(r4(sp.get('H103'))).toBe(r4(p2!.seeDirect));
-    expect(r4(sp.get('J103'))).toBe(r4(p2!.seeIndirect));
-    expect(r4(pr.get('I10'))).toBe(r4(ours.products[0]!.seeDirect));
-    expect(r4(pr.get('K10'))).toBe(r4(ours.products[0]!.seeTotal));
-    expect(r4(pr.get('I11'))).toBe(r4(ours.products[1]!.seeDirect));
-    expect(r4(pr.get('J11'))).toBe(r4(ours.products[1]!.seeIndirect));
-    // the template's own completeness checks raise no flag on the sheets we fill
-    for (const sheet of ['A_InstData', 'C_Emissions&Energy', 'D_Processes', 'E_PurchPrec', 'Summary_Processes', 'Summary_Products']) {
-      const x = strFromU8(files[pathOf(sheet.replace('&', '&amp;'))]!);
-      const flags: string[] = [];
-      for (const m of x.matchAll(/<c r="([A-Z]+\d+)"[^>]*t="(s|str)"[^>]*>(?:<f[^>]*>[^<]*<\/f>|<f[^>]*\/>)?<v>([^<]*)<\/v>/g)) {
-        const v = m[2] === 's' ? sst[Number(m[3])]! : m[3]!;
-        if (/Incomplete!|Inconsistent!|Duplicate!|Missing!|ErrMiss_/.test(v)) flags.push(`${m[1]}=${v}`);
+  it(
+    hasSoffice
+      ? 'opens in LibreOffice headless and, recalculated on load, gives our SEE to 4 decimals'
+      : 'LibreOffice recalculation check (SKIPPED: soffice not installed — install libreoffice-calc)',
+    { timeout: 360_000 },
+    (ctx) => {
+      if (!hasSoffice) {
+        console.warn('SKIPPED: soffice not installed, LibreOffice recalculation of the filled template not checked');
+        ctx.skip();
+        return;
       }
-      expect(flags, sheet).toEqual([]);
-    }
-    // protection survived the round trip
-    expect(strFromU8(files[pathOf('A_InstData')]!)).toMatch(/<sheetProtection\b[^>]*sheet="(1|true)"/);
-  });
+      const saved = resaveWithLibreOffice(filled.bytes, { recalc: true, timeout: 300_000 });
+      expect(saved).toBeDefined();
+      const files = unzipSync(saved!);
+      const wb = strFromU8(files['xl/workbook.xml']!);
+      expect(wb.match(/<sheet\b/g)!.length).toBe(19); // all sheets came through, nothing dropped by a repair
+      const rels = strFromU8(files['xl/_rels/workbook.xml.rels']!);
+      const pathOf = (name: string): string => {
+        const rid = new RegExp(`<sheet name="${name}"[^>]*r:id="([^"]+)"`).exec(wb)![1]!;
+        return `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!.slice(1).find(Boolean)!}`;
+      };
+      const sst = parseSharedStrings(files['xl/sharedStrings.xml'] ? strFromU8(files['xl/sharedStrings.xml']) : undefined);
+      const sp = readCells(strFromU8(files[pathOf('Summary_Processes')]!), ['H102', 'J102', 'H103', 'J103'], sst);
+      const pr = readCells(strFromU8(files[pathOf('Summary_Products')]!), ['I10', 'J10', 'K10', 'I11', 'J11', 'K11'], sst);
+      const ours = computeSee(parseCbamDocData(sample()));
+      const [p1, p2] = ours.processes;
+      const r4 = (x: unknown) => Math.round((x as number) * 1e4) / 1e4;
+      expect(r4(sp.get('H102'))).toBe(r4(p1!.seeDirect));
+      expect(r4(sp.get('J102'))).toBe(r4(p1!.seeIndirect));
+      expect(r4(sp.get('H103'))).toBe(r4(p2!.seeDirect));
+      expect(r4(sp.get('J103'))).toBe(r4(p2!.seeIndirect));
+      expect(r4(pr.get('I10'))).toBe(r4(ours.products[0]!.seeDirect));
+      expect(r4(pr.get('K10'))).toBe(r4(ours.products[0]!.seeTotal));
+      expect(r4(pr.get('I11'))).toBe(r4(ours.products[1]!.seeDirect));
+      expect(r4(pr.get('J11'))).toBe(r4(ours.products[1]!.seeIndirect));
+      // the template's own completeness checks raise no flag on the sheets we fill
+      for (const sheet of ['A_InstData', 'C_Emissions&Energy', 'D_Processes', 'E_PurchPrec', 'Summary_Processes', 'Summary_Products']) {
+        const x = strFromU8(files[pathOf(sheet.replace('&', '&amp;'))]!);
+        const flags: string[] = [];
+        for (const m of x.matchAll(/<c r="([A-Z]+\d+)"[^>]*t="(s|str)"[^>]*>(?:<f[^>]*>[^<]*<\/f>|<f[^>]*\/>)?<v>([^<]*)<\/v>/g)) {
+          const v = m[2] === 's' ? sst[Number(m[3])]! : m[3]!;
+          if (/Incomplete!|Inconsistent!|Duplicate!|Missing!|ErrMiss_/.test(v)) flags.push(`${m[1]}=${v}`);
+        }
+        expect(flags, sheet).toEqual([]);
+      }
+      // protection survived the round trip
+      expect(strFromU8(files[pathOf('A_InstData')]!)).toMatch(/<sheetProtection\b[^>]*sheet="(1|true)"/);
+    },
+  );
 });
 
 describe('SEE computation (template formulas)', () => {
@@ -179,12 +194,15 @@ describe('SEE computation (template formulas)', () => {
 describe('planning cells (no template file needed)', () => {
   it('uses the template spelling of categories (calcined clays carries a trailing space in v2.1.1)', async () => {
     const { planTemplateCells } = await import('./template');
-    const w = planTemplateCells(parseCbamDocData({
-      installation: { nameEn: 'Clay works', country: 'CN' }, reportingPeriod: { start: '2025-01-01', end: '2025-12-31' },
-      goods: [{ category: 'Calcined clays' }],
-      processes: [{ id: 'P1', name: 'Kiln', category: 'calcined clays', production: [{ amount: 1000 }], directEmissions: 200 }],
-      products: [{ processId: 'P1', cnCode: '2507 00 80', name: 'Metakaolin' }],
-    }));
+    const w = planTemplateCells(
+      parseCbamDocData({
+        installation: { nameEn: 'Clay works', country: 'CN' },
+        reportingPeriod: { start: '2025-01-01', end: '2025-12-31' },
+        goods: [{ category: 'Calcined clays' }],
+        processes: [{ id: 'P1', name: 'Kiln', category: 'calcined clays', production: [{ amount: 1000 }], directEmissions: 200 }],
+        products: [{ processId: 'P1', cnCode: '2507 00 80', name: 'Metakaolin' }],
+      }),
+    );
     const at = (sheet: string, ref: string) => w.find((c) => c.sheet === sheet && c.ref === ref)?.value;
     expect(at('A_InstData', 'E62')).toBe('Calcined clays ');
     expect(at('A_InstData', 'I9')).toBe(45658); // 2025-01-01 as an Excel serial date
@@ -197,10 +215,22 @@ describe('planning cells (no template file needed)', () => {
 
 describe('issue 9: the whole workbook, missing never 0 (planning, no template file needed)', () => {
   const base = () => ({
-    installation: { nameEn: 'Mill', country: 'CN' }, reportingPeriod: { start: '2026-01-01', end: '2026-12-31' },
+    installation: { nameEn: 'Mill', country: 'CN' },
+    reportingPeriod: { start: '2026-01-01', end: '2026-12-31' },
     goods: [{ category: 'Iron or steel products' }],
-    processes: [{ id: 'P1', name: 'Hot strip mill', category: 'Iron or steel products', production: [{ amount: 1_000_000 }], directEmissions: 58_800, precursors: [{ from: 'PP1', amount: 1_050_000 }] }] as Record<string, unknown>[],
-    purchasedPrecursors: [{ id: 'PP1', name: 'Slabs', category: 'Crude steel', country: 'CN', seeDirect: 1.9, seeDirectBasis: 'Measured', seeIndirect: 9.8 }] as Record<string, unknown>[],
+    processes: [
+      {
+        id: 'P1',
+        name: 'Hot strip mill',
+        category: 'Iron or steel products',
+        production: [{ amount: 1_000_000 }],
+        directEmissions: 58_800,
+        precursors: [{ from: 'PP1', amount: 1_050_000 }],
+      },
+    ] as Record<string, unknown>[],
+    purchasedPrecursors: [
+      { id: 'PP1', name: 'Slabs', category: 'Crude steel', country: 'CN', seeDirect: 1.9, seeDirectBasis: 'Measured', seeIndirect: 9.8 },
+    ] as Record<string, unknown>[],
     products: [{ processId: 'P1', cnCode: '7208 39 00', name: 'HRC' }] as Record<string, unknown>[],
   });
   const plan = async (x: ReturnType<typeof base>) => {
@@ -213,7 +243,9 @@ describe('issue 9: the whole workbook, missing never 0 (planning, no template fi
     const x = base();
     x.processes[0]!.electricity = { consumptionMWh: 96_000, ef: 0.61, efSource: 'D.4(a)' };
     const at = await plan({ ...x, emissionsBalance: { co2: 50_000, n2o: 800, pfc: 8_000 } } as never);
-    expect([at('C_Emissions&Energy', 'H26'), at('C_Emissions&Energy', 'J26'), at('C_Emissions&Energy', 'K26'), at('C_Emissions&Energy', 'M26')]).toEqual([50_000, 800, 8_000, 58_560]);
+    expect([at('C_Emissions&Energy', 'H26'), at('C_Emissions&Energy', 'J26'), at('C_Emissions&Energy', 'K26'), at('C_Emissions&Energy', 'M26')]).toEqual([
+      50_000, 800, 8_000, 58_560,
+    ]);
     // no sheet B entry and no totals given: the direct emissions of the processes, as fossil CO2
     const at2 = await plan(x);
     expect(at2('C_Emissions&Energy', 'H26')).toBe(58_800);
@@ -228,7 +260,7 @@ describe('issue 9: the whole workbook, missing never 0 (planning, no template fi
     expect(at('C_Emissions&Energy', 'M26')).toBeUndefined();
   });
 
-  it('defect 4: a supplier\'s MWh/t is never back-calculated from SEE (indirect) / EF (9.8 / 0.61 was written as 16.0656)', async () => {
+  it("defect 4: a supplier's MWh/t is never back-calculated from SEE (indirect) / EF (9.8 / 0.61 was written as 16.0656)", async () => {
     const x = base();
     x.purchasedPrecursors[0]!.electricityEf = 0.61;
     const at = await plan(x);

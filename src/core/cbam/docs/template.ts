@@ -16,16 +16,36 @@ import { parseCbamDocData } from './parse';
 import type { CbamDocData, CbamDocInput, Process, PurchasedPrecursor, SourcedNumber } from './model';
 import { val } from './model';
 import {
-  excelSerial, looksLikeFormula, numberToXml, parseSharedStrings, readCells, strToU8Utf8, u8ToStr, unzipOrThrow, xmlEscape,
-  xmlUnescape, type CellValue,
+  excelSerial,
+  looksLikeFormula,
+  numberToXml,
+  parseSharedStrings,
+  readCells,
+  strToU8Utf8,
+  u8ToStr,
+  unzipOrThrow,
+  xmlEscape,
+  xmlUnescape,
+  type CellValue,
 } from './ooxml';
 import { computeSee, installationTotals, type SeeResult } from './see';
 import { escapeOoxmlText, xmlCarriable } from '../../xlsx/xml';
 
-interface SheetMap { path: string; hidden: boolean; protected: boolean; writable: string[]; validations: unknown[] }
+interface SheetMap {
+  path: string;
+  hidden: boolean;
+  protected: boolean;
+  writable: string[];
+  validations: unknown[];
+}
 interface TemplateMap {
   source: { file: string; sha256: string; bytes: number };
-  template: { version: string; typeCell: { sheet: string; ref: string; value: string }; versionCell: { sheet: string; ref: string; value: number }; sheetNames: string[] };
+  template: {
+    version: string;
+    typeCell: { sheet: string; ref: string; value: string };
+    versionCell: { sheet: string; ref: string; value: number };
+    sheetNames: string[];
+  };
   constants: { NA: string; OnlyDirProd: string };
   lists: Record<string, (string | boolean)[]>;
   routes: Record<string, string[]>;
@@ -40,8 +60,7 @@ export const TEMPLATE_VERSION = TEMPLATE_MAP.template.version;
 /** Aggregated goods categories as named in the template (English). */
 export const TEMPLATE_GOODS: string[] = (TEMPLATE_MAP.lists.CONST_LIST_Goods as string[]).filter(Boolean);
 /** The template's exact spelling of a goods category (matched ignoring case and surrounding spaces; e.g. "Calcined clays "). */
-export const templateGood = (category: string): string =>
-  TEMPLATE_GOODS.find((g) => g.trim().toLowerCase() === category.trim().toLowerCase()) ?? category;
+export const templateGood = (category: string): string => TEMPLATE_GOODS.find((g) => g.trim().toLowerCase() === category.trim().toLowerCase()) ?? category;
 export const templateRoutes = (category: string): string[] => TEMPLATE_MAP.routes[templateGood(category)] ?? [];
 
 /** One planned cell write. `field` names the model field (for the report); `source` is the figure's source. */
@@ -78,7 +97,16 @@ export interface VerificationReport {
 // ---------------------------------------------------------------------------------------------------------------
 // Identification
 
-const REQUIRED_SHEETS = ['A_InstData', 'B_EmInst', 'C_Emissions&Energy', 'D_Processes', 'E_PurchPrec', 'Summary_Processes', 'Summary_Products', 'VersionDocumentation'];
+const REQUIRED_SHEETS = [
+  'A_InstData',
+  'B_EmInst',
+  'C_Emissions&Energy',
+  'D_Processes',
+  'E_PurchPrec',
+  'Summary_Processes',
+  'Summary_Products',
+  'VersionDocumentation',
+];
 
 function sheetPaths(files: Unzipped): Map<string, string> {
   const wbU8 = files['xl/workbook.xml'];
@@ -155,7 +183,12 @@ function routeIndex(category: string, route: string | undefined, field: string):
 }
 
 /** A cell the template asks for that stays empty because CarbonBridge does not know the figure (never written as 0). */
-export interface TemplateGap { sheet: string; ref: string; field: string; reason: Message }
+export interface TemplateGap {
+  sheet: string;
+  ref: string;
+  field: string;
+  reason: Message;
+}
 
 type Put = (sheet: string, ref: string, value: number | string | boolean | undefined | null, field: string, source?: string) => void;
 interface Plan {
@@ -324,7 +357,13 @@ function planProcessEmissions(plan: Plan, p: Process, i: number): void {
   else if (el) plan.gap(D, `L${b + 55}`, `${f}.electricity.ef`, 'gaps.electricityEf', { process: p.name });
   if (el?.efSource) put(D, `L${b + 56}`, el.efSource, `${f}.electricity.efSource`);
   else if (el) plan.gap(D, `L${b + 56}`, `${f}.electricity.efSource`, 'gaps.electricityEfSource', { process: p.name });
-  put(D, `L${b + 60}`, p.electricityExported ? p.electricityExported.mwh.value : 0, `${f}.electricityExported.mwh`, p.electricityExported && srcText(p.electricityExported.mwh));
+  put(
+    D,
+    `L${b + 60}`,
+    p.electricityExported ? p.electricityExported.mwh.value : 0,
+    `${f}.electricityExported.mwh`,
+    p.electricityExported && srcText(p.electricityExported.mwh),
+  );
   if (p.electricityExported) put(D, `L${b + 61}`, p.electricityExported.ef.value, `${f}.electricityExported.ef`, srcText(p.electricityExported.ef));
 }
 
@@ -348,8 +387,13 @@ function planPurchased(plan: Plan, pp: PurchasedPrecursor, i: number): void {
   put(E, `L${b + 24}`, other, `${f}.otherUses`, srcText(pp.otherUses));
   if (pp.purchased && pp.purchased.length) {
     const per = new Array<number>(8).fill(0);
-    pp.purchased.forEach((r, k) => { const ri = routeIndex(pp.category, r.route, `${f}.purchased[${k}].route`); per[ri] = per[ri]! + r.amount.value; });
-    per.forEach((a, ri) => { if (a) put(E, `L${b + 3 + ri}`, a, `${f}.purchased[${ri}]`); });
+    pp.purchased.forEach((r, k) => {
+      const ri = routeIndex(pp.category, r.route, `${f}.purchased[${k}].route`);
+      per[ri] = per[ri]! + r.amount.value;
+    });
+    per.forEach((a, ri) => {
+      if (a) put(E, `L${b + 3 + ri}`, a, `${f}.purchased[${ri}]`);
+    });
     const tot = per.reduce((s, x) => s + x, 0);
     if (Math.abs(tot - usedTotal - other) > 1e-6 * Math.max(1, tot)) throw docError('errors.precursorBalance', { field: `${f}.purchased`, precursor: pp.id });
   } else {
@@ -429,11 +473,27 @@ function planBalance(plan: Plan): void {
   put(C, 'I26', t.manual.biomass, 'emissionsBalance.biomass', srcText(eb?.biomass));
   put(C, 'J26', t.manual.n2o, 'emissionsBalance.n2o', srcText(eb?.n2o));
   put(C, 'K26', t.manual.pfc, 'emissionsBalance.pfc', srcText(eb?.pfc));
-  if (t.manual.indirect !== undefined) put(C, 'M26', t.manual.indirect, 'emissionsBalance.totalIndirect', eb?.totalIndirect ? srcText(eb.totalIndirect) : 'Σ E_el × EF_el of the production processes');
+  if (t.manual.indirect !== undefined)
+    put(
+      C,
+      'M26',
+      t.manual.indirect,
+      'emissionsBalance.totalIndirect',
+      eb?.totalIndirect ? srcText(eb.totalIndirect) : 'Σ E_el × EF_el of the production processes',
+    );
   else plan.gap(C, 'M26', 'emissionsBalance.totalIndirect', 'gaps.totalIndirect');
-  if (eb?.dataQuality) { checkIn('CONST_DataQuality', eb.dataQuality, 'emissionsBalance.dataQuality'); put(C, 'H40', eb.dataQuality, 'emissionsBalance.dataQuality'); }
-  if (eb?.defaultJustification) { checkIn('CONST_DataQualityJustification', eb.defaultJustification, 'emissionsBalance.defaultJustification'); put(C, 'H41', eb.defaultJustification, 'emissionsBalance.defaultJustification'); }
-  if (eb?.qualityAssurance) { checkIn('CONST_DataVerification', eb.qualityAssurance, 'emissionsBalance.qualityAssurance'); put(C, 'H42', eb.qualityAssurance, 'emissionsBalance.qualityAssurance'); }
+  if (eb?.dataQuality) {
+    checkIn('CONST_DataQuality', eb.dataQuality, 'emissionsBalance.dataQuality');
+    put(C, 'H40', eb.dataQuality, 'emissionsBalance.dataQuality');
+  }
+  if (eb?.defaultJustification) {
+    checkIn('CONST_DataQualityJustification', eb.defaultJustification, 'emissionsBalance.defaultJustification');
+    put(C, 'H41', eb.defaultJustification, 'emissionsBalance.defaultJustification');
+  }
+  if (eb?.qualityAssurance) {
+    checkIn('CONST_DataVerification', eb.qualityAssurance, 'emissionsBalance.qualityAssurance');
+    put(C, 'H42', eb.qualityAssurance, 'emissionsBalance.qualityAssurance');
+  }
 }
 
 /** Summary_Processes (further information) and Summary_Products (products, qualifying parameters, carbon price). */
@@ -448,19 +508,24 @@ function planSummaries({ data, put, procIndex, gap }: Plan): void {
     const proc = data.processes[pi]!;
     const cats = [proc.category, ...proc.includedCategories];
     const cn8 = pr.cnCode;
-    if (!cats.some((c) => (TEMPLATE_MAP.cnByGood[c] ?? []).includes(cn8))) throw docError('errors.cnNotInCategory', { field: `${f}.cnCode`, value: cn8, category: cats.join(', ') });
+    if (!cats.some((c) => (TEMPLATE_MAP.cnByGood[c] ?? []).includes(cn8)))
+      throw docError('errors.cnNotInCategory', { field: `${f}.cnCode`, value: cn8, category: cats.join(', ') });
     put(SP, `D${r}`, proc.name, `${f}.processId`);
     put(SP, `F${r}`, cn8, `${f}.cnCode`);
     put(SP, `H${r}`, pr.name, `${f}.name`);
     for (const [col, value] of Object.entries(pr.qualifying ?? {})) put(SP, `${col}${r}`, value, `${f}.qualifying.${col}`);
     for (const col of TEMPLATE_MAP.qualifying[proc.category] ?? []) {
-      if (pr.qualifying?.[col] === undefined) gap(SP, `${col}${r}`, `${f}.qualifying.${col}`, 'gaps.qualifying', { product: pr.name, parameter: TEMPLATE_MAP.qualifyingNames[col] ?? col });
+      if (pr.qualifying?.[col] === undefined)
+        gap(SP, `${col}${r}`, `${f}.qualifying.${col}`, 'gaps.qualifying', { product: pr.name, parameter: TEMPLATE_MAP.qualifyingNames[col] ?? col });
     }
     const cp = pr.carbonPrice;
     if (!cp) return;
     put(SP, `AL${r}`, cp.instrument, `${f}.carbonPrice.instrument`);
     put(SP, `AM${r}`, cp.shareCovered, `${f}.carbonPrice.shareCovered`);
-    if (cp.currency) { checkIn('CNTR_ListCurrenciesCode', cp.currency, `${f}.carbonPrice.currency`); put(SP, `AP${r}`, cp.currency, `${f}.carbonPrice.currency`); }
+    if (cp.currency) {
+      checkIn('CNTR_ListCurrenciesCode', cp.currency, `${f}.carbonPrice.currency`);
+      put(SP, `AP${r}`, cp.currency, `${f}.carbonPrice.currency`);
+    }
     put(SP, `AR${r}`, cp.amountPerT?.value, `${f}.carbonPrice.amountPerT`, srcText(cp.amountPerT));
     put(SP, `AT${r}`, cp.rebate, `${f}.carbonPrice.rebate`);
     put(SP, `AU${r}`, cp.rebateShare, `${f}.carbonPrice.rebateShare`);
@@ -491,13 +556,19 @@ function newPlan(parsed: CbamDocData, w: CellWrite[], gaps: TemplateGap[]): Plan
     if (ppIndex.has(pp.id)) throw docError('errors.duplicate', { field: `purchasedPrecursors[${i}].id`, value: pp.id });
     ppIndex.set(pp.id, i);
   });
-  for (const p of data.processes) for (const [k, u] of p.precursors.entries()) {
-    if (!procIndex.has(u.from) && !ppIndex.has(u.from)) throw docError('errors.unknownPrecursorRef', { field: `${p.id}.precursors[${k}].from`, value: u.from });
-    if (u.from === p.id) throw docError('errors.selfPrecursor', { field: `${p.id}.precursors[${k}].from`, value: u.from });
-  }
+  for (const p of data.processes)
+    for (const [k, u] of p.precursors.entries()) {
+      if (!procIndex.has(u.from) && !ppIndex.has(u.from))
+        throw docError('errors.unknownPrecursorRef', { field: `${p.id}.precursors[${k}].from`, value: u.from });
+      if (u.from === p.id) throw docError('errors.selfPrecursor', { field: `${p.id}.precursors[${k}].from`, value: u.from });
+    }
   const consumedBy = (fromId: string): { consumer: number; amount: SourcedNumber }[] => {
     const out: { consumer: number; amount: SourcedNumber }[] = [];
-    data.processes.forEach((c, ci) => c.precursors.forEach((u) => { if (u.from === fromId) out.push({ consumer: ci, amount: u.amount }); }));
+    data.processes.forEach((c, ci) =>
+      c.precursors.forEach((u) => {
+        if (u.from === fromId) out.push({ consumer: ci, amount: u.amount });
+      }),
+    );
     return out;
   };
   const gap: Plan['gap'] = (sheet, ref, field, key, params) => gaps.push({ sheet, ref, field, reason: msg(`cbamdocs:${key}`, params) });
@@ -511,7 +582,10 @@ export function planTemplate(parsed: CbamDocData): { cells: CellWrite[]; gaps: T
   const plan = newPlan(parsed, w, gaps);
   planInstallation(plan);
   planLists(plan);
-  plan.data.processes.forEach((p, i) => { planProcessBalance(plan, p, i); planProcessEmissions(plan, p, i); });
+  plan.data.processes.forEach((p, i) => {
+    planProcessBalance(plan, p, i);
+    planProcessEmissions(plan, p, i);
+  });
   plan.data.purchasedPrecursors.forEach((pp, i) => planPurchased(plan, pp, i));
   planSourceStreams(plan);
   planBalance(plan);
@@ -535,7 +609,11 @@ export function planTemplateCells(parsed: CbamDocData): CellWrite[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Patching
 
-interface StyleClones { xml: string; added: Map<number, number>; count: number }
+interface StyleClones {
+  xml: string;
+  added: Map<number, number>;
+  count: number;
+}
 
 function quotePrefixStyle(styles: StyleClones, s: number): number {
   const have = styles.added.get(s);
@@ -568,7 +646,10 @@ const countFormulas = (xml: string): number => (xml.match(/<f[\s>/]/g) ?? []).le
 const protectionOf = (xml: string): string => /<sheetProtection\b[^>]*>/.exec(xml)?.[0] ?? '';
 const validationsOf = (xml: string): string => /<dataValidations\b[\s\S]*?<\/dataValidations>/.exec(xml)?.[0] ?? '';
 
-export interface FillResult { bytes: Uint8Array; report: VerificationReport }
+export interface FillResult {
+  bytes: Uint8Array;
+  report: VerificationReport;
+}
 
 /**
  * Fill a copy of the official template with `input`. The template bytes are not modified; a new file is returned
@@ -623,12 +704,20 @@ export function fillOfficialTemplate(template: Uint8Array, input: CbamDocInput |
     delete out['xl/calcChain.xml'];
     calcChainDropped = true;
     out['[Content_Types].xml'] = strToU8Utf8(u8ToStr(files['[Content_Types].xml']!).replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, ''));
-    out['xl/_rels/workbook.xml.rels'] = strToU8Utf8(u8ToStr(files['xl/_rels/workbook.xml.rels']!).replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, ''));
+    out['xl/_rels/workbook.xml.rels'] = strToU8Utf8(
+      u8ToStr(files['xl/_rels/workbook.xml.rels']!).replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, ''),
+    );
   }
   const bytes = zipSync(out);
 
   // --- verification: re-read the written file
-  const need = new Set<string>([...[...bySheet.keys()].map((s) => paths.get(s)!), 'xl/sharedStrings.xml', 'xl/workbook.xml', 'xl/calcChain.xml', 'xl/styles.xml']);
+  const need = new Set<string>([
+    ...[...bySheet.keys()].map((s) => paths.get(s)!),
+    'xl/sharedStrings.xml',
+    'xl/workbook.xml',
+    'xl/calcChain.xml',
+    'xl/styles.xml',
+  ]);
   const back = unzipOrThrow(bytes, (n) => need.has(n));
   const sst = parseSharedStrings(back['xl/sharedStrings.xml'] ? u8ToStr(back['xl/sharedStrings.xml']) : undefined);
   const mismatches: VerificationReport['mismatches'] = [];
@@ -642,7 +731,11 @@ export function fillOfficialTemplate(template: Uint8Array, input: CbamDocInput |
     if (countFormulas(xml) !== b.f) formulasUnchanged = false;
     if (protectionOf(xml) !== b.prot) protectionUnchanged = false;
     if (validationsOf(xml) !== b.dv) validationsUnchanged = false;
-    const got = readCells(xml, cells.map((c) => c.ref), sst);
+    const got = readCells(
+      xml,
+      cells.map((c) => c.ref),
+      sst,
+    );
     for (const c of cells) {
       const found = got.get(c.ref) ?? null;
       // text is compared as XML can carry it (a control character in the input is dropped when written)

@@ -12,8 +12,15 @@ const pack = definitivePack();
 const cement = categoryById(pack, 'cement');
 const line = (o: Partial<LineInput>): InventoryLine =>
   InventoryLine.parse({
-    id: 'L1', description: 'x', stage: 'production', category: 'fuel-combustion', location: 'installation',
-    activity: { amount: 1, unit: 't' }, emissions: { kind: 'measured', massUnit: 't', gases: { CO2_fossil: 1 } }, dataType: 'primary', ...o,
+    id: 'L1',
+    description: 'x',
+    stage: 'production',
+    category: 'fuel-combustion',
+    location: 'installation',
+    activity: { amount: 1, unit: 't' },
+    emissions: { kind: 'measured', massUnit: 't', gases: { CO2_fossil: 1 } },
+    dataType: 'primary',
+    ...o,
   });
 
 describe('stage 2: the boundary (where a line goes, with the reason and the legal reference)', () => {
@@ -26,10 +33,26 @@ describe('stage 2: the boundary (where a line goes, with the reason and the lega
     ['electricity', { category: 'electricity', activity: { amount: 10, unit: 'MWh' } }, 'electricity'],
     ['purchased heat', { category: 'purchased-heat-steam', activity: { amount: 1, unit: 'TJ' } }, 'heat'],
     ['material without precursor data', { category: 'precursor-material', location: 'upstream' }, 'drop:cbamconvert:drop.materialNotPrecursor'],
-    ['gypsum (2520 10 00) is not a CBAM good', { category: 'precursor-material', location: 'upstream', precursor: { cnCode: '2520 10 00' } }, 'drop:cbamconvert:drop.materialNotCbamGood'],
-    ['rebar is a CBAM good but not a precursor of cement', { category: 'precursor-material', location: 'upstream', precursor: { cnCode: '7214 20 00' } }, 'drop:cbamconvert:drop.notRelevantPrecursor'],
-    ['clinker is a relevant precursor of cement', { category: 'precursor-material', location: 'upstream', precursor: { cnCode: '2523 10 00' } }, 'precursor:cement-clinker'],
-    ['clinker by its 10-digit TARIC code', { category: 'precursor-material', location: 'upstream', precursor: { cnCode: '2523 10 00 90' } }, 'precursor:cement-clinker'],
+    [
+      'gypsum (2520 10 00) is not a CBAM good',
+      { category: 'precursor-material', location: 'upstream', precursor: { cnCode: '2520 10 00' } },
+      'drop:cbamconvert:drop.materialNotCbamGood',
+    ],
+    [
+      'rebar is a CBAM good but not a precursor of cement',
+      { category: 'precursor-material', location: 'upstream', precursor: { cnCode: '7214 20 00' } },
+      'drop:cbamconvert:drop.notRelevantPrecursor',
+    ],
+    [
+      'clinker is a relevant precursor of cement',
+      { category: 'precursor-material', location: 'upstream', precursor: { cnCode: '2523 10 00' } },
+      'precursor:cement-clinker',
+    ],
+    [
+      'clinker by its 10-digit TARIC code',
+      { category: 'precursor-material', location: 'upstream', precursor: { cnCode: '2523 10 00 90' } },
+      'precursor:cement-clinker',
+    ],
   ])('%s', (_n, o, want) => {
     const d = placeLine(pack, cement, line(o));
     const got = d.kind === 'drop' ? `drop:${d.reason.key}` : d.kind === 'precursor' ? `precursor:${d.cat}` : d.kind;
@@ -55,7 +78,7 @@ describe('stage 2: the boundary (where a line goes, with the reason and the lega
     expect(ids.sort()).toEqual(ds.inventory.map((l) => l.id).sort());
     expect(b.electricity.map((e) => [e.l.id, e.mwh])).toEqual([['CE-05', 180_000]]);
     const bags = b.dropped.find((d) => d.id === 'CE-09')!;
-    expect(bags.pcfCo2e).toBe(640 * 1100 / 1000); // 640 t paper × 1,100 kg CO2e/t
+    expect(bags.pcfCo2e).toBe((640 * 1100) / 1000); // 640 t paper × 1,100 kg CO2e/t
     expect(f.list).toEqual([]);
   });
 
@@ -65,6 +88,12 @@ describe('stage 2: the boundary (where a line goes, with the reason and the lega
     const f = new Findings();
     const b = classifyLines(pack, cement, ds, {}, f);
     expect(b.electricity).toEqual([]);
-    expect(f.list).toEqual([expect.objectContaining({ severity: 'error', message: { key: 'cbamconvert:errors.electricityUnit', params: { line: 'CE-05', unit: 't' } }, line: { id: 'CE-05', row: 5 } })]);
+    expect(f.list).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        message: { key: 'cbamconvert:errors.electricityUnit', params: { line: 'CE-05', unit: 't' } },
+        line: { id: 'CE-05', row: 5 },
+      }),
+    ]);
   });
 });

@@ -15,7 +15,10 @@ import type { Findings } from './findings';
 import { studyCo2e } from './lines';
 import type { DroppedLine } from './types';
 
-export interface Placed { l: InventoryLine; row: number }
+export interface Placed {
+  l: InventoryLine;
+  row: number;
+}
 
 export interface Boundary {
   direct: Placed[];
@@ -28,7 +31,12 @@ export interface Boundary {
 /** Categories that are direct emissions when the line is at the installation. */
 export const DIRECT_CATEGORIES = new Set<InventoryLine['category']>(['fuel-combustion', 'process-emission', 'other']);
 
-type Decision = { kind: 'drop'; reason: Message; legalRef: LegalRef } | { kind: 'precursor'; cat: CategoryId } | { kind: 'electricity' } | { kind: 'heat' } | { kind: 'direct' };
+type Decision =
+  | { kind: 'drop'; reason: Message; legalRef: LegalRef }
+  | { kind: 'precursor'; cat: CategoryId }
+  | { kind: 'electricity' }
+  | { kind: 'heat' }
+  | { kind: 'direct' };
 
 /** Where one line goes, by the pack's drop rules and the category's boundary (no unit checks). */
 export function placeLine(pack: CbamPack, cat: Category, l: InventoryLine): Decision {
@@ -41,7 +49,16 @@ export function placeLine(pack: CbamPack, cat: Category, l: InventoryLine): Deci
     const pc = matchCn(pack, cn8);
     if (!pc) return { kind: 'drop', reason: msg('cbamconvert:drop.materialNotCbamGood', { line: l.id, cn: printCn(cn8) }), legalRef: boundary };
     if (!cat.precursors.includes(pc.category))
-      return { kind: 'drop', reason: msg('cbamconvert:drop.notRelevantPrecursor', { line: l.id, cn: printCn(cn8), precursor: `$t:cbam:categories.${pc.category}`, category: `$t:cbam:categories.${cat.id}` }), legalRef: boundary };
+      return {
+        kind: 'drop',
+        reason: msg('cbamconvert:drop.notRelevantPrecursor', {
+          line: l.id,
+          cn: printCn(cn8),
+          precursor: `$t:cbam:categories.${pc.category}`,
+          category: `$t:cbam:categories.${cat.id}`,
+        }),
+        legalRef: boundary,
+      };
     return { kind: 'precursor', cat: pc.category };
   }
   if (l.category === 'electricity') return { kind: 'electricity' };
@@ -60,7 +77,17 @@ export function classifyLines(pack: CbamPack, cat: Category, dataset: Dataset, s
     const energy = dimensionOf(l.activity.unit as Unit) === 'energy';
     switch (d.kind) {
       case 'drop':
-        out.dropped.push({ id: l.id, row, description: l.description, stage: l.stage, category: l.category, location: l.location, reason: d.reason, legalRef: d.legalRef, pcfCo2e: studyCo2e(l, studyGwps) });
+        out.dropped.push({
+          id: l.id,
+          row,
+          description: l.description,
+          stage: l.stage,
+          category: l.category,
+          location: l.location,
+          reason: d.reason,
+          legalRef: d.legalRef,
+          pcfCo2e: studyCo2e(l, studyGwps),
+        });
         return;
       case 'precursor':
         out.precursors.push({ l, row, cat: d.cat });

@@ -15,7 +15,10 @@ describe('stage 4: attribution corrections', () => {
     const a = attribution(pack, h2, [], { wasteGas: { importedTJ: 100, exportedTJ: 100 } }, 10_000, f);
     const imp = Math.round(100 * K.naturalGasEf.value * 1e6) / 1e6;
     const exp = Math.round(100 * K.naturalGasEf.value * K.wasteGasExportCorrection.value * 1e6) / 1e6;
-    expect(a.items.map((i) => [i.kind, i.effect.value])).toEqual([['waste-gas-imported', imp], ['waste-gas-exported', -exp]]);
+    expect(a.items.map((i) => [i.kind, i.effect.value])).toEqual([
+      ['waste-gas-imported', imp],
+      ['waste-gas-exported', -exp],
+    ]);
     expect(a.attributedDirect).toBe(Math.round((10_000 + imp - exp) * 1e6) / 1e6);
     expect(a.items[0]!.ef.source).toMatchObject({ kind: 'rule', ref: { act: K.naturalGasEf.source.act } });
     expect(f.list).toEqual([]);
@@ -23,12 +26,29 @@ describe('stage 4: attribution corrections', () => {
 
   it("the dataset's purchased heat line: Em_H,imp from its counted gases; entered heat export and electricity export subtract", () => {
     const heat = InventoryLine.parse({
-      id: 'H1', description: 'steam', stage: 'production', category: 'purchased-heat-steam', location: 'installation',
-      activity: { amount: 20, unit: 'TJ' }, emissions: { kind: 'measured', massUnit: 't', gases: { CO2_fossil: 1_500, CH4_fossil: 1 } }, dataType: 'primary',
+      id: 'H1',
+      description: 'steam',
+      stage: 'production',
+      category: 'purchased-heat-steam',
+      location: 'installation',
+      activity: { amount: 20, unit: 'TJ' },
+      emissions: { kind: 'measured', massUnit: 't', gases: { CO2_fossil: 1_500, CH4_fossil: 1 } },
+      dataType: 'primary',
     });
     const f = new Findings();
-    const a = attribution(pack, h2, [{ l: heat, row: 4, tj: 20 }], { heat: { exportedTJ: 5, exportedEf: 62.5 }, electricityExported: { mwh: 1_000, ef: 0.6 } }, 10_000, f);
-    expect(a.items.map((i) => [i.kind, i.effect.value])).toEqual([['heat-imported', 1_500], ['heat-exported', -312.5], ['electricity-exported', -600]]);
+    const a = attribution(
+      pack,
+      h2,
+      [{ l: heat, row: 4, tj: 20 }],
+      { heat: { exportedTJ: 5, exportedEf: 62.5 }, electricityExported: { mwh: 1_000, ef: 0.6 } },
+      10_000,
+      f,
+    );
+    expect(a.items.map((i) => [i.kind, i.effect.value])).toEqual([
+      ['heat-imported', 1_500],
+      ['heat-exported', -312.5],
+      ['electricity-exported', -600],
+    ]);
     expect(a.items[0]!.ef.value).toBe(75); // 1,500 t / 20 TJ (CH4 not counted)
     expect(a.total).toBe(587.5);
     expect(a.attributedDirect).toBe(10_587.5);

@@ -57,7 +57,12 @@ function heatLines(pack: CbamPack, cat: Category, heat: Array<Placed & { tj: num
 
 function enteredHeat(h: NonNullable<NonNullable<ConvertOptions['corrections']>['heat']>, findings: Findings): CorrectionResult[] {
   const f = 'corrections.heat.';
-  const bad = [refuseNegative(findings, h.importedTJ, `${f}importedTJ`), refuseNegative(findings, h.importedEf, `${f}importedEf`), refuseNegative(findings, h.exportedTJ, `${f}exportedTJ`), refuseNegative(findings, h.exportedEf, `${f}exportedEf`)];
+  const bad = [
+    refuseNegative(findings, h.importedTJ, `${f}importedTJ`),
+    refuseNegative(findings, h.importedEf, `${f}importedEf`),
+    refuseNegative(findings, h.exportedTJ, `${f}exportedTJ`),
+    refuseNegative(findings, h.exportedEf, `${f}exportedEf`),
+  ];
   if (bad.some(Boolean)) return [];
   const out: CorrectionResult[] = [];
   for (const dir of ['imported', 'exported'] as const) {
@@ -80,33 +85,60 @@ function enteredHeat(h: NonNullable<NonNullable<ConvertOptions['corrections']>['
 }
 
 function wasteGas(pack: CbamPack, wg: NonNullable<NonNullable<ConvertOptions['corrections']>['wasteGas']>, findings: Findings): CorrectionResult[] {
-  if ([refuseNegative(findings, wg.importedTJ, 'corrections.wasteGas.importedTJ'), refuseNegative(findings, wg.exportedTJ, 'corrections.wasteGas.exportedTJ')].some(Boolean)) return [];
+  if (
+    [
+      refuseNegative(findings, wg.importedTJ, 'corrections.wasteGas.importedTJ'),
+      refuseNegative(findings, wg.exportedTJ, 'corrections.wasteGas.exportedTJ'),
+    ].some(Boolean)
+  )
+    return [];
   const c = pack.constants;
   const ft = formulaTexts(c);
   const out: CorrectionResult[] = [];
   if (wg.importedTJ)
     out.push({
-      kind: 'waste-gas-imported', amount: userFig(wg.importedTJ, 'TJ', 'corrections.wasteGas.importedTJ'),
+      kind: 'waste-gas-imported',
+      amount: userFig(wg.importedTJ, 'TJ', 'corrections.wasteGas.importedTJ'),
       ef: ruleFig(c.naturalGasEf.value, c.naturalGasEf.unit, legalRefOf(c.naturalGasEf.source, c.naturalGasEf.confidence)),
       effect: computedFig(round(wasteGasImportTerm(wg.importedTJ, c), EM_DP), 'tCO2e', ft.wasteGasImport),
     });
   if (wg.exportedTJ)
     out.push({
-      kind: 'waste-gas-exported', amount: userFig(wg.exportedTJ, 'TJ', 'corrections.wasteGas.exportedTJ'),
-      ef: computedFig(round(c.naturalGasEf.value * c.wasteGasExportCorrection.value, 6), 'tCO2/TJ', `${ft.wasteGasExportEf} (${c.wasteGasExportCorrection.source.act})`),
+      kind: 'waste-gas-exported',
+      amount: userFig(wg.exportedTJ, 'TJ', 'corrections.wasteGas.exportedTJ'),
+      ef: computedFig(
+        round(c.naturalGasEf.value * c.wasteGasExportCorrection.value, 6),
+        'tCO2/TJ',
+        `${ft.wasteGasExportEf} (${c.wasteGasExportCorrection.source.act})`,
+      ),
       effect: computedFig(-round(wasteGasExportTerm(wg.exportedTJ, c), EM_DP), 'tCO2e', ft.wasteGasExport),
     });
   return out;
 }
 
 /** The corrections and AttrEm_dir from DirEm* (tCO2e); a negative result is kept and explained (see the module comment). */
-export function attribution(pack: CbamPack, cat: Category, heat: Array<Placed & { tj: number }>, opts: ConvertOptions['corrections'], directTotal: number, findings: Findings): Attribution {
+export function attribution(
+  pack: CbamPack,
+  cat: Category,
+  heat: Array<Placed & { tj: number }>,
+  opts: ConvertOptions['corrections'],
+  directTotal: number,
+  findings: Findings,
+): Attribution {
   const c = opts ?? {};
   const items = [...heatLines(pack, cat, heat), ...(c.heat ? enteredHeat(c.heat, findings) : []), ...(c.wasteGas ? wasteGas(pack, c.wasteGas, findings) : [])];
   const ee = c.electricityExported;
-  if (ee && ![refuseNegative(findings, ee.mwh, 'corrections.electricityExported.mwh'), refuseNegative(findings, ee.ef, 'corrections.electricityExported.ef')].some(Boolean) && ee.mwh > 0)
+  if (
+    ee &&
+    ![refuseNegative(findings, ee.mwh, 'corrections.electricityExported.mwh'), refuseNegative(findings, ee.ef, 'corrections.electricityExported.ef')].some(
+      Boolean,
+    ) &&
+    ee.mwh > 0
+  )
     items.push({
-      kind: 'electricity-exported', amount: userFig(ee.mwh, 'MWh', 'corrections.electricityExported.mwh'), ef: userFig(ee.ef, 'tCO2/MWh', 'corrections.electricityExported.ef'),
+      kind: 'electricity-exported',
+      amount: userFig(ee.mwh, 'MWh', 'corrections.electricityExported.mwh'),
+      ef: userFig(ee.ef, 'tCO2/MWh', 'corrections.electricityExported.ef'),
       effect: computedFig(-round(ee.mwh * ee.ef, EM_DP), 'tCO2e', '− E_el,exp × EF_el'),
     });
   const total = new ExactSum(EM_DP);
@@ -114,7 +146,15 @@ export function attribution(pack: CbamPack, cat: Category, heat: Array<Placed & 
   const attributedDirect = new ExactSum(EM_DP).add(directTotal).add(total.value).value;
   if (attributedDirect < 0) {
     const ref = pack.rules.refs.methods ?? pack.rules.refs.boundary;
-    findings.add('warning', msg('cbamconvert:warnings.negativeAttributed', { value: attributedDirect, direct: directTotal, corrections: total.value, act: [ref.act, ref.annex].filter(Boolean).join(', ') }));
+    findings.add(
+      'warning',
+      msg('cbamconvert:warnings.negativeAttributed', {
+        value: attributedDirect,
+        direct: directTotal,
+        corrections: total.value,
+        act: [ref.act, ref.annex].filter(Boolean).join(', '),
+      }),
+    );
   }
   return { items, total: total.value, attributedDirect };
 }

@@ -6,7 +6,15 @@ import type { ElectricityFactor } from '../../packs/schema';
 import { cbamPackForPeriod } from '../packs';
 import { perTonne } from '../kernel';
 import {
-  documentedKind, electricityFindings, electricityOptions, electricitySetup, euDefaultElectricityFactor, gridCandidate, libraryFactor, ownEf, resolveLines,
+  documentedKind,
+  electricityFindings,
+  electricityOptions,
+  electricitySetup,
+  euDefaultElectricityFactor,
+  gridCandidate,
+  libraryFactor,
+  ownEf,
+  resolveLines,
   type ElectricityContext,
 } from './electricity';
 import { Findings } from './findings';
@@ -14,8 +22,15 @@ import { Findings } from './findings';
 type LineInput = z.input<typeof InventoryLine>;
 const line = (id: string, mwh: number, o: Partial<LineInput> = {}) =>
   InventoryLine.parse({
-    id, description: id, stage: 'production', category: 'electricity', location: 'installation', activity: { amount: mwh, unit: 'MWh' },
-    emissions: { kind: 'factors', massUnit: 'kg', perUnit: 'kWh', gases: { CO2_fossil: 0.5 }, source: { name: 's' } }, dataType: 'primary', ...o,
+    id,
+    description: id,
+    stage: 'production',
+    category: 'electricity',
+    location: 'installation',
+    activity: { amount: mwh, unit: 'MWh' },
+    emissions: { kind: 'factors', massUnit: 'kg', perUnit: 'kWh', gases: { CO2_fossil: 0.5 }, source: { name: 's' } },
+    dataType: 'primary',
+    ...o,
   });
 const packFor = (p: string) => {
   const r = cbamPackForPeriod(p);
@@ -45,8 +60,21 @@ describe('stage 5: electricity — documented lines and own factors', () => {
 
 describe('stage 5: electricity — factors of the choices', () => {
   const f = (id: string, year: number, value: number | null): ElectricityFactor =>
-    ({ id, kind: 'combustion-co2', scope: 'ningxia', year, value, status: value === null ? 'not-found' : 'published', gas: 'CO2_fossil', unit: 'kgCO2/kWh', name: { zh: id, en: id, ar: id }, source: { act: 'MEE' } }) as ElectricityFactor;
-  const lib = { electricity: { factors: [f('cn-mee-co2-2021-ningxia', 2021, 0.7), f('cn-mee-co2-2022-ningxia', 2022, 0.65), f('cn-mee-co2-2023-ningxia', 2023, null)] } } as unknown as Library;
+    ({
+      id,
+      kind: 'combustion-co2',
+      scope: 'ningxia',
+      year,
+      value,
+      status: value === null ? 'not-found' : 'published',
+      gas: 'CO2_fossil',
+      unit: 'kgCO2/kWh',
+      name: { zh: id, en: id, ar: id },
+      source: { act: 'MEE' },
+    }) as ElectricityFactor;
+  const lib = {
+    electricity: { factors: [f('cn-mee-co2-2021-ningxia', 2021, 0.7), f('cn-mee-co2-2022-ningxia', 2022, 0.65), f('cn-mee-co2-2023-ningxia', 2023, null)] },
+  } as unknown as Library;
   it('the newest published factor up to the year, and a newer one listed without value', () => {
     const r = libraryFactor(lib, 'cn-mee-co2-', 'ningxia', 2025);
     expect(r.f?.id).toBe('cn-mee-co2-2022-ningxia');
@@ -54,16 +82,23 @@ describe('stage 5: electricity — factors of the choices', () => {
     expect(libraryFactor(lib, 'cn-mee-co2-', 'ningxia', 2021).f?.value).toBe(0.7);
     expect(libraryFactor(lib, 'cn-mee-co2-', 'ningxia', 2020).f).toBeUndefined();
   });
-  it('the EU default for China is not in the pack: not found, never invented; an entered value is the user\'s', () => {
+  it("the EU default for China is not in the pack: not found, never invented; an entered value is the user's", () => {
     const { pack, period } = packFor('2026');
     expect(euDefaultElectricityFactor(pack, 'CN').value).toBeNull();
-    expect(gridCandidate('eu-default', pack, period, 'CN', { period: '2026' }, library())).toMatchObject({ value: null, status: 'not-found', efSource: 'D.4(a)' });
+    expect(gridCandidate('eu-default', pack, period, 'CN', { period: '2026' }, library())).toMatchObject({
+      value: null,
+      status: 'not-found',
+      efSource: 'D.4(a)',
+    });
     const u = gridCandidate('eu-default', pack, period, 'CN', { period: '2026', electricity: { euDefaultEf: 0.6 } }, library());
     expect(u).toMatchObject({ value: 0.6, status: 'available', fig: { source: { kind: 'user', field: 'electricity.euDefaultEf' } } });
   });
   it('MEE factors: other public data allowed in the transitional period (D.4(b)), shown but not allowed in 2026, not for other countries', () => {
     const t = packFor('2025-Q3');
-    expect(gridCandidate('cn-mee-northwest', t.pack, t.period, 'CN', { period: '2025-Q3' }, library())).toMatchObject({ status: 'available', efSource: 'D.4(b)' });
+    expect(gridCandidate('cn-mee-northwest', t.pack, t.period, 'CN', { period: '2025-Q3' }, library())).toMatchObject({
+      status: 'available',
+      efSource: 'D.4(b)',
+    });
     const d = packFor('2026');
     const na = gridCandidate('cn-mee-northwest', d.pack, d.period, 'CN', { period: '2026' }, library());
     expect(na.status).toBe('not-allowed');
@@ -75,9 +110,15 @@ describe('stage 5: electricity — factors of the choices', () => {
 
 describe('stage 5: electricity — lines under a choice, the table of choices, findings', () => {
   it('a documented PPA at its own factor (D.4.3.2); other lines at the grid factor; total = Σ MWh × EF', () => {
-    const ctx = ctxFor('2026', [line('E1', 1_000, { electricity: { source: 'ppa', evidence: 'PPA-1' } }), line('E2', 2_000)], { period: '2026', electricity: { euDefaultEf: 0.6 } });
+    const ctx = ctxFor('2026', [line('E1', 1_000, { electricity: { source: 'ppa', evidence: 'PPA-1' } }), line('E2', 2_000)], {
+      period: '2026',
+      electricity: { euDefaultEf: 0.6 },
+    });
     const r = resolveLines(ctx, 'eu-default');
-    expect(r.lines.map((l) => [l.id, l.efSource, l.ef?.value, l.emissions?.value])).toEqual([['E1', 'D.4.3.2', 0.5, 500], ['E2', 'D.4(a)', 0.6, 1_200]]);
+    expect(r.lines.map((l) => [l.id, l.efSource, l.ef?.value, l.emissions?.value])).toEqual([
+      ['E1', 'D.4.3.2', 0.5, 500],
+      ['E2', 'D.4(a)', 0.6, 1_200],
+    ]);
     expect(r.total).toBe(1_700);
     // the actual-PPA choice needs every line documented
     expect(resolveLines(ctx, 'actual-ppa')).toMatchObject({ total: null, status: 'not-documented' });

@@ -24,7 +24,13 @@ export function euDefaultElectricityFactor(pack: CbamPack, country: string) {
   return pack.electricityDefaults.find((f) => f.country === country) ?? { ...pack.electricityDefaults[0]!, country, value: null, status: 'not-found' as const };
 }
 
-interface EfCandidate { value: number | null; fig: Fig | null; status: ElectricityOption['status']; note: Message; efSource: ElectricityLineResult['efSource'] }
+interface EfCandidate {
+  value: number | null;
+  fig: Fig | null;
+  status: ElectricityOption['status'];
+  note: Message;
+  efSource: ElectricityLineResult['efSource'];
+}
 
 /** The newest published library factor of a scope up to the year, and a newer one that is listed but has no value. */
 export function libraryFactor(lib: Library, prefix: string, scope: string, year: number): { f?: ElectricityFactor; newerMissing?: ElectricityFactor } {
@@ -53,9 +59,22 @@ function euDefaultCandidate(pack: CbamPack, country: string, opts: ConvertOption
   const nf = euDefaultElectricityFactor(pack, country);
   const act = [nf.source.act, nf.source.annex].filter(Boolean).join(', ');
   const v = opts.electricity?.euDefaultEf;
-  if (v !== undefined) return { value: v, fig: userFig(v, 'tCO2/MWh', 'electricity.euDefaultEf'), status: 'available', efSource: 'D.4(a)', note: msg('cbamconvert:electricity.euDefaultEntered', { act }) };
+  if (v !== undefined)
+    return {
+      value: v,
+      fig: userFig(v, 'tCO2/MWh', 'electricity.euDefaultEf'),
+      status: 'available',
+      efSource: 'D.4(a)',
+      note: msg('cbamconvert:electricity.euDefaultEntered', { act }),
+    };
   if (nf.value !== null)
-    return { value: nf.value, fig: ruleFig(nf.value, 'tCO2/MWh', legalRefOf({ act: nf.source.act, annex: nf.source.annex }, nf.confidence)), status: 'available', efSource: 'D.4(a)', note: msg('cbamconvert:electricity.euDefaultEntered', { act }) };
+    return {
+      value: nf.value,
+      fig: ruleFig(nf.value, 'tCO2/MWh', legalRefOf({ act: nf.source.act, annex: nf.source.annex }, nf.confidence)),
+      status: 'available',
+      efSource: 'D.4(a)',
+      note: msg('cbamconvert:electricity.euDefaultEntered', { act }),
+    };
   return { value: null, fig: null, status: 'not-found', efSource: 'D.4(a)', note: msg('cbamconvert:electricity.euDefaultNotFound', { country, act }) };
 }
 
@@ -63,19 +82,43 @@ function euDefaultCandidate(pack: CbamPack, country: string, opts: ConvertOption
 export function gridCandidate(choice: ElectricityChoice, pack: CbamPack, period: CbamPeriod, country: string, opts: ConvertOptions, lib: Library): EfCandidate {
   if (choice === 'eu-default') return euDefaultCandidate(pack, country, opts);
   const rule = electricityChoiceRule(pack.rules.electricity, choice);
-  if (!rule || rule.fn === 'documented') return { value: null, fig: null, status: 'not-documented', efSource: null, note: msg('cbamconvert:electricity.notDocumented', { kind: `$t:cbamconvert:electricity.kind.${choice.replace(/^actual-/, '')}` }) };
+  if (!rule || rule.fn === 'documented')
+    return {
+      value: null,
+      fig: null,
+      status: 'not-documented',
+      efSource: null,
+      note: msg('cbamconvert:electricity.notDocumented', { kind: `$t:cbamconvert:electricity.kind.${choice.replace(/^actual-/, '')}` }),
+    };
   const scope = rule.options.scope ?? choice;
   const verdict = choiceVerdict(pack.rules.electricity, choice, country);
-  if (verdict === 'not-applicable') return { value: null, fig: null, status: 'not-applicable', efSource: rule.efSource, note: msg('cbamconvert:electricity.meeNotApplicable', { country }) };
+  if (verdict === 'not-applicable')
+    return { value: null, fig: null, status: 'not-applicable', efSource: rule.efSource, note: msg('cbamconvert:electricity.meeNotApplicable', { country }) };
   const { f, newerMissing } = libraryFactor(lib, rule.options.libraryPrefix ?? '', scope, period.year);
   const fig: Fig | null = f ? { value: f.value!, unit: 'tCO2/MWh', source: { kind: 'library', id: f.id, act: f.source.act } } : null;
-  if (verdict === 'not-allowed') return { value: null, fig, status: 'not-allowed', efSource: rule.efSource, note: msg('cbamconvert:electricity.meeNotAllowed', { factor: f ? `${f.id} = ${f.value}` : '-' }) };
+  if (verdict === 'not-allowed')
+    return {
+      value: null,
+      fig,
+      status: 'not-allowed',
+      efSource: rule.efSource,
+      note: msg('cbamconvert:electricity.meeNotAllowed', { factor: f ? `${f.id} = ${f.value}` : '-' }),
+    };
   if (!f) return { value: null, fig: null, status: 'not-found', efSource: rule.efSource, note: msg('cbamconvert:electricity.meeNotFound', { scope }) };
-  const note = newerMissing ? msg('cbamconvert:electricity.meeOlderYear', { id: f.id, year: f.year, missing: newerMissing.id }) : msg('cbamconvert:electricity.meeAllowed', { id: f.id, year: f.year });
+  const note = newerMissing
+    ? msg('cbamconvert:electricity.meeOlderYear', { id: f.id, year: f.year, missing: newerMissing.id })
+    : msg('cbamconvert:electricity.meeAllowed', { id: f.id, year: f.year });
   return { value: f.value, fig, status: 'available', efSource: rule.efSource, note };
 }
 
-export interface Resolved { lines: ElectricityLineResult[]; total: number | null; status: ElectricityOption['status']; note: Message; ef: Fig | null; shownEf: Fig | null }
+export interface Resolved {
+  lines: ElectricityLineResult[];
+  total: number | null;
+  status: ElectricityOption['status'];
+  note: Message;
+  ef: Fig | null;
+  shownEf: Fig | null;
+}
 
 export interface ElectricityContext {
   pack: CbamPack;
@@ -106,7 +149,10 @@ export function resolveLines(ctx: ElectricityContext, ch: ElectricityChoice, for
     const kind = ch === 'actual-ppa' ? 'ppa' : 'direct-line';
     const docd = ctx.lines.filter((e) => documentedKind(e.l) === kind);
     status = docd.length ? 'available' : 'not-documented';
-    note = msg(docd.length ? 'cbamconvert:electricity.actualAvailable' : 'cbamconvert:electricity.notDocumented', { kind: `$t:cbamconvert:electricity.kind.${kind}`, lines: docd.map((d) => d.l.id).join(', ') || '-' });
+    note = msg(docd.length ? 'cbamconvert:electricity.actualAvailable' : 'cbamconvert:electricity.notDocumented', {
+      kind: `$t:cbamconvert:electricity.kind.${kind}`,
+      lines: docd.map((d) => d.l.id).join(', ') || '-',
+    });
     ef = null;
   }
   const lines: ElectricityLineResult[] = [];
@@ -127,7 +173,16 @@ export function resolveLines(ctx: ElectricityContext, ch: ElectricityChoice, for
     const emissions = lineEf ? computedFig(round(mwh * lineEf.value, EM_DP), 'tCO2e', 'E_el,cons (MWh) × EF_el (tCO2/MWh)', !!lineEf.uncertain) : null;
     if (!emissions) missing = true;
     else sum.add(emissions.value);
-    lines.push({ id: e.l.id, description: e.l.description, ...(e.l.installationId ? { installationId: e.l.installationId } : {}), mwh: datasetFig(mwh, 'MWh', [e.l.id]), documented: doc, ef: lineEf, efSource, emissions });
+    lines.push({
+      id: e.l.id,
+      description: e.l.description,
+      ...(e.l.installationId ? { installationId: e.l.installationId } : {}),
+      mwh: datasetFig(mwh, 'MWh', [e.l.id]),
+      documented: doc,
+      ef: lineEf,
+      efSource,
+      emissions,
+    });
   }
   if (isActual(ch) && status === 'available' && missing) status = 'not-documented';
   return { lines, total: missing ? null : sum.value, status, note, ef, shownEf: ef ?? grid.fig };
@@ -144,8 +199,12 @@ export interface ElectricitySetup {
 export function electricitySetup(ctx: ElectricityContext, findings: Findings): ElectricitySetup | { error: Message } {
   const explicitChoice = ctx.options.electricity?.choice;
   const packChoices = electricityChoiceIds(ctx.pack.rules.electricity) as ElectricityChoice[];
-  if (explicitChoice && !packChoices.includes(explicitChoice)) return { error: msg('cbamconvert:errors.unknownChoice', { choice: String(explicitChoice), allowed: packChoices.join(', ') }) };
-  for (const [k, v] of [['electricity.euDefaultEf', ctx.options.electricity?.euDefaultEf], ['electricity.actualEf', ctx.options.electricity?.actualEf]] as const)
+  if (explicitChoice && !packChoices.includes(explicitChoice))
+    return { error: msg('cbamconvert:errors.unknownChoice', { choice: String(explicitChoice), allowed: packChoices.join(', ') }) };
+  for (const [k, v] of [
+    ['electricity.euDefaultEf', ctx.options.electricity?.euDefaultEf],
+    ['electricity.actualEf', ctx.options.electricity?.actualEf],
+  ] as const)
     if (v !== undefined && (!Number.isFinite(v) || v < 0)) findings.add('error', msg('cbamconvert:errors.negativeInput', { field: k, value: String(v) }));
   const mwh = new ExactSum(6);
   for (const e of ctx.lines) mwh.add(round(e.mwh, 6));
@@ -156,7 +215,14 @@ export function electricitySetup(ctx: ElectricityContext, findings: Findings): E
  * The table of every choice with its effect on the SEE (given SEE_dir and the precursors' indirect embedded emissions;
  * null where unknown). `perT` is the kernel's per-tonne rounding for the activity level.
  */
-export function electricityOptions(ctx: ElectricityContext, setup: ElectricitySetup, seeDirect: number | null, precursorsIndirect: number | null, indirectCounted: boolean, perT: (v: number) => number): ElectricityOption[] {
+export function electricityOptions(
+  ctx: ElectricityContext,
+  setup: ElectricitySetup,
+  seeDirect: number | null,
+  precursorsIndirect: number | null,
+  indirectCounted: boolean,
+  perT: (v: number) => number,
+): ElectricityOption[] {
   return setup.packChoices.map((ch) => {
     const r = resolveLines(ctx, ch, true);
     const ind = r.total === null || precursorsIndirect === null ? null : new ExactSum(EM_DP).add(r.total).add(precursorsIndirect).value;
@@ -175,20 +241,44 @@ export function electricityOptions(ctx: ElectricityContext, setup: ElectricitySe
 }
 
 /** Findings on the chosen factor (missing, not allowed) and on the lines (certificates, own generation, evidence). */
-export function electricityFindings(ctx: ElectricityContext, setup: ElectricitySetup, chosen: Resolved, options: ElectricityOption[], indirectCounted: boolean, findings: Findings): void {
+export function electricityFindings(
+  ctx: ElectricityContext,
+  setup: ElectricitySetup,
+  chosen: Resolved,
+  options: ElectricityOption[],
+  indirectCounted: boolean,
+  findings: Findings,
+): void {
   if (!ctx.lines.length) return;
   const { choice } = setup;
   const chosenOpt = options.find((o) => o.choice === choice)!;
   const choiceName = `$t:cbamconvert:electricity.choice.${choice}`;
   if (chosen.total === null) {
-    const key = chosenOpt.status === 'not-allowed' ? 'cbamconvert:errors.choiceNotAllowed' : indirectCounted ? 'cbamconvert:errors.efMissing' : 'cbamconvert:warnings.efMissingNotCounted';
-    findings.add(indirectCounted ? 'error' : 'warning', msg(key, { choice: choiceName, alternatives: options.filter((o) => o.status === 'available').map((o) => o.choice).join(', ') || '-' }));
-  } else if (setup.explicit && chosenOpt.status === 'not-allowed') findings.add('error', msg('cbamconvert:errors.choiceNotAllowed', { choice: choiceName, alternatives: '-' }));
+    const key =
+      chosenOpt.status === 'not-allowed'
+        ? 'cbamconvert:errors.choiceNotAllowed'
+        : indirectCounted
+          ? 'cbamconvert:errors.efMissing'
+          : 'cbamconvert:warnings.efMissingNotCounted';
+    findings.add(
+      indirectCounted ? 'error' : 'warning',
+      msg(key, {
+        choice: choiceName,
+        alternatives:
+          options
+            .filter((o) => o.status === 'available')
+            .map((o) => o.choice)
+            .join(', ') || '-',
+      }),
+    );
+  } else if (setup.explicit && chosenOpt.status === 'not-allowed')
+    findings.add('error', msg('cbamconvert:errors.choiceNotAllowed', { choice: choiceName, alternatives: '-' }));
   for (const { l, row } of ctx.lines) {
     const src = l.electricity?.source;
     if (src === 'green-certificate') findings.add('warning', msg('cbamconvert:warnings.greenCertificate', { line: l.id }), row, l.id);
     if (src === 'onsite-generation') findings.add('warning', msg('cbamconvert:warnings.onsiteGeneration', { line: l.id }), row, l.id);
-    if ((src === 'ppa' || src === 'direct-line') && !documentedKind(l)) findings.add('warning', msg('cbamconvert:warnings.ppaNoEvidence', { line: l.id }), row, l.id);
+    if ((src === 'ppa' || src === 'direct-line') && !documentedKind(l))
+      findings.add('warning', msg('cbamconvert:warnings.ppaNoEvidence', { line: l.id }), row, l.id);
     if (l.location !== 'installation') findings.add('info', msg('cbamconvert:warnings.electricityLocation', { line: l.id }), row, l.id);
   }
 }

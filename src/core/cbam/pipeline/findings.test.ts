@@ -7,7 +7,12 @@ describe('findings of a conversion', () => {
     const f = new Findings();
     f.add('warning', msg('cbamconvert:warnings.greenCertificate', { line: 'L-3' }), 3, 'L-3');
     f.add('info', msg('cbamconvert:warnings.noDirectLines'));
-    expect(f.list[0]).toEqual({ severity: 'warning', message: msg('cbamconvert:warnings.greenCertificate', { line: 'L-3' }), path: ['inventory', 2], line: { id: 'L-3', row: 3 } });
+    expect(f.list[0]).toEqual({
+      severity: 'warning',
+      message: msg('cbamconvert:warnings.greenCertificate', { line: 'L-3' }),
+      path: ['inventory', 2],
+      line: { id: 'L-3', row: 3 },
+    });
     expect(f.list[1]).toEqual({ severity: 'info', message: { key: 'cbamconvert:warnings.noDirectLines' }, path: [] });
     expect(f.hasError).toBe(false);
     f.add('error', msg('cbamconvert:errors.noCnCode'));

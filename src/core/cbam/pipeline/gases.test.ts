@@ -10,7 +10,17 @@ type LineInput = z.input<typeof InventoryLine>;
 const pack = definitivePack();
 const K = pack.constants;
 const line = (id: string, gases: Record<string, number>, o: Partial<LineInput> = {}) => ({
-  l: InventoryLine.parse({ id, description: id, stage: 'production', category: 'process-emission', location: 'installation', activity: { amount: 1, unit: 't' }, emissions: { kind: 'measured', massUnit: 't', gases }, dataType: 'primary', ...o }),
+  l: InventoryLine.parse({
+    id,
+    description: id,
+    stage: 'production',
+    category: 'process-emission',
+    location: 'installation',
+    activity: { amount: 1, unit: 't' },
+    emissions: { kind: 'measured', massUnit: 't', gases },
+    dataType: 'primary',
+    ...o,
+  }),
   row: Number(id.slice(1)),
 });
 
@@ -40,15 +50,28 @@ describe('stage 3: direct emissions gas by gas', () => {
   const nitric = categoryById(pack, 'nitric-acid');
   it('sums by gas family and installation from the pack GWPs; dropped and zero-rated gases listed', () => {
     const f = new Findings();
-    const d = directEmissions(pack, nitric, [
-      line('L1', { CO2_fossil: 1_000, N2O: 2, CH4_fossil: 3 }, { installationId: 'A' }),
-      line('L2', { CO2_biogenic: 50, CO2_fossil: 10 }, { stage: 'raw-material-acquisition' }),
-    ], { CO2_fossil: 1, N2O: 273, CH4_fossil: 29.8 }, 'B', f);
+    const d = directEmissions(
+      pack,
+      nitric,
+      [
+        line('L1', { CO2_fossil: 1_000, N2O: 2, CH4_fossil: 3 }, { installationId: 'A' }),
+        line('L2', { CO2_biogenic: 50, CO2_fossil: 10 }, { stage: 'raw-material-acquisition' }),
+      ],
+      { CO2_fossil: 1, N2O: 273, CH4_fossil: 29.8 },
+      'B',
+      f,
+    );
     const n2o = 2 * K.gwp.N2O.value;
     expect(d.total).toBe(1_000 + n2o + 10);
     expect(d.sums).toEqual({ co2: 1_010, n2o, pfc: 0, bio: 50 });
-    expect(d.byInstallation).toEqual([{ installationId: 'A', co2e: 1_000 + n2o }, { installationId: 'B', co2e: 10 }]);
-    expect(d.droppedGases.map((g) => [g.lineId, g.gas, g.outcome])).toEqual([['L1', 'CH4_fossil', 'dropped'], ['L2', 'CO2_biogenic', 'zero-rated']]);
+    expect(d.byInstallation).toEqual([
+      { installationId: 'A', co2e: 1_000 + n2o },
+      { installationId: 'B', co2e: 10 },
+    ]);
+    expect(d.droppedGases.map((g) => [g.lineId, g.gas, g.outcome])).toEqual([
+      ['L1', 'CH4_fossil', 'dropped'],
+      ['L2', 'CO2_biogenic', 'zero-rated'],
+    ]);
     expect(d.recharacterisation).toEqual([{ gas: 'N2O', massT: 2, studyGwp: 273, cbamGwp: K.gwp.N2O.value, studyCo2e: 546, cbamCo2e: n2o }]);
     expect(d.lines[0]!.co2e).toMatchObject({ value: 1_000 + n2o, unit: 'tCO2e', source: { kind: 'computed' } });
     // a line at the installation outside the production stage is kept, with an info naming it
@@ -59,6 +82,10 @@ describe('stage 3: direct emissions gas by gas', () => {
     const f = new Findings();
     const d = directEmissions(pack, nitric, [line('L3', { CO2e: 7 })], {}, 'B', f);
     expect(d.total).toBe(7);
-    expect(f.list[0]).toMatchObject({ severity: 'warning', message: { key: 'cbamconvert:warnings.co2eOnDirectLine', params: { line: 'L3' } }, line: { id: 'L3', row: 3 } });
+    expect(f.list[0]).toMatchObject({
+      severity: 'warning',
+      message: { key: 'cbamconvert:warnings.co2eOnDirectLine', params: { line: 'L3' } },
+      line: { id: 'L3', row: 3 },
+    });
   });
 });

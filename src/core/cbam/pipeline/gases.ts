@@ -21,7 +21,11 @@ export type GasRule = Omit<GasTrace, 'massT' | 'co2eT' | 'gas' | 'studyGwp'>;
 export function gasRule(pack: CbamPack, cat: Category, g: Gas, lineId: string): GasRule {
   const d = gasDecision(pack.rules.gases, pack.constants, cat, g);
   if (d.outcome === 'counted') return { outcome: 'counted', gwp: ruleFig(d.gwp.value, d.gwp.unit, d.gwp.ref, d.gwp.uncertain) };
-  return { outcome: d.outcome, reason: msg(d.messageKey, { line: lineId, gas: g, category: `$t:cbam:categories.${cat.id}` }) as Message, legalRef: d.ref as LegalRef };
+  return {
+    outcome: d.outcome,
+    reason: msg(d.messageKey, { line: lineId, gas: g, category: `$t:cbam:categories.${cat.id}` }) as Message,
+    legalRef: d.ref as LegalRef,
+  };
 }
 
 export interface DirectEmissions {
@@ -36,7 +40,14 @@ export interface DirectEmissions {
 }
 
 /** Direct emissions of the installation lines (`defaultInstallation` for lines that name none). */
-export function directEmissions(pack: CbamPack, cat: Category, placed: Placed[], studyGwps: Partial<Record<Gas, number>>, defaultInstallation: string, findings: Findings): DirectEmissions {
+export function directEmissions(
+  pack: CbamPack,
+  cat: Category,
+  placed: Placed[],
+  studyGwps: Partial<Record<Gas, number>>,
+  defaultInstallation: string,
+  findings: Findings,
+): DirectEmissions {
   const sums = { co2: new ExactSum(EM_DP), n2o: new ExactSum(EM_DP), pfc: new ExactSum(EM_DP), bio: new ExactSum(EM_DP), total: new ExactSum(EM_DP) };
   const byInst = new Map<string, ExactSum>();
   const rechar = new Map<Gas, { massT: number; studyGwp: number | null; cbamGwp: number }>();
@@ -66,10 +77,21 @@ export function directEmissions(pack: CbamPack, cat: Category, placed: Placed[],
     sums.total.add(co2e);
     const inst = l.installationId ?? defaultInstallation;
     (byInst.get(inst) ?? byInst.set(inst, new ExactSum(EM_DP)).get(inst)!).add(co2e);
-    if (l.stage !== 'production') findings.add('info', msg('cbamconvert:warnings.installationLineNotProduction', { line: l.id, stage: `$t:core:stage.${l.stage}` }), row, l.id);
+    if (l.stage !== 'production')
+      findings.add('info', msg('cbamconvert:warnings.installationLineNotProduction', { line: l.id, stage: `$t:core:stage.${l.stage}` }), row, l.id);
     lines.push({
-      id: l.id, description: l.description, category: l.category, stage: l.stage, ...(l.installationId ? { installationId: l.installationId } : {}),
-      gases, co2e: computedFig(co2e, 'tCO2e', 'Σ m_gas × GWP_AR5', gases.some((x) => x.gwp?.uncertain)),
+      id: l.id,
+      description: l.description,
+      category: l.category,
+      stage: l.stage,
+      ...(l.installationId ? { installationId: l.installationId } : {}),
+      gases,
+      co2e: computedFig(
+        co2e,
+        'tCO2e',
+        'Σ m_gas × GWP_AR5',
+        gases.some((x) => x.gwp?.uncertain),
+      ),
     });
   }
   return {
@@ -80,8 +102,12 @@ export function directEmissions(pack: CbamPack, cat: Category, placed: Placed[],
     byInstallation: [...byInst].map(([installationId, s]) => ({ installationId, co2e: s.value })),
     droppedGases,
     recharacterisation: [...rechar].map(([gas, v]) => ({
-      gas, massT: round(v.massT, MASS_DP), studyGwp: v.studyGwp, cbamGwp: v.cbamGwp,
-      studyCo2e: v.studyGwp === null ? null : round(v.massT * v.studyGwp, EM_DP), cbamCo2e: round(v.massT * v.cbamGwp, EM_DP),
+      gas,
+      massT: round(v.massT, MASS_DP),
+      studyGwp: v.studyGwp,
+      cbamGwp: v.cbamGwp,
+      studyCo2e: v.studyGwp === null ? null : round(v.massT * v.studyGwp, EM_DP),
+      cbamCo2e: round(v.massT * v.cbamGwp, EM_DP),
     })),
   };
 }

@@ -45,7 +45,10 @@ describe('stage 1: the good', () => {
   });
 
   it('no CN code at all → asks for it', () => {
-    const r = resolveGood(load(CE, (d) => void delete d.product.cnCode), { period: '2026' });
+    const r = resolveGood(
+      load(CE, (d) => void delete d.product.cnCode),
+      { period: '2026' },
+    );
     expect(!r.ok && r.errors[0]!.key).toBe('cbamconvert:errors.noCnCode');
   });
 });
@@ -55,13 +58,25 @@ describe('stage 1: the activity level', () => {
     const a = activityLevel(load(CE));
     expect(a.ok && a.tonnes).toBe(2_000_000);
     expect(a.ok && a.fig).toEqual({ value: 2_000_000, unit: 't', source: { kind: 'dataset', lines: [], note: 'basis.production' } });
-    const kg = activityLevel(load(CE, (d) => { d.basis = { kind: 'per-period', production: { amount: 2_500, unit: 'kg' } }; }));
+    const kg = activityLevel(
+      load(CE, (d) => {
+        d.basis = { kind: 'per-period', production: { amount: 2_500, unit: 'kg' } };
+      }),
+    );
     expect(kg.ok && kg.tonnes).toBe(2.5);
   });
   it('per functional unit: the functional unit in tonnes; not a mass → refused naming the unit', () => {
-    const fu = activityLevel(load(CE, (d) => { d.basis = { kind: 'per-functional-unit' }; }));
+    const fu = activityLevel(
+      load(CE, (d) => {
+        d.basis = { kind: 'per-functional-unit' };
+      }),
+    );
     expect(fu.ok && fu.tonnes).toBe(1);
-    const piece = activityLevel(load(CE, (d) => { d.basis = { kind: 'per-period', production: { amount: 5, unit: 'piece' } }; }));
+    const piece = activityLevel(
+      load(CE, (d) => {
+        d.basis = { kind: 'per-period', production: { amount: 5, unit: 'piece' } };
+      }),
+    );
     expect(!piece.ok && piece.errors[0]).toEqual({ key: 'cbamconvert:errors.productionNotMass', params: { unit: 'piece' } });
   });
 });

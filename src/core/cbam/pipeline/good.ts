@@ -71,7 +71,8 @@ export function activityLevel(dataset: Dataset): { ok: true; tonnes: number; fig
 /** The route: the one given (checked against the category's routes), the only one, primary for PFC-emitting aluminium, or unknown. */
 export function inferRoute(cat: Category, direct: DirectLine[], explicit?: string): { id: string; inferred: boolean; error?: Message } {
   if (explicit) {
-    if (!cat.routes.includes(explicit)) return { id: explicit, inferred: false, error: msg('cbamconvert:errors.unknownRoute', { route: explicit, allowed: cat.routes.join(', ') }) };
+    if (!cat.routes.includes(explicit))
+      return { id: explicit, inferred: false, error: msg('cbamconvert:errors.unknownRoute', { route: explicit, allowed: cat.routes.join(', ') }) };
     return { id: explicit, inferred: false };
   }
   if (cat.routes.length === 1) return { id: cat.routes[0]!, inferred: false };

@@ -14,8 +14,15 @@ const grey = clinkerRows.find((r) => r.variant === 'grey')!;
 const white = clinkerRows.find((r) => r.variant === 'white')!;
 const prec = (id: string, precursor: LineInput['precursor'], amount = 1_000) => ({
   l: InventoryLine.parse({
-    id, description: `${id} purchased`, stage: 'raw-material-acquisition', category: 'precursor-material', location: 'upstream',
-    activity: { amount, unit: 't' }, emissions: { kind: 'measured', massUnit: 't', gases: { CO2e: 1 } }, dataType: 'secondary', precursor,
+    id,
+    description: `${id} purchased`,
+    stage: 'raw-material-acquisition',
+    category: 'precursor-material',
+    location: 'upstream',
+    activity: { amount, unit: 't' },
+    emissions: { kind: 'measured', massUnit: 't', gases: { CO2e: 1 } },
+    dataType: 'secondary',
+    precursor,
   }),
   row: Number(id.slice(1)),
   cat: 'cement-clinker' as const,
@@ -29,7 +36,10 @@ const period2026 = (() => {
 describe('stage 6: the default row of a precursor (variants, through the screening lookup)', () => {
   const OPTIONS = 'white (TARIC 2523 10 00 10), grey (TARIC 2523 10 00 90)';
   it('the pack splits 2523 10 00 into white and grey clinker, each with its TARIC code', () => {
-    expect(clinkerRows.map((r) => [r.variant, r.taric])).toEqual([['white', ['2523100010']], ['grey', ['2523100090']]]);
+    expect(clinkerRows.map((r) => [r.variant, r.taric])).toEqual([
+      ['white', ['2523100010']],
+      ['grey', ['2523100090']],
+    ]);
   });
   it.each<[string, string, string | undefined, string]>([
     ['8-digit code, no variant → the variants to choose from', '25231000', undefined, 'error:cbamconvert:errors.precursorVariantNeeded'],
@@ -52,7 +62,12 @@ describe('stage 6: the default row of a precursor (variants, through the screeni
     expect(!none.ok && none.errors[0]).toMatchObject({ key: expect.stringMatching(/^cbam(convert)?:errors\./) });
   });
   it('the variants as the screening prints them', () => {
-    expect(variantOptions([{ variant: 'white', label: 'white', taric: ['2523100010'] }, { variant: 'x', label: null, taric: [] }])).toBe('white (TARIC 2523 10 00 10), x');
+    expect(
+      variantOptions([
+        { variant: 'white', label: 'white', taric: ['2523100010'] },
+        { variant: 'x', label: null, taric: [] },
+      ]),
+    ).toBe('white (TARIC 2523 10 00 10), x');
   });
 });
 
@@ -76,15 +91,28 @@ describe('stage 6: precursors at their own SEE', () => {
     const p = precursorStage(pack, period2026, cement, [prec('P2', { cnCode: '2523 10 00', countryOfProduction: 'CN' })], f);
     expect(p.embeddedDirect).toBeNull();
     expect(p.lines[0]!.seeDirect).toBeNull();
-    expect(f.list[0]).toMatchObject({ severity: 'error', message: { key: 'cbamconvert:errors.precursorVariantNeeded', params: { line: 'P2', variants: 'white (TARIC 2523 10 00 10), grey (TARIC 2523 10 00 90)' } }, line: { id: 'P2', row: 2 } });
+    expect(f.list[0]).toMatchObject({
+      severity: 'error',
+      message: {
+        key: 'cbamconvert:errors.precursorVariantNeeded',
+        params: { line: 'P2', variants: 'white (TARIC 2523 10 00 10), grey (TARIC 2523 10 00 90)' },
+      },
+      line: { id: 'P2', row: 2 },
+    });
   });
 
   it("the supplier's value wins; only defaults count in the default share", () => {
     const f = new Findings();
-    const p = precursorStage(pack, period2026, cement, [
-      prec('P1', { cnCode: '2523 10 00', countryOfProduction: 'CN', embedded: { direct: 0.8, indirect: 0.05 } }, 100),
-      prec('P2', { cnCode: '2523 10 00', countryOfProduction: 'CN', variant: 'white' }, 10),
-    ], f);
+    const p = precursorStage(
+      pack,
+      period2026,
+      cement,
+      [
+        prec('P1', { cnCode: '2523 10 00', countryOfProduction: 'CN', embedded: { direct: 0.8, indirect: 0.05 } }, 100),
+        prec('P2', { cnCode: '2523 10 00', countryOfProduction: 'CN', variant: 'white' }, 10),
+      ],
+      f,
+    );
     const whiteDir = Math.round(white.direct! * (1 + mk) * 1e7) / 1e7;
     expect(p.embeddedDirect).toBe(Math.round((80 + 10 * whiteDir) * 1e6) / 1e6);
     expect(p.defaultDirect).toBe(Math.round(10 * whiteDir * 1e6) / 1e6);
@@ -93,7 +121,16 @@ describe('stage 6: precursors at their own SEE', () => {
 
   it('no country of production, or another country than the table → error naming the line', () => {
     const f = new Findings();
-    precursorStage(pack, period2026, cement, [prec('P1', { cnCode: '2523 10 00', variant: 'grey' }), prec('P2', { cnCode: '2523 10 00', countryOfProduction: 'IN', variant: 'grey' })], f);
-    expect(f.list.map((x) => [x.message.key, x.line?.id])).toEqual([['cbamconvert:errors.precursorNoCountry', 'P1'], ['cbamconvert:errors.precursorDefaultCountry', 'P2']]);
+    precursorStage(
+      pack,
+      period2026,
+      cement,
+      [prec('P1', { cnCode: '2523 10 00', variant: 'grey' }), prec('P2', { cnCode: '2523 10 00', countryOfProduction: 'IN', variant: 'grey' })],
+      f,
+    );
+    expect(f.list.map((x) => [x.message.key, x.line?.id])).toEqual([
+      ['cbamconvert:errors.precursorNoCountry', 'P1'],
+      ['cbamconvert:errors.precursorDefaultCountry', 'P2'],
+    ]);
   });
 });

@@ -43,17 +43,33 @@ export const variantOptions = (variants: DefaultVariant[]): string =>
 export function precursorDefaultRow(pack: DefinitivePack | RatePack, line: string, cnCode: string, variant?: string): RowChoice {
   const cn = printCn(cnCode.slice(0, 8));
   const c = defaultRowFor(pack, cnCode, variant);
-  if (c.ok) return c.row.direct === null ? { ok: false, errors: [msg('cbamconvert:errors.precursorNoDefault', { line, cn, count: 0 })] } : { ok: true, row: c.row };
+  if (c.ok)
+    return c.row.direct === null ? { ok: false, errors: [msg('cbamconvert:errors.precursorNoDefault', { line, cn, count: 0 })] } : { ok: true, row: c.row };
   if (c.variants && c.error.key !== 'cbam:errors.variantConflict') {
     const variants = variantOptions(c.variants);
     const known = variant !== undefined && c.variants.some((v) => v.variant === variant.trim().toLowerCase());
-    return { ok: false, errors: [msg(variant && !known ? 'cbamconvert:errors.precursorVariantUnknown' : 'cbamconvert:errors.precursorVariantNeeded', { line, cn, variants, ...(variant ? { variant } : {}) })] };
+    return {
+      ok: false,
+      errors: [
+        msg(variant && !known ? 'cbamconvert:errors.precursorVariantUnknown' : 'cbamconvert:errors.precursorVariantNeeded', {
+          line,
+          cn,
+          variants,
+          ...(variant ? { variant } : {}),
+        }),
+      ],
+    };
   }
   if (c.error.key === 'cbam:errors.noChinaDefault') return { ok: false, errors: [msg('cbamconvert:errors.precursorNoDefault', { line, cn, count: 0 })] };
   return { ok: false, errors: c.errors };
 }
 
-interface Ctx { pack: CbamPack; period: CbamPeriod; indirectCounted: boolean; findings: Findings }
+interface Ctx {
+  pack: CbamPack;
+  period: CbamPeriod;
+  indirectCounted: boolean;
+  findings: Findings;
+}
 
 /** Fills `base` with the default value (with mark-up) of the pack for the line; false (error added) when there is none. */
 function applyDefault(ctx: Ctx, l: InventoryLine, row: number, pcat: CategoryId, base: PrecursorLineResult): boolean {
@@ -61,7 +77,15 @@ function applyDefault(ctx: Ctx, l: InventoryLine, row: number, pcat: CategoryId,
   const pr = l.precursor!;
   const dv = defaultValuesOf(pack);
   if (!dv) {
-    findings.add('error', msg(pack.kind === 'rate' ? 'cbampacks:convert.precursorNoDefaultsPublished' : 'cbamconvert:errors.precursorNoDefaultInPeriod', { line: l.id, period: period.label }), row, l.id);
+    findings.add(
+      'error',
+      msg(pack.kind === 'rate' ? 'cbampacks:convert.precursorNoDefaultsPublished' : 'cbamconvert:errors.precursorNoDefaultInPeriod', {
+        line: l.id,
+        period: period.label,
+      }),
+      row,
+      l.id,
+    );
     return false;
   }
   if (pr.countryOfProduction !== dv.country) {
@@ -78,7 +102,11 @@ function applyDefault(ctx: Ctx, l: InventoryLine, row: number, pcat: CategoryId,
   const mk = markupFor(dp, pcat, period.year);
   const f = 1 + (mk?.value ?? 0);
   const variant = r.variant ? ` (${r.variantLabel ?? r.variant})` : '';
-  const ref: LegalRef = { ...legalRefOf({ act: r.source.act, annex: r.source.annex, table: r.source.table }), note: `CN ${printCn(r.cn)}${variant}, ${dv.country}${mk ? `; × (1 + ${mk.value}) mark-up ${period.year}` : ''}`, confidence: dv.confidence };
+  const ref: LegalRef = {
+    ...legalRefOf({ act: r.source.act, annex: r.source.annex, table: r.source.table }),
+    note: `CN ${printCn(r.cn)}${variant}, ${dv.country}${mk ? `; × (1 + ${mk.value}) mark-up ${period.year}` : ''}`,
+    confidence: dv.confidence,
+  };
   // the mark-up on precursor defaults used inside actual calculations is uncertain
   base.seeDirect = ruleFig(round(r.direct! * f, SEE_DP), 'tCO2e/t', ref, true);
   base.seeIndirect = ruleFig(round((r.indirect ?? 0) * f, SEE_DP), 'tCO2e/t', ref, true);
@@ -103,10 +131,16 @@ function precursorSee(ctx: Ctx, l: InventoryLine, row: number, pcat: CategoryId,
     return true;
   }
   if (pr.embedded) {
-    const src: FigSource = { kind: 'supplier', line: l.id, ...(pr.embedded.source ? { ref: pr.embedded.source } : {}), ...(pr.embedded.verified !== undefined ? { verified: pr.embedded.verified } : {}) };
+    const src: FigSource = {
+      kind: 'supplier',
+      line: l.id,
+      ...(pr.embedded.source ? { ref: pr.embedded.source } : {}),
+      ...(pr.embedded.verified !== undefined ? { verified: pr.embedded.verified } : {}),
+    };
     base.seeDirect = { value: pr.embedded.direct, unit: 'tCO2e/t', source: src };
     base.seeIndirect = { value: pr.embedded.indirect ?? 0, unit: 'tCO2e/t', source: src };
-    if (pr.embedded.indirect === undefined && ctx.indirectCounted) ctx.findings.add('warning', msg('cbamconvert:warnings.supplierNoIndirect', { line: l.id }), row, l.id);
+    if (pr.embedded.indirect === undefined && ctx.indirectCounted)
+      ctx.findings.add('warning', msg('cbamconvert:warnings.supplierNoIndirect', { line: l.id }), row, l.id);
     return true;
   }
   return applyDefault(ctx, l, row, pcat, base);
@@ -130,10 +164,17 @@ export function precursorStage(pack: CbamPack, period: CbamPeriod, cat: Category
     }
     const massT = round(convertUnit(l.activity.amount, l.activity.unit as Unit, 't'), 9);
     const base: PrecursorLineResult = {
-      id: l.id, description: l.description, cn: printCn(cn8), category: pcat, ...(pr.countryOfProduction ? { country: pr.countryOfProduction } : {}),
+      id: l.id,
+      description: l.description,
+      cn: printCn(cn8),
+      category: pcat,
+      ...(pr.countryOfProduction ? { country: pr.countryOfProduction } : {}),
       massT: datasetFig(massT, 't', [l.id]),
       basis: pr.embedded ? 'supplier' : 'default',
-      seeDirect: null, seeIndirect: null, embeddedDirect: null, embeddedIndirect: null,
+      seeDirect: null,
+      seeIndirect: null,
+      embeddedDirect: null,
+      embeddedIndirect: null,
       ...(pr.supplier || pr.supplierInstallation ? { supplier: pr.supplierInstallation ?? pr.supplier } : {}),
     };
     lines.push(base);

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { seeDirect, seeStage, shareByDefault, type SeeInput } from './see';
 
 const base: SeeInput = {
-  activityLevel: 100_000, attributedDirect: 5_000, attributedIndirect: 12_000, hasElectricity: true, precursorsDirect: 106_734, precursorsIndirect: 6_838,
-  defaultDirect: 84_234, indirectCounted: true, uncertainDirect: false, uncertainPrecursors: true, uncertainEf: false,
+  activityLevel: 100_000,
+  attributedDirect: 5_000,
+  attributedIndirect: 12_000,
+  hasElectricity: true,
+  precursorsDirect: 106_734,
+  precursorsIndirect: 6_838,
+  defaultDirect: 84_234,
+  indirectCounted: true,
+  uncertainDirect: false,
+  uncertainPrecursors: true,
+  uncertainEf: false,
 };
 
 describe('stage 7: specific embedded emissions through the kernel', () => {

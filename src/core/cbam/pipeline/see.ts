@@ -47,7 +47,9 @@ export function seeStage(t: SeeInput): CbamConversion['see'] {
   const dir = seeDirect(t.activityLevel, t.attributedDirect, t.precursorsDirect);
   const indTotal =
     t.attributedIndirect === null || t.precursorsIndirect === null
-      ? !t.hasElectricity && t.precursorsIndirect !== null ? t.precursorsIndirect : null
+      ? !t.hasElectricity && t.precursorsIndirect !== null
+        ? t.precursorsIndirect
+        : null
       : new ExactSum(EM_DP).add(t.attributedIndirect).add(t.precursorsIndirect).value;
   const ind = indTotal === null ? null : perTonne(indTotal, t.activityLevel);
   const tot = dir === null || ind === null ? null : roundSee(dir + ind);

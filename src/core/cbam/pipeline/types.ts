@@ -10,7 +10,14 @@ import type { CbamPeriod } from '../packs';
 import type { VerifierItem } from '../rules/verifier';
 
 export type ElectricityChoice = 'eu-default' | 'cn-mee-national' | 'cn-mee-northwest' | 'cn-mee-ningxia' | 'actual-ppa' | 'actual-direct-line';
-export const ELECTRICITY_CHOICES: readonly ElectricityChoice[] = ['eu-default', 'cn-mee-national', 'cn-mee-northwest', 'cn-mee-ningxia', 'actual-ppa', 'actual-direct-line'];
+export const ELECTRICITY_CHOICES: readonly ElectricityChoice[] = [
+  'eu-default',
+  'cn-mee-national',
+  'cn-mee-northwest',
+  'cn-mee-ningxia',
+  'actual-ppa',
+  'actual-direct-line',
+];
 
 export interface ConvertOptions {
   /** '2026', '2026-Q1', '2025-Q3' … picks the pack of the scheme (EU: transitional up to 2025-Q4, definitive from 2026). */
@@ -145,7 +152,14 @@ export interface CbamConversion {
   complete: boolean;
   pack: { id: string; version: string; kind: CbamPack['kind']; status: string; scheme: string; jurisdiction: string };
   period: CbamPeriod;
-  dataset: { id?: string; title?: string; product: Dataset['product']['name']; period: Dataset['period']; gwpSet: string; basis: 'per-period' | 'per-functional-unit' };
+  dataset: {
+    id?: string;
+    title?: string;
+    product: Dataset['product']['name'];
+    period: Dataset['period'];
+    gwpSet: string;
+    basis: 'per-period' | 'per-functional-unit';
+  };
   good: {
     cn: string;
     printed: string;

@@ -11,7 +11,12 @@ const holds = (allowed: readonly string[] | undefined, v: string) => allowed ===
 
 export function dropRuleMatches(r: DropRule, l: LineFacts): boolean {
   const o = r.options;
-  return holds(o.stage, l.stage) && holds(o.category, l.category) && holds(o.location, l.location) && !((o.notCategory ?? []) as readonly string[]).includes(l.category);
+  return (
+    holds(o.stage, l.stage) &&
+    holds(o.category, l.category) &&
+    holds(o.location, l.location) &&
+    !((o.notCategory ?? []) as readonly string[]).includes(l.category)
+  );
 }
 
 /** The first drop rule that matches the line, or undefined when the line is kept. */

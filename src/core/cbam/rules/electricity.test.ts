@@ -15,14 +15,25 @@ describe('electricity choice rules', () => {
   ];
   it.each(cases)('%s', (_n, pack, choice, country, verdict) => expect(choiceVerdict(pack().rules.electricity, choice, country)).toBe(verdict));
   it('lists the choices of a pack from its data', () => {
-    expect(electricityChoiceIds(definitivePack().rules.electricity)).toEqual(['eu-default', 'cn-mee-national', 'cn-mee-northwest', 'cn-mee-ningxia', 'actual-ppa', 'actual-direct-line']);
+    expect(electricityChoiceIds(definitivePack().rules.electricity)).toEqual([
+      'eu-default',
+      'cn-mee-national',
+      'cn-mee-northwest',
+      'cn-mee-ningxia',
+      'actual-ppa',
+      'actual-direct-line',
+    ]);
     expect(electricityChoiceIds(cbamPack('uk-cbam').rules.electricity)).toEqual(['eu-default', 'actual-ppa', 'actual-direct-line']);
   });
 
   const invalid: Array<[string, unknown, string]> = [
     ['unknown choice', { id: 'grid-average', fn: 'packDefault', options: {}, allowed: true, efSource: 'D.4(a)', legalRef: { act: 'A' } }, 'id'],
     ['unknown D.4 source', { id: 'eu-default', fn: 'packDefault', options: {}, allowed: true, efSource: 'D.5', legalRef: { act: 'A' } }, 'efSource'],
-    ['country not ISO', { id: 'cn-mee-national', fn: 'libraryFactor', options: { countries: ['China'] }, allowed: true, efSource: 'D.4(b)', legalRef: { act: 'A' } }, 'options.countries.0'],
+    [
+      'country not ISO',
+      { id: 'cn-mee-national', fn: 'libraryFactor', options: { countries: ['China'] }, allowed: true, efSource: 'D.4(b)', legalRef: { act: 'A' } },
+      'options.countries.0',
+    ],
     ['allowed missing', { id: 'eu-default', fn: 'packDefault', options: {}, efSource: 'D.4(a)', legalRef: { act: 'A' } }, 'allowed'],
   ];
   it.each(invalid)('invalid: %s', (_n, rule, field) => {

@@ -9,8 +9,11 @@ export type GasDecision =
 const matches = (r: GasRule, gas: string) => r.options.gases.includes(gas) || r.options.gases.includes('*');
 
 const packRef = (f: Constants['naturalGasEf']): RuleRef => ({
-  act: f.source.act, ...(f.source.annex ? { annex: f.source.annex } : {}), ...(f.source.table ? { table: f.source.table } : {}),
-  ...(f.source.note ? { note: f.source.note } : {}), confidence: f.confidence,
+  act: f.source.act,
+  ...(f.source.annex ? { annex: f.source.annex } : {}),
+  ...(f.source.table ? { table: f.source.table } : {}),
+  ...(f.source.note ? { note: f.source.note } : {}),
+  confidence: f.confidence,
 });
 
 /** The first rule naming the gas decides; a gas no rule names is dropped under the pack's last rule's reference. */

@@ -21,22 +21,24 @@ const inventoryCategory = z.enum(CATEGORIES);
 const inventoryLocation = z.enum(LOCATIONS);
 
 /** Gas rules, first match wins; a rule with gases ["*"] catches every other gas. */
-export const GasRuleSchema = z.object({
-  id: z.string().min(1),
-  fn: z.enum(['count', 'zeroRate', 'drop']),
-  options: z.object({
-    gases: z.array(z.string().min(1)).min(1),
-    /** count: which pack GWP weighs the gas ('one' for CO2) */
-    gwp: z.enum(['one', 'N2O', 'CF4', 'C2F6']).optional(),
-    /** count: only where the good's category lists this gas; dropped with `otherwiseMessageKey` otherwise */
-    onlyForCategoryGas: z.enum(['CO2', 'N2O', 'PFC']).optional(),
-    otherwiseMessageKey: messageKey.optional(),
-    /** count: the figure is marked uncertain (e.g. already-characterised CO2e) */
-    uncertain: z.boolean().optional(),
-  }),
-  messageKey: messageKey.optional(),
-  legalRef: RuleRefSchema,
-}).refine((r) => r.fn !== 'count' || r.options.gwp !== undefined, { message: 'a count rule needs options.gwp', path: ['options', 'gwp'] })
+export const GasRuleSchema = z
+  .object({
+    id: z.string().min(1),
+    fn: z.enum(['count', 'zeroRate', 'drop']),
+    options: z.object({
+      gases: z.array(z.string().min(1)).min(1),
+      /** count: which pack GWP weighs the gas ('one' for CO2) */
+      gwp: z.enum(['one', 'N2O', 'CF4', 'C2F6']).optional(),
+      /** count: only where the good's category lists this gas; dropped with `otherwiseMessageKey` otherwise */
+      onlyForCategoryGas: z.enum(['CO2', 'N2O', 'PFC']).optional(),
+      otherwiseMessageKey: messageKey.optional(),
+      /** count: the figure is marked uncertain (e.g. already-characterised CO2e) */
+      uncertain: z.boolean().optional(),
+    }),
+    messageKey: messageKey.optional(),
+    legalRef: RuleRefSchema,
+  })
+  .refine((r) => r.fn !== 'count' || r.options.gwp !== undefined, { message: 'a count rule needs options.gwp', path: ['options', 'gwp'] })
   .refine((r) => r.fn === 'count' || r.messageKey !== undefined, { message: 'zeroRate and drop rules need a messageKey', path: ['messageKey'] });
 export type GasRule = z.infer<typeof GasRuleSchema>;
 
@@ -58,7 +60,9 @@ export type DropRule = z.infer<typeof DropRuleSchema>;
 /** Goods that are not covered although a neighbouring (sub)heading is. */
 export const ExclusionsSchema = z.object({
   source: RuleRefSchema,
-  entries: z.array(z.object({ prefix: z.string().regex(/^\d{4}(\d{2}){0,2}$/, 'CN/commodity prefix of 4, 6 or 8 digits'), reason: z.string().regex(/^[A-Za-z]+$/) })),
+  entries: z.array(
+    z.object({ prefix: z.string().regex(/^\d{4}(\d{2}){0,2}$/, 'CN/commodity prefix of 4, 6 or 8 digits'), reason: z.string().regex(/^[A-Za-z]+$/) }),
+  ),
 });
 export type Exclusions = z.infer<typeof ExclusionsSchema>;
 
@@ -85,8 +89,16 @@ export const ElectricityChoiceRuleSchema = z.object({
 export type ElectricityChoiceRule = z.infer<typeof ElectricityChoiceRuleSchema>;
 
 const verifierFns = [
-  'always', 'perFunctionalUnit', 'periodNotYear', 'directLines', 'electricityLines', 'efChoicePrefix', 'precursors',
-  'correction', 'allocation', 'pcfVerified',
+  'always',
+  'perFunctionalUnit',
+  'periodNotYear',
+  'directLines',
+  'electricityLines',
+  'efChoicePrefix',
+  'precursors',
+  'correction',
+  'allocation',
+  'pcfVerified',
 ] as const;
 
 /** What a verifier will ask for: shown when the named condition holds for the conversion. */

@@ -5,11 +5,22 @@ import { verifierItems, type VerifierFacts } from './verifier';
 import { VerifierRuleSchema } from './schema';
 
 const facts = (over: Partial<VerifierFacts> = {}): VerifierFacts => ({
-  periodKind: 'definitive', installationIds: ['I1'], directLines: [], electricityLines: [], electricityCounted: false, efChoice: 'eu-default',
-  precursors: [], corrections: { heat: false, wasteGas: false, electricityExported: false }, allocation: 'none', pcfVerified: false,
-  basis: 'per-period', periodDays: 365, ...over,
+  periodKind: 'definitive',
+  installationIds: ['I1'],
+  directLines: [],
+  electricityLines: [],
+  electricityCounted: false,
+  efChoice: 'eu-default',
+  precursors: [],
+  corrections: { heat: false, wasteGas: false, electricityExported: false },
+  allocation: 'none',
+  pcfVerified: false,
+  basis: 'per-period',
+  periodDays: 365,
+  ...over,
 });
-const keys = (f: VerifierFacts, pack: { rules: { verifier: Parameters<typeof verifierItems>[0] } } = definitivePack()) => verifierItems(pack.rules.verifier, f).map((i) => i.message.key.replace('cbamconvert:verifier.', ''));
+const keys = (f: VerifierFacts, pack: { rules: { verifier: Parameters<typeof verifierItems>[0] } } = definitivePack()) =>
+  verifierItems(pack.rules.verifier, f).map((i) => i.message.key.replace('cbamconvert:verifier.', ''));
 
 describe('verifier rules', () => {
   const cases: Array<[string, Partial<VerifierFacts>, string, boolean]> = [
@@ -18,10 +29,25 @@ describe('verifier rules', () => {
     ['per functional unit basis', { basis: 'per-functional-unit' }, 'perFunctionalUnit', true],
     ['a year is not flagged', { periodDays: 365 }, 'reportingPeriod', false],
     ['half a year is flagged', { periodDays: 181 }, 'reportingPeriod', true],
-    ['PFC lines need PFC evidence', { directLines: [{ id: 'L1', category: 'process-emission', stage: 'production', hasPfc: true, hasN2O: false, biogenic: false, onlyCo2e: false }] }, 'pfcEvidence', true],
-    ['PFC lines are not process evidence', { directLines: [{ id: 'L1', category: 'process-emission', stage: 'production', hasPfc: true, hasN2O: false, biogenic: false, onlyCo2e: false }] }, 'processEvidence', false],
+    [
+      'PFC lines need PFC evidence',
+      { directLines: [{ id: 'L1', category: 'process-emission', stage: 'production', hasPfc: true, hasN2O: false, biogenic: false, onlyCo2e: false }] },
+      'pfcEvidence',
+      true,
+    ],
+    [
+      'PFC lines are not process evidence',
+      { directLines: [{ id: 'L1', category: 'process-emission', stage: 'production', hasPfc: true, hasN2O: false, biogenic: false, onlyCo2e: false }] },
+      'processEvidence',
+      false,
+    ],
     ['MEE factor only with electricity lines', { efChoice: 'cn-mee-national' }, 'meeFactor', false],
-    ['MEE factor with electricity lines', { efChoice: 'cn-mee-national', electricityLines: [{ id: 'E1', documented: null, greenCertificate: false }] }, 'meeFactor', true],
+    [
+      'MEE factor with electricity lines',
+      { efChoice: 'cn-mee-national', electricityLines: [{ id: 'E1', documented: null, greenCertificate: false }] },
+      'meeFactor',
+      true,
+    ],
     ['unverified supplier values', { precursors: [{ id: 'P1', basis: 'supplier', verified: false }] }, 'supplierVerification', true],
     ['waste gas metering', { corrections: { heat: false, wasteGas: true, electricityExported: false } }, 'wasteGasMetering', true],
     ['economic allocation undone', { allocation: 'economic' }, 'allocationUndone', true],

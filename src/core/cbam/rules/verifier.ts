@@ -33,15 +33,24 @@ const lines = (ids: string[]): Params | null => (ids.length ? { lines: ids.join(
 function directLines(f: VerifierFacts, o: O): Params | null {
   const flag = str(o, 'flag') as keyof VerifierFacts['directLines'][number] | undefined;
   const notFlag = str(o, 'notFlag') as keyof VerifierFacts['directLines'][number] | undefined;
-  return lines(f.directLines.filter((l) =>
-    (str(o, 'category') === undefined || l.category === str(o, 'category'))
-    && (str(o, 'notCategory') === undefined || l.category !== str(o, 'notCategory'))
-    && (str(o, 'notStage') === undefined || l.stage !== str(o, 'notStage'))
-    && (flag === undefined || !!l[flag]) && (notFlag === undefined || !l[notFlag])).map((l) => l.id));
+  return lines(
+    f.directLines
+      .filter(
+        (l) =>
+          (str(o, 'category') === undefined || l.category === str(o, 'category')) &&
+          (str(o, 'notCategory') === undefined || l.category !== str(o, 'notCategory')) &&
+          (str(o, 'notStage') === undefined || l.stage !== str(o, 'notStage')) &&
+          (flag === undefined || !!l[flag]) &&
+          (notFlag === undefined || !l[notFlag]),
+      )
+      .map((l) => l.id),
+  );
 }
 
 function precursors(f: VerifierFacts, o: O): Params | null {
-  return lines(f.precursors.filter((p) => (str(o, 'basis') === undefined || p.basis === str(o, 'basis')) && (o.unverified !== true || !p.verified)).map((p) => p.id));
+  return lines(
+    f.precursors.filter((p) => (str(o, 'basis') === undefined || p.basis === str(o, 'basis')) && (o.unverified !== true || !p.verified)).map((p) => p.id),
+  );
 }
 
 /** Named conditions: each returns the message parameters when the requirement applies, null otherwise. */
@@ -50,7 +59,12 @@ const CONDITIONS: Record<VerifierRule['fn'], (f: VerifierFacts, o: O) => Params 
   perFunctionalUnit: (f) => (f.basis === 'per-functional-unit' ? {} : null),
   periodNotYear: (f, o) => (f.periodDays < Number(str(o, 'minDays')) || f.periodDays > Number(str(o, 'maxDays')) ? { days: f.periodDays } : null),
   directLines,
-  electricityLines: (f, o) => lines(f.electricityLines.filter((l) => (o.filter === 'documented' ? !!l.documented : o.filter === 'greenCertificate' ? l.greenCertificate : true)).map((l) => l.id)),
+  electricityLines: (f, o) =>
+    lines(
+      f.electricityLines
+        .filter((l) => (o.filter === 'documented' ? !!l.documented : o.filter === 'greenCertificate' ? l.greenCertificate : true))
+        .map((l) => l.id),
+    ),
   efChoicePrefix: (f, o) => (f.electricityLines.length && f.efChoice.startsWith(str(o, 'prefix') ?? '\u0000') ? {} : null),
   precursors,
   correction: (f, o) => (f.corrections[str(o, 'kind') as keyof VerifierFacts['corrections']] ? {} : null),
