@@ -8,7 +8,7 @@
 import { describe, it, expect, inject } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
-import { get, guard, locale, openSample as open1, out } from './browser';
+import { get, guard, locale, openSample as open1, out, pageOverflow } from './browser';
 import { sharedBrowser } from './suite';
 
 const base = inject('baseURL');
@@ -35,25 +35,6 @@ async function openSample(page: Page, base: string, lng: string, file: string): 
 
 async function saved(page: Page): Promise<void> {
   await page.waitForSelector('[data-status="saved"]');
-}
-
-/** How much wider than the screen the page is, and the widest offending elements (as test/e2e/phone.test.ts). */
-async function overflow(page: Page): Promise<{ over: number; culprits: string[] }> {
-  return page.evaluate(() => {
-    const el = document.documentElement;
-    const over = el.scrollWidth - el.clientWidth;
-    const culprits: string[] = [];
-    if (over > 0) {
-      const w = el.clientWidth;
-      for (const n of Array.from(document.querySelectorAll<HTMLElement>('main *, header *'))) {
-        const r = n.getBoundingClientRect();
-        if ((r.right > w + 1 || r.left < -1) && !n.closest('.table-wrap, [data-scroll]'))
-          culprits.push(`${n.tagName.toLowerCase()}.${[...n.classList].join('.')} ${Math.round(r.left)}–${Math.round(r.right)}`);
-        if (culprits.length > 6) break;
-      }
-    }
-    return { over, culprits };
-  });
 }
 
 describe('production processes in the editor and the CBAM view (ar)', () => {
@@ -167,7 +148,7 @@ describe('production processes in the editor and the CBAM view (ar)', () => {
       await p2.goto(`${base}?lang=${LNG}#${path}`);
       await p2.waitForSelector(sel);
       await p2.waitForTimeout(400);
-      const o = await overflow(p2);
+      const o = await pageOverflow(p2);
       if (o.over > 0) failures.push(`${path}: ${o.over}px wider (${o.culprits.join('; ')})`);
       await p2.locator(sel).screenshot({ path: join(out, `processes-ar-360-${path.split('/')[1]}.png`) });
     }
