@@ -7,6 +7,7 @@ import type { Problem } from '../core/model/problems';
 import { summariseProblems, validateDataset } from '../core/model/validate';
 import { footprintPacks, getFootprintPack } from '../core/packs/registry';
 import type { FootprintPack } from '../core/packs/schema';
+import type { Fig } from '../core/figure';
 import { EXIT, printJson, type CommandContext } from './command';
 
 export interface JsonProblem extends Problem {
@@ -134,4 +135,29 @@ export function table(rows: string[][]): string {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
   return rows.map((r) => r.map((c, i) => pad(c, widths[i]!, i === 0)).join('  ')).join('\n');
+}
+
+/** A figure as the CLI prints it: value, unit and the uncertainty mark, or "missing". */
+export function figText(ctx: CommandContext, f: Fig | null, dp = 6): string {
+  if (!f) return ctx.t('cbamconvert:cli.missing');
+  return `${fmt(f.value, ctx.lang, dp)} ${f.unit}${f.uncertain ? ` (${ctx.t('cbamconvert:cli.uncertain')})` : ''}`;
+}
+/** Where a figure comes from, in one line. */
+export function srcText(f: Fig | null): string {
+  if (!f) return '';
+  const s = f.source;
+  switch (s.kind) {
+    case 'dataset':
+      return s.lines.length ? s.lines.join(', ') : (s.note ?? '');
+    case 'rule':
+      return [s.ref.act, s.ref.annex].filter(Boolean).join(', ');
+    case 'user':
+      return `--${s.field}`;
+    case 'supplier':
+      return `${s.line}${s.ref ? `: ${s.ref}` : ''}`;
+    case 'library':
+      return s.id;
+    case 'computed':
+      return s.formula;
+  }
 }

@@ -18,7 +18,7 @@ import { buildOwnWorkbook } from '../../core/cbam/docs/own-workbook';
 import type { Dataset } from '../../core/model/dataset';
 import type { Problem } from '../../core/model/problems';
 import { EXIT, printJson, type CommandContext } from '../command';
-import { fmt, printProblems, problemJson, table } from '../shared';
+import { figText, fmt, printProblems, problemJson, srcText, table } from '../shared';
 
 const tr = (ctx: CommandContext, m: Message): string => translateMessage(ctx.t, m);
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -49,32 +49,9 @@ export function installationJson(ctx: CommandContext, r: InstallationConversion)
   return { ...(walk({ ...r, processes: [], findings: [] }) as Record<string, unknown>), processes, findings: r.findings.map(prob) };
 }
 
-function figText(ctx: CommandContext, f: Fig | null, dp = 7): string {
-  if (!f) return ctx.t('cbamconvert:cli.missing');
-  return `${fmt(f.value, ctx.lang, dp)} ${f.unit}${f.uncertain ? ` (${ctx.t('cbamconvert:cli.uncertain')})` : ''}`;
-}
-function srcText(f: Fig | null): string {
-  if (!f) return '';
-  const s = f.source;
-  switch (s.kind) {
-    case 'dataset':
-      return s.lines.length ? s.lines.join(', ') : (s.note ?? '');
-    case 'rule':
-      return [s.ref.act, s.ref.annex].filter(Boolean).join(', ');
-    case 'user':
-      return `--${s.field}`;
-    case 'supplier':
-      return `${s.line}${s.ref ? `: ${s.ref}` : ''}`;
-    case 'library':
-      return s.id;
-    case 'computed':
-      return s.formula;
-  }
-}
-
 function seeRows(ctx: CommandContext, s: InstallationSee, indent: string): string[][] {
   const t = ctx.t;
-  const row = (label: string, f: Fig | null) => [`${indent}${label}`, figText(ctx, f), srcText(f)];
+  const row = (label: string, f: Fig | null) => [`${indent}${label}`, figText(ctx, f, 7), srcText(f)];
   const rows = [
     row(t('cbamconvert:installation.cli.seeDirect'), s.direct),
     row(t('cbamconvert:installation.cli.seeIndirect'), s.indirect),
@@ -118,7 +95,7 @@ export function printInstallation(ctx: CommandContext, r: InstallationConversion
     for (const f of p.inputs)
       rows.push([
         `  ${t('cbamconvert:installation.cli.fromProcess', { from: f.from, amount: fmt(f.amount.value, ctx.lang, 3) })}`,
-        figText(ctx, f.seeDirect),
+        figText(ctx, f.seeDirect, 7),
         srcText(f.seeDirect),
       ]);
     rows.push(...seeRows(ctx, p.see, '  '));

@@ -34,7 +34,7 @@ import { readLedgerCsv } from '../../core/cbam/docs/ledger';
 import { seeFromConversion } from '../../core/cbam/docs/ledger-match';
 import { annualDeclarationXlsx, buildAnnualDeclaration, buildQuarterlyStatement, quarterlyStatementXlsx } from '../../core/cbam/docs/statements';
 import { EXIT, printJson, type Command, type CommandContext } from '../command';
-import { fmt, printProblems, problemJson, readDataset, table } from '../shared';
+import { figText, fmt, printProblems, problemJson, readDataset, srcText, table } from '../shared';
 import { applyRulesOption, RULES_OPTION } from '../rules-dir';
 import { cbamPack, schemeOf } from '../../core/cbam/packs';
 import { compareConversions, type SchemeComparison } from '../../core/cbam/compare-schemes';
@@ -92,29 +92,6 @@ function resultJson(ctx: CommandContext, r: CbamConversion): Record<string, unkn
     return x;
   };
   return { ...(walk({ ...r, findings: [] }) as Record<string, unknown>), findings: r.findings.map((p) => problemJson(ctx, p)) };
-}
-
-function figText(ctx: CommandContext, f: Fig | null, dp = 6): string {
-  if (!f) return ctx.t('cbamconvert:cli.missing');
-  return `${fmt(f.value, ctx.lang, dp)} ${f.unit}${f.uncertain ? ` (${ctx.t('cbamconvert:cli.uncertain')})` : ''}`;
-}
-function srcText(f: Fig | null): string {
-  if (!f) return '';
-  const s = f.source;
-  switch (s.kind) {
-    case 'dataset':
-      return s.lines.length ? s.lines.join(', ') : (s.note ?? '');
-    case 'rule':
-      return [s.ref.act, s.ref.annex].filter(Boolean).join(', ');
-    case 'user':
-      return `--${s.field}`;
-    case 'supplier':
-      return `${s.line}${s.ref ? `: ${s.ref}` : ''}`;
-    case 'library':
-      return s.id;
-    case 'computed':
-      return s.formula;
-  }
 }
 
 function printText(ctx: CommandContext, r: CbamConversion, productName: string): void {
