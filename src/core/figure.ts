@@ -6,15 +6,21 @@
  * or a formula over other figures. `uncertain` carries the uncertainty flag of the reference material. A figure that
  * is not known is `null`, never 0.
  */
+import { z } from 'zod';
 
-/** A legal reference: act and annex (and table, note), with the confidence the reference material gives it. */
-export interface LegalRef {
-  act: string;
-  annex?: string;
-  table?: string;
-  note?: string;
-  confidence?: 'confirmed' | 'likely' | 'uncertain';
-}
+/**
+ * A legal reference: act and annex (and table, note), with the confidence the reference material gives it. The one
+ * schema of a legal reference in pack data (the rules' `legalRef`, `RuleRefSchema` of ./cbam/rules/schema) and the
+ * type every figure's rule source carries.
+ */
+export const LegalRefSchema = z.object({
+  act: z.string().min(1),
+  annex: z.string().optional(),
+  table: z.string().optional(),
+  note: z.string().optional(),
+  confidence: z.enum(['confirmed', 'likely', 'uncertain']).optional(),
+});
+export type LegalRef = z.infer<typeof LegalRefSchema>;
 
 /** Where a figure comes from. */
 export type FigSource =
@@ -23,7 +29,8 @@ export type FigSource =
   | { kind: 'user'; field: string }
   | { kind: 'supplier'; line: string; ref?: string; verified?: boolean }
   | { kind: 'library'; id: string; act: string }
-  | { kind: 'computed'; formula: string };
+  /** formula: the formula as text, or an i18n key (namespace:key) of the rule that produced the figure, with its params */
+  | { kind: 'computed'; formula: string; params?: Record<string, string | number> };
 
 /** A figure with its unit and source; `uncertain` carries the reference's uncertainty flag. */
 export interface Fig {

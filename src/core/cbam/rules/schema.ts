@@ -5,15 +5,11 @@
  */
 import { z } from 'zod';
 import { CATEGORIES, LOCATIONS, STAGES } from '../../model/dataset';
+import { LegalRefSchema, type LegalRef } from '../../figure';
 
-export const RuleRefSchema = z.object({
-  act: z.string().min(1),
-  annex: z.string().optional(),
-  table: z.string().optional(),
-  note: z.string().optional(),
-  confidence: z.enum(['confirmed', 'likely', 'uncertain']).optional(),
-});
-export type RuleRef = z.infer<typeof RuleRefSchema>;
+/** The legal reference of a rule: the core's one legal-reference schema and type (../../figure.ts). */
+export const RuleRefSchema = LegalRefSchema;
+export type RuleRef = LegalRef;
 
 const messageKey = z.string().regex(/^[a-z]+:[A-Za-z0-9_.]+$/, 'message key namespace:key');
 const inventoryStage = z.enum(STAGES);
