@@ -5,7 +5,7 @@
  * and the Chinese and Arabic entries must be translations, not copies.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -35,4 +35,48 @@ describe('sourcenotes', () => {
     // compared without whitespace: the formatter may wrap the chain over several lines
     expect(src.replace(/\s+/g, '')).toContain(".toLowerCase().replace(/[^a-z0-9]+/g,'-').replace(/^-+|-+$/g,'').slice(0,96)");
   });
+});
+
+/**
+ * Texts that reach users cite the act, annex, table or public document, never a project file nor the tooling the data
+ * went through (a CSV transcription, a dbt seed, a script): that provenance belongs in the fields the app never shows
+ * (`dataFile`, `dataVersion`), beside identifiers and message keys.
+ */
+const INTERNAL = /reference\/|\.md\b|\bcsv\b|\bdbt\b|\bseeds?\b|\bscripts?\b|\.(?:py|ts|js|mjs)\b|research notes|code reference|code transcription|\bgithub\b/i;
+/** Fields of the rule data that are not shown: provenance, identifiers, function names, message keys, file links. */
+const NOT_SHOWN = /(^|\.)(dataVersion|dataFile|id|fn|kind|format|messageKey|otherwiseMessageKey|parts|dir|files|url)(\.|\[|$)/;
+
+function strings(v: unknown, path = ''): [string, string][] {
+  if (typeof v === 'string') return [[path, v]];
+  if (Array.isArray(v)) return v.flatMap((x, i) => strings(x, `${path}[${i}]`));
+  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => strings(x, path ? `${path}.${k}` : k));
+  return [];
+}
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? jsonFiles(p) : f.endsWith('.json') ? [p] : [];
+  });
+}
+
+describe('no project file nor internal tooling in texts users see', () => {
+  it('the finder catches each kind', () => {
+    for (const s of ['see reference/cbam.md', 'Transcribed in default_values.csv', 'via a public dbt seed', 'made by tools/fill.py', 'per a code reference'])
+      expect(s).toMatch(INTERNAL);
+    for (const s of ['Implementing Regulation (EU) 2025/2621, Annex I', 'Commission template v2.1.1, sheet c_CodeLists']) expect(s).not.toMatch(INTERNAL);
+  });
+  it('rule packs: user-shown fields', () => {
+    const files = jsonFiles(join(root, 'rules'));
+    expect(files.length).toBeGreaterThan(20);
+    const bad = files.flatMap((f) =>
+      strings(JSON.parse(readFileSync(f, 'utf8')))
+        .filter(([p, s]) => !NOT_SHOWN.test(p) && INTERNAL.test(s))
+        .map(([p, s]) => `${f.slice(root.length + 1)} ${p}: ${s}`),
+    );
+    expect(bad).toEqual([]);
+  });
+  for (const lng of ['en', 'zh', 'ar'])
+    it(`sourcenotes (${lng})`, () => {
+      expect(Object.entries(load(lng)).filter(([, v]) => INTERNAL.test(v))).toEqual([]);
+    });
 });
