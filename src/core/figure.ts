@@ -49,11 +49,11 @@ export const ruleFig = (value: number, unit: string, ref: LegalRef, uncertain?: 
   source: { kind: 'rule', ref },
   ...flag(uncertain),
 });
-/** A figure computed by a formula (the formula text as the source). */
-export const computedFig = (value: number, unit: string, formula: string, uncertain?: boolean): Fig => ({
+/** A figure computed by a formula (the formula text, or its i18n key with `params`, as the source). */
+export const computedFig = (value: number, unit: string, formula: string, uncertain?: boolean, params?: Record<string, string | number>): Fig => ({
   value,
   unit,
-  source: { kind: 'computed', formula },
+  source: { kind: 'computed', formula, ...(params ? { params } : {}) },
   ...flag(uncertain),
 });
 /** A figure the user entered in an option field. */

@@ -79,7 +79,6 @@ export {
   type CostError,
   type ProjectionResult,
   type ProjectionRow,
-  type Sourced,
 } from '../core/cbam';
 export type { Source as CbamSource } from '../core/cbam';
 export { convertToCbam, ELECTRICITY_CHOICES, type CbamConversion, type ConvertResult, type Fig } from '../core/cbam/convert';

@@ -4,7 +4,8 @@
  */
 import type { Message } from '../../core/i18n/message';
 import { translateMessage } from '../../core/i18n/translate';
-import { cbamCost, projectCosts, type CostInput, type CostResult, type ProjectionResult, type Sourced, type SourceRef } from '../../core/cbam/cost';
+import { cbamCost, projectCosts, type CostInput, type CostResult, type ProjectionResult } from '../../core/cbam/cost';
+import type { Fig, FigSource } from '../../core/figure';
 import { EXIT, printJson, type Command, type CommandContext } from '../command';
 import { fmt, table } from '../shared';
 import { periodOption } from '../options';
@@ -15,10 +16,11 @@ import { rateCost, type RateCostResult } from '../../core/cbam/cost-rate';
 
 const withText = (ctx: CommandContext, m: Message) => ({ ...m, text: translateMessage(ctx.t, m) });
 
-export function sourceLabel(ctx: CommandContext, s: SourceRef): string {
+export function sourceLabel(ctx: CommandContext, s: FigSource): string {
   if (s.kind === 'user') return ctx.t('cbam:cli.cost.user');
   if (s.kind === 'computed') return translateMessage(ctx.t, { key: s.formula, ...(s.params ? { params: s.params } : {}) });
-  return [s.act, s.annex, s.table].filter(Boolean).join(', ');
+  if (s.kind === 'rule') return [s.ref.act, s.ref.annex, s.ref.table].filter(Boolean).join(', ');
+  return '';
 }
 
 const COST_UNITS: Record<string, string> = { mass: 't', see: 'tCO2e/t', price: 'EUR', 'carbon-price-paid': 'EUR/t', benchmark: 'tCO2e/t' };
@@ -63,7 +65,7 @@ export function costJson(ctx: CommandContext, r: CostResult, projection?: Projec
     if (Array.isArray(x)) return x.map(tr);
     if (x && typeof x === 'object') {
       const o = Object.fromEntries(Object.entries(x).map(([k, v]) => [k, tr(v)]));
-      if ((o as { kind?: unknown }).kind === 'computed') o.text = sourceLabel(ctx, o as SourceRef);
+      if ((o as { kind?: unknown }).kind === 'computed') o.text = sourceLabel(ctx, o as FigSource);
       return o;
     }
     return x;
@@ -110,8 +112,8 @@ export function costJson(ctx: CommandContext, r: CostResult, projection?: Projec
 
 function printText(ctx: CommandContext, r: CostResult, projection?: ProjectionResult): void {
   const t = ctx.t;
-  const n = (s: Sourced, dp = 6) => `${fmt(s.value, ctx.lang, dp)}${s.unit === '1' ? '' : ` ${s.unit}`}${s.uncertain ? ` (${t('cbam:cli.uncertain')})` : ''}`;
-  const row = (label: string, s: Sourced, dp = 6) => [label, n(s, dp), sourceLabel(ctx, s.source)];
+  const n = (s: Fig, dp = 6) => `${fmt(s.value, ctx.lang, dp)}${s.unit === '1' ? '' : ` ${s.unit}`}${s.uncertain ? ` (${t('cbam:cli.uncertain')})` : ''}`;
+  const row = (label: string, s: Fig, dp = 6) => [label, n(s, dp), sourceLabel(ctx, s.source)];
   const lines: string[][] = [
     row(t('cbam:cli.cost.see'), r.see),
     ...(r.defaultValue
@@ -171,9 +173,9 @@ function aligned(rows: string[][]): string[] {
 /** Liability under a rate pack (UK CBAM …): figures with unit and source, or the published inputs that are missing. */
 function printRate(ctx: CommandContext, r: RateCostResult): void {
   const t = ctx.t;
-  const n = (s: Sourced | null, dp = 6) =>
+  const n = (s: Fig | null, dp = 6) =>
     s ? `${fmt(s.value, ctx.lang, dp)} ${s.unit}${s.uncertain ? ` (${t('cbam:cli.uncertain')})` : ''}` : t('cbamconvert:cli.missing');
-  const row = (label: string, s: Sourced | null, dp = 6) => [label, n(s, dp), s ? sourceLabel(ctx, s.source) : ''];
+  const row = (label: string, s: Fig | null, dp = 6) => [label, n(s, dp), s ? sourceLabel(ctx, s.source) : ''];
   const out = [
     `${r.pack.id} ${r.pack.version} · ${r.good.printed} (${t(r.good.categoryKey)}) · ${r.period.label}`,
     '',

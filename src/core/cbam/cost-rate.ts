@@ -8,7 +8,8 @@ import type { Message } from '../i18n/message';
 import type { CategoryId, Rate, RatePack } from './pack-schema';
 import { cbamPackForPeriod, schemeNameParams, type CbamPeriod } from './packs';
 import { categoryById, chinaDefaultWithMarkup, cnProblem, defaultRowFor, normaliseCn, printCn, resolveCn, type DefaultRowChoice, type matchCn } from './screen';
-import { shown, type Sourced } from './cost';
+import { shown } from './cost';
+import { computedFig, legalRefOf, ruleFig, userFig, type Fig } from '../figure';
 
 export interface RateCostInput {
   scheme: string;
@@ -34,14 +35,14 @@ export interface RateCostResult {
   pack: { id: string; version: string; scheme: string; currency: string };
   period: CbamPeriod;
   good: { code: string; printed: string; name: string; category: CategoryId; categoryKey: string; sector: string; indirectCounted: boolean };
-  mass: Sourced;
-  see: Sourced | null;
-  rate: Sourced | null;
-  embedded: Sourced | null;
-  gross: Sourced | null;
-  relief: Sourced;
-  liability: Sourced | null;
-  liabilityPerTonne: Sourced | null;
+  mass: Fig;
+  see: Fig | null;
+  rate: Fig | null;
+  embedded: Fig | null;
+  gross: Fig | null;
+  relief: Fig;
+  liability: Fig | null;
+  liabilityPerTonne: Fig | null;
   /** which published inputs are missing (translatable), with the act that publishes them */
   missing: Message[];
   messages: Message[];
@@ -49,14 +50,10 @@ export interface RateCostResult {
 
 type Fail = { ok: false; severity: 'input' | 'finding'; errors: Message[] };
 const fail = (severity: Fail['severity'], ...errors: Message[]): Fail => ({ ok: false, severity, errors });
-const user = (value: number, unit: string, field: string): Sourced => ({ value, unit, source: { kind: 'user', field } });
+const user = userFig;
 /** formula: i18n key in cbam:formulas (the rounding rule stated) or cbampacks:formulas */
-const computed = (value: number, unit: string, formula: string, uncertain = false): Sourced => ({
-  value,
-  unit,
-  source: { kind: 'computed', formula: formula.includes(':') ? formula : `cbampacks:formulas.${formula}` },
-  ...(uncertain ? { uncertain: true } : {}),
-});
+const computed = (value: number, unit: string, formula: string, uncertain = false): Fig =>
+  computedFig(value, unit, formula.includes(':') ? formula : `cbampacks:formulas.${formula}`, uncertain);
 
 /** The rate of the pack for a sector on a date (null value when not published). */
 export function rateFor(pack: RatePack, sector: string, date: string): Rate | undefined {
@@ -78,7 +75,7 @@ function resolve(i: RateCostInput): { pack: RatePack; period: CbamPeriod; code: 
 }
 
 /** The SEE that counts: the user's, else the pack's default for the origin, else missing. */
-type SeeOf = { see: Sourced; /** unrounded */ exact: number };
+type SeeOf = { see: Fig; /** unrounded */ exact: number };
 function seeOf(pack: RatePack, i: RateCostInput, digits: string, indirect: boolean, year: number, missing: Message[]): SeeOf | null | DefaultRowChoice {
   if (i.see !== undefined) return { see: user(i.see, 'tCO2e/t', 'see'), exact: i.see };
   if (!pack.defaultValues) {
@@ -94,7 +91,7 @@ function seeOf(pack: RatePack, i: RateCostInput, digits: string, indirect: boole
     missing.push({ key: 'cbampacks:missing.defaultForGood', params: { cn: printCn(digits), country: i.origin, act: pack.defaultValuesStatus.source.act } });
     return null;
   }
-  return { see: { value: v, unit: 'tCO2e/t', source: { kind: 'rule', ...row.source } }, exact: d.countedBase * (1 + (d.markup?.share ?? 0)) };
+  return { see: ruleFig(v, 'tCO2e/t', legalRefOf(row.source)), exact: d.countedBase * (1 + (d.markup?.share ?? 0)) };
 }
 
 /** Liability for a quantity of a good under a rate pack, or what is missing to compute it. */
@@ -118,10 +115,9 @@ export function rateCost(i: RateCostInput): RateCostResult | Fail {
   const see = seen ? seen.see : null;
   const seeX = seen ? seen.exact : null;
   const published = rateFor(pack, cat.sector, period.start);
-  let rate: Sourced | null = null;
+  let rate: Fig | null = null;
   if (i.rate !== undefined) rate = user(i.rate, `${pack.currency}/tCO2e`, 'rate');
-  else if (published?.value != null)
-    rate = { value: published.value, unit: published.unit, source: { kind: 'rule', ...published.source }, ...(published.uncertain ? { uncertain: true } : {}) };
+  else if (published?.value != null) rate = ruleFig(published.value, published.unit, legalRefOf(published.source, published.confidence), published.uncertain);
   else
     missing.push({
       key: 'cbampacks:missing.rate',

@@ -24,10 +24,10 @@ describe('cbamCost default path (China defaults)', () => {
     expect(r.price).toMatchObject({ value: 75.36, period: '2026-Q1' });
     expect(r.costEur.value).toBe(16_352.74);
     // sources carried
-    expect(r.defaultValue!.base.source).toMatchObject({ kind: 'rule', act: 'Implementing Regulation (EU) 2025/2621' });
-    expect(r.benchmark.source).toMatchObject({ kind: 'rule', act: 'Implementing Regulation (EU) 2025/2620' });
-    expect(r.cbamFactor.source).toMatchObject({ kind: 'rule', act: 'Directive 2003/87/EC' });
-    expect(r.price.source).toMatchObject({ kind: 'rule', act: 'Implementing Regulation (EU) 2025/2548' });
+    expect(r.defaultValue!.base.source).toMatchObject({ kind: 'rule', ref: { act: 'Implementing Regulation (EU) 2025/2621' } });
+    expect(r.benchmark.source).toMatchObject({ kind: 'rule', ref: { act: 'Implementing Regulation (EU) 2025/2620' } });
+    expect(r.cbamFactor.source).toMatchObject({ kind: 'rule', ref: { act: 'Directive 2003/87/EC' } });
+    expect(r.price.source).toMatchObject({ kind: 'rule', ref: { act: 'Implementing Regulation (EU) 2025/2548' } });
     expect(r.inputs.mass).toMatchObject({ value: 100, source: { kind: 'user', field: 'mass' } });
     expect(r.uncertainFigures).toContain('cscf');
   });

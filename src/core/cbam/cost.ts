@@ -5,39 +5,19 @@
  * Actual path: the user's (verified) SEE and route; the benchmark treatment is marked uncertain (Implementing Regulation (EU) 2025/2620, Column A vs B).
  * Every number carries its unit and its source (rule-pack figure, user entry, or the formula that produced it).
  */
+import { computedFig, legalRefOf, ruleFig, userFig, type Fig } from '../figure';
 import type { Message } from '../i18n/message';
 import { round } from '../num';
-import type { Benchmark, CategoryId, DefinitivePack, Figure, Source } from './pack-schema';
+import type { Benchmark, CategoryId, DefinitivePack, Figure } from './pack-schema';
 import { cbamPackForPeriod, definitivePack, schemeNameParams, type CbamPeriod } from './packs';
 import { categoryById, chinaDefaultWithMarkup, cnProblem, defaultRowFor, markupFor, normaliseCn, printCn, resolveCn, type ChinaDefault } from './screen';
 
-export type SourceRef =
-  | ({ kind: 'rule' } & Source)
-  | { kind: 'user'; field: string }
-  /** formula: i18n key (namespace cbam:formulas) of the rule that produced the number */
-  | { kind: 'computed'; formula: string; params?: Record<string, string | number> };
-
-/** A number with its unit, its source and (where the reference says so) an uncertainty flag. */
-export interface Sourced {
-  value: number;
-  unit: string;
-  source: SourceRef;
-  uncertain?: boolean;
-}
-
-const rule = (f: Figure, value = f.value): Sourced => ({
-  value,
-  unit: f.unit,
-  source: { kind: 'rule', ...f.source },
-  ...(f.uncertain || f.confidence === 'uncertain' ? { uncertain: true } : {}),
-});
-const user = (value: number, unit: string, field: string): Sourced => ({ value, unit, source: { kind: 'user', field } });
-const computed = (value: number, unit: string, formula: string, uncertain = false, params?: Record<string, string | number>): Sourced => ({
-  value,
-  unit,
-  source: { kind: 'computed', formula: `cbam:formulas.${formula}`, ...(params ? { params } : {}) },
-  ...(uncertain ? { uncertain: true } : {}),
-});
+/** A rule-pack figure (or another value under its source) as a rule figure: the pack's act, annex, table, note and confidence. */
+const rule = (f: Figure, value = f.value): Fig => ruleFig(value, f.unit, legalRefOf(f.source, f.confidence), f.uncertain || f.confidence === 'uncertain');
+const user = userFig;
+/** formula: key in cbam:formulas of the rule that produced the number */
+const computed = (value: number, unit: string, formula: string, uncertain = false, params?: Record<string, string | number>): Fig =>
+  computedFig(value, unit, `cbam:formulas.${formula}`, uncertain, params);
 
 export interface CostInput {
   /** CN code, 4/6/8 digits, spaces or dots allowed */
@@ -68,14 +48,14 @@ export type CostError = { ok: false; severity: 'input' | 'finding'; errors: Mess
 
 export interface PathResult {
   path: 'default' | 'actual';
-  see: Sourced;
-  defaultValue?: { row: ChinaDefault; base: Sourced; markup: Sourced };
-  benchmark: Sourced & { column: 'A' | 'B' | 'user'; route: string | null; id?: string; addOn?: Sourced; base?: Sourced };
-  cbamFactor: Sourced;
-  cscf: Sourced;
-  sefa: Sourced;
-  netPerTonne: Sourced;
-  grossCertificates: Sourced;
+  see: Fig;
+  defaultValue?: { row: ChinaDefault; base: Fig; markup: Fig };
+  benchmark: Fig & { column: 'A' | 'B' | 'user'; route: string | null; id?: string; addOn?: Fig; base?: Fig };
+  cbamFactor: Fig;
+  cscf: Fig;
+  sefa: Fig;
+  netPerTonne: Fig;
+  grossCertificates: Fig;
   uncertain: boolean;
   /** the same figures unrounded, for the figures computed from them (never shown) */
   exact: { see: number; sefa: number; net: number; gross: number };
@@ -86,11 +66,11 @@ export interface CostResult extends PathResult {
   inputs: {
     cn: string;
     origin: string;
-    mass: Sourced;
+    mass: Fig;
     period: CbamPeriod;
     route: string | null;
     variant: string | null;
-    carbonPricePaid: Sourced;
+    carbonPricePaid: Fig;
   };
   pack: { id: string; version: string };
   good: {
@@ -103,11 +83,11 @@ export interface CostResult extends PathResult {
     indirectCounted: boolean;
     indirectUncertain: boolean;
   };
-  carbonPriceDeduction: Sourced;
-  certificates: Sourced;
-  price: Sourced & { period: string };
-  costEur: Sourced;
-  costPerTonne: Sourced;
+  carbonPriceDeduction: Fig;
+  certificates: Fig;
+  price: Fig & { period: string };
+  costEur: Fig;
+  costPerTonne: Fig;
   /** names of the figures in this result that are marked uncertain in the rule pack or by the reference */
   uncertainFigures: string[];
   messages: Message[];
@@ -140,13 +120,13 @@ export function benchmarksFor(pack: DefinitivePack, digits: string, column: 'A' 
   return hits.filter((h) => h.len === bestLen).map((h) => h.b);
 }
 
-export function cbamFactorFor(pack: DefinitivePack, year: number): Sourced | undefined {
+export function cbamFactorFor(pack: DefinitivePack, year: number): Fig | undefined {
   const list = pack.cbamFactor;
   const hit = list.find((f) => f.year === year) ?? (year > list[list.length - 1]!.year ? list[list.length - 1] : undefined);
   return hit ? rule(hit.value) : undefined;
 }
 
-export function cscfFor(pack: DefinitivePack, year: number): { value: Sourced; assumed: boolean } {
+export function cscfFor(pack: DefinitivePack, year: number): { value: Fig; assumed: boolean } {
   const hit = pack.cscf.find((c) => year >= c.from && (c.to === null || year <= c.to));
   if (hit) return { value: rule(hit.value), assumed: false };
   return { value: computed(1, '1', 'cscfAssumed', true, { year }), assumed: true };
@@ -203,7 +183,7 @@ const checkNum = (v: unknown, field: string, opts: { positive?: boolean } = {}):
 /** SEE, benchmark, SEFA and net certificates per tonne for one path (default or actual) in one year. */
 function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year: number, messages: Message[]): PathResult | CostError {
   const { pack, digits } = g;
-  let see: Sourced;
+  let see: Fig;
   let seeX: number;
   let defaultValue: PathResult['defaultValue'];
   let routes: string[] = [];
@@ -216,7 +196,7 @@ function computePath(g: Resolved, i: CostInput, path: 'default' | 'actual', year
     if (d.countedBase === null || d.withMarkup == null || !d.markup)
       return fail('finding', { key: 'cbam:errors.chinaDefaultDash', params: { cn: printCn(digits) } });
     const mk = markupFor(pack, row.category, year)!;
-    const base: Sourced = { value: d.countedBase, unit: 'tCO2e/t', source: { kind: 'rule', ...row.source } };
+    const base = ruleFig(d.countedBase, 'tCO2e/t', legalRefOf(row.source));
     defaultValue = { row: d, base, markup: rule(mk) };
     seeX = d.countedBase * (1 + mk.value);
     see = computed(shown(seeX, 6), 'tCO2e/t', d.counted === 'total' ? 'seeDefaultTotalRounded' : 'seeDefaultDirectRounded', !!mk.uncertain, {
@@ -390,7 +370,7 @@ export function cbamCost(input: CostInput): CostResult | CostError {
   if (g.indirectUncertain) messages.push({ key: 'cbam:notes.indirectUncertain', params: { category: `$t:cbam:categories.${g.code.category}` } });
   messages.push({ key: 'cbam:notes.fractionalCertificates' });
 
-  const named: Record<string, Sourced | undefined> = {
+  const named: Record<string, Fig | undefined> = {
     see: p.see,
     markup: p.defaultValue?.markup,
     benchmark: p.benchmark,
@@ -457,9 +437,9 @@ export interface ProjectionPathRow {
 }
 export interface ProjectionRow {
   year: number;
-  markup: Sourced | null;
-  cbamFactor: Sourced;
-  cscf: Sourced;
+  markup: Fig | null;
+  cbamFactor: Fig;
+  cscf: Fig;
   default: ProjectionPathRow | null;
   actual: ProjectionPathRow | null;
   /** certificates saved by the actual path (default − actual) */
@@ -468,7 +448,7 @@ export interface ProjectionRow {
 }
 export interface ProjectionResult {
   ok: true;
-  inputs: { cn: string; origin: string; mass: number; see: number | null; route: string | null; price: Sourced | null; carbonPricePaid: number };
+  inputs: { cn: string; origin: string; mass: number; see: number | null; route: string | null; price: Fig | null; carbonPricePaid: number };
   pack: { id: string; version: string };
   rows: ProjectionRow[];
   totals: { defaultCertificates: number | null; actualCertificates: number | null; defaultEur: number | null; actualEur: number | null };

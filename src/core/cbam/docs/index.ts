@@ -48,12 +48,13 @@ export {
   quarterlyStatementXlsx,
   annualDeclarationXlsx,
   sourceText,
+  printedFigure,
   type QuarterlyStatement,
   type AnnualDeclaration,
   type StatementLine,
   type DeclarationRow,
   type StatementOptions,
-  type Figure,
+  type PrintedFigure,
 } from './statements';
 export {
   buildQReportXml,

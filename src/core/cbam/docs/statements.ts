@@ -7,7 +7,8 @@
  * Certificates, SEFA, mark-ups and prices come from the CBAM cost functions (src/core/cbam/cost.ts) and the rule pack;
  * prices not in the pack (Q4-2026, weekly prices from 2027) are entered by the user, never invented.
  */
-import { cbamCost, type CostResult, type Sourced } from '../cost';
+import { cbamCost, type CostResult } from '../cost';
+import { computedFig, legalRefOf, ruleFig, type Fig } from '../../figure';
 import { definitivePack } from '../packs';
 import { round, sumExact } from '../../num';
 import { msg, type Message } from '../../i18n/message';
@@ -20,22 +21,45 @@ import { computeSee } from './see';
 import type { CbamDocData, CbamDocInput } from './model';
 import { categoryById, matchCn } from '../screen';
 
-/** A figure of a statement with its source, flattened for tables: "act, annex, table", "user: field" or the formula. */
-export interface Figure {
-  value: number;
-  unit: string;
-  source: string;
-  uncertain?: boolean;
-}
+/**
+ * A figure of a statement as printed in its tables: the core's figure (../../figure.ts) with its source flattened to
+ * one line of text ("act, annex, table", "user: field" or the formula). Made only by `printedFigure`.
+ */
+export type PrintedFigure = Omit<Fig, 'source'> & { source: string };
 
-/** Source of a cost figure as text: the act/annex/table of a rule figure, the user field, or the formula (translated). */
-export const sourceText = (s: Sourced, t: Translate = englishT): string => {
-  const src = s.source;
-  if (src.kind === 'rule') return [src.act, src.annex, src.table, src.note].filter(Boolean).join(', ');
-  if (src.kind === 'user') return `user: ${src.field}`;
-  return t(src.formula, 'params' in src ? src.params : undefined);
+const I18N_KEY = /^[a-z][A-Za-z]*:[A-Za-z0-9_.]+$/;
+
+/** The source of a figure as one line: the act/annex/table/note of a rule, the user field, or the formula (a formula key translated). */
+export const sourceText = (f: Fig, t: Translate = englishT): string => {
+  const src = f.source;
+  switch (src.kind) {
+    case 'rule':
+      return [src.ref.act, src.ref.annex, src.ref.table, src.ref.note].filter(Boolean).join(', ');
+    case 'user':
+      return `user: ${src.field}`;
+    case 'computed':
+      return I18N_KEY.test(src.formula) ? t(src.formula, src.params) : src.formula;
+    case 'dataset':
+      return [src.note, src.lines.length ? `lines ${src.lines.join(', ')}` : ''].filter(Boolean).join(', ');
+    case 'supplier':
+      return `supplier: ${src.line}${src.ref ? `, ${src.ref}` : ''}`;
+    case 'library':
+      return `${src.act} [${src.id}]`;
+  }
 };
-const fig = (s: Sourced, dp = 6): Figure => ({ value: round(s.value, dp), unit: s.unit, source: sourceText(s), ...(s.uncertain ? { uncertain: true } : {}) });
+
+/**
+ * A figure as a statement prints it: rounded to `dp` decimals where given, its source as text — or the document's own
+ * wording of the source (`source`: the imports ledger, the inputs of a composite figure, a supplier's communication).
+ */
+export function printedFigure(f: Fig, t: Translate = englishT, opts: { dp?: number; source?: string } = {}): PrintedFigure {
+  return {
+    value: opts.dp === undefined ? f.value : round(f.value, opts.dp),
+    unit: f.unit,
+    source: opts.source ?? sourceText(f, t),
+    ...(f.uncertain ? { uncertain: true } : {}),
+  };
+}
 
 export interface StatementOptions {
   /** Certificate prices (EUR) by quarter label "2026-Q4" entered by the user; pack prices are used otherwise. */
@@ -50,16 +74,16 @@ export interface StatementLine {
   cnCode: string;
   origin: string;
   supplierInstallation?: string;
-  netMass: Figure;
+  netMass: PrintedFigure;
   path: 'default' | 'actual';
-  see: Figure;
-  embedded: Figure;
-  sefa: Figure;
-  faa: Figure;
-  carbonPriceDeduction: Figure;
-  certificates: Figure;
-  price: Figure | null;
-  costEur: Figure | null;
+  see: PrintedFigure;
+  embedded: PrintedFigure;
+  sefa: PrintedFigure;
+  faa: PrintedFigure;
+  carbonPriceDeduction: PrintedFigure;
+  certificates: PrintedFigure;
+  price: PrintedFigure | null;
+  costEur: PrintedFigure | null;
   messages: Message[];
 }
 
@@ -95,14 +119,17 @@ function calcLine(l: ImportLine, opts: StatementOptions, needPrice: boolean): Li
     return { ok: false, errors: errs.map((e) => ({ ...e, params: { ...e.params, line: l.line ?? '', cn: l.cnCode } })) };
   }
   const c = r as CostResult;
-  const seeFig = fig(c.see, 7);
-  if (c.defaultValue) seeFig.source = `${sourceText(c.defaultValue.base)}; ${sourceText(c.see)} (${sourceText(c.defaultValue.markup)})`;
-  const sefaFig = fig(c.sefa, 7);
-  sefaFig.source = `benchmark ${c.benchmark.value} (${sourceText(c.benchmark)}) × CBAM factor ${c.cbamFactor.value} (${sourceText(c.cbamFactor)}) × CSCF ${c.cscf.value} (${sourceText(c.cscf)})`;
-  if (l.see === undefined && ext) seeFig.source = ext.source;
-  else if (l.see !== undefined && l.seeSource) seeFig.source = l.seeSource;
-  const embedded = round(l.netMass * c.see.value, 6);
-  const faa = round(l.netMass * c.sefa.value, 6);
+  const seeSource =
+    l.see === undefined && ext
+      ? ext.source
+      : l.see !== undefined && l.seeSource
+        ? l.seeSource
+        : c.defaultValue
+          ? `${sourceText(c.defaultValue.base)}; ${sourceText(c.see)} (${sourceText(c.defaultValue.markup)})`
+          : undefined;
+  const sefaSource = `benchmark ${c.benchmark.value} (${sourceText(c.benchmark)}) × CBAM factor ${c.cbamFactor.value} (${sourceText(c.cbamFactor)}) × CSCF ${c.cscf.value} (${sourceText(c.cscf)})`;
+  const embedded = computedFig(l.netMass * c.see.value, 'tCO2e', 'net mass × SEE', c.see.uncertain);
+  const faa = computedFig(l.netMass * c.sefa.value, 'tCO2e', 'net mass × SEFA (benchmark × CBAM factor × CSCF)', c.sefa.uncertain);
   return {
     ok: true,
     line: {
@@ -111,16 +138,16 @@ function calcLine(l: ImportLine, opts: StatementOptions, needPrice: boolean): Li
       cnCode: c.good.printed,
       origin: l.origin,
       ...(l.supplierInstallation ? { supplierInstallation: l.supplierInstallation } : {}),
-      netMass: { value: l.netMass, unit: c.inputs.mass.unit, source: 'imports ledger' },
+      netMass: printedFigure(c.inputs.mass, englishT, { source: 'imports ledger' }),
       path: c.path,
-      see: seeFig,
-      embedded: { value: embedded, unit: 'tCO2e', source: 'net mass × SEE', ...(c.see.uncertain ? { uncertain: true } : {}) },
-      sefa: sefaFig,
-      faa: { value: faa, unit: 'tCO2e', source: 'net mass × SEFA (benchmark × CBAM factor × CSCF)', ...(c.sefa.uncertain ? { uncertain: true } : {}) },
-      carbonPriceDeduction: fig(c.carbonPriceDeduction),
-      certificates: fig(c.certificates),
-      price: priceKnown ? { ...fig(c.price, 2), source: `${sourceText(c.price)} (${c.price.period})` } : null,
-      costEur: priceKnown ? fig(c.costEur, 2) : null,
+      see: printedFigure(c.see, englishT, { dp: 7, ...(seeSource !== undefined ? { source: seeSource } : {}) }),
+      embedded: printedFigure(embedded, englishT, { dp: 6 }),
+      sefa: printedFigure(c.sefa, englishT, { dp: 7, source: sefaSource }),
+      faa: printedFigure(faa, englishT, { dp: 6 }),
+      carbonPriceDeduction: printedFigure(c.carbonPriceDeduction, englishT, { dp: 6 }),
+      certificates: printedFigure(c.certificates, englishT, { dp: 6 }),
+      price: priceKnown ? printedFigure(c.price, englishT, { dp: 2, source: `${sourceText(c.price)} (${c.price.period})` }) : null,
+      costEur: priceKnown ? printedFigure(c.costEur, englishT, { dp: 2 }) : null,
       messages: c.messages,
     },
   };
@@ -145,7 +172,7 @@ export interface QuarterlyStatement {
   lines: StatementLine[];
   totals: { netMass: number; embedded: number; faa: number; certificates: number; costEur: number | null };
   /** From 2027: certificates to hold at the end of the quarter. Null before 2027. */
-  holding: null | { share: Figure; cumulativeEmbedded: number; cumulativeCertificates: number; required: Figure };
+  holding: null | { share: PrintedFigure; cumulativeEmbedded: number; cumulativeCertificates: number; required: PrintedFigure };
   messages: Message[];
 }
 
@@ -205,21 +232,23 @@ export function buildQuarterlyStatement(ledger: ImportLineInput[] | ImportLine[]
       6,
     );
     holding = {
-      share: {
-        value: share.value,
-        unit: share.unit,
-        source: [share.source.act, share.source.annex, share.source.table].filter(Boolean).join(', '),
-        ...(share.uncertain ? { uncertain: true } : {}),
-      },
+      // the statement cites the act and article of the share (the pack's note is prose, not a citation)
+      share: printedFigure(
+        ruleFig(share.value, share.unit, legalRefOf({ act: share.source.act, annex: share.source.annex, table: share.source.table }), share.uncertain),
+      ),
       cumulativeEmbedded: cumEmb,
       cumulativeCertificates: cumCert,
       // basis of the holding (embedded emissions vs certificates due) after the Omnibus is uncertain (reference §4.1)
-      required: {
-        value: round(cumEmb * share.value, 6),
-        unit: 'certificates',
-        source: `share × embedded emissions imported since 1 January (basis after ${share.source.act} uncertain)`,
-        uncertain: true,
-      },
+      required: printedFigure(
+        computedFig(
+          cumEmb * share.value,
+          'certificates',
+          `share × embedded emissions imported since 1 January (basis after ${share.source.act} uncertain)`,
+          true,
+        ),
+        englishT,
+        { dp: 6 },
+      ),
     };
   } else messages.push(msg('cbamdocs:report.holdingNotRequired'));
   if (totals.costEur === null) messages.push(msg('cbamdocs:errors.noPrice', { quarter: label }));
@@ -339,7 +368,7 @@ export function buildAnnualDeclaration(ledger: ImportLineInput[] | ImportLine[],
 
 // ------------------------------------------------------------------------------------------------ workbooks
 
-const v = (f: Figure | null | undefined): Cell => (f ? f.value : null);
+const v = (f: PrintedFigure | null | undefined): Cell => (f ? f.value : null);
 
 /** The quarterly statement as xlsx (statement sheet + sources sheet). */
 export function quarterlyStatementXlsx(s: QuarterlyStatement, t: Translate = englishT): Uint8Array {
