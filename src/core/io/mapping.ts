@@ -5,16 +5,17 @@
  * remembered per "shape" (a signature of the sheet name and header cells).
  */
 import { msg } from '../i18n/message';
-import { DATASET_FORMAT, DATASET_FORMAT_VERSION, type Dataset, type InventoryLine } from '../model/dataset';
-import { MASS_UNITS, parseUnit, type Unit } from '../model/units';
-import { validateDataset } from '../model/validate';
+import type { Dataset, InventoryLine } from '../model/dataset';
+import { parseUnit, type Unit } from '../model/units';
 import { parseJsonStrict } from '../model/json';
 import { LIMITS } from './limits';
 import { ProblemList, type ImportProblem } from './problems';
 import { colIndex, colLetter } from '../xlsx/columns';
-import { cellKey, type CellValue, type Grid } from './read';
-import { LISTS, cellNumber, cellText, isEmpty, listCode, serialToIso } from './values';
-import { fixForCore } from './workbook';
+import type { Grid } from './read';
+import { cellNumber, cellText } from './values';
+import { parseFactorUnit } from './factor-unit';
+import { readRows, type PreviewRow, type ReadRows, type RowContext } from './mapping-rows';
+import { checkLines } from './mapping-check';
 
 export { MAP_FIELDS, type MapField } from './schemas';
 import { MAP_FIELDS, type MapField } from './schemas';
@@ -263,12 +264,8 @@ export function parseMapping(input: unknown): { ok: true; mapping: Mapping } | {
 // ------------------------------------------------------------------------------------------------------------
 // applying a mapping
 
-export interface PreviewRow {
-  row: number;
-  /** Mapped cells as read: [field, value]. */
-  cells: [MapField, CellValue][];
-  ok: boolean;
-}
+export type { PreviewRow } from './mapping-rows';
+export { parseFactorUnit } from './factor-unit';
 
 export interface GenericImport {
   kind: 'generic';
@@ -290,78 +287,12 @@ export interface GenericImport {
   rejectedRows: number[];
 }
 
-/** A valid dataset around the lines when no base is given: only used to run the dataset checks on lines. */
-const SKELETON = {
-  format: DATASET_FORMAT,
-  formatVersion: DATASET_FORMAT_VERSION,
-  product: { name: {}, functionalUnit: { amount: 1, unit: 't' } },
-  producer: { name: '-', country: 'CN' },
-  installations: [],
-  period: { start: '2000-01-01', end: '2000-12-31' },
-  study: { standard: '-', boundary: 'cradle-to-gate', allocation: { method: 'none' }, gwpSet: 'AR6' },
-  basis: { kind: 'per-functional-unit' },
-  inventory: [],
-};
-
 const REQUIRED: { field: MapField; alt?: (m: Mapping, hint: (f: MapField) => string | undefined) => boolean }[] = [
   { field: 'stage', alt: (m) => !!m.defaults.stage },
   { field: 'category', alt: (m) => !!m.defaults.category },
   { field: 'activity.amount' },
   { field: 'activity.unit', alt: (m, hint) => !!m.defaults.activityUnit || !!hint('activity.amount') },
   { field: 'factor.value', alt: (m) => m.columns.some((c) => c.field === 'emissions.value') },
-];
-
-interface FactorUnit {
-  massUnit?: string;
-  gas?: string;
-  perUnit?: Unit;
-}
-/** "kgCO2e/kWh", "t CO2 / t", "吨CO2/吨", "kg/t" → parts (undefined where not given). */
-export function parseFactorUnit(s: string): FactorUnit | undefined {
-  const t = s.trim().replace(/[₂]/g, '2').replace(/\s+/g, ' ');
-  const [num, den, ...rest] = t.split(/\s*[/／]\s*|\s+per\s+|\s*每\s*/i);
-  if (rest.length || num === undefined) return undefined;
-  const m = /^(kg|g|t|tonnes?|tons?|千克|公斤|克|吨)\s*(.*)$/i.exec(num.trim());
-  if (!m) return undefined;
-  const mass = parseUnit(m[1]!);
-  if (!mass || !(MASS_UNITS as readonly string[]).includes(mass)) return undefined;
-  const gasText = m[2]!.trim();
-  const gas = gasText ? listCode('gas', gasText) : undefined;
-  if (gasText && !gas) return undefined;
-  const out: FactorUnit = { massUnit: mass };
-  if (gas) out.gas = gas;
-  if (den !== undefined) {
-    const u = parseUnit(den);
-    if (!u) return undefined;
-    out.perUnit = u;
-  }
-  return out;
-}
-
-const LINE_PATH_FIELD: [string, MapField[]][] = [
-  ['id', ['id']],
-  ['description', ['description']],
-  ['stage', ['stage']],
-  ['category', ['category']],
-  ['location', ['location']],
-  ['installationId', ['installationId']],
-  ['activity.amount', ['activity.amount']],
-  ['activity.unit', ['activity.unit', 'activity.amount']],
-  ['activity', ['activity.amount']],
-  ['emissions.massUnit', ['factor.unit', 'emissions.unit', 'factor.value', 'emissions.value']],
-  ['emissions.perUnit', ['factor.unit', 'factor.value']],
-  ['emissions.gases', ['factor.value', 'emissions.value']],
-  ['emissions.source', ['source.name', 'factor.value']],
-  ['emissions', ['factor.value', 'emissions.value']],
-  ['dataType', ['dataType']],
-  ['dataQuality', ['dataQuality.rating']],
-  ['precursor.cnCode', ['precursor.cnCode']],
-  ['precursor.countryOfProduction', ['precursor.country', 'precursor.cnCode']],
-  ['precursor.embedded.indirect', ['precursor.indirect']],
-  ['precursor.embedded', ['precursor.direct']],
-  ['precursor', ['precursor.cnCode']],
-  ['electricity', ['electricity.source']],
-  ['notes', ['notes']],
 ];
 
 export interface ApplyOptions {
@@ -376,26 +307,17 @@ export interface ApplyOptions {
   extraProblems?: ImportProblem[];
 }
 
-/** Map the rows below the header row to inventory lines; validate them with the core's dataset checks. */
-export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {}): GenericImport {
-  const problems = new ProblemList(opts.maxProblems ?? LIMITS.maxProblems);
-  for (const p of opts.extraProblems ?? []) problems.add(p);
-  const headerRow = mapping.headerRow;
-  const headers = sheetHeaders(g, headerRow, problems);
-  const signature = shapeSignature(g.name, headerRow, headers);
-  const suggested = suggestColumns(headers);
-  const col = new Map<MapField, number>();
-  for (const c of mapping.columns) col.set(c.field, colIndex(c.column));
-  const hintOf = (f: MapField): string | undefined => (col.has(f) ? headers[col.get(f)!]?.unitHint : undefined);
-  const base: GenericImport = {
+/** The result before any row is read: the sheet, its headers and signature, the suggested and the given mapping. */
+function emptyResult(g: Grid, mapping: Mapping, headers: HeaderInfo[], opts: ApplyOptions): GenericImport {
+  return {
     kind: 'generic',
     ready: false,
     sheets: opts.sheets ?? [{ name: g.name, rows: g.rows.length, hidden: g.hidden }],
     sheet: g.name,
-    headerRow,
+    headerRow: mapping.headerRow,
     headers,
-    signature,
-    suggested,
+    signature: shapeSignature(g.name, mapping.headerRow, headers),
+    suggested: suggestColumns(headers),
     mapping,
     preview: [],
     lines: [],
@@ -403,50 +325,59 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
     rows: { total: 0, valid: 0, rejected: 0 },
     rejectedRows: [],
   };
+}
+
+/** Why no row can be read: a required field not mapped (nor given a default), or a header row past the sheet's end. */
+function blockingProblem(g: Grid, mapping: Mapping, col: Map<MapField, number>, hintOf: (f: MapField) => string | undefined): ImportProblem | undefined {
+  const headerRow = mapping.headerRow;
   const missing = REQUIRED.filter((r) => !col.has(r.field) && !(r.alt?.(mapping, hintOf) ?? false)).map((r) => r.field);
-  if (missing.length) {
-    problems.add({
+  if (missing.length)
+    return {
       severity: 'error',
       sheet: g.name,
       row: headerRow,
       message: msg('import:error.mappingIncomplete', { fields: missing.map((f) => `$t:${mapFieldLabelKey(f)}`).join(', ') }),
       fix: msg('import:fix.mapColumns'),
-    });
-    return { ...base, problems: problems.done() };
-  }
-  if (headerRow > g.rows.length) {
-    problems.add({
+    };
+  if (headerRow > g.rows.length)
+    return {
       severity: 'error',
       sheet: g.name,
       message: msg('import:error.headerRowOutOfRange', { row: headerRow, rows: g.rows.length }),
       fix: msg('import:fix.chooseHeaderRow', { rows: g.rows.length }),
-    });
-    return { ...base, problems: problems.done() };
-  }
-  // defaults from the header's bracketed units
+    };
+  return undefined;
+}
+
+/** The defaults rows are read with: the mapping's, and units written in brackets in the header titles (said once). */
+function rowContext(g: Grid, mapping: Mapping, headers: HeaderInfo[], col: Map<MapField, number>, problems: ProblemList): RowContext {
   const d = mapping.defaults;
-  let activityUnitDefault: Unit | undefined = d.activityUnit ? parseUnit(d.activityUnit) : undefined;
+  const hintOf = (f: MapField): string | undefined => (col.has(f) ? headers[col.get(f)!]?.unitHint : undefined);
+  let activityUnit: Unit | undefined = d.activityUnit ? parseUnit(d.activityUnit) : undefined;
   const actHint = hintOf('activity.amount');
-  if (!col.has('activity.unit') && !activityUnitDefault && actHint) {
-    activityUnitDefault = parseUnit(actHint);
-    if (activityUnitDefault)
+  if (!col.has('activity.unit') && !activityUnit && actHint) {
+    activityUnit = parseUnit(actHint);
+    if (activityUnit)
       problems.add({
         severity: 'info',
         sheet: g.name,
-        row: headerRow,
+        row: mapping.headerRow,
         column: colLetter(col.get('activity.amount')!),
-        message: msg('import:warn.unitFromHeader', { unit: activityUnitDefault, header: headers[col.get('activity.amount')!]!.text }),
+        message: msg('import:warn.unitFromHeader', { unit: activityUnit, header: headers[col.get('activity.amount')!]!.text }),
       });
   }
   const fHint = hintOf('factor.value');
-  const factorUnitDefault = !col.has('factor.unit') && fHint ? parseFactorUnit(fHint) : undefined;
+  const factorUnit = !col.has('factor.unit') && fHint ? parseFactorUnit(fHint) : undefined;
   const eHint = hintOf('emissions.value');
-  const emUnitDefault = !col.has('emissions.unit') && eHint ? parseFactorUnit(eHint) : undefined;
+  const emissionsUnit = !col.has('emissions.unit') && eHint ? parseFactorUnit(eHint) : undefined;
   if (!col.has('location') && !d.location) problems.add({ severity: 'info', sheet: g.name, message: msg('import:warn.locationDerived') });
   if (!col.has('dataType') && !d.dataType)
     problems.add({ severity: 'info', sheet: g.name, message: msg('import:warn.dataTypeDefault', { value: '$t:core:dataType.secondary' }) });
+  return { g, col, defaults: d, activityUnit, factorUnit, emissionsUnit, problems, reported: new Set() };
+}
 
-  // formulas are never run: the value Excel last calculated is used, and each formula cell is reported
+/** Formulas are never run: the value Excel last calculated is used, and each formula cell in a mapped column is reported. */
+function reportFormulas(g: Grid, headerRow: number, col: Map<MapField, number>, problems: ProblemList): void {
   const mappedCols = new Set(col.values());
   for (const fm of g.formulas) {
     if (fm.r < headerRow || !mappedCols.has(fm.c)) continue;
@@ -459,274 +390,53 @@ export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {})
       fix: msg('import:fix.formula'),
     });
   }
-  const previewN = opts.previewRows ?? LIMITS.previewRows;
-  const lines: InventoryLine[] = [];
-  const rowOf: number[] = [];
-  const bad = new Set<number>();
-  const reported = new Set<string>();
-  const preview: PreviewRow[] = [];
-  const mapped = [...col.entries()];
-  const ids = new Set<string>();
-  let bothWarned = false;
+}
 
-  for (let r = headerRow; r < g.rows.length; r++) {
-    const row = g.rows[r];
-    if (!row) continue;
-    let any = false;
-    for (const [, c] of mapped)
-      if (!isEmpty(row[c]) || g.bad.has(cellKey(r, c))) {
-        any = true;
-        break;
-      }
-    if (!any) continue;
-    const index = lines.length;
-    const sheetRow = r + 1;
-    let rowBad = false;
-    const err = (f: MapField, key: string, params: Record<string, string | number>, fix: string, fixParams?: Record<string, string | number>) => {
-      rowBad = true;
-      reported.add(`${index}.${f}`);
-      problems.add({
-        severity: 'error',
-        sheet: g.name,
-        row: sheetRow,
-        ...(col.has(f) ? { column: colLetter(col.get(f)!) } : {}),
-        field: f,
-        message: msg(`import:${key}`, params),
-        fix: msg(`import:fix.${fix}`, fixParams),
-      });
-    };
-    const cell = (f: MapField): CellValue | undefined => {
-      const c = col.get(f);
-      if (c === undefined) return undefined;
-      const issue = g.bad.get(cellKey(r, c));
-      if (issue) {
-        rowBad = true;
-        reported.add(`${index}.${f}`);
-        problems.add({ ...issue, field: f });
-        return undefined;
-      }
-      const v = row[c];
-      if (typeof v === 'string' && /^[=+\-@]/.test(v) && cellNumber(v) === undefined)
-        problems.add({
-          severity: 'warning',
-          sheet: g.name,
-          row: sheetRow,
-          column: colLetter(c),
-          field: f,
-          message: msg('import:warn.looksLikeFormula'),
-          fix: msg('import:fix.formulaText'),
-        });
-      return v;
-    };
-    const show = (v: CellValue | undefined) => String(v ?? '').slice(0, 60);
-    const num = (f: MapField): number | undefined => {
-      const v = cell(f);
-      if (isEmpty(v)) return undefined;
-      const n = cellNumber(v);
-      if (n === undefined) err(f, 'problem.notANumber', { value: show(v) }, 'typeNumber');
-      return n;
-    };
-    const text = (f: MapField): string | undefined => {
-      const v = cell(f);
-      return isEmpty(v) ? undefined : cellText(v);
-    };
-    const list = (f: MapField, name: keyof typeof LISTS, dflt?: string): string | undefined => {
-      const v = cell(f);
-      if (isEmpty(v)) return dflt;
-      const code = listCode(name, v);
-      if (code === undefined) err(f, 'problem.notInList', { value: show(v) }, 'useList', { allowed: LISTS[name].codes.join(', ') });
-      return code;
-    };
+/** The lines that passed, the rows rejected, and the dataset (when a base was given and the lines are accepted). */
+function checkedResult(empty: GenericImport, ctx: RowContext, rows: ReadRows, opts: ApplyOptions): GenericImport {
+  const { valid, rejected, offset } = checkLines(ctx, rows, opts);
+  const validLines = valid ? valid.inventory.slice(offset) : [];
+  const rejectedRows = [...rejected].map((i) => rows.rowOf[i]!).sort((a, b) => a - b);
+  for (const pr of rows.preview) if (rejectedRows.includes(pr.row)) pr.ok = false;
+  const accept = rejected.size === 0 || !!opts.acceptValid;
+  if (valid && rejected.size && opts.acceptValid)
+    ctx.problems.add({ severity: 'warning', message: msg('import:warn.rowsSkipped', { count: rejected.size, valid: validLines.length }) });
+  return {
+    ...empty,
+    ready: true,
+    preview: rows.preview,
+    lines: validLines,
+    ...(opts.base && valid && accept ? { dataset: valid } : {}),
+    problems: ctx.problems.done(),
+    rows: { total: rows.lines.length, valid: validLines.length, rejected: rejected.size },
+    rejectedRows,
+  };
+}
 
-    const line: Record<string, unknown> = {};
-    const idText = text('id')?.trim();
-    let id = idText || `R${sheetRow}`;
-    if (!idText && ids.has(id)) id = `R${sheetRow}-${index}`;
-    ids.add(id);
-    line.id = id;
-    line.description = text('description') ?? '';
-    const stage = list('stage', 'stage', d.stage);
-    if (stage) line.stage = stage;
-    const category = list('category', 'category', d.category);
-    if (category) line.category = category;
-    const location =
-      list('location', 'location', d.location) ??
-      (stage ? (stage === 'raw-material-acquisition' ? 'upstream' : stage === 'production' ? 'installation' : 'downstream') : undefined);
-    if (location) line.location = location;
-    const inst = text('installationId')?.trim();
-    if (inst) line.installationId = inst;
-    const amount = num('activity.amount');
-    const unitCell = cell('activity.unit');
-    let unit: Unit | undefined = activityUnitDefault;
-    if (!isEmpty(unitCell)) {
-      unit = typeof unitCell === 'string' ? parseUnit(unitCell) : undefined;
-      if (!unit)
-        err('activity.unit', 'problem.unknownUnit', { value: show(unitCell) }, 'useList', {
-          allowed: 't, kg, g, kWh, MWh, GJ, TJ, MJ, Nm3, 1000 Nm3, m3, L, tkm, piece',
-        });
-    }
-    line.activity = { ...(amount !== undefined ? { amount } : {}), ...(unit ? { unit } : {}) };
-
-    // emissions: a factor, else a measured amount
-    const fv = num('factor.value');
-    const ev = num('emissions.value');
-    const gasCell = cell('factor.gas');
-    let gas: string | undefined;
-    if (!isEmpty(gasCell)) {
-      gas = listCode('gas', gasCell);
-      if (!gas) err('factor.gas', 'problem.notInList', { value: show(gasCell) }, 'useList', { allowed: LISTS.gas.codes.join(', ') });
-    }
-    const source: Record<string, unknown> = {};
-    const sn = text('source.name') ?? d.sourceName;
-    if (sn !== undefined) source.name = sn;
-    const syCell = cell('source.year');
-    if (!isEmpty(syCell)) {
-      let y = cellNumber(syCell);
-      if (y !== undefined && y > 3000) {
-        const iso = serialToIso(y);
-        y = iso ? Number(iso.slice(0, 4)) : y;
-      }
-      if (y === undefined) err('source.year', 'problem.notANumber', { value: show(syCell) }, 'typeNumber');
-      else source.year = y;
-    } else if (d.sourceYear !== undefined) source.year = d.sourceYear;
-    const sg = text('source.geography') ?? d.sourceGeography;
-    if (sg !== undefined) source.geography = sg;
-    if (fv !== undefined) {
-      if (ev !== undefined && !bothWarned) {
-        bothWarned = true;
-        problems.add({ severity: 'info', sheet: g.name, row: sheetRow, message: msg('import:warn.emissionsIgnored') });
-      }
-      const fuCell = cell('factor.unit');
-      let fu: FactorUnit | undefined = factorUnitDefault;
-      if (!isEmpty(fuCell)) {
-        fu = typeof fuCell === 'string' ? parseFactorUnit(fuCell) : undefined;
-        if (!fu) err('factor.unit', 'problem.factorUnit', { value: show(fuCell) }, 'factorUnit');
-      }
-      const g2 = gas ?? fu?.gas ?? d.gas;
-      if (!g2 && !rowBad) err('factor.gas', 'problem.noGas', {}, 'mapColumns');
-      const massUnit = fu?.massUnit ?? d.massUnit;
-      if (!massUnit && !rowBad) err('factor.unit', 'problem.factorUnit', { value: show(fuCell) }, 'factorUnit');
-      line.emissions = {
-        kind: 'factors',
-        ...(massUnit ? { massUnit } : {}),
-        ...((fu?.perUnit ?? unit) ? { perUnit: fu?.perUnit ?? unit } : {}),
-        gases: g2 ? { [g2]: fv } : {},
-        source,
-      };
-    } else if (ev !== undefined) {
-      const euCell = cell('emissions.unit');
-      let eu: FactorUnit | undefined = emUnitDefault;
-      if (!isEmpty(euCell)) {
-        eu = typeof euCell === 'string' ? parseFactorUnit(euCell) : undefined;
-        if (!eu) err('emissions.unit', 'problem.factorUnit', { value: show(euCell) }, 'factorUnit');
-      }
-      const g2 = gas ?? eu?.gas ?? d.gas;
-      if (!g2 && !rowBad) err('factor.gas', 'problem.noGas', {}, 'mapColumns');
-      const massUnit = eu?.massUnit ?? d.massUnit;
-      if (!massUnit && !rowBad) err('emissions.unit', 'problem.factorUnit', { value: show(euCell) }, 'factorUnit');
-      line.emissions = {
-        kind: 'measured',
-        ...(massUnit ? { massUnit } : {}),
-        gases: g2 ? { [g2]: ev } : {},
-        ...(Object.keys(source).length ? { source } : {}),
-      };
-    }
-    const dt = list('dataType', 'dataType', d.dataType) ?? 'secondary';
-    line.dataType = dt;
-    const q = num('dataQuality.rating');
-    if (q !== undefined) line.dataQuality = { rating: q };
-    const cn = text('precursor.cnCode')?.trim();
-    if (cn) {
-      const pc: Record<string, unknown> = { cnCode: cn };
-      const country = text('precursor.country')?.trim().toUpperCase();
-      if (country) pc.countryOfProduction = country;
-      const dir = num('precursor.direct');
-      const ind = num('precursor.indirect');
-      if (dir !== undefined) pc.embedded = { direct: dir, ...(ind !== undefined ? { indirect: ind } : {}) };
-      line.precursor = pc;
-    }
-    const es = list('electricity.source', 'electricitySource');
-    if (es) {
-      const gr = text('electricity.gridRegion');
-      line.electricity = { source: es, ...(gr ? { gridRegion: gr } : {}) };
-    }
-    const notes = text('notes');
-    if (notes !== undefined) line.notes = notes;
-
-    if (rowBad) bad.add(index);
-    lines.push(line as unknown as InventoryLine);
-    rowOf.push(sheetRow);
-    if (preview.length < previewN) preview.push({ row: sheetRow, cells: mapped.map(([f, c]) => [f, row[c] ?? null]), ok: !rowBad });
+/** Map the rows below the header row to inventory lines; validate them with the core's dataset checks. */
+export function applyMapping(g: Grid, mapping: Mapping, opts: ApplyOptions = {}): GenericImport {
+  const problems = new ProblemList(opts.maxProblems ?? LIMITS.maxProblems);
+  for (const p of opts.extraProblems ?? []) problems.add(p);
+  const headers = sheetHeaders(g, mapping.headerRow, problems);
+  const empty = emptyResult(g, mapping, headers, opts);
+  const col = new Map<MapField, number>();
+  for (const c of mapping.columns) col.set(c.field, colIndex(c.column));
+  const blocked = blockingProblem(g, mapping, col, (f) => (col.has(f) ? headers[col.get(f)!]?.unitHint : undefined));
+  if (blocked) {
+    problems.add(blocked);
+    return { ...empty, problems: problems.done() };
   }
-  if (lines.length === 0) {
+  const ctx = rowContext(g, mapping, headers, col, problems);
+  reportFormulas(g, mapping.headerRow, col, problems);
+  const rows = readRows(ctx, mapping.headerRow, opts.previewRows ?? LIMITS.previewRows);
+  if (rows.lines.length === 0) {
     problems.add({
       severity: 'error',
       sheet: g.name,
       message: msg('import:error.noData', { sheet: g.name }),
       fix: msg('import:fix.chooseHeaderRow', { rows: g.rows.length }),
     });
-    return { ...base, ready: true, problems: problems.done() };
+    return { ...empty, ready: true, problems: problems.done() };
   }
-
-  // dataset checks: the lines inside the base dataset (or a neutral skeleton), bad rows left out pass by pass
-  const baseDs = (opts.base ?? SKELETON) as Record<string, unknown> & { inventory: unknown[] };
-  const offset = opts.replace ? 0 : baseDs.inventory.length;
-  const before = opts.replace ? [] : baseDs.inventory;
-  const rejected = new Set<number>(bad);
-  let kept = lines.map((_, i) => i).filter((i) => !rejected.has(i));
-  let valid: Dataset | undefined;
-  const locate = (rest: (string | number)[]): MapField | undefined => {
-    const p = rest.filter((x) => typeof x === 'string').join('.');
-    for (const [prefix, fields] of LINE_PATH_FIELD) if (p === prefix || p.startsWith(`${prefix}.`)) return fields.find((f) => col.has(f)) ?? fields[0];
-    return undefined;
-  };
-  for (let pass = 0; pass < 3; pass++) {
-    const v = validateDataset({ ...baseDs, inventory: [...before, ...kept.map((i) => lines[i])] });
-    const newBad = new Set<number>();
-    for (const p of v.problems) {
-      if (p.path[0] !== 'inventory' || typeof p.path[1] !== 'number' || p.path[1] < offset) continue;
-      const li = kept[p.path[1] - offset]!;
-      const f = locate(p.path.slice(2));
-      if (p.severity === 'error') newBad.add(li);
-      if (f && reported.has(`${li}.${f}`)) continue;
-      if (f) reported.add(`${li}.${f}`);
-      let message = p.message;
-      if (message.key === 'core:validation.duplicateId' && typeof message.params?.firstRow === 'number') {
-        const first = message.params.firstRow - 1 - offset;
-        if (first >= 0 && kept[first] !== undefined) message = { ...message, params: { ...message.params, firstRow: rowOf[kept[first]!]! } };
-      }
-      problems.add({
-        severity: p.severity,
-        sheet: g.name,
-        row: rowOf[li]!,
-        ...(f && col.has(f) ? { column: colLetter(col.get(f)!) } : {}),
-        ...(f ? { field: f } : {}),
-        message,
-        fix: fixForCore(p.message.key),
-      });
-    }
-    if (v.ok && v.dataset && newBad.size === 0) {
-      valid = v.dataset;
-      break;
-    }
-    if (newBad.size === 0) break;
-    for (const i of newBad) rejected.add(i);
-    kept = kept.filter((i) => !rejected.has(i));
-  }
-  const validLines = valid ? valid.inventory.slice(offset) : [];
-  const rejectedRows = [...rejected].map((i) => rowOf[i]!).sort((a, b) => a - b);
-  for (const pr of preview) if (rejectedRows.includes(pr.row)) pr.ok = false;
-  const accept = rejected.size === 0 || !!opts.acceptValid;
-  if (valid && rejected.size && opts.acceptValid)
-    problems.add({ severity: 'warning', message: msg('import:warn.rowsSkipped', { count: rejected.size, valid: validLines.length }) });
-  return {
-    ...base,
-    ready: true,
-    preview,
-    lines: validLines,
-    ...(opts.base && valid && accept ? { dataset: valid } : {}),
-    problems: problems.done(),
-    rows: { total: lines.length, valid: validLines.length, rejected: rejected.size },
-    rejectedRows,
-  };
+  return checkedResult(empty, ctx, rows, opts);
 }
