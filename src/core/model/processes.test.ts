@@ -227,13 +227,16 @@ describe('qualifying parameters in per cent (…Pct, …Share are fractions, as 
     expect(ps[0]).toMatchObject({
       severity: 'warning',
       path: ['processes', 1, 'products', 0, 'qualifying', 'mnPct'],
-      message: { key: 'core:processes.qualifyingPercent', params: { name: 'mnPct', value: 13.95, fraction: 0.1395 } },
+      message: { key: 'core:processes.qualifyingPercent', params: { name: '$t:qualifying:param.mnPct', value: 13.95, fraction: 0.1395 } },
     });
     for (const lang of LANGS) {
       const text = translateProblem(T[lang], ps[0]!);
       expect(text, lang).toContain('13.95');
       expect(text, lang).toContain('0.1395');
       expect(text, lang).not.toMatch(/\{\{|core:/);
+      // the parameter in words, not its code
+      expect(text, lang).not.toContain('mnPct');
+      expect(text, lang).toContain(T[lang]('qualifying:param.mnPct'));
     }
     d.processes[1].products[0].qualifying = { clinkerShare: 0.76, mnPct: 0.1395 };
     expect(processProblems(Dataset.parse(d))).toEqual([]);

@@ -14,6 +14,7 @@ import type { Dataset } from './dataset';
 import type { Problem } from './problems';
 import { dimensionOf, type Unit } from './units';
 import { round } from '../num';
+import { qualifyingParamLabel } from './qualifying';
 
 /** The template's limits (communication template for installations, sheets A 5, D and E). */
 export const TEMPLATE_LIMITS = { processes: 10, products: 100, purchasedPrecursors: 20 } as const;
@@ -62,7 +63,7 @@ function qualifyingPercent(pr: NonNullable<Dataset['processes']>[number]['produc
       out.push({
         severity: 'warning',
         path: [...at, name],
-        message: msg('core:processes.qualifyingPercent', { product: pr.id, process, name, value, fraction: round(value / 100, 9) }),
+        message: msg('core:processes.qualifyingPercent', { product: pr.id, process, name: qualifyingParamLabel(name), value, fraction: round(value / 100, 9) }),
       });
 }
 

@@ -13,6 +13,7 @@ import { migrateDataset } from './migrations';
 import { checkParsedValue, parseJsonStrict, NUMBER_RANGE_TEXT } from './json';
 import { GASES } from './gases';
 import type { Problem } from './problems';
+import { qualifyingParamAt, qualifyingParamLabel, qualifyingValueProblem } from './qualifying';
 import { compatible, dimensionOf, type Unit } from './units';
 
 export interface ValidationResult {
@@ -134,6 +135,8 @@ export const GROUP_FIELDS = new Set(['emissions', 'emissions.source', 'basis', '
 
 /** A translatable label for a field path (inventory line fields are named relative to the line). */
 export function fieldLabel(path: readonly (string | number)[]): string {
+  const param = qualifyingParamAt(path);
+  if (param !== undefined) return qualifyingParamLabel(param);
   const rel = path[0] === 'inventory' && typeof path[1] === 'number' ? path.slice(2) : path[0] === 'installations' ? path.slice(2) : path;
   const named = rel.filter((p) => typeof p === 'string') as string[];
   if (named[0] === 'emissions' && named[1] === 'gases' && named[2]) return `$raw:${named.join('.')}`;
@@ -165,6 +168,8 @@ function issueToProblem(issue: z.core.$ZodIssue, raw: unknown): Problem {
   const last = path[path.length - 1];
   const input = (issue as { input?: unknown }).input;
   const base = { severity: 'error' as const, path, line: lineOf(raw, path) };
+  const qualifying = qualifyingValueProblem(issue, path, raw, base.line);
+  if (qualifying) return qualifying;
   switch (issue.code) {
     case 'invalid_type': {
       if (input === undefined) {
