@@ -28,6 +28,12 @@ describe('UK CBAM', () => {
     expect(c.differences[0].items.join(' ')).toContain('AL-06/CF4');
     for (const d of c.differences) expect(d.text.length).toBeGreaterThan(10);
     expect(r.code).toBe(0); // the UK electricity factor is not published, but indirect emissions are not charged: complete
+    // the electricity texts name the United Kingdom (from the pack), never the EU
+    const note = j.electricity.options.find((o: { choice: string }) => o.choice === 'eu-default').note;
+    expect(note).toMatchObject({ key: 'elecwording:defaultNotFound', params: { country: 'CN', name_en: 'United Kingdom' } });
+    expect(note.text).toContain('default electricity factor of the United Kingdom for CN');
+    expect(j.findings.map((f: { message: { key: string } }) => f.message.key)).toContain('elecwording:efMissingNotCounted');
+    expect(JSON.stringify(j.electricity)).not.toContain('EU default');
   });
 
   it.each([
@@ -92,6 +98,11 @@ describe('a fourth, fictional jurisdiction defined only as data (--rules)', () =
     // Borduria drops PFCs and counts the electricity at its published 0.6 tCO2/MWh
     expect(c.see.counted).toBe('total');
     expect(c.see.direct.value).toBeCloseTo(1.500259, 6);
+    // the electricity texts name Borduria, from the loaded pack
+    expect(c.electricity.options.find((o: { choice: string }) => o.choice === 'eu-default').note).toMatchObject({
+      key: 'elecwording:defaultEntered',
+      params: { name_en: 'Borduria' },
+    });
     expect(c.see.indirect.value).toBeCloseTo(7.98, 6);
     expect(c.comparedWithEu.differences.map((d: { cause: string }) => d.cause)).toEqual(['gases', 'electricity', 'counted', 'charge']);
 

@@ -38,7 +38,7 @@ import { figText, fmt, printProblems, problemJson, readDataset, srcText, table }
 import { applyRulesOption, RULES_OPTION } from '../rules-dir';
 import { cbamPack, schemeOf } from '../../core/cbam/packs';
 import { compareConversions, type SchemeComparison } from '../../core/cbam/compare-schemes';
-import { electricityChoiceLabel, schemeWorded } from '../../core/cbam/scheme-wording';
+import { electricityChoiceLabel } from '../../core/cbam/scheme-wording';
 import { checkOutputPath, MAX_EF_T_PER_MWH, numberOption, optionFail, periodOption, readJsonInput } from '../options';
 import { runInstallation } from './convert-installation';
 
@@ -406,8 +406,8 @@ export const convertCommand: Command = {
       ...(corrections ? { corrections } : {}),
     };
     if (ds.dataset.processes?.length) return runInstallation(ctx, ds, { ...opts, scheme });
-    const converted = convertToCbam(ds.dataset, { ...opts, scheme });
-    const r = converted.ok ? schemeWorded(converted) : converted;
+    // the electricity texts are in the words of the pack's scheme (written so by the conversion)
+    const r = convertToCbam(ds.dataset, { ...opts, scheme });
     if (!r.ok) {
       if (r.status === 'not-cbam') {
         if (ctx.json)

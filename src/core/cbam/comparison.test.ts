@@ -42,6 +42,11 @@ describe('runComparison', () => {
     expect(uk.conversion.see.direct?.value).toBeCloseTo(1.732459, 6);
     expect(uk.vsEu?.from.pack).toBe('eu-cbam-definitive');
     expect(out.schemes).toEqual([uk.vsEu]);
+    // each column's electricity texts in the words of its scheme, as the conversion wrote them
+    const note = (c: typeof uk) => c.conversion.electricity.options.find((o) => o.choice === 'eu-default')!.note;
+    expect(note(eu).key).toBe('cbamconvert:electricity.euDefaultNotFound');
+    expect(note(uk)).toMatchObject({ key: 'elecwording:defaultNotFound', params: { name_en: 'United Kingdom' } });
+    expect(JSON.stringify(uk.conversion)).not.toContain('cbamconvert:electricity.euDefault');
   });
 
   it('a scheme of another year is not compared with the EU; a period before the scheme is refused with its reason', () => {

@@ -14,7 +14,6 @@ import type { FootprintPack } from '../packs/schema';
 import { compareConversions, type SchemeComparison } from './compare-schemes';
 import { convertToCbam, type CbamConversion } from './convert';
 import { allCbamPacks, schemeOf } from './packs';
-import { schemeWorded } from './scheme-wording';
 import { defaultPeriodOf } from './screen';
 
 /** The scheme every other border-adjustment scheme is compared with. */
@@ -74,9 +73,8 @@ export function borderPeriods(ids: string[], period?: string): string[] {
 function borderColumn(dataset: Dataset, base: Comparison, r: BorderRequest): BorderColumn {
   const scheme = schemeOf(r.id) ?? r.id;
   const ef = r.euDefaultEf !== undefined && Number.isFinite(r.euDefaultEf) ? { electricity: { euDefaultEf: r.euDefaultEf } } : {};
-  const converted = convertToCbam(dataset, { period: r.period, scheme, ...ef });
-  // electricity texts in the words of the column's scheme
-  const conv = converted.ok ? schemeWorded(converted) : converted;
+  // the electricity texts are in the words of the column's scheme (written so by the conversion)
+  const conv = convertToCbam(dataset, { period: r.period, scheme, ...ef });
   if (!conv.ok) return { id: r.id, scheme, ok: false, errors: conv.errors, ...(conv.reason ? { reason: conv.reason } : {}) };
   if (r.id !== scheme && conv.pack.id !== r.id) return { id: r.id, scheme, ok: false, errors: [], conversion: conv, packMismatch: conv.pack.id };
   return { id: r.id, scheme, ok: true, conversion: conv, bridge: compareWithCbam(dataset, base.results[0]!, conv), vsEu: null };

@@ -142,6 +142,38 @@ describe('stage 5: electricity — lines under a choice, the table of choices, f
     expect(w.list.map((x) => [x.severity, x.message.key])).toEqual([['warning', 'cbamconvert:warnings.efMissingNotCounted']]);
   });
 
+  it("texts about the country's default factor are in the words of the pack's scheme (UK CBAM: the UK named, from the pack)", () => {
+    const r = cbamPackForPeriod('2027', 'uk-cbam');
+    if (!r.ok) throw new Error('uk-cbam 2027');
+    const ctx: ElectricityContext = { ...ctxFor('2027', [line('E1', 1_000)]), pack: r.pack, period: r.period };
+    const names = { name_en: 'United Kingdom', name_zh: '英国', name_ar: 'المملكة المتحدة' };
+    const grid = gridCandidate('eu-default', ctx.pack, ctx.period, 'CN', ctx.options, ctx.lib);
+    expect(grid.note).toEqual({ key: 'elecwording:defaultNotFound', params: { country: 'CN', act: expect.any(String), ...names } });
+    const f = new Findings();
+    const setup = electricitySetup(ctx, f);
+    if ('error' in setup) throw new Error('setup');
+    const opts = electricityOptions(ctx, setup, 1.5, 0, true, (v) => perTonne(v, 100));
+    electricityFindings(ctx, setup, resolveLines(ctx, 'eu-default'), opts, true, f);
+    expect(f.list.map((x) => x.message)).toEqual([
+      { key: 'elecwording:efMissing', params: { choice: '$t:cbamconvert:electricity.choice.eu-default', alternatives: expect.any(String), ...names } },
+    ]);
+    // another choice keeps its own wording (it is not the default factor of the country)
+    const ppa = { ...setup, choice: 'actual-ppa' as const, explicit: true };
+    const g = new Findings();
+    electricityFindings(ctx, ppa, resolveLines(ctx, 'actual-ppa'), opts, true, g);
+    expect(g.list.map((x) => x.message.key)).toEqual(['cbamconvert:errors.efMissing']);
+    // the EU CBAM: its own texts, no names added
+    const eu = gridCandidate(
+      'eu-default',
+      packFor('2026').pack,
+      packFor('2026').period,
+      'CN',
+      { period: '2026', electricity: { euDefaultEf: 0.5 } },
+      library(),
+    );
+    expect(eu.note).toEqual({ key: 'cbamconvert:electricity.euDefaultEntered', params: { act: expect.any(String) } });
+  });
+
   it('an unknown choice is refused; a negative entered factor is an error naming the field', () => {
     const bad = electricitySetup(ctxFor('2026', [], { period: '2026', electricity: { choice: 'nuclear' as never } }), new Findings());
     expect('error' in bad && bad.error.key).toBe('cbamconvert:errors.unknownChoice');

@@ -2,7 +2,9 @@
  * Stage 5 — electricity: the lines' MWh, the factor of each line (a documented PPA or direct line at its own factor,
  * else the grid factor of the choice), the choice's status in the period (the pack's electricity rules: the EU default
  * for the country, or other public data where the period allows it), and the table of every choice with its effect.
- * The EU default factor is never invented: not in the pack = entered by the user, or not found.
+ * The EU default factor is never invented: not in the pack = entered by the user, or not found. The texts about the
+ * default factor of the country are written in the words of the pack's scheme (the EU's own, or naming the pack's
+ * jurisdiction: scheme-wording.ts).
  */
 import { msg, type Message } from '../../i18n/message';
 import type { InventoryLine } from '../../model/dataset';
@@ -13,6 +15,7 @@ import { computedFig, datasetFig, legalRefOf, ruleFig, userFig, type Fig } from 
 import type { CbamPack } from '../pack-schema';
 import type { CbamPeriod } from '../packs';
 import { choiceVerdict, electricityChoiceIds, electricityChoiceRule } from '../rules/electricity';
+import { defaultFactorMessage, type DefaultFactorText } from '../scheme-wording';
 import { EM_DP, roundSee } from '../kernel';
 import type { Placed } from './boundary';
 import type { Findings } from './findings';
@@ -65,7 +68,7 @@ function euDefaultCandidate(pack: CbamPack, country: string, opts: ConvertOption
       fig: userFig(v, 'tCO2/MWh', 'electricity.euDefaultEf'),
       status: 'available',
       efSource: 'D.4(a)',
-      note: msg('cbamconvert:electricity.euDefaultEntered', { act }),
+      note: defaultFactorMessage(pack, 'cbamconvert:electricity.euDefaultEntered', { act }),
     };
   if (nf.value !== null)
     return {
@@ -73,9 +76,15 @@ function euDefaultCandidate(pack: CbamPack, country: string, opts: ConvertOption
       fig: ruleFig(nf.value, 'tCO2/MWh', legalRefOf({ act: nf.source.act, annex: nf.source.annex }, nf.confidence)),
       status: 'available',
       efSource: 'D.4(a)',
-      note: msg('cbamconvert:electricity.euDefaultEntered', { act }),
+      note: defaultFactorMessage(pack, 'cbamconvert:electricity.euDefaultEntered', { act }),
     };
-  return { value: null, fig: null, status: 'not-found', efSource: 'D.4(a)', note: msg('cbamconvert:electricity.euDefaultNotFound', { country, act }) };
+  return {
+    value: null,
+    fig: null,
+    status: 'not-found',
+    efSource: 'D.4(a)',
+    note: defaultFactorMessage(pack, 'cbamconvert:electricity.euDefaultNotFound', { country, act }),
+  };
 }
 
 /** The grid factor of a choice for the country and period, with its status and note. */
@@ -253,6 +262,9 @@ export function electricityFindings(
   const { choice } = setup;
   const chosenOpt = options.find((o) => o.choice === choice)!;
   const choiceName = `$t:cbamconvert:electricity.choice.${choice}`;
+  // about the country's default factor: in the words of the pack's scheme
+  const say = (key: DefaultFactorText, params: Record<string, string>): Message =>
+    choice === 'eu-default' ? defaultFactorMessage(ctx.pack, key, params) : msg(key, params);
   if (chosen.total === null) {
     const key =
       chosenOpt.status === 'not-allowed'
@@ -262,7 +274,7 @@ export function electricityFindings(
           : 'cbamconvert:warnings.efMissingNotCounted';
     findings.add(
       indirectCounted ? 'error' : 'warning',
-      msg(key, {
+      say(key, {
         choice: choiceName,
         alternatives:
           options
@@ -272,7 +284,7 @@ export function electricityFindings(
       }),
     );
   } else if (setup.explicit && chosenOpt.status === 'not-allowed')
-    findings.add('error', msg('cbamconvert:errors.choiceNotAllowed', { choice: choiceName, alternatives: '-' }));
+    findings.add('error', say('cbamconvert:errors.choiceNotAllowed', { choice: choiceName, alternatives: '-' }));
   for (const { l, row } of ctx.lines) {
     const src = l.electricity?.source;
     if (src === 'green-certificate') findings.add('warning', msg('cbamconvert:warnings.greenCertificate', { line: l.id }), row, l.id);
