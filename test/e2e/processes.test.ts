@@ -17,6 +17,7 @@ const CEMENT = 'cement-grey-portland.json';
 const LNG = 'ar';
 const core = locale(LNG, 'core');
 const inst = locale(LNG, 'installation');
+const qual = locale(LNG, 'qualifying');
 
 const browser = sharedBrowser();
 
@@ -118,6 +119,21 @@ describe('production processes in the editor and the CBAM view (ar)', () => {
     await page.waitForSelector(err);
     await page.fill(f('processes.1.products.0.cnCode'), '2523 29 00');
     await page.waitForSelector(err, { state: 'detached' });
+
+    // a qualifying parameter: named in Arabic beside its code; given in per cent, the warning beside it names the
+    // parameter in Arabic, never by its code or the field path
+    const qp = 'processes.1.products.0.qualifying.clinkerShare';
+    const qlabel = get(qual, 'param.clinkerShare');
+    expect(await page.textContent('fieldset.process[data-index="1"] .qrow[data-param="clinkerShare"] [data-param-label]')).toBe(qlabel);
+    await page.fill(f(qp), '80');
+    const qerr = `[data-error-for="${qp}"]`;
+    await page.waitForSelector(qerr);
+    const qtext = (await page.textContent(qerr))!;
+    expect(qtext).toContain(qlabel);
+    expect(qtext).toContain('0.8');
+    expect(qtext).not.toMatch(/clinkerShare|processes\.\d|qualifying/);
+    await page.fill(f(qp), '0.7');
+    await page.waitForSelector(qerr, { state: 'detached' });
     await saved(page);
 
     // the installation in the CBAM view: per process and product, the flow, the missing indirect figure listed (never 0)
