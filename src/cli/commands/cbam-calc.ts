@@ -39,8 +39,10 @@ const constantText = (c: ConstantRef) =>
     ' ',
   );
 
+/** A figure in the --json output: its formula as the field `formula` (the format as documented), the label with its text. */
 function figureJson(ctx: CommandContext, f: CalcFigure) {
-  return { ...f, label: withText(ctx, f.label) };
+  const { constants, ref, id, label, value, unit, source, substituted, fn, ...rest } = f;
+  return { constants, ref, id, label: withText(ctx, label), value, unit, formula: source.formula, substituted, fn, ...rest };
 }
 
 export function calcJson(ctx: CommandContext, file: string, r: InstallationResult, lines?: ReturnType<typeof activityLines>) {
@@ -66,7 +68,7 @@ export function calcJson(ctx: CommandContext, file: string, r: InstallationResul
 
 function printText(ctx: CommandContext, file: string, title: string, r: InstallationResult, lines?: ReturnType<typeof activityLines>, linesFile?: string) {
   const t = ctx.t;
-  const row = (f: CalcFigure) => [text(ctx, f.label), value(ctx, f), `${f.formula} = ${f.substituted}`];
+  const row = (f: CalcFigure) => [text(ctx, f.label), value(ctx, f), `${f.source.formula} = ${f.substituted}`];
   const out: string[] = [t('cbamcalc:cli.title', { title, interpolation: { escapeValue: false } }), t('cbamcalc:cli.pack', r.pack), ''];
   const body: string[][] = [[t('cbamcalc:cli.figure'), t('cbamcalc:cli.value'), t('cbamcalc:cli.formula')]];
   for (const s of r.streams) {
@@ -87,7 +89,11 @@ function printText(ctx: CommandContext, file: string, title: string, r: Installa
     ...(r.see ? [r.see.direct, r.see.indirect, r.see.total] : []),
     ...r.importedGoods,
   ];
-  out.push(`${t('cbamcalc:cli.totals')}:`, aligned(totals.map((f) => [`  ${text(ctx, f.label)}`, value(ctx, f), `${f.formula} = ${f.substituted}`])), '');
+  out.push(
+    `${t('cbamcalc:cli.totals')}:`,
+    aligned(totals.map((f) => [`  ${text(ctx, f.label)}`, value(ctx, f), `${f.source.formula} = ${f.substituted}`])),
+    '',
+  );
   const constants = new Map<string, ConstantRef>();
   for (const f of r.figures) for (const c of f.constants) constants.set(c.id, c);
   if (constants.size) out.push(`${t('cbamcalc:cli.constants')}:`, ...[...constants.values()].map((c) => `  ${constantText(c)}`), '');

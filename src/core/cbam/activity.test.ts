@@ -74,7 +74,7 @@ describe('worked examples (reference/cbam.md §9)', () => {
   it('TC7 heat EF: 96 / 0.9 → 106.67 tCO2/TJ', () => {
     const r = calc(fixture('tc7'));
     expect(round(figure(r, 'heatImported.ef').value, 2)).toBe(106.67);
-    expect(figure(r, 'heatImported.ef').formula).toBe('EF_fuel / η');
+    expect(figure(r, 'heatImported.ef').source.formula).toBe('EF_fuel / η');
     expect(round(r.attributedDirect.value, 2)).toBe(106.67);
   });
   it('TC7 without an efficiency: the pack assumes 0.9 and says so', () => {
@@ -110,7 +110,7 @@ describe('worked examples (reference/cbam.md §9)', () => {
     expect(round(r.see!.indirect.value, 5)).toBe(0.16667);
     expect(r.see!.complex).toBe(true);
     expect(figure(r, 'precursors.direct').value).toBe(206_000);
-    expect(r.see!.direct.formula).toBe('SEE_dir = (AttrEm_dir + EE_InpMat,dir) / AL');
+    expect(r.see!.direct.source.formula).toBe('SEE_dir = (AttrEm_dir + EE_InpMat,dir) / AL');
   });
 });
 
@@ -120,7 +120,7 @@ describe('every figure', () => {
     for (const r of all)
       for (const f of r.figures) {
         expect(f.unit.length, f.id).toBeGreaterThan(0);
-        expect(f.formula.length, f.id).toBeGreaterThan(0);
+        expect(f.source.formula.length, f.id).toBeGreaterThan(0);
         expect(f.substituted, f.id).toMatch(/\d/);
         expect(f.fn.length, f.id).toBeGreaterThan(0);
         expect(f.ref.act, f.id).toMatch(/Regulation/);

@@ -19,7 +19,7 @@ import type { Gas } from '../model/gases';
 import { validateDataset } from '../model/validate';
 import type { Problem } from '../model/problems';
 import { round, sumExact } from '../num';
-import { legalRefOf, type LegalRef } from '../figure';
+import { legalRefOf, type Fig, type LegalRef } from '../figure';
 import type { Constants, Figure as PackFigure, Source as PackSource } from './pack-schema';
 import { definitivePack } from './packs';
 import {
@@ -370,16 +370,17 @@ export interface ConstantRef {
   uncertain?: boolean;
 }
 
-/** One calculated figure: value, unit, formula (symbols and the numbers put into it), the function and the constants. */
-export interface CalcFigure {
+/**
+ * One calculated figure: the core's figure (../figure.ts) computed by a formula — `source.formula` is the symbolic
+ * formula (template notation), e.g. 'AD × NCV × EF × OxF × (1 − BioC) / 1000' — with the numbers put into it, the
+ * function and the constants.
+ */
+export interface CalcFigure extends Fig {
+  source: { kind: 'computed'; formula: string };
   /** stable id, e.g. 'sourceStreams.0.fossil', 'dirEm', 'see.direct' */
   id: string;
   label: Message;
-  value: number;
-  unit: string;
-  /** symbolic formula (template notation), e.g. 'AD × NCV × EF × OxF × (1 − BioC) / 1000' */
-  formula: string;
-  /** the same with the numbers, e.g. '252000 × 45 × 73 × 1 × (1 − 0) / 1000' */
+  /** the formula with the numbers, e.g. '252000 × 45 × 73 × 1 × (1 − 0) / 1000' */
   substituted: string;
   /** the core function that computed it */
   fn: string;
@@ -504,9 +505,15 @@ function calculate(input: ActivityInput): CalculateResult {
   }
 }
 
-type FigInput = Omit<CalcFigure, 'constants' | 'ref'> & { constants?: ConstantRef[]; ref?: LegalRef };
-/** A figure rounded once (DP decimals), by default under the methods annex with no pack constant. */
-const fig = (f: FigInput): CalcFigure => ({ constants: [], ref: ANNEX_III, ...f, value: round(f.value, DP) });
+type FigInput = Omit<CalcFigure, 'constants' | 'ref' | 'source' | 'uncertain'> & { formula: string; constants?: ConstantRef[]; ref?: LegalRef };
+/** A figure rounded once (DP decimals), computed by its formula, by default under the methods annex with no pack constant. */
+const fig = ({ formula, ...f }: FigInput): CalcFigure => ({
+  constants: [],
+  ref: ANNEX_III,
+  ...f,
+  value: round(f.value, DP),
+  source: { kind: 'computed', formula },
+});
 const nameOf = (it: { name?: string | undefined; id?: string | undefined }, sec: string, i: number) => it.name?.trim() || it.id?.trim() || `${sec} #${i + 1}`;
 const idOf = (it: { id?: string | undefined }, prefix: string, i: number) => it.id?.trim() || `${prefix}${String(i + 1).padStart(2, '0')}`;
 
@@ -1291,7 +1298,7 @@ export function activityLines(result: InstallationResult, opts: LinesOptions = {
         mb.map((x) => x.biogenic),
         DP,
       );
-      const ref = mb.map((x) => `${x.name}: ${x.figures[0]!.formula} = ${x.figures[0]!.substituted} = ${n(x.fossil)} tCO2`).join('; ');
+      const ref = mb.map((x) => `${x.name}: ${x.figures[0]!.source.formula} = ${x.figures[0]!.substituted} = ${n(x.fossil)} tCO2`).join('; ');
       if (fossil < 0 || bio < 0) {
         skipped.push(msg('cbamcalc:lines.negativeBalance', { value: fossil }));
         continue;
@@ -1307,7 +1314,7 @@ export function activityLines(result: InstallationResult, opts: LinesOptions = {
       });
       continue;
     }
-    const ref = s.figures.map((f) => `${f.formula} = ${f.substituted} = ${n(f.value)} ${f.unit}`).join('; ');
+    const ref = s.figures.map((f) => `${f.source.formula} = ${f.substituted} = ${n(f.value)} ${f.unit}`).join('; ');
     const pfc = s.kind === 'pfc-slope' || s.kind === 'pfc-overvoltage';
     lines.push({
       ...base(s.id, s.name, s.category, { amount: s.activity.amount, unit: s.activity.unit }),
