@@ -6,7 +6,7 @@
 import { msg, type Message } from '../../i18n/message';
 import type { Gas } from '../../model/gases';
 import { ExactSum, round } from '../../num';
-import { computedFig, ruleFig, type LegalRef } from '../../figure';
+import { computedFig, type LegalRef } from '../../figure';
 import type { Category, CbamPack } from '../pack-schema';
 import { gasDecision } from '../rules/gases';
 import { EM_DP, MASS_DP } from '../kernel';
@@ -20,7 +20,7 @@ export type GasRule = Omit<GasTrace, 'massT' | 'co2eT' | 'gas' | 'studyGwp'>;
 /** The pack's gas rule for the good's category: counted with its GWP, or zero-rated / dropped with the reason. */
 export function gasRule(pack: CbamPack, cat: Category, g: Gas, lineId: string): GasRule {
   const d = gasDecision(pack.rules.gases, pack.constants, cat, g);
-  if (d.outcome === 'counted') return { outcome: 'counted', gwp: ruleFig(d.gwp.value, d.gwp.unit, d.gwp.ref, d.gwp.uncertain) };
+  if (d.outcome === 'counted') return { outcome: 'counted', gwp: d.gwp };
   return {
     outcome: d.outcome,
     reason: msg(d.messageKey, { line: lineId, gas: g, category: `$t:cbam:categories.${cat.id}` }) as Message,

@@ -1,20 +1,13 @@
 /** Gas rules of a pack: is a gas counted (with which GWP), zero-rated or dropped for a good's category. */
+import { legalRefOf, ruleFig, type Fig } from '../../figure';
 import type { Constants, Category } from '../pack-schema';
 import type { GasRule, RuleRef } from './schema';
 
 export type GasDecision =
-  | { outcome: 'counted'; gwp: { value: number; unit: string; ref: RuleRef; uncertain: boolean }; rule: string }
+  | { outcome: 'counted'; /** the GWP as a rule figure (its legal reference, uncertain where the pack or the rule says so) */ gwp: Fig; rule: string }
   | { outcome: 'zero-rated' | 'dropped'; messageKey: string; ref: RuleRef; rule: string };
 
 const matches = (r: GasRule, gas: string) => r.options.gases.includes(gas) || r.options.gases.includes('*');
-
-const packRef = (f: Constants['naturalGasEf']): RuleRef => ({
-  act: f.source.act,
-  ...(f.source.annex ? { annex: f.source.annex } : {}),
-  ...(f.source.table ? { table: f.source.table } : {}),
-  ...(f.source.note ? { note: f.source.note } : {}),
-  confidence: f.confidence,
-});
 
 /** The first rule naming the gas decides; a gas no rule names is dropped under the pack's last rule's reference. */
 export function gasDecision(rules: GasRule[], constants: Constants, category: Pick<Category, 'gases'>, gas: string): GasDecision {
@@ -24,9 +17,9 @@ export function gasDecision(rules: GasRule[], constants: Constants, category: Pi
     if (need && !category.gases.includes(need))
       return { outcome: 'dropped', messageKey: r.options.otherwiseMessageKey ?? 'cbamconvert:gas.notForCategory', ref: r.legalRef, rule: r.id };
     const g = r.options.gwp!;
-    if (g === 'one') return { outcome: 'counted', gwp: { value: 1, unit: 'tCO2e/t', ref: r.legalRef, uncertain: !!r.options.uncertain }, rule: r.id };
+    if (g === 'one') return { outcome: 'counted', gwp: ruleFig(1, 'tCO2e/t', r.legalRef, r.options.uncertain), rule: r.id };
     const f = constants.gwp[g];
-    return { outcome: 'counted', gwp: { value: f.value, unit: 'tCO2e/t', ref: packRef(f), uncertain: !!(f.uncertain || r.options.uncertain) }, rule: r.id };
+    return { outcome: 'counted', gwp: ruleFig(f.value, 'tCO2e/t', legalRefOf(f.source, f.confidence), f.uncertain || r.options.uncertain), rule: r.id };
   }
   return { outcome: r.fn === 'zeroRate' ? 'zero-rated' : 'dropped', messageKey: r.messageKey!, ref: r.legalRef, rule: r.id };
 }
