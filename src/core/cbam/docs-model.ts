@@ -8,6 +8,7 @@ import { convert as convertUnit } from '../model/units';
 import type { ActivityInput } from './activity';
 import { round } from '../num';
 import type { CategoryId } from './pack-schema';
+import { originCountry } from './origin';
 import { cbamPackForPeriod } from './packs';
 import { categoryById, printCn } from './screen';
 import type { CbamDocInput } from './docs/model';
@@ -15,6 +16,7 @@ import { TEMPLATE_MAP, templateRoutes } from './docs/template';
 import { CbamConvertError, type CbamConversion, type Fig } from './convert';
 import { euDefaultElectricityFactor } from './pipeline/electricity';
 import { legalRefOf, ruleFig } from '../figure';
+import { sourcedNumberOf, sourceRefOf } from './docs/sourced';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Documents' input model
@@ -26,36 +28,8 @@ export interface DocsModelOptions {
   productName?: string;
 }
 
-const srcRef = (f: Fig): string => {
-  const s = f.source;
-  switch (s.kind) {
-    case 'dataset':
-      return `Dataset${s.lines.length ? ` line ${s.lines.join(', ')}` : ''}${s.note ? ` (${s.note})` : ''}`;
-    case 'rule':
-      return [s.ref.act, s.ref.annex, s.ref.table, s.ref.note].filter(Boolean).join(', ');
-    case 'user':
-      return `Entered by the user: ${s.field}`;
-    case 'supplier':
-      return `Supplier communication (line ${s.line}${s.ref ? `: ${s.ref}` : ''}${s.verified ? ', verified' : ''})`;
-    case 'library':
-      return `${s.act} [${s.id}]`;
-    case 'computed':
-      return s.formula;
-  }
-};
-const kindOf = (f: Fig): 'measured' | 'calculated' | 'default' | 'supplier' | 'user' | 'other' =>
-  f.source.kind === 'rule'
-    ? 'default'
-    : f.source.kind === 'supplier'
-      ? 'supplier'
-      : f.source.kind === 'user'
-        ? 'user'
-        : f.source.kind === 'dataset'
-          ? 'measured'
-          : f.source.kind === 'computed'
-            ? 'calculated'
-            : 'other';
-const sn = (f: Fig) => ({ value: f.value, source: { ref: srcRef(f), kind: kindOf(f), ...(f.uncertain ? { uncertain: true } : {}) } });
+const srcRef = sourceRefOf;
+const sn = sourcedNumberOf;
 
 /** The documents' input model from a conversion that may be incomplete, with what could not be determined. */
 export interface PartialDocsModel {
@@ -153,7 +127,7 @@ function installationOf(dataset: Dataset): CbamDocInput['installation'] {
     ...(inst?.economicActivity ? { economicActivity: inst.economicActivity } : {}),
     ...(inst?.postCode ? { postCode: inst.postCode } : {}),
     ...(inst?.city ? { city: inst.city } : {}),
-    country: inst?.country ?? dataset.producer.country,
+    country: originCountry(dataset),
     ...(inst?.unlocode ? { unlocode: inst.unlocode } : {}),
     ...(inst?.coordinates ? { latitude: inst.coordinates.lat, longitude: inst.coordinates.lon } : {}),
     operatorName: dataset.producer.name,
@@ -213,7 +187,7 @@ type PrecursorLine = CbamConversion['precursors']['lines'][number];
  */
 function defaultElectricityOf(result: CbamConversion, dataset: Dataset, p: PrecursorLine) {
   if (!p.seeIndirect || !p.country) return undefined;
-  const home = dataset.installations[0]?.country ?? dataset.producer.country;
+  const home = originCountry(dataset);
   let ef: Fig | null = null;
   if (p.country === home) {
     const opt = result.electricity.options.find((o) => o.choice === 'eu-default');

@@ -24,6 +24,8 @@ export const SourceSchema = z.object({
   note: z.string().optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
+/** The kind of a source; each kind of the core's figure source has one (./sourced.ts `SOURCE_KIND`). */
+export type SourceKind = NonNullable<Source['kind']>;
 
 const SourcedNumberObject = z.object({
   value: z.number().finite(),
@@ -32,6 +34,10 @@ const SourcedNumberObject = z.object({
 /** A number, optionally with its source. Input: `12.3` or `{ value: 12.3, source: {...} }`. Output: always an object. */
 export const Num = z.union([z.number().finite(), SourcedNumberObject]).transform((v) => (typeof v === 'number' ? { value: v } : v));
 export const NonNegNum = Num.refine((v) => v.value >= 0, { message: 'cbamdocs:errors.negative' });
+/**
+ * A number of the documents with its source, as parsed. The written form of the core's figure (../../figure.ts `Fig`):
+ * the unit is the field's (see above), the source its citation text — a `Fig` becomes one by `sourcedNumberOf` (./sourced.ts).
+ */
 export type SourcedNumber = z.output<typeof Num>;
 
 const iso2 = z.string().regex(/^[A-Z]{2}$/, { message: 'cbamdocs:errors.country' });
