@@ -4,6 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { isLazyJsonFile, lazyJsonSource } from './tools/lazy-json.mjs';
 
 /**
  * Strict Content-Security-Policy, injected only into the production build (the dev server needs inline
@@ -79,11 +80,27 @@ function samplesIndex(): Plugin {
   };
 }
 
+/**
+ * The built-in CBAM packs' files as strings parsed on first use (tools/lazy-json.mjs, as in the command line's bundle):
+ * loading the dataset model (its process checks import the packs) parses no pack data. Also in the tests.
+ */
+function lazyPackJson(): Plugin {
+  return {
+    name: 'carbonbridge-lazy-json',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!isLazyJsonFile(id)) return undefined;
+      return { code: lazyJsonSource(code, id, (p) => this.addWatchFile(p)), map: null };
+    },
+  };
+}
+
 const unitInclude = ['src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts', 'tools/**/*.test.ts'];
 
 export default defineConfig({
   base: './',
   plugins: [
+    lazyPackJson(),
     svelte(),
     cspMeta(),
     samplesIndex(),
@@ -127,11 +144,15 @@ export default defineConfig({
             { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/, priority: 30 },
             { name: 'fflate', test: /node_modules[\\/]fflate[\\/]/, priority: 30 },
             { name: 'core-i18n', test: /src[\\/]core[\\/]i18n[\\/]/, priority: 20 },
-            // the dataset model with what it and its validation read at import time (the battery details' schema; the
-            // production processes' checks read the CBAM packs): one chunk, so no chunk cycle leaves a value undefined at start-up
+            // the built-in CBAM packs' data (strings parsed on first use, see lazyPackJson): imports nothing, so it cannot
+            // take part in a chunk cycle; its own chunk keeps the dataset model's chunk small and each cached apart
+            { name: 'cbam-pack-data', test: /src[\\/]core[\\/]cbam[\\/]builtin-pack-files\.ts/, priority: 15 },
+            // the dataset model with the modules its validation imports (the battery details' schema; the production
+            // processes' checks import the CBAM packs and their schema): one chunk, so no chunk cycle leaves a value
+            // undefined at start-up (pack-schema's z.enum of the categories)
             {
               name: 'core-model',
-              test: /src[\\/]core[\\/](model|num|battery[\\/]details\.ts|cbam[\\/](packs|pack-schema|pack-files|period|screen|rules[\\/](schema|exclusions))\.ts)|[\\/]rules[\\/](manifest|eu-cbam-definitive[\\/](pack|categories|cn-codes|default-values-cn|benchmarks)|eu-cbam-transitional[\\/](pack|categories|cn-codes)|uk-cbam[\\/](pack|categories|cn-codes))\.json/,
+              test: /src[\\/]core[\\/](model|num|battery[\\/]details\.ts|cbam[\\/](packs|pack-schema|pack-files|period|screen|rules[\\/](schema|exclusions))\.ts)|[\\/]rules[\\/]manifest\.json/,
               priority: 10,
             },
           ],

@@ -11,6 +11,8 @@
 //   `--help` loads no command;
 // - the bundle is ASCII only (every other character written as \uXXXX): Node reads it as a one-byte string, half the
 //   memory and a faster read than the two-byte string a single non-ASCII character makes of the whole file;
+// - the built-in CBAM packs' JSON is kept as strings and parsed on first use (tools/lazy-json.mjs), other JSON data
+//   as `JSON.parse('…')`;
 // - it is CommonJS so that bin/carbonbridge.mjs can compile it through node:vm with a V8 code cache per command
 //   (dist-cli/cache/, written on a command's first run): a cold start then skips parsing and compiling. Node 20 has
 //   no code cache for ES modules (measured: an ESM build split per command compiles ~100 ms at each start).
@@ -23,6 +25,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
+import { isLazyJsonFile, lazyJsonSource } from './lazy-json.mjs';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 export const OUT_DIR = join(root, 'dist-cli');
@@ -47,6 +50,22 @@ const jsonAsParse = {
     });
   },
 };
+
+/**
+ * The built-in CBAM packs' files as strings parsed on first use (tools/lazy-json.mjs): importing the packs parses
+ * nothing, so `validate` of a dataset without production processes never parses the ~600 KB of pack data.
+ */
+const lazyJson = (read) => ({
+  name: 'lazy-json',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (!isLazyJsonFile(args.path)) return undefined;
+      const { readFile } = await import('node:fs/promises');
+      const contents = lazyJsonSource(await readFile(args.path, 'utf8'), args.path, (p) => read.push(p));
+      return { contents, loader: 'ts', watchFiles: read };
+    });
+  },
+});
 
 /**
  * Every character outside ASCII as a \u escape (esbuild already escapes strings; regular expressions keep theirs).
@@ -75,6 +94,7 @@ function evaluate(code) {
 export async function buildCli() {
   const { build } = await import('esbuild');
   const t0 = Date.now();
+  const lazyRead = []; // JSON files the lazy-json plugin embedded (not in the metafile: no module imports them)
   const r = await build({
     absWorkingDir: root,
     entryPoints: [join(root, 'src', 'cli', 'main.ts')],
@@ -89,7 +109,7 @@ export async function buildCli() {
     write: false,
     outfile: BUNDLE,
     logLevel: 'warning',
-    plugins: [jsonAsParse],
+    plugins: [lazyJson(lazyRead), jsonAsParse],
     define: {
       // The loader (bin/carbonbridge.mjs) passes the bundle's file URL as __cbImportMetaUrl (src/cli/i18n.ts finds the
       // locales folder from it).
@@ -111,7 +131,12 @@ export async function buildCli() {
   rmSync(CACHE_DIR, { recursive: true, force: true });
   rmSync(join(OUT_DIR, 'carbonbridge.cache'), { force: true }); // the single cache of earlier builds
   // the build script itself too: a bundle of an earlier build (not ASCII only, say) is rebuilt
-  const inputs = [...Object.keys(r.metafile.inputs).filter((p) => !p.includes('node_modules')), 'tools/build-cli.mjs'];
+  const inputs = [
+    ...Object.keys(r.metafile.inputs).filter((p) => !p.includes('node_modules')),
+    ...lazyRead.map((p) => relative(root, p)),
+    'tools/build-cli.mjs',
+    'tools/lazy-json.mjs',
+  ];
   const tmpIn = `${INPUTS}.${process.pid}.tmp`;
   writeFileSync(tmpIn, JSON.stringify({ built: new Date().toISOString(), inputs: inputs.map((p) => relative(root, join(root, p))) }));
   renameSync(tmpIn, INPUTS);

@@ -1,22 +1,12 @@
 /**
  * Border-adjustment rule packs: the built-in ones listed in rules/manifest.json (imported statically, so this works in
- * node/tsx, vitest and vite, and validated on first use), plus packs installed at run time (the CLI's --rules folder,
- * the packs a user loaded in the app's Library). An installed pack replaces the built-in pack of the same id or adds a
- * new one. `cbamPackForPeriod` picks, within a scheme (eu-cbam, uk-cbam, …), the pack whose effective dates contain
- * the period.
+ * node/tsx, vitest and vite; a pack's files are parsed and validated on its first use, see ./builtin-pack-files), plus
+ * packs installed at run time (the CLI's --rules folder, the packs a user loaded in the app's Library). An installed
+ * pack replaces the built-in pack of the same id or adds a new one. `cbamPackForPeriod` picks, within a scheme
+ * (eu-cbam, uk-cbam, …), the pack whose effective dates contain the period.
  */
 import manifest from '../../../rules/manifest.json';
-import defMeta from '../../../rules/eu-cbam-definitive/pack.json';
-import defCategories from '../../../rules/eu-cbam-definitive/categories.json';
-import defCnCodes from '../../../rules/eu-cbam-definitive/cn-codes.json';
-import defDefaults from '../../../rules/eu-cbam-definitive/default-values-cn.json';
-import defBenchmarks from '../../../rules/eu-cbam-definitive/benchmarks.json';
-import trMeta from '../../../rules/eu-cbam-transitional/pack.json';
-import trCategories from '../../../rules/eu-cbam-transitional/categories.json';
-import trCnCodes from '../../../rules/eu-cbam-transitional/cn-codes.json';
-import ukMeta from '../../../rules/uk-cbam/pack.json';
-import ukCategories from '../../../rules/uk-cbam/categories.json';
-import ukCnCodes from '../../../rules/uk-cbam/cn-codes.json';
+import { BUILT_IN_FILES } from './builtin-pack-files';
 import type { Message } from '../i18n/message';
 import { parseCbamPack, type CbamPack, type DefinitivePack, type TransitionalPack } from './pack-schema';
 import { assembleCbamPack } from './pack-files';
@@ -26,19 +16,6 @@ export { parseCbamPeriod, type CbamPeriod };
 
 /** Ids of the built-in packs (any other id may be installed at run time). */
 export type CbamPackId = 'eu-cbam-definitive' | 'eu-cbam-transitional' | 'uk-cbam' | (string & {});
-
-/** The files of each built-in pack folder, by folder name of the manifest. */
-const BUILT_IN_FILES: Record<string, Record<string, unknown>> = {
-  'eu-cbam-definitive': {
-    'pack.json': defMeta,
-    'categories.json': defCategories,
-    'cn-codes.json': defCnCodes,
-    'default-values-cn.json': defDefaults,
-    'benchmarks.json': defBenchmarks,
-  },
-  'eu-cbam-transitional': { 'pack.json': trMeta, 'categories.json': trCategories, 'cn-codes.json': trCnCodes },
-  'uk-cbam': { 'pack.json': ukMeta, 'categories.json': ukCategories, 'cn-codes.json': ukCnCodes },
-};
 
 export interface ManifestEntry {
   id: string;
@@ -54,8 +31,9 @@ export const RULES_MANIFEST = manifest as { borderAdjustment: ManifestEntry[] };
 export function rawCbamPack(id: CbamPackId): Record<string, unknown> {
   const entry = RULES_MANIFEST.borderAdjustment.find((e) => e.id === id);
   const files = entry ? BUILT_IN_FILES[entry.dir] : undefined;
-  if (!entry || !files) throw new Error(`no built-in CBAM pack ${id}`);
-  return assembleCbamPack(files['pack.json'] as Record<string, unknown>, (name) => files[name]);
+  const meta = files?.['pack.json'];
+  if (!files || !meta) throw new Error(`no built-in CBAM pack ${id}`);
+  return assembleCbamPack(meta() as Record<string, unknown>, (name) => files[name]?.());
 }
 
 export type PackOrigin = 'built-in' | 'installed';

@@ -88,8 +88,21 @@ function table(codes: readonly string[], aliases: Record<string, string[]>): Map
   return m;
 }
 
-const PROCESS_CATEGORIES: readonly string[] = definitivePack().categories.map((c) => c.id as string);
-const PROCESS_ROUTES: readonly string[] = [...new Set(definitivePack().categories.flatMap((c) => c.routes))];
+/** A list read from the EU definitive pack on first use (importing this module reads no pack). */
+function packList(read: () => readonly string[]): { readonly codes: readonly string[]; readonly map: Map<string, string> } {
+  let codes: readonly string[] | undefined;
+  let map: Map<string, string> | undefined;
+  return {
+    get codes() {
+      return (codes ??= read());
+    },
+    get map() {
+      return (map ??= table(this.codes, {}));
+    },
+  };
+}
+const PROCESS_CATEGORIES = packList(() => definitivePack().categories.map((c) => c.id as string));
+const PROCESS_ROUTES = packList(() => [...new Set(definitivePack().categories.flatMap((c) => c.routes))]);
 const CARBON_INSTRUMENTS = CarbonPricePaid.shape.instrument.options;
 const REBATES = CarbonPricePaid.shape.rebate.unwrap().options;
 const EF_SOURCES = PrecursorInfo.shape.embedded.unwrap().shape.electricityEfSource.unwrap().options;
@@ -229,8 +242,8 @@ export const LISTS = {
   },
   // format version 2 (production processes): the EU definitive pack's aggregated goods categories and routes, the
   // carbon-price instrument and rebate of the schema, the template's D.4 source codes of an electricity factor
-  processCategory: { codes: PROCESS_CATEGORIES, map: table(PROCESS_CATEGORIES, {}) },
-  processRoute: { codes: PROCESS_ROUTES, map: table(PROCESS_ROUTES, {}) },
+  processCategory: PROCESS_CATEGORIES,
+  processRoute: PROCESS_ROUTES,
   carbonInstrument: { codes: CARBON_INSTRUMENTS, map: table(CARBON_INSTRUMENTS, {}) },
   rebate: { codes: REBATES, map: table(REBATES, {}) },
   efSource: { codes: EF_SOURCES, map: table(EF_SOURCES, {}) },

@@ -68,8 +68,19 @@ const LIST_DEFS: ListDef[] = [
   { id: 'gwpSet', codes: LISTS.gwpSet.codes },
   { id: 'basisKind', codes: LISTS.basisKind.codes },
   { id: 'reportedUnit', codes: LISTS.reportedUnit.codes },
-  { id: 'processCategory', codes: LISTS.processCategory.codes },
-  { id: 'processRoute', codes: LISTS.processRoute.codes },
+  // read from the EU definitive pack when the workbook is written, not at import
+  {
+    id: 'processCategory',
+    get codes() {
+      return LISTS.processCategory.codes;
+    },
+  },
+  {
+    id: 'processRoute',
+    get codes() {
+      return LISTS.processRoute.codes;
+    },
+  },
   { id: 'carbonInstrument', codes: LISTS.carbonInstrument.codes },
   { id: 'rebate', codes: LISTS.rebate.codes },
   { id: 'efSource', codes: LISTS.efSource.codes },
