@@ -12,7 +12,7 @@ import type { Message } from '../../core/i18n/message';
 import { translateMessage } from '../../core/i18n/translate';
 import {
   activityLines,
-  ANNEX_III,
+  annexIII,
   calculateInstallation,
   displayDp,
   type CalcFigure,
@@ -97,7 +97,7 @@ function printText(ctx: CommandContext, file: string, title: string, r: Installa
   const constants = new Map<string, ConstantRef>();
   for (const f of r.figures) for (const c of f.constants) constants.set(c.id, c);
   if (constants.size) out.push(`${t('cbamcalc:cli.constants')}:`, ...[...constants.values()].map((c) => `  ${constantText(c)}`), '');
-  out.push(t('cbamcalc:cli.legal', { ref: `${ANNEX_III.act}, ${ANNEX_III.annex} (${ANNEX_III.note})`, interpolation: { escapeValue: false } }));
+  out.push(t('cbamcalc:cli.legal', { ref: `${annexIII().act}, ${annexIII().annex} (${annexIII().note})`, interpolation: { escapeValue: false } }));
   if (r.notes.length) out.push('', `${t('cbamcalc:cli.notes')}:`, ...r.notes.map((m) => `  - ${text(ctx, m)}`));
   if (lines && linesFile) {
     out.push(

@@ -397,8 +397,12 @@ function methodsRef(): LegalRef {
   const r = definitivePack().rules.refs.methods ?? definitivePack().rules.refs.boundary;
   return legalRefOf({ act: r.act, annex: r.annex, note: r.note });
 }
-export const ANNEX_III: LegalRef = methodsRef();
-const SEE_REF: LegalRef = { ...ANNEX_III, note: 'Annex III, attribution of emissions and specific embedded emissions (simple and complex goods)' };
+let annexIIIRef: LegalRef | undefined;
+let seeRefMemo: LegalRef | undefined;
+/** The act of the monitoring methods (read from the pack on first use, not at import). */
+export const annexIII = (): LegalRef => (annexIIIRef ??= methodsRef());
+const seeRef = (): LegalRef =>
+  (seeRefMemo ??= { ...annexIII(), note: 'Annex III, attribution of emissions and specific embedded emissions (simple and complex goods)' });
 
 export type StreamKind = 'combustion' | 'process' | 'mass-balance' | 'pfc-slope' | 'pfc-overvoltage' | 'cems-CO2' | 'cems-N2O';
 
@@ -509,7 +513,7 @@ type FigInput = Omit<CalcFigure, 'constants' | 'ref' | 'source' | 'uncertain'> &
 /** A figure rounded once (DP decimals), computed by its formula, by default under the methods annex with no pack constant. */
 const fig = ({ formula, ...f }: FigInput): CalcFigure => ({
   constants: [],
-  ref: ANNEX_III,
+  ref: annexIII(),
   ...f,
   value: round(f.value, DP),
   source: { kind: 'computed', formula },
@@ -973,7 +977,7 @@ function attributionResults(input: ActivityInput, K: Constants, dirEm: CalcFigur
     formula: 'AttrEm_dir = DirEm* + Em_H,imp − Em_H,exp + WG_corr,imp − WG_corr,exp − Em_el,exp',
     substituted: `${n(c.dirEm)} + ${n(c.heatImport)} − ${n(c.heatExport)} + ${n(c.wasteGasImport)} − ${n(c.wasteGasExport)} − ${n(c.electricityExport)}`,
     fn: 'attributedDirect',
-    ref: SEE_REF,
+    ref: seeRef(),
   });
   let attrIndirect: CalcFigure | null = null;
   const elc = input.electricityConsumed;
@@ -987,7 +991,7 @@ function attributionResults(input: ActivityInput, K: Constants, dirEm: CalcFigur
       formula: 'AttrEm_indir = E_el,cons × EF_el',
       substituted: `${n(elc.mwh)} × ${n(elc.ef)}`,
       fn: 'attributedIndirect',
-      ref: SEE_REF,
+      ref: seeRef(),
     });
   }
 
@@ -1009,7 +1013,7 @@ function importedGoodsResults(input: ActivityInput, s: { direct: number; indirec
       formula: 'EE_dir = m × SEE_dir',
       substituted: `${m} × ${n(s.direct)}`,
       fn: 'importEmbeddedEmissions',
-      ref: SEE_REF,
+      ref: seeRef(),
     }),
     fig({
       id: 'importedGoods.indirect',
@@ -1019,7 +1023,7 @@ function importedGoodsResults(input: ActivityInput, s: { direct: number; indirec
       formula: 'EE_ind = m × SEE_ind',
       substituted: `${m} × ${n(s.indirect)}`,
       fn: 'importEmbeddedEmissions',
-      ref: SEE_REF,
+      ref: seeRef(),
     }),
     fig({
       id: 'importedGoods.counted',
@@ -1029,7 +1033,7 @@ function importedGoodsResults(input: ActivityInput, s: { direct: number; indirec
       formula: imp.indirectCounted ? 'EE = EE_dir + EE_ind' : 'EE = EE_dir',
       substituted: imp.indirectCounted ? `${n(e.direct)} + ${n(e.indirect)}` : n(e.direct),
       fn: 'importEmbeddedEmissions',
-      ref: SEE_REF,
+      ref: seeRef(),
     }),
   ];
 }
@@ -1049,7 +1053,7 @@ function seeResults(input: ActivityInput, attrDirect: CalcFigure, attrIndirect: 
         formula: 'M_i × SEE_dir,i',
         substituted: `${n(q.mass)} × ${n(q.seeDirect)}`,
         fn: 'importEmbeddedEmissions',
-        ref: SEE_REF,
+        ref: seeRef(),
       }),
     );
     precursors.push(
@@ -1061,7 +1065,7 @@ function seeResults(input: ActivityInput, attrDirect: CalcFigure, attrIndirect: 
         formula: 'M_i × SEE_ind,i',
         substituted: `${n(q.mass)} × ${n(q.seeIndirect ?? 0)}`,
         fn: 'importEmbeddedEmissions',
-        ref: SEE_REF,
+        ref: seeRef(),
       }),
     );
     if (q.source === 'default') notes.push(msg('cbamcalc:notes.precursorDefault', { name: `$raw:${name}` }));
@@ -1091,7 +1095,7 @@ function seeResults(input: ActivityInput, attrDirect: CalcFigure, attrIndirect: 
           formula: 'EE_InpMat,dir = Σ M_i × SEE_dir,i',
           substituted: input.precursors.map((q) => `${n(q.mass)} × ${n(q.seeDirect)}`).join(' + '),
           fn: 'specificEmbeddedEmissions',
-          ref: SEE_REF,
+          ref: seeRef(),
         }),
       );
       precursors.push(
@@ -1103,7 +1107,7 @@ function seeResults(input: ActivityInput, attrDirect: CalcFigure, attrIndirect: 
           formula: 'EE_InpMat,ind = Σ M_i × SEE_ind,i',
           substituted: input.precursors.map((q) => `${n(q.mass)} × ${n(q.seeIndirect ?? 0)}`).join(' + '),
           fn: 'specificEmbeddedEmissions',
-          ref: SEE_REF,
+          ref: seeRef(),
         }),
       );
     }
@@ -1119,7 +1123,7 @@ function seeResults(input: ActivityInput, attrDirect: CalcFigure, attrIndirect: 
         formula: complex ? 'SEE_dir = (AttrEm_dir + EE_InpMat,dir) / AL' : 'SEE_dir = AttrEm_dir / AL',
         substituted: complex ? `(${n(attrDirect.value)} + ${n(s.embeddedInPrecursorsDirect)}) / ${al}` : `${n(attrDirect.value)} / ${al}`,
         fn: 'specificEmbeddedEmissions',
-        ref: SEE_REF,
+        ref: seeRef(),
       }),
       indirect: fig({
         id: 'see.indirect',
@@ -1129,7 +1133,7 @@ function seeResults(input: ActivityInput, attrDirect: CalcFigure, attrIndirect: 
         formula: complex ? 'SEE_ind = (AttrEm_indir + EE_InpMat,ind) / AL' : 'SEE_ind = AttrEm_indir / AL',
         substituted: complex ? `(${n(indirectValue)} + ${n(s.embeddedInPrecursorsIndirect)}) / ${al}` : `${n(indirectValue)} / ${al}`,
         fn: 'specificEmbeddedEmissions',
-        ref: SEE_REF,
+        ref: seeRef(),
       }),
       total: fig({
         id: 'see.total',
@@ -1139,7 +1143,7 @@ function seeResults(input: ActivityInput, attrDirect: CalcFigure, attrIndirect: 
         formula: 'SEE = SEE_dir + SEE_ind',
         substituted: `${n(s.direct)} + ${n(s.indirect)}`,
         fn: 'specificEmbeddedEmissions',
-        ref: SEE_REF,
+        ref: seeRef(),
       }),
     };
     if (!input.electricityConsumed) notes.push(msg('cbamcalc:notes.noElectricity'));
@@ -1274,7 +1278,7 @@ export function activityLines(result: InstallationResult, opts: LinesOptions = {
     return s;
   };
   const src = (kind: StreamKind, reference: string) => ({
-    name: `CBAM ${METHOD_NAME[kind]} — ${ANNEX_III.act}, ${ANNEX_III.annex}`,
+    name: `CBAM ${METHOD_NAME[kind]} — ${annexIII().act}, ${annexIII().annex}`,
     reference,
   });
   const base = (id: string, description: string, category: InventoryLine['category'], activity: InventoryLine['activity']) => ({
