@@ -41,6 +41,7 @@ import { seeDirect, seeStage } from './pipeline/see';
 import type { CbamConversion, ConvertOptions, ConvertResult } from './pipeline/types';
 import { verifierFacts } from './pipeline/verifier-facts';
 import type { Message } from '../i18n/message';
+import { originCountry } from './origin';
 
 export { EM_DP, MASS_DP, SEE_DP };
 export type { Fig, FigSource, LegalRef } from '../figure';
@@ -109,7 +110,7 @@ export function convertToCbam(dataset: Dataset, options: ConvertOptions): Conver
   const ctx: ElectricityContext = {
     pack,
     period,
-    country: dataset.installations[0]?.country ?? dataset.producer.country,
+    country: originCountry(dataset),
     options,
     lib,
     lines: boundary.electricity,

@@ -1,4 +1,6 @@
 /** The country-of-origin rule as a table of cases (what the dataset says → the origin CarbonBridge uses). */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { originCountry, originOf, type OriginSource } from './origin';
 import { sampleJson } from '../../../test/helpers/samples';
@@ -47,5 +49,38 @@ describe('country of origin (one rule for the CLI and the app)', () => {
   it('the samples: aluminium produced in Ningxia is of China', () => {
     const ds = Dataset.parse(sampleJson('aluminium-ingot-ningxia.json'));
     expect(originCountry(ds)).toBe('CN');
+  });
+});
+
+/**
+ * The rule written out again instead of calling originOf/originCountry: the first installation's country, or an
+ * (installation's) country falling back on the producer's with `??`.
+ */
+const RULE_COPIES = [/installations\??\.?(?:\[0\]|\.at\(0\))!?\??\.country\b/, /\.country\s*\?\?\s*[\w.?!]*producer\??\.country\b/];
+const copiesIn = (text: string): string[] =>
+  text.split('\n').flatMap((line, i) => (RULE_COPIES.some((re) => re.test(line)) ? [`${i + 1}: ${line.trim()}`] : []));
+
+describe('the rule is written in one place only', () => {
+  it('recognises the copies it looks for (and not a line’s own installation)', () => {
+    expect(copiesIn('const c = dataset.installations[0]?.country ?? dataset.producer.country;')).toHaveLength(1);
+    expect(copiesIn('  country: inst?.country ?? dataset.producer.country,')).toHaveLength(1);
+    expect(copiesIn('const c = ds.installations?.[0]?.country;')).toHaveLength(1);
+    expect(copiesIn('const c = ds.installations.at(0)!.country;')).toHaveLength(1);
+    expect(copiesIn('const c = originCountry(dataset);')).toEqual([]);
+    expect(copiesIn('l.installationId ? (instCountry.get(l.installationId) ?? ds.producer.country) : ds.producer.country')).toEqual([]);
+  });
+  it('no file in src/ (tests excluded) writes the country-of-origin rule again: they call originOf/originCountry', () => {
+    const src = join(import.meta.dirname, '..', '..');
+    const files = (d: string): string[] =>
+      readdirSync(d).flatMap((f) => {
+        const p = join(d, f);
+        if (statSync(p).isDirectory()) return files(p);
+        return /\.(ts|svelte)$/.test(f) && !/\.test\.ts$/.test(f) ? [p] : [];
+      });
+    const all = files(src);
+    expect(all.length).toBeGreaterThan(200);
+    const own = join(import.meta.dirname, 'origin.ts');
+    const found = all.filter((p) => p !== own).flatMap((p) => copiesIn(readFileSync(p, 'utf8')).map((c) => `${relative(src, p)}:${c}`));
+    expect(found).toEqual([]);
   });
 });
