@@ -79,8 +79,8 @@ function figures(st: EquivalenceStatement, L: LangT): string {
   return `<h2>${esc(t('partners:doc.figureHeading'))}</h2>
 <p class="small">${esc(t('partners:doc.figureLead', { unit }))}</p>
 <table data-testid="figures"><tbody>
-<tr><th scope="row">${esc(t('partners:doc.asStudied', { pack: f.study.packId, gwp: f.study.gwpSet }))}</th><td class="num" data-testid="study-total">${n(f.study.total)}</td><td dir="ltr">${esc(unit)}</td></tr>
-<tr><th scope="row">${esc(t('partners:doc.underReference', { pack: f.reference.packId, gwp: f.reference.gwpSet }))}</th><td class="num" data-testid="reference-total">${n(f.reference.total)}</td><td dir="ltr">${esc(unit)}</td></tr>
+<tr><th scope="row">${esc(t('partners:doc.asStudied', { pack: pick(st.study.title, L.lang), gwp: f.study.gwpSet }))}</th><td class="num" data-testid="study-total">${n(f.study.total)}</td><td dir="ltr">${esc(unit)}</td></tr>
+<tr><th scope="row">${esc(t('partners:doc.underReference', { pack: pick(st.against.reference.title, L.lang), gwp: f.reference.gwpSet }))}</th><td class="num" data-testid="reference-total">${n(f.reference.total)}</td><td dir="ltr">${esc(unit)}</td></tr>
 <tr><th scope="row">${esc(t('partners:doc.difference'))}</th><td class="num">${f.differenceKg > 0 ? '+' : ''}${n(f.differenceKg)}</td><td>${f.differencePct === null ? '—' : `<span dir="ltr">${esc(fmtNum(f.differencePct, L.lang, 2))} %</span>`}</td></tr>
 </tbody></table>
 <h2>${esc(t('partners:doc.bridgeHeading'))}</h2><table data-testid="bridge"><thead><tr><th>${esc(t('partners:doc.cause'))}</th><th>kg CO2e</th><th>${esc(t('partners:doc.explanation'))}</th></tr></thead><tbody>${causes}</tbody></table>
