@@ -3,7 +3,7 @@
 // transpiled at run time; each command's code is evaluated only when that command runs), compiled through node:vm
 // with a V8 code cache per command kept in dist-cli/cache/ (written after a command's first run when the folder is
 // writable; the file name carries the bundle's size and time, so a rebuilt bundle never meets an old cache).
-// In a source checkout (src/ present) a missing or stale bundle (a source file newer than it) is rebuilt first.
+// zod runs without its JIT (see below). In a source checkout (src/ present) a missing or stale bundle (a source file newer than it) is rebuilt first.
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -48,6 +48,11 @@ try {
 } catch {
   cachedData = undefined;
 }
+// zod without its JIT: a schema's first parse would otherwise compile a checker with new Function (not in the code
+// cache, so at every start: ~30 ms of `validate`); one run parses few objects with each schema, and the inventory lines
+// of a large dataset go through the core's fast path. Read by zod (globalThis.__zod_globalConfig, what z.config()
+// sets) when the bundle builds its schemas, so it is set before the bundle runs.
+globalThis.__zod_globalConfig = { ...globalThis.__zod_globalConfig, jitless: true };
 const script = new Script(`(function (exports, require, module, __filename, __dirname, __cbImportMetaUrl) {${source}\n})`, {
   filename: bundle,
   cachedData,
