@@ -16,7 +16,7 @@ export const ALLOWED = new Set(
     'CBAM EU UK GB ISO IEC IPCC GWP CO CO2 CO2e CH4 N2O SF6 NF3 PFC PFCs HFC HFCs CF4 C2F6 kg kWh MWh GWh TJ GJ MJ Nm3 km tkm EUR CNY USD CN HS TARIC ' +
     'UTF GBK GB18030 CSV XML XSD JSON PDF XLSX xlsx csv json xml pdf Excel WPS LibreOffice SEE LCA PCF MEE PPA CLCD EORI NCA QReport UN LOCODE UNLOCODE ' +
     'CEMS LFP NMC MIIT IEA ETS EPD PEF Ecoinvent ecoinvent GaBi Regulation Implementing Delegated Directive Decision Annex Annexes Article Commission ' +
-    'OJ TC DirEm AttrEm SEF Q1 Q2 Q3 Q4 AR4 AR5 AR6 BOM MRV CCS CCU CCUS TRACES NCV EF IDs ID Ningxia NDRC SAMR CNAS CQC BSI TÜV SGS DNV ' +
+    'Ares OJ TC DirEm AttrEm SEF Q1 Q2 Q3 Q4 AR4 AR5 AR6 BOM MRV CCS CCU CCUS TRACES NCV EF IDs ID Ningxia NDRC SAMR CNAS CQC BSI TÜV SGS DNV ' +
     // the product's name and the language switch (each language named in its own script)
     'CarbonBridge carbonbridge English tCO2 kgCO2 tCO2e kgCO2e tkm Ctrl Shift piece m3 xls xlsx eu-cbam kW Table'
   ).split(/\s+/),

@@ -186,7 +186,7 @@ export const batteryCommand: Command = {
         await ctx.io.writeFile(outFile, declarationHtml(d, { lang: ctx.lang, t: ctx.t }, { publicVersion: ctx.options.public === true }));
       else if (format === 'declaration') await ctx.io.writeFile(outFile, `${JSON.stringify(d, null, 2)}\n`);
       else {
-        const p = passportExcerpt(d);
+        const p = passportExcerpt(d, ctx.t);
         if (!p.ok) {
           ctx.io.stderr(`${ctx.t('battery:cli.noPassport')}\n${p.missing.map((m) => `  - ${translateMessage(ctx.t, m)}`).join('\n')}\n`);
           code = EXIT.FINDINGS;
@@ -200,7 +200,7 @@ export const batteryCommand: Command = {
         ...d,
         findings: [...input.problems, ...d.findings].map((p) => problemJson(ctx, p)),
         missing: d.missing.map((m) => ({ ...m, text: tr(m) })),
-        passport: passportExcerpt(d),
+        passport: passportExcerpt(d, ctx.t),
         ...(cmp
           ? {
               comparison: {

@@ -34,10 +34,26 @@ function num(c: DocCtx, n: number | null, dp: number, testid?: string): string {
   return `<bdi dir="ltr"${id}>${esc(c.num ? c.num(n, dp) : fmtNum(n, c.lang, dp))}</bdi>`;
 }
 
+/** The key of a legal reference's act or locator in the battery namespace: the English text in lower case, runs of other characters as "-". */
+export const refKey = (kind: 'act' | 'clause', text: string): string =>
+  `battery:ref.${kind}.${text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)}`;
+
+/** An act or locator of the pack data (written in English) in the reader's language; as written when no translation exists. */
+export function refText(c: DocCtx, kind: 'act' | 'clause', text: string): string {
+  const key = refKey(kind, text);
+  const out = c.t(key);
+  return out === key || out === key.slice('battery:'.length) ? text : out;
+}
+
+/** A legal reference: act and locator in the reader's language, then the public document's address (not as prose). */
 export function sourceHtml(s: SourceRef, c: DocCtx): string {
-  const parts = [esc(s.act)];
-  if (s.clause) parts.push(esc(s.clause));
-  let out = `<bdi>${parts.join(', ')}</bdi>`;
+  const parts = [esc(refText(c, 'act', s.act))];
+  if (s.clause) parts.push(esc(refText(c, 'clause', s.clause)));
+  let out = `<bdi>${parts.join(esc(c.t('battery:doc.refSep')))}</bdi>`;
   if (s.url) out += ` <span class="url" dir="ltr">${esc(s.url)}</span>`;
   if (s.uncertain)
     out += ` <span class="uncertain" data-uncertain>⚠ ${esc(c.t('battery:doc.uncertain'))}${c.lang === 'en' ? `: ${esc(s.uncertain)}` : ''}</span>`;
@@ -93,7 +109,7 @@ function fuHtml(d: BatteryDeclaration, c: DocCtx): string {
           perYear: y.fromUsage?.perYear,
           kmYears: y.fromUsage?.years,
         });
-  return `<p dir="ltr" class="formula"><code>${esc(fu.formula)}</code></p>
+  return `<p class="formula">${esc(t('battery:doc.formula'))}</p>
 <p>${esc(t('battery:doc.eTotal'))} <bdi dir="ltr">${num(c, fu.usableEnergyKWh, 3)} kWh × ${num(c, cy.value, 3)} × ${num(c, y.years, 3)}</bdi> = <strong>${num(c, fu.eTotalKWh, 3, 'e-total')} kWh</strong></p>
 <ul class="small"><li>${esc(t('battery:doc.cycles'))}: ${esc(cyText)} — ${sourceHtml(cy.source, c)}</li><li>${esc(t('battery:doc.years'))}: ${esc(yText)}${d.battery.serviceLife.kmRule ? ` (${esc(d.battery.serviceLife.kmRule)})` : ''}</li><li>${sourceHtml(fu.source, c)}</li></ul>`;
 }

@@ -4,6 +4,7 @@
  * BatteryPass-Ready attribute names. Only declared figures are exported; what is missing is listed, not filled.
  */
 import { msg, type Message } from '../i18n/message';
+import type { TFunction } from '../i18n/translate';
 import type { BatteryDeclaration } from './declaration';
 
 export const BATTERY_PASS_ASPECT = 'urn:samm:io.BatteryPass.CarbonFootprint:1.2.0#CarbonFootprintForBatteries';
@@ -16,7 +17,7 @@ const STAGE_NAMES: Record<string, { bp: string; ready: string }> = {
   'end-of-life-and-recycling': { bp: 'Recycling', ready: 'ContributionOfEndOfLifeAndRecyclingLifecycleStage' },
 };
 
-/** Performance class text while no class is adopted (the attribute is required by the v1.2.0 schema). */
+/** Performance class text while no class is adopted (the attribute is required by the v1.2.0 schema); in the reader's language with `t`. */
 export const CLASS_NOT_ADOPTED = 'not adopted (Regulation (EU) 2023/1542 Art. 7(2): delegated act pending)';
 
 export interface PassportExport {
@@ -27,7 +28,7 @@ export interface PassportExport {
   batteryPassReady?: Record<string, unknown>;
 }
 
-export function passportExcerpt(d: BatteryDeclaration): PassportExport {
+export function passportExcerpt(d: BatteryDeclaration, t?: TFunction): PassportExport {
   const missing: Message[] = [];
   if (d.total.kgPerKWh === null) missing.push(msg('battery:passport.noTotal'));
   if (!d.battery.publicStudyUrl) missing.push(msg('battery:passport.noStudy'));
@@ -36,7 +37,7 @@ export function passportExcerpt(d: BatteryDeclaration): PassportExport {
   const unknownStage = d.stages.find((s) => !STAGE_NAMES[s.id]);
   if (unknownStage) missing.push(msg('battery:passport.notEuStages', { pack: d.pack.id }));
   if (missing.length) return { ok: false, missing };
-  const cls = d.performanceClass.userClass ?? CLASS_NOT_ADOPTED;
+  const cls = d.performanceClass.userClass ?? (t ? t('battery:passport.classNotAdopted') : CLASS_NOT_ADOPTED);
   const batteryPass: Record<string, unknown> = {
     batteryCarbonFootprint: d.total.kgPerKWh,
     carbonFootprintPerLifecycleStage: d.stages.map((s) => ({ lifecycleStage: STAGE_NAMES[s.id]!.bp, carbonFootprint: s.kgPerKWh })),
