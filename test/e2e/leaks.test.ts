@@ -24,7 +24,7 @@ describe('the leak finder', () => {
     expect(leaks('基础值 Base value without mark-up', 'zh')).toEqual(expect.arrayContaining(['latin: Base', 'latin: value', 'latin: without']));
     expect(
       leaks(
-        'CN 7601 10 00 · 1.7325 tCO2e/t · Implementing Regulation (EU) 2025/2547, Annex II · ISO 14067 · v2.1.1 · carbonbridge cbam-calc a.json · ?lang=zh',
+        'CN 7601 10 00 · 1.7325 tCO2e/t · Implementing Regulation (EU) 2025/2547, Annex II · ISO 14067 · HFC-134a · CNCA-CFP-00 · v2.1.1 · carbonbridge cbam-calc a.json · ?lang=zh',
         'zh',
       ),
     ).toEqual([]);

@@ -17,6 +17,8 @@ export const ALLOWED = new Set(
     'UTF GBK GB18030 CSV XML XSD JSON PDF XLSX xlsx csv json xml pdf Excel WPS LibreOffice SEE LCA PCF MEE PPA CLCD EORI NCA QReport UN LOCODE UNLOCODE ' +
     'CEMS LFP NMC MIIT IEA ETS EPD PEF Ecoinvent ecoinvent GaBi Regulation Implementing Delegated Directive Decision Annex Annexes Article Commission ' +
     'Ares OJ TC DirEm AttrEm SEF Q1 Q2 Q3 Q4 AR4 AR5 AR6 BOM MRV CCS CCU CCUS TRACES NCV EF IDs ID Ningxia NDRC SAMR CNAS CQC BSI TÜV SGS DNV ' +
+    // data models named by their publishers (the battery passport's)
+    'BatteryPass BatteryPass-Ready ' +
     // the product's name and the language switch (each language named in its own script)
     'CarbonBridge carbonbridge English tCO2 kgCO2 tCO2e kgCO2e tkm Ctrl Shift piece m3 xls xlsx eu-cbam kW Table'
   ).split(/\s+/),
@@ -86,7 +88,9 @@ export function leaks(text: string, lng: 'zh' | 'ar' | 'en', own: Set<string> = 
       PACK_IDS.has(w) ||
       CLI_COMMANDS.has(w) ||
       (/^[A-Z0-9-]+$/.test(w) && (w.length <= 8 || /[-\d]/.test(w))) ||
-      /^[A-Z]{1,3}\d+[A-Za-z0-9]*$/.test(w)
+      /^[A-Z]{1,3}\d+[A-Za-z0-9]*$/.test(w) ||
+      // gases and refrigerants by their codes (HFC-134a)
+      /^[A-Z]{2,5}-\d+[a-z]{0,2}$/.test(w)
     )
       continue;
     out.add(`latin: ${w}`);

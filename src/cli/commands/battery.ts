@@ -109,7 +109,8 @@ function printDeclaration(ctx: CommandContext, d: BatteryDeclaration): void {
   if (d.functionalUnit) {
     const fu = d.functionalUnit;
     out.push(
-      `${fu.formula}: ${fmt(fu.usableEnergyKWh, lang)} kWh × ${fmt(fu.cyclesPerYear.value, lang)} × ${fmt(fu.years.years, lang)} = ${fmt(fu.eTotalKWh, lang)} kWh`,
+      t('battery:doc.formula'),
+      `${t('battery:doc.eTotal')} ${fmt(fu.usableEnergyKWh, lang)} kWh × ${fmt(fu.cyclesPerYear.value, lang)} × ${fmt(fu.years.years, lang)} = ${fmt(fu.eTotalKWh, lang)} kWh`,
     );
   } else out.push(t('battery:doc.fuMissing'));
   out.push(`${t('battery:doc.total')}: ${n(d.total.kgPerKWh, 4)} kg CO2e/kWh · ${n(d.total.kgPerBattery, 3)} kg CO2e / ${t('battery:doc.perBattery')}`);
