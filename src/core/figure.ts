@@ -5,6 +5,11 @@
  * (with its `LegalRef`: act, annex, table, confidence), a field the user entered, a supplier's value, a library factor,
  * or a formula over other figures. `uncertain` carries the uncertainty flag of the reference material. A figure that
  * is not known is `null`, never 0.
+ *
+ * Used by the conversion pipeline, the certificate cost (cbam/cost.ts, cost-rate.ts) and the activity calculator
+ * (`CalcFigure` extends it). Its written forms are derived from it, not declared beside it: the statements' printed
+ * figure (`printedFigure`, cbam/docs/statements.ts) and the documents' sourced number (`sourcedNumberOf`,
+ * cbam/docs/sourced.ts). figure.test.ts fails when a new look-alike type appears in src/core.
  */
 import { z } from 'zod';
 

@@ -3,7 +3,8 @@
  * SEFA = benchmark × CBAM factor × CSCF; cost = certificates × certificate price of the period.
  * Default path: China default × mark-up and the Column B benchmark of the route the annex assigns.
  * Actual path: the user's (verified) SEE and route; the benchmark treatment is marked uncertain (Implementing Regulation (EU) 2025/2620, Column A vs B).
- * Every number carries its unit and its source (rule-pack figure, user entry, or the formula that produced it).
+ * Every number is the core's figure (`Fig`, ../figure.ts): its unit and its source (a rule-pack figure with its legal
+ * reference, a user entry, or the formula that produced it).
  */
 import { computedFig, legalRefOf, ruleFig, userFig, type Fig } from '../figure';
 import type { Message } from '../i18n/message';
