@@ -82,6 +82,7 @@ export {
 } from '../core/cbam';
 export type { Source as CbamSource } from '../core/cbam';
 export { convertToCbam, ELECTRICITY_CHOICES, type CbamConversion, type ConvertResult, type Fig } from '../core/cbam/convert';
+export type { FigSource, LegalRef } from '../core/figure';
 export { magnitudeFindings, MAGNITUDE_FACTOR } from '../core/cbam/magnitude';
 /* Batteries (EU Art. 7, China MIIT): details, declarations, passport, comparison, documents */
 export * from '../core/battery';
