@@ -35,8 +35,8 @@ describe('sourcenotes', () => {
     // compared without whitespace: the formatter may wrap the chain over several lines
     expect(src.replace(/\s+/g, '')).toContain(".toLowerCase().replace(/[^a-z0-9]+/g,'-').replace(/^-+|-+$/g,'').slice(0,96)");
   });
-  it('the printed documents (partner statements, label sheets) use the same key rule', () => {
-    const src = readFileSync(join(root, 'src', 'core', 'partners', 'html.ts'), 'utf8');
+  it('the documents the core writes (statements, label sheets) use the same key rule', () => {
+    const src = readFileSync(join(root, 'src', 'core', 'i18n', 'source-note.ts'), 'utf8');
     expect(src.replace(/\s+/g, '')).toContain(".toLowerCase().replace(/[^a-z0-9]+/g,'-').replace(/^-+|-+$/g,'').slice(0,96)");
   });
 });

@@ -280,10 +280,10 @@ async function writeDocument(
       const lines = readLedgerCsv(lbytes);
       const seeFor = seeFromConversion(r, dataset);
       if (r.period.kind === 'quarter') {
-        bytes = quarterlyStatementXlsx(buildQuarterlyStatement(lines, r.period.label, { seeFor }), (k, p) => ctx.t(k, p));
+        bytes = quarterlyStatementXlsx(buildQuarterlyStatement(lines, r.period.label, { seeFor, t: (k, p) => ctx.t(k, p) }), (k, p) => ctx.t(k, p));
         what = 'quarterly';
       } else {
-        bytes = annualDeclarationXlsx(buildAnnualDeclaration(lines, r.period.year, { seeFor }), (k, p) => ctx.t(k, p));
+        bytes = annualDeclarationXlsx(buildAnnualDeclaration(lines, r.period.year, { seeFor, t: (k, p) => ctx.t(k, p) }), (k, p) => ctx.t(k, p));
         what = 'annual';
       }
     } else {

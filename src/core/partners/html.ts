@@ -6,6 +6,7 @@
 import { translateMessage, type TFunction } from '../i18n/translate';
 import type { Message } from '../i18n/message';
 import type { SourceRef } from '../packs/schema';
+import { sourceNoteIn } from '../i18n/source-note';
 
 export type DocLang = 'zh' | 'en' | 'ar';
 export interface LangT {
@@ -41,32 +42,11 @@ export const pick = (lt: Partial<Record<DocLang, string | undefined>> | undefine
 
 export const tmsg = (t: TFunction, m: Message): string => translateMessage(t, m);
 
-/** The key of a rule-data source text in the `sourcenotes` namespace: the same rule as the app's (ui/components/source-text.ts). */
-export const sourceNoteKey = (text: string): string =>
-  `sourcenotes:${text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 96)}`;
-
 /**
  * A source text of the rule data (an act's or a document's name, a locator), written in English in the data, in the
- * document's language through the `sourcenotes` namespace: whole, else part by part ("; " separates parts), else as
- * written.
+ * document's language through the `sourcenotes` namespace (../i18n/source-note.ts), else as written.
  */
-export function sourceNote(text: string, L: LangT): string {
-  if (L.lang === 'en') return text;
-  const one = (x: string): string | null => {
-    const key = sourceNoteKey(x);
-    const v = L.t(key);
-    return v && v !== key && v !== key.slice('sourcenotes:'.length) ? v : null;
-  };
-  const whole = one(text);
-  if (whole !== null) return whole;
-  const parts = text.split(/;\s+/);
-  if (parts.length < 2) return text;
-  return parts.map((p) => one(p) ?? p).join(L.lang === 'zh' ? '；' : '؛ ');
-}
+export const sourceNote = (text: string, L: LangT): string => (L.lang === 'en' ? text : sourceNoteIn(L.t, text, L.lang === 'zh' ? '；' : '؛ '));
 
 /** A source as text: act, clause and address; notes (English data) only in English, uncertainty marked in every language. */
 export function sourceHtml(s: SourceRef, L: LangT): string {

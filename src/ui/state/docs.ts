@@ -75,7 +75,10 @@ export type LedgerForm = ConversionLedgerForm & { price?: number };
 export async function quarterlyStatement(result: CbamConversion, dataset: Dataset, f: LedgerForm, base: string): Promise<DocOutcome> {
   try {
     const { docs } = await load();
-    const s = docs.buildQuarterlyStatement([docs.ledgerLineFromConversion(result, dataset, f)], f.quarter, f.price ? { prices: { [f.quarter]: f.price } } : {});
+    const s = docs.buildQuarterlyStatement([docs.ledgerLineFromConversion(result, dataset, f)], f.quarter, {
+      ...(f.price ? { prices: { [f.quarter]: f.price } } : {}),
+      t: translate,
+    });
     const bytes = docs.quarterlyStatementXlsx(s, translate);
     const file = `${base}.CBAM-quarterly-${f.quarter}.xlsx`;
     downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), file);
@@ -88,7 +91,10 @@ export async function quarterlyStatement(result: CbamConversion, dataset: Datase
 export async function annualDeclaration(result: CbamConversion, dataset: Dataset, f: LedgerForm, year: number, base: string): Promise<DocOutcome> {
   try {
     const { docs } = await load();
-    const d = docs.buildAnnualDeclaration([docs.ledgerLineFromConversion(result, dataset, f)], year, f.price ? { prices: { [f.quarter]: f.price } } : {});
+    const d = docs.buildAnnualDeclaration([docs.ledgerLineFromConversion(result, dataset, f)], year, {
+      ...(f.price ? { prices: { [f.quarter]: f.price } } : {}),
+      t: translate,
+    });
     const bytes = docs.annualDeclarationXlsx(d, translate);
     const file = `${base}.CBAM-annual-${year}.xlsx`;
     downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), file);

@@ -20,10 +20,11 @@ import { parseCbamDocData } from './parse';
 import { computeSee } from './see';
 import type { CbamDocData, CbamDocInput } from './model';
 import { categoryById, matchCn } from '../screen';
+import { sourceNoteIn } from '../../i18n/source-note';
 
 /**
  * A figure of a statement as printed in its tables: the core's figure (../../figure.ts) with its source flattened to
- * one line of text ("act, annex, table", "user: field" or the formula). Made only by `printedFigure`.
+ * one line of text ("act, annex, table", "entered by the user: field" or the formula). Made only by `printedFigure`.
  */
 export type PrintedFigure = Omit<Fig, 'source'> & { source: string };
 
@@ -34,15 +35,19 @@ export const sourceText = (f: Fig, t: Translate = englishT): string => {
   const src = f.source;
   switch (src.kind) {
     case 'rule':
-      return [src.ref.act, src.ref.annex, src.ref.table, src.ref.note].filter(Boolean).join(', ');
-    case 'user':
-      return `user: ${src.field}`;
+      return [src.ref.act, ...[src.ref.annex, src.ref.table, src.ref.note].map((x) => x && sourceNoteIn(t, x))].filter(Boolean).join(', ');
+    case 'user': {
+      const field = t(`cbamdocs:printed.field.${src.field}`);
+      return t('cbamdocs:printed.user', { field: field.endsWith(src.field) ? src.field : field });
+    }
     case 'computed':
       return I18N_KEY.test(src.formula) ? t(src.formula, src.params) : src.formula;
     case 'dataset':
-      return [src.note, src.lines.length ? `lines ${src.lines.join(', ')}` : ''].filter(Boolean).join(', ');
+      return [src.note && sourceNoteIn(t, src.note), src.lines.length ? t('cbamdocs:printed.lines', { lines: src.lines.join(', ') }) : '']
+        .filter(Boolean)
+        .join(', ');
     case 'supplier':
-      return `supplier: ${src.line}${src.ref ? `, ${src.ref}` : ''}`;
+      return t('cbamdocs:printed.supplier', { line: `${src.line}${src.ref ? `, ${src.ref}` : ''}` });
     case 'library':
       return `${src.act} [${src.id}]`;
   }
@@ -66,6 +71,8 @@ export interface StatementOptions {
   prices?: Record<string, number>;
   /** Actual SEE by line (e.g. from a supplier's filled template); the line's own `see` wins. */
   seeFor?: (line: ImportLine) => { see: number; source: string; route?: string } | undefined;
+  /** The language of the printed sources (the document's): the app's or the command line's `t`; English by default. */
+  t?: Translate;
 }
 
 export interface StatementLine {
@@ -119,17 +126,26 @@ function calcLine(l: ImportLine, opts: StatementOptions, needPrice: boolean): Li
     return { ok: false, errors: errs.map((e) => ({ ...e, params: { ...e.params, line: l.line ?? '', cn: l.cnCode } })) };
   }
   const c = r as CostResult;
+  const tr = opts.t ?? englishT;
+  const src = (f: Fig) => sourceText(f, tr);
   const seeSource =
     l.see === undefined && ext
       ? ext.source
       : l.see !== undefined && l.seeSource
         ? l.seeSource
         : c.defaultValue
-          ? `${sourceText(c.defaultValue.base)}; ${sourceText(c.see)} (${sourceText(c.defaultValue.markup)})`
+          ? `${src(c.defaultValue.base)}; ${src(c.see)} (${src(c.defaultValue.markup)})`
           : undefined;
-  const sefaSource = `benchmark ${c.benchmark.value} (${sourceText(c.benchmark)}) × CBAM factor ${c.cbamFactor.value} (${sourceText(c.cbamFactor)}) × CSCF ${c.cscf.value} (${sourceText(c.cscf)})`;
-  const embedded = computedFig(l.netMass * c.see.value, 'tCO2e', 'net mass × SEE', c.see.uncertain);
-  const faa = computedFig(l.netMass * c.sefa.value, 'tCO2e', 'net mass × SEFA (benchmark × CBAM factor × CSCF)', c.sefa.uncertain);
+  const sefaSource = tr('cbamdocs:printed.sefa', {
+    benchmark: c.benchmark.value,
+    benchmarkSource: src(c.benchmark),
+    factor: c.cbamFactor.value,
+    factorSource: src(c.cbamFactor),
+    cscf: c.cscf.value,
+    cscfSource: src(c.cscf),
+  });
+  const embedded = computedFig(l.netMass * c.see.value, 'tCO2e', 'cbamdocs:printed.embedded', c.see.uncertain);
+  const faa = computedFig(l.netMass * c.sefa.value, 'tCO2e', 'cbamdocs:printed.faa', c.sefa.uncertain);
   return {
     ok: true,
     line: {
@@ -138,16 +154,16 @@ function calcLine(l: ImportLine, opts: StatementOptions, needPrice: boolean): Li
       cnCode: c.good.printed,
       origin: l.origin,
       ...(l.supplierInstallation ? { supplierInstallation: l.supplierInstallation } : {}),
-      netMass: printedFigure(c.inputs.mass, englishT, { source: 'imports ledger' }),
+      netMass: printedFigure(c.inputs.mass, tr, { source: tr('cbamdocs:printed.ledger') }),
       path: c.path,
-      see: printedFigure(c.see, englishT, { dp: 7, ...(seeSource !== undefined ? { source: seeSource } : {}) }),
-      embedded: printedFigure(embedded, englishT, { dp: 6 }),
-      sefa: printedFigure(c.sefa, englishT, { dp: 7, source: sefaSource }),
-      faa: printedFigure(faa, englishT, { dp: 6 }),
-      carbonPriceDeduction: printedFigure(c.carbonPriceDeduction, englishT, { dp: 6 }),
-      certificates: printedFigure(c.certificates, englishT, { dp: 6 }),
-      price: priceKnown ? printedFigure(c.price, englishT, { dp: 2, source: `${sourceText(c.price)} (${c.price.period})` }) : null,
-      costEur: priceKnown ? printedFigure(c.costEur, englishT, { dp: 2 }) : null,
+      see: printedFigure(c.see, tr, { dp: 7, ...(seeSource !== undefined ? { source: seeSource } : {}) }),
+      embedded: printedFigure(embedded, tr, { dp: 6 }),
+      sefa: printedFigure(c.sefa, tr, { dp: 7, source: sefaSource }),
+      faa: printedFigure(faa, tr, { dp: 6 }),
+      carbonPriceDeduction: printedFigure(c.carbonPriceDeduction, tr, { dp: 6 }),
+      certificates: printedFigure(c.certificates, tr, { dp: 6 }),
+      price: priceKnown ? printedFigure(c.price, tr, { dp: 2, source: `${src(c.price)} (${c.price.period})` }) : null,
+      costEur: priceKnown ? printedFigure(c.costEur, tr, { dp: 2 }) : null,
       messages: c.messages,
     },
   };
@@ -235,20 +251,14 @@ export function buildQuarterlyStatement(ledger: ImportLineInput[] | ImportLine[]
       // the statement cites the act and article of the share (the pack's note is prose, not a citation)
       share: printedFigure(
         ruleFig(share.value, share.unit, legalRefOf({ act: share.source.act, annex: share.source.annex, table: share.source.table }), share.uncertain),
+        opts.t,
       ),
       cumulativeEmbedded: cumEmb,
       cumulativeCertificates: cumCert,
       // basis of the holding (embedded emissions vs certificates due) after the Omnibus is uncertain (reference §4.1)
-      required: printedFigure(
-        computedFig(
-          cumEmb * share.value,
-          'certificates',
-          `share × embedded emissions imported since 1 January (basis after ${share.source.act} uncertain)`,
-          true,
-        ),
-        englishT,
-        { dp: 6 },
-      ),
+      required: printedFigure(computedFig(cumEmb * share.value, 'certificates', 'cbamdocs:printed.holdingRequired', true, { act: share.source.act }), opts.t, {
+        dp: 6,
+      }),
     };
   } else messages.push(msg('cbamdocs:report.holdingNotRequired'));
   if (totals.costEur === null) messages.push(msg('cbamdocs:errors.noPrice', { quarter: label }));
@@ -417,7 +427,7 @@ export function quarterlyStatementXlsx(s: QuarterlyStatement, t: Translate = eng
   const src: Cell[][] = [[t('cbamdocs:columns.field'), t('cbamdocs:columns.value'), t('cbamdocs:columns.sources'), t('cbamdocs:columns.uncertain')]];
   s.lines.forEach((l, i) => {
     for (const [k, f] of Object.entries({ see: l.see, sefa: l.sefa, price: l.price, certificates: l.certificates }))
-      if (f) src.push([`#${l.line ?? i + 1} ${k}`, f.value, f.source, f.uncertain ? t('cbamdocs:columns.yes') : null]);
+      if (f) src.push([`#${l.line ?? i + 1} ${t(`cbamdocs:columns.${k}`)}`, f.value, f.source, f.uncertain ? t('cbamdocs:columns.yes') : null]);
   });
   return writeXlsx([
     { name: t('cbamdocs:sheets.statement'), rows },
