@@ -104,6 +104,16 @@ describe('no legal reference of a pack cites an act applying after the end of it
       expect(offending(texts, e.effectiveTo)).toEqual([]);
     });
 
+  it('every legal reference of an EU pack names its act with its number (never a bare "Implementing Regulation")', () => {
+    for (const e of manifest.borderAdjustment.filter((x) => x.id.startsWith('eu-'))) {
+      const pack = JSON.parse(readFileSync(join(root, 'rules', e.dir, 'pack.json'), 'utf8'));
+      const refs = strings(pack.rules, 'rules').filter(([p]) => /\.legalRef(\.act)?$|\.act$/.test(p));
+      expect(refs.length, e.id).toBeGreaterThan(20);
+      const bare = refs.filter(([, s]) => citedActs(s).length === 0 && !/^European Commission, /.test(s));
+      expect(bare, e.id).toEqual([]);
+    }
+  });
+
   it('a conversion of a transitional quarter shows only acts of the transitional period', () => {
     const ds = Dataset.parse(sampleJson('aluminium-ingot-ningxia.json') as DatasetInput);
     const r = convertToCbam(ds, { period: '2025-Q3', electricity: { choice: 'cn-mee-northwest' } });
