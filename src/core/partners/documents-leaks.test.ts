@@ -14,6 +14,9 @@ import { renderLabelHtml } from '../label/sheet-html';
 import { buildStatement, resolveTarget, statementTargets } from './statement';
 import { renderStatementHtml } from './statement-html';
 import type { DocLang } from './html';
+import { sourceNoteKey } from '../i18n/source-note';
+
+const UNCERTAIN_SUMMIT = 'Outcome of the 2026 summit regarding green standards or mutual recognition not found.';
 
 let T: Record<'en' | 'zh' | 'ar', TFunction>;
 beforeAll(async () => {
@@ -46,6 +49,8 @@ describe('partner statements and label sheets in zh and ar', () => {
           if ('key' in tg) throw new Error(id);
           const html = renderStatementHtml(buildStatement(ds, tg), [{ lang: lng as DocLang, t: T[lng] }]);
           for (const l of leaks(text(html), lng, own)) found.push(`${id}: ${l}`);
+          // an uncertain source says why, in the reader's language
+          expect(text(html), id).toContain(T[lng](sourceNoteKey(UNCERTAIN_SUMMIT)));
         }
         expect(found).toEqual([]);
       });

@@ -48,14 +48,18 @@ export const tmsg = (t: TFunction, m: Message): string => translateMessage(t, m)
  */
 export const sourceNote = (text: string, L: LangT): string => (L.lang === 'en' ? text : sourceNoteIn(L.t, text, L.lang === 'zh' ? '；' : '؛ '));
 
-/** A source as text: act, clause and address; notes (English data) only in English, uncertainty marked in every language. */
+/** A source as text: act, clause and address; notes (English data) only in English; uncertainty marked in every language, with its reason where translated. */
 export function sourceHtml(s: SourceRef, L: LangT): string {
   const parts = [esc(sourceNote(s.act, L))];
   if (s.clause) parts.push(esc(sourceNote(s.clause, L)));
   if (L.lang === 'en' && s.note) parts.push(esc(s.note));
   let out = parts.join(', ');
   if (s.url) out += ` <span class="url" dir="ltr">${esc(s.url)}</span>`;
-  if (s.uncertain) out += ` <span class="uncertain">⚠ ${esc(L.t('partners:doc.uncertain'))}${L.lang === 'en' ? `: ${esc(s.uncertain)}` : ''}</span>`;
+  if (s.uncertain) {
+    // the reason in the reader's language where it is translated; never the English in a Chinese or Arabic document
+    const why = sourceNote(s.uncertain, L);
+    out += ` <span class="uncertain">⚠ ${esc(L.t('partners:doc.uncertain'))}${L.lang === 'en' || why !== s.uncertain ? `: ${esc(why)}` : ''}</span>`;
+  }
   return out;
 }
 
