@@ -123,6 +123,17 @@ async function xlsxDownload(page: Page, what: string): Promise<{ name: string; b
   return r;
 }
 
+/** Choose an option as a user does, once the view has settled (a choice made while the view is still loading its
+ * lists can be lost; the user would see it and choose again). */
+async function choose(page: Page, selector: string, value: string): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await page.selectOption(selector, value);
+    await page.waitForTimeout(300);
+    if ((await page.inputValue(selector)) === value) return;
+  }
+  throw new Error(`${selector} does not keep ${value}`);
+}
+
 async function openSampleAt(page: Page, lng: Lng, file: string, action: 'open' | 'cbam'): Promise<string> {
   await page.goto(`${base}?lang=${lng}#/samples`);
   await page.click(`[data-sample="${file}"] [data-action="${action}"]`);
@@ -213,8 +224,8 @@ for (const lng of ['zh', 'ar'] as const)
       it(`label sheet and equivalence / reconciliation statements (saved HTML): ${sample}`, async () => {
         const found: string[] = [];
         await page.goto(`${base}?lang=${lng}#/label`);
-        await page.selectOption('[data-testid="dataset-source"]', `sample:${sample}`);
-        await page.selectOption('[data-testid="label-lang"]', lng);
+        await choose(page, '[data-testid="dataset-source"]', `sample:${sample}`);
+        await choose(page, '[data-testid="label-lang"]', lng);
         await page.waitForSelector('[data-testid="label-sheet"]');
         const label = await download(page, '[data-action="save-html"]');
         found.push(
@@ -227,14 +238,27 @@ for (const lng of ['zh', 'ar'] as const)
         );
 
         await page.goto(`${base}?lang=${lng}#/statement`);
-        await page.selectOption('[data-testid="dataset-source"]', `sample:${sample}`);
-        await page.selectOption('[data-testid="statement-lang"]', lng);
+        await choose(page, '[data-testid="dataset-source"]', `sample:${sample}`);
+        await choose(page, '[data-testid="statement-lang"]', lng);
         const against = await page.$$eval('[data-testid="statement-against"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
         expect(against.length).toBeGreaterThan(4);
         for (const a of against) {
           await page.selectOption('[data-testid="statement-against"]', a);
-          await page.waitForSelector('[data-testid="statement"]');
+          // the statement, or the app's message why there is none (named as a finding)
+          const shown = await page
+            .waitForSelector('[data-testid="statement"], main [role="alert"]', { timeout: 30_000 })
+            .then(() => true)
+            .catch(() => false);
+          if (!shown) {
+            await page.screenshot({ path: join(out, `leaks-${lng}-statement-${a}-${sample.replace(/\.json$/, '')}.png`), fullPage: true });
+            found.push(`statement against ${a}: not shown within 30 s (screenshot in test-results)`);
+            continue;
+          }
           await page.waitForTimeout(150);
+          if (!(await page.isVisible('[data-testid="statement"]'))) {
+            found.push(`statement against ${a}: none, the app says: ${(await page.textContent('main [role="alert"]'))?.trim()}`);
+            continue;
+          }
           const st = await download(page, '[data-action="save-html"]');
           found.push(
             ...check(
