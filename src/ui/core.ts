@@ -41,6 +41,7 @@ export type {
 } from '../core';
 /** Limits of the strict JSON reader (file size checked before reading). */
 export { JSON_LIMITS } from '../core/model/json';
+export type { QualifyingParam } from '../core/model/qualifying';
 
 /* CBAM (the core's CBAM layer; lazy-loaded with the views that use them) */
 export {

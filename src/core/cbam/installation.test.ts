@@ -15,6 +15,9 @@ import { parseCbamDocData } from './docs/parse';
 import { computeSee } from './docs/see';
 import { chinaDefaultRows, markupFor } from './screen';
 import { definitivePack } from './packs';
+import { planTemplate } from './docs/template';
+import { QUALIFYING_PARAMS } from '../model/qualifying';
+import { QUALIFYING_NAMES } from '../../ui/state/processes.svelte';
 
 let T: Record<(typeof LANGS)[number], TFunction>;
 beforeAll(async () => {
@@ -380,5 +383,30 @@ describe('issue 9 follow-up: default-value precursors in E_PurchPrec, production
     ]);
     expect(r.processes[1]!.production.source).toMatchObject({ kind: 'dataset', note: 'processes[1].production, process GRIND' });
     expect(JSON.stringify(r.docs)).not.toContain('basis.production');
+  });
+});
+
+describe('qualifying parameters: the name the editor suggests is the name the template mapping reads', () => {
+  const raw = () =>
+    JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'installations', 'aluminium-potline-casthouse.json'), 'utf8'));
+  const aaCells = (ds: unknown) => {
+    const data = parseCbamDocData(inst(convertInstallation(valid(ds), { period: '2026', electricity: { euDefaultEf: 0.5 } })).docs!);
+    return planTemplate(data)
+      .cells.filter((c) => c.sheet === 'Summary_Products' && /^AA\d+$/.test(c.ref))
+      .map((c) => c.value);
+  };
+  it('every suggested name has a template column (an aluminium product’s "Elements other than aluminium" fills column AA)', () => {
+    for (const n of QUALIFYING_NAMES) expect(QUALIFYING_PARAMS as readonly string[], n).toContain(n);
+    expect(QUALIFYING_NAMES).toContain('nonAluminiumPct');
+    expect(aaCells(raw())).toEqual([0.002, 0.003, 0.08]);
+  });
+  it('a dataset saved with the older suggestion nonAlPct still fills the cell (read as nonAluminiumPct)', () => {
+    const ds = raw();
+    for (const p of ds.processes)
+      for (const x of p.products) {
+        x.qualifying.nonAlPct = x.qualifying.nonAluminiumPct;
+        delete x.qualifying.nonAluminiumPct;
+      }
+    expect(aaCells(ds)).toEqual([0.002, 0.003, 0.08]);
   });
 });

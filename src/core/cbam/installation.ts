@@ -16,6 +16,7 @@
 import { msg, type Message } from '../i18n/message';
 import type { Dataset, ProductionProcess } from '../model/dataset';
 import type { Problem } from '../model/problems';
+import { qualifyingParamOf, type QualifyingParam } from '../model/qualifying';
 import { convert as convertUnit, type Unit } from '../model/units';
 import { round } from '../num';
 import { CbamConvertError, convertToCbam, type CbamConversion, type ConvertOptions, type ConvertResult, type Fig } from './convert';
@@ -299,8 +300,8 @@ function docCarbonPrice(cp: InstallationProduct['carbonPrice']): NonNullable<Doc
 }
 type DocProduct = NonNullable<CbamDocInput['products']>[number];
 
-/** The dataset's names of qualifying parameters → the template's Summary_Products columns (names as in docs/dataset-format.md). */
-const QUALIFYING: Record<string, string | Record<string, string>> = {
+/** The core's qualifying parameters (../model/qualifying.ts, the names the editor suggests) → the template's Summary_Products columns. */
+const QUALIFYING: Record<QualifyingParam, string | Record<string, string>> = {
   reducingAgent: 'P',
   steelMillId: 'Q',
   mnPct: 'R',
@@ -330,8 +331,9 @@ const QUALIFYING: Record<string, string | Record<string, string>> = {
 function docQualifying(q: Record<string, string | number> | undefined, templateName: string): Record<string, string | number> | undefined {
   const cols = new Set(TEMPLATE_MAP.qualifying[templateName] ?? []);
   const out: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(q ?? {})) {
-    const m = QUALIFYING[name];
+  for (const [typed, value] of Object.entries(q ?? {})) {
+    const name = qualifyingParamOf(typed);
+    const m = (QUALIFYING as Record<string, string | Record<string, string>>)[name];
     const col = /^[A-Z]{1,2}$/.test(name) ? name : typeof m === 'string' ? m : m?.[templateName];
     if (col && cols.has(col)) out[col] = value;
   }

@@ -23,7 +23,6 @@ export const QUALIFYING_PARAMS = [
   'otherMaterialsPct',
   'preConsumerScrapPct',
   'nonAluminiumPct',
-  'nonAlPct',
   'clinkerShare',
   'clinkerFactor',
   'calcined',
@@ -36,7 +35,18 @@ export const QUALIFYING_PARAMS = [
   'nUreaPct',
   'nOtherPct',
 ] as const;
-const KNOWN = new Set<string>(QUALIFYING_PARAMS);
+export type QualifyingParam = (typeof QUALIFYING_PARAMS)[number];
+
+/**
+ * Other names saved datasets may hold for a parameter (the editor once suggested `nonAlPct`): read as the parameter
+ * itself, so a value entered under either name reaches the template; new entries use the name of QUALIFYING_PARAMS.
+ */
+export const QUALIFYING_ALIASES: Readonly<Record<string, QualifyingParam>> = { nonAlPct: 'nonAluminiumPct' };
+
+/** The parameter a name stands for (an alias read as its parameter); any other name unchanged. */
+export const qualifyingParamOf = (name: string): string => QUALIFYING_ALIASES[name] ?? name;
+
+const KNOWN = new Set<string>([...QUALIFYING_PARAMS, ...Object.keys(QUALIFYING_ALIASES)]);
 
 /** The parameter as a message parameter: its label in the reader's language, or the name as typed. */
 export const qualifyingParamLabel = (name: string): string => (KNOWN.has(name) ? `$t:qualifying:param.${name}` : `$raw:${name}`);

@@ -7,7 +7,7 @@
  */
 import type { DatasetEditor } from './editor.svelte';
 import type { Path } from './path';
-import { CarbonPricePaid, PrecursorInfo, definitivePack, type CbamPack } from '../core';
+import { CarbonPricePaid, PrecursorInfo, definitivePack, type CbamPack, type QualifyingParam } from '../core';
 
 /** The communication template's limits (10 production processes, 100 products: sheet A, section 5). */
 export const MAX_PROCESSES = 10;
@@ -17,8 +17,11 @@ export const MAX_PRODUCTS = 100;
 export const INSTRUMENTS = CarbonPricePaid.shape.instrument.options as readonly string[];
 export const REBATES = CarbonPricePaid.shape.rebate.unwrap().options as readonly string[];
 export const EF_SOURCES = PrecursorInfo.shape.embedded.unwrap().shape.electricityEfSource.unwrap().options as readonly string[];
-/** Names of qualifying parameters offered as suggestions (the template's Summary_Products columns); any name may be typed. */
-export const QUALIFYING_NAMES = [
+/**
+ * Names of qualifying parameters offered as suggestions (the template's Summary_Products columns); any name may be typed.
+ * Each is one of the core's parameters (src/core/model/qualifying.ts QUALIFYING_PARAMS), the names the template mapping reads.
+ */
+export const QUALIFYING_NAMES: readonly QualifyingParam[] = [
   'mnPct',
   'crPct',
   'niPct',
@@ -26,7 +29,7 @@ export const QUALIFYING_NAMES = [
   'carbonPct',
   'scrapShare',
   'preConsumerScrapPct',
-  'nonAlPct',
+  'nonAluminiumPct',
   'clinkerShare',
   'calcined',
   'concentrationPct',
@@ -34,7 +37,7 @@ export const QUALIFYING_NAMES = [
   'nAmmoniumPct',
   'nNitratePct',
   'nUreaPct',
-] as const;
+];
 
 type Rec = Record<string, any>;
 export interface ProcessRow {
