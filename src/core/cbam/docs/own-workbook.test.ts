@@ -5,6 +5,15 @@ import { buildOwnWorkbook, communicationRows, COMMUNICATION_COLUMNS } from './ow
 import { writeXlsx } from './xlsx-writer';
 import { englishT } from './i18n';
 import XLSX from '@e965/xlsx';
+import { beforeAll } from 'vitest';
+import { allT } from '../../../../test/helpers/i18n';
+import { sampleJson } from '../../../../test/helpers/samples';
+import { leaks, ownWords } from '../../../../test/helpers/leak-check';
+import type { TFunction } from '../../i18n/translate';
+import { Dataset } from '../../model/dataset';
+import { convertToCbam } from '../convert';
+import { toDocsModelPartial } from '../docs-model';
+import { printedFieldPath, printedSourceRef } from './own-workbook-words';
 
 const sample = () => JSON.parse(readFileSync('test/fixtures/cbam-docs/aluminium-installation.json', 'utf8'));
 
@@ -78,5 +87,74 @@ describe('own workbook (no template)', () => {
   it('gives text that looks like an OOXML escape (_x0041_) back unchanged', () => {
     const wb = XLSX.read(writeXlsx([{ name: 'S', rows: [['h'], ['_x0041_ and _x000D_']] }]), { type: 'array' });
     expect(wb.Sheets.S!.A2!.v).toBe('_x0041_ and _x000D_');
+  });
+});
+
+/** Every sheet as rows of cells (first row the header), by sheet name. */
+const sheets = (bytes: Uint8Array): Record<string, unknown[][]> => {
+  const wb = XLSX.read(bytes, { type: 'array' });
+  return Object.fromEntries(wb.SheetNames.map((n) => [n, XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[n]!, { header: 1, defval: null })]));
+};
+/** Sheet names and every text cell, one per line. */
+const texts = (bytes: Uint8Array): string =>
+  Object.entries(sheets(bytes))
+    .flatMap(([n, rows]) => [n, ...rows.flat().filter((v): v is string => typeof v === 'string')])
+    .join('\n');
+const numbers = (bytes: Uint8Array): unknown[] =>
+  Object.values(sheets(bytes)).flatMap((rows) => rows.flat().filter((v) => typeof v === 'number'));
+
+describe('own workbook in the reader’s language (issue 10, document leaks)', () => {
+  let T: Record<'en' | 'zh' | 'ar', TFunction>;
+  beforeAll(async () => {
+    T = await allT();
+  });
+  const CBAM: [string, string | undefined][] = [
+    ['aluminium-ingot-ningxia.json', '7601 10 10'],
+    ['cement-grey-portland.json', undefined],
+    ['cement-plant-kiln-grinding.json', undefined],
+  ];
+  const model = (sample: string, cn: string | undefined) => {
+    const ds = Dataset.parse(sampleJson(sample));
+    const r = convertToCbam(ds, { period: '2026' });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    return toDocsModelPartial(r, ds, cn ? { productCn: cn } : {}).model;
+  };
+  /** The fixture's own words (names, sources typed by the user) stay as typed. */
+  const fixtureWords = new Set([...readFileSync('test/fixtures/cbam-docs/aluminium-installation.json', 'utf8').matchAll(/"[^"]*"/g)].flatMap((m) => m[0].match(/[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]/g) ?? []));
+  for (const lng of ['zh', 'ar'] as const) {
+    for (const [sample, cn] of CBAM)
+      it(`${sample} (${lng}): sheet names, headers, field names, sources, category, method without English or identifiers; numbers as in English`, () => {
+        const t = (k: string, p?: Record<string, string | number>) => T[lng](k, p);
+        const bytes = buildOwnWorkbook(model(sample, cn), { t });
+        expect(leaks(texts(bytes), lng, ownWords())).toEqual([]);
+        expect(numbers(bytes)).toEqual(numbers(buildOwnWorkbook(model(sample, cn), { t: (k, p) => T.en(k, p) })));
+      });
+    it(`the fixture with a carbon price, supplier precursors and PFC (${lng})`, () => {
+      const t = (k: string, p?: Record<string, string | number>) => T[lng](k, p);
+      expect(leaks(texts(buildOwnWorkbook(sample(), { t })), lng, fixtureWords)).toEqual([]);
+    });
+  }
+  it('aluminium in Chinese: the cells the leak report named', () => {
+    const t = (k: string, p?: Record<string, string | number>) => T.zh(k, p);
+    const s = sheets(buildOwnWorkbook(model('aluminium-ingot-ningxia.json', '7601 10 10'), { t }));
+    expect(Object.keys(s)).toEqual(['通报汇总', '设施', '来源']);
+    const row = s['通报汇总']![1]!;
+    expect(row.slice(0, 5)).toEqual(['未锻轧铝（Primary aluminium ingot — Ningxia smelter (illustrative)）', '未锻轧铝', '76011010', '7601 10 10', 'Primary aluminium ingot']);
+    expect(row[COMMUNICATION_COLUMNS.indexOf('dataSource')]).toBe('实际值');
+    expect(row[COMMUNICATION_COLUMNS.indexOf('sources')]).toBe(
+      '（归属直接排放 + Σ 各前体质量 × 其特定直接隐含排放）÷ 活动水平；直接排放 = Σ 各温室气体质量 × 其全球变暖潜势（IPCC AR5）',
+    );
+    const src = s['来源']!;
+    expect(src[1]!.slice(0, 3)).toEqual(['生产过程 1 › 生产路线 1 › 数量（t）', src[1]![1], '数据集：报告期产量']);
+    expect(src[3]![0]).toBe('生产过程 1 › 电力 › 耗电量（MWh）');
+    expect(src[3]![2]).toBe('数据集第 AL-07 行');
+  });
+  it('field paths and sources in words, the user’s source names as typed (Arabic)', () => {
+    const t = (k: string, p?: Record<string, string | number>) => T.ar(k, p);
+    expect(printedFieldPath(t, 'sourceStreams[1].activityData')).toBe('تيار المصدر 2 › بيانات النشاط');
+    expect(printedSourceRef(t, 'Dataset line AL-05 (Mass balance (lab))')).toBe('مجموعة البيانات، السطور AL-05 (Mass balance (lab))');
+    expect(printedSourceRef(t, 'Dataset line K-02 (IPCC 2006): activity in GJ, so NCV = 1 GJ/GJ')).toBe(
+      'مجموعة البيانات، السطور K-02 (IPCC 2006): بيانات النشاط بوحدة GJ، لذا القيمة الحرارية الصافية 1 GJ/GJ',
+    );
   });
 });

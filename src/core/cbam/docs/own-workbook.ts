@@ -11,6 +11,7 @@ import { englishT, type Translate } from './i18n';
 import { round } from '../../num';
 import { definitivePack } from '../packs';
 import { fillReportRows, type VerificationReport } from './template';
+import { printedCategory, printedChoice, printedCnName, printedFieldPath, printedProcessName, printedSourceRef } from './own-workbook-words';
 
 const cnName = (cn: string): string | undefined => {
   const codes = definitivePack().cnCodes.codes;
@@ -146,13 +147,30 @@ export interface OwnWorkbookOptions {
   t?: Translate;
 }
 
-/** Build our own workbook (xlsx bytes) with the Summary_Communication columns. */
+/** A row of the Summary_Communication sheet as printed: the words in the reader's language, the numbers and the user's texts as they are. */
+function printedRow(t: Translate, r: CommunicationRow, cnCode: string, cnGiven: string | undefined): Cell[] {
+  const category = String(r.category);
+  const text = (v: string | number | undefined): string | undefined => (v === undefined ? undefined : String(v));
+  const printed: CommunicationRow = {
+    ...r,
+    process: printedProcessName(t, String(r.process), category),
+    category: printedCategory(t, category),
+    cnName: printedCnName(t, cnCode, cnGiven),
+    cpInstrument: printedChoice(t, 'instrument', text(r.cpInstrument)),
+    rebateType: printedChoice(t, 'rebate', text(r.rebateType)),
+    dataSource: printedChoice(t, 'dataSource', text(r.dataSource)),
+    sources: r.sources === undefined ? undefined : printedSourceRef(t, String(r.sources)),
+  };
+  return COMMUNICATION_COLUMNS.map((c) => printed[c] ?? null);
+}
+
+/** Build our own workbook (xlsx bytes) with the Summary_Communication columns, in the language of `t`. */
 export function buildOwnWorkbook(input: CbamDocInput | CbamDocData, opts: OwnWorkbookOptions = {}): Uint8Array {
   const t = opts.t ?? englishT;
   const data = parseCbamDocData(input);
   const rows = communicationRows(data);
   const header = COMMUNICATION_COLUMNS.map((c) => t(`cbamdocs:columns.${c}`));
-  const body: Cell[][] = rows.map((r) => COMMUNICATION_COLUMNS.map((c) => r[c] ?? null));
+  const body: Cell[][] = rows.map((r, i) => printedRow(t, r, data.products[i]!.cnCode, data.products[i]!.cnName));
   const inst = data.installation;
   const instRows: Cell[][] = [
     [t('cbamdocs:columns.field'), t('cbamdocs:columns.value')],
@@ -169,7 +187,12 @@ export function buildOwnWorkbook(input: CbamDocInput | CbamDocData, opts: OwnWor
   ];
   const src: Cell[][] = [
     [t('cbamdocs:columns.field'), t('cbamdocs:columns.value'), t('cbamdocs:columns.sources'), t('cbamdocs:columns.uncertain')],
-    ...sourceRows(data).map((s) => [s.field, s.value, s.source || null, s.uncertain ? t('cbamdocs:columns.yes') : null]),
+    ...sourceRows(data).map((s) => [
+      printedFieldPath(t, s.field),
+      s.value,
+      s.source ? printedSourceRef(t, s.source) : null,
+      s.uncertain ? t('cbamdocs:columns.yes') : null,
+    ]),
   ];
   return writeXlsx([
     { name: t('cbamdocs:sheets.communication'), rows: [header, ...body], widths: header.map((h) => Math.min(40, Math.max(10, h.length))) },

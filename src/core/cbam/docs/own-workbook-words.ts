@@ -1,0 +1,112 @@
+/**
+ * The words of the importer's summary workbook (./own-workbook.ts) in the language it is made in: the place of a
+ * figure in the data as field names ("process 1 › production 1 › quantity"), its source as the reader reads it
+ * (dataset lines, the process's production, the formulas in words, rule texts through `sourcenotes`), the goods
+ * category, CN description, method, instrument and rebate through locale keys. The user's own texts (names, the
+ * source names of their dataset lines) are printed as typed.
+ */
+import type { Translate } from './i18n';
+import { sourceNoteIn } from '../../i18n/source-note';
+import { definitivePack } from '../packs';
+import { matchCn, printCn } from '../screen';
+
+/** A translation or undefined when the language has none (the key comes back). */
+const tOr = (t: Translate, key: string, params?: Record<string, string | number>): string | undefined => {
+  const v = t(key, params);
+  return v && v !== key && v !== key.slice(key.indexOf(':') + 1) ? v : undefined;
+};
+
+/** The regulation's formulas the documents' model cites (see ../pipeline, ../convert.ts, ../docs-model.ts), written in words. */
+const FORMULAS: Record<string, string> = {
+  '(AttrEm_dir + Σ M_i × SEE_dir,i) / AL': 'seeDirect',
+  'DirEm* = Σ m_gas × GWP_AR5': 'directByGas',
+  'Σ m_gas × GWP_AR5': 'directByGas',
+  'Σ CO2_fossil': 'co2Fossil',
+  'Σ E_el × EF_el / Σ E_el': 'elecEfWeighted',
+  'AttrEm_ind = Σ E_el,cons × EF_el': 'indirect',
+  'Σ M_i × SEE_dir,i': 'precursorsDirect',
+  'Σ M_i × SEE_ind,i': 'precursorsIndirect',
+};
+
+/** Suffixes the documents' model adds to a dataset line's source (../docs-model.ts energyStream). */
+const SUFFIXES: [string, string][] = [
+  [': activity in GJ, so NCV = 1 GJ/GJ', 'ncvGj'],
+  [': fossil CO2 / energy (tCO2/TJ)', 'efEnergy'],
+];
+
+/** One source text (no "; ") in the reader's language. */
+function printedPart(t: Translate, ref: string): string {
+  const f = FORMULAS[ref];
+  if (f) return t(`cbamdocs:own.formula.${f}`);
+  for (const [suffix, key] of SUFFIXES)
+    if (ref.endsWith(suffix)) return t(`cbamdocs:own.source.${key}`, { source: printedPart(t, ref.slice(0, -suffix.length)) });
+  let m = /^Dataset lines? ([^\s(]+(?:, [^\s(]+)*)(?: \(([\s\S]*)\))?$/.exec(ref);
+  if (m) return m[2] ? t('cbamdocs:own.source.linesNote', { lines: m[1]!, note: m[2] }) : t('cbamdocs:own.source.lines', { lines: m[1]! });
+  if (ref === 'Dataset (basis.production)') return t('cbamdocs:own.source.production');
+  if (ref.startsWith('Dataset (product.functionalUnit')) return t('cbamdocs:own.source.functionalUnit');
+  m = /^Dataset \(processes\[\d+\]\.production, process ([^)]+)\)$/.exec(ref);
+  if (m) return t('cbamdocs:own.source.processProduction', { process: m[1]! });
+  m = /^Dataset process (\S+) input from (\S+)$/.exec(ref);
+  if (m) return t('cbamdocs:own.source.processInput', { process: m[1]!, from: m[2]! });
+  m = /^Entered by the user: ([\s\S]+)$/.exec(ref);
+  if (m) return t('cbamdocs:printed.user', { field: m[1]! });
+  m = /^Supplier communication \(([\s\S]+)\)$/.exec(ref);
+  if (m) return t('cbamdocs:printed.supplier', { line: m[1]! });
+  const whole = sourceNoteIn(t, ref);
+  if (whole !== ref) return whole;
+  // a rule's text: act, annex, table, note separated by ", " — each part that has a translation is translated
+  return ref
+    .split(', ')
+    .map((p) => sourceNoteIn(t, p))
+    .join(', ');
+}
+
+/** A figure's source (several joined by "; ") in the reader's language. */
+export function printedSourceRef(t: Translate, ref: string): string {
+  const whole = sourceNoteIn(t, ref);
+  if (whole !== ref) return whole;
+  return ref
+    .split(/;\s+/)
+    .map((p) => printedPart(t, p))
+    .join(t('cbamdocs:own.sourceSep'));
+}
+
+/** Where a figure sits in the data ("processes[0].production[0].amount"), as field names in the reader's language. */
+export function printedFieldPath(t: Translate, path: string): string {
+  const parts = [...path.matchAll(/([A-Za-z0-9]+)(?:\[(\d+)\])?/g)].map((m) =>
+    m[2] !== undefined
+      ? (tOr(t, `cbamdocs:own.item.${m[1]}`, { n: Number(m[2]) + 1 }) ?? `${m[1]} ${Number(m[2]) + 1}`)
+      : (tOr(t, `cbamdocs:own.field.${m[1]}`) ?? m[1]!),
+  );
+  return parts.join(' › ');
+}
+
+/** The goods category's name in the reader's language (the template's English name when the pack has no id for it). */
+export function printedCategory(t: Translate, templateName: string): string {
+  const c = definitivePack().categories.find((x) => x.templateName === templateName);
+  return (c && tOr(t, `cbam:categories.${c.id}`)) ?? templateName;
+}
+
+/** The process's name: "<category> (<dataset title>)" with the category translated; a name of the user's own as typed. */
+export function printedProcessName(t: Translate, name: string, templateName: string): string {
+  if (!name.startsWith(`${templateName} (`) || !name.endsWith(')')) return name;
+  return t('cbamdocs:own.processName', { category: printedCategory(t, templateName), name: name.slice(templateName.length + 2, -1) });
+}
+
+/** The CN description: the pack's (English) in English; in another language the printed code (no official translation in the app). */
+export function printedCnName(t: Translate, cn: string, given: string | undefined): string | undefined {
+  const hit = matchCn(definitivePack(), cn);
+  const name = given ?? hit?.name;
+  if (name === undefined) return undefined;
+  return t('cbamdocs:own.cnName', { name, code: printCn(cn) });
+}
+
+const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+const INSTRUMENT_IDS: Record<string, string> = { 'National Emissions Trading System': 'national-ets', 'Regional Emissions Trading System': 'regional-ets' };
+
+/** A word of the template's lists (instrument, rebate, method "actual"/"default"/"mixed") in the reader's language. */
+export function printedChoice(t: Translate, list: 'instrument' | 'rebate' | 'dataSource', word: string | undefined): string | undefined {
+  if (word === undefined) return undefined;
+  if (list === 'dataSource') return tOr(t, `cbamdocs:own.dataSource.${word}`) ?? word;
+  return tOr(t, `installation:${list}.${INSTRUMENT_IDS[word] ?? slug(word)}`) ?? word;
+}
