@@ -9,6 +9,10 @@ import { parseCbamDocData } from './parse';
 import { computeSee } from './see';
 import { hasSoffice, hasXmllint, malformedXmlParts, resaveWithLibreOffice } from '../../../../test/helpers/office';
 import { SHARED, sharedFile } from '../../../../test/helpers/tools';
+import { allT, LANGS } from '../../../../test/helpers/i18n';
+import { translateMessage, type TFunction } from '../../i18n/translate';
+import type { CbamPack } from '../pack-schema';
+import { transitionalPack } from '../packs';
 
 const TEMPLATE = sharedFile('cbam/official/CBAM Communication template for installations_en_20241213.xlsx');
 const haveTemplate = TEMPLATE !== undefined;
@@ -279,5 +283,80 @@ describe('issue 9: the whole workbook, missing never 0 (planning, no template fi
     const data = parseCbamDocData(x as never);
     expect(data.products[0]!.seeDirect!.value).toBe(-0.0056);
     expect(computeSee(data).processes[0]!.attributedDirect).toBeLessThan(0);
+  });
+});
+
+describe('issue 10: the gap messages cite the act of the pack in use and name the qualifying parameter in the reader’s language', () => {
+  const data = (start: string, end: string) =>
+    parseCbamDocData({
+      installation: { nameEn: 'Mill', country: 'CN' },
+      reportingPeriod: { start, end },
+      goods: [{ category: 'Iron or steel products' }],
+      processes: [
+        {
+          id: 'P1',
+          name: 'Hot strip mill',
+          category: 'Iron or steel products',
+          production: [{ amount: 1000 }],
+          directEmissions: 58.8,
+          electricity: { consumptionMWh: 96 },
+        },
+      ],
+      products: [{ processId: 'P1', cnCode: '7208 39 00', name: 'HRC' }],
+    });
+  let T: Record<(typeof LANGS)[number], TFunction>;
+  beforeAll(async () => {
+    T = await allT();
+  });
+  const texts = async (start: string, end: string, pack?: Pick<CbamPack, 'rules'>) => {
+    const { planTemplate } = await import('./template');
+    const { gaps } = planTemplate(data(start, end), pack);
+    const ef = gaps.find((g) => g.reason.key === 'cbamdocs:gaps.electricityEf')!;
+    const q = gaps.find((g) => g.reason.key === 'cbamdocs:gaps.qualifying' && g.ref === 'R10')!;
+    expect(ef && q).toBeTruthy();
+    return { ef, q, in: (lang: (typeof LANGS)[number]) => [translateMessage(T[lang], ef.reason), translateMessage(T[lang], q.reason)] };
+  };
+
+  it('a transitional-period fill (2025) cites IR (EU) 2023/1773, never 2025/2547', async () => {
+    const r = await texts('2025-01-01', '2025-12-31');
+    expect(r.ef.reason.params).toMatchObject({ act: 'Implementing Regulation (EU) 2023/1773, Annex III, D.4' });
+    expect(r.q.reason.params).toMatchObject({ act: 'Implementing Regulation (EU) 2023/1773' });
+    for (const lang of LANGS)
+      for (const s of r.in(lang)) {
+        expect(s, lang).toContain('2023/1773');
+        expect(s, lang).not.toContain('2025/2547');
+      }
+  });
+
+  it('a definitive-period fill (2026) cites IR (EU) 2025/2547, never 2023/1773', async () => {
+    const r = await texts('2026-01-01', '2026-12-31');
+    expect(r.ef.reason.params).toMatchObject({ act: 'Implementing Regulation (EU) 2025/2547, Annex II' });
+    for (const lang of LANGS)
+      for (const s of r.in(lang)) {
+        expect(s, lang).toContain('2025/2547');
+        expect(s, lang).not.toContain('2023/1773');
+      }
+  });
+
+  it('the pack given by the caller wins over the period', async () => {
+    const r = await texts('2026-01-01', '2026-12-31', transitionalPack());
+    expect(r.ef.reason.params?.act).toContain('2023/1773');
+  });
+
+  it('the qualifying parameter is named through the qualifying namespace, not the template’s English heading', async () => {
+    const r = await texts('2026-01-01', '2026-12-31');
+    expect(r.q.reason.params).toMatchObject({ parameter: '$t:qualifying:param.mnPct' });
+    const [, zh] = r.in('zh');
+    const [, ar] = r.in('ar');
+    expect(zh).toContain(T.zh('qualifying:param.mnPct'));
+    expect(ar).toContain(T.ar('qualifying:param.mnPct'));
+    expect(zh).not.toContain('% Mn”');
+    // every column the template asks for has a parameter with a label in every language
+    const { qualifyingColumnLabel } = await import('./template');
+    for (const col of Object.keys(TEMPLATE_MAP.qualifyingNames)) {
+      const label = qualifyingColumnLabel(col);
+      expect(label, col).toMatch(/^\$t:qualifying:param\./);
+      for (const lang of LANGS) expect(T[lang](label.slice(3)), `${lang} ${col}`).not.toBe(label.slice(3));
+    }
   });
 });

@@ -30,6 +30,9 @@ import {
 } from './ooxml';
 import { computeSee, installationTotals, type SeeResult } from './see';
 import { escapeOoxmlText, xmlCarriable } from '../../xlsx/xml';
+import { cbamPackForPeriod, definitivePack } from '../packs';
+import type { CbamPack } from '../pack-schema';
+import { qualifyingParamLabel, type QualifyingParam } from '../../model/qualifying';
 
 interface SheetMap {
   path: string;
@@ -195,12 +198,77 @@ interface Plan {
   data: CbamDocData;
   put: Put;
   gap: (sheet: string, ref: string, field: string, key: string, params?: Record<string, string | number>) => void;
+  /** The acts the gap messages cite, from the refs of the pack in use: electricity factor, methods. */
+  acts: GapActs;
   procIndex: Map<string, number>;
   ppIndex: Map<string, number>;
   goodCats: Set<string>;
   /** Mass of a process's or purchased precursor's output consumed in each process. */
   consumedBy: (fromId: string) => { consumer: number; amount: SourcedNumber }[];
 }
+
+/** The acts the gap messages cite (act and annex as the pack gives them). */
+interface GapActs {
+  electricity: string;
+  methods: string;
+}
+const actText = (r: { act: string; annex?: string | undefined }): string => [r.act, r.annex].filter(Boolean).join(', ');
+
+/**
+ * The EU CBAM pack of the reporting period (the whole period, else the pack of its first or its last day; the
+ * definitive pack when none has the dates): the Commission's template is an EU CBAM document.
+ */
+export function templatePack(rp: { start: string; end: string }): CbamPack {
+  for (const [start, end] of [
+    [rp.start, rp.end],
+    [rp.start, rp.start],
+    [rp.end, rp.end],
+  ] as const) {
+    const r = cbamPackForPeriod({ kind: 'date', label: `${start}/${end}`, year: Number(start.slice(0, 4)), start, end });
+    if (r.ok) return r.pack;
+  }
+  return definitivePack();
+}
+
+/** The acts the gap messages cite, from the pack's refs (as the conversion cites them). */
+export function gapActs(pack: Pick<CbamPack, 'rules'>): GapActs {
+  const { refs } = pack.rules;
+  return { electricity: actText(refs.electricity), methods: (refs.methods ?? refs.boundary).act };
+}
+
+/**
+ * The Summary_Products columns → the qualifying parameter they stand for (named in the reader's language through the
+ * `qualifying` namespace); the inverse of the dataset's names → columns (../installation.ts).
+ */
+const QUALIFYING_COLUMN: Readonly<Record<string, QualifyingParam>> = {
+  P: 'reducingAgent',
+  Q: 'steelMillId',
+  R: 'mnPct',
+  S: 'crPct',
+  T: 'niPct',
+  U: 'otherAlloysPct',
+  V: 'carbonPct',
+  W: 'scrapShare',
+  X: 'otherMaterialsPct',
+  Y: 'preConsumerScrapPct',
+  Z: 'scrapShare',
+  AA: 'nonAluminiumPct',
+  AB: 'clinkerFactor',
+  AC: 'calcined',
+  AD: 'concentrationPct',
+  AE: 'nitricAcidPct',
+  AF: 'ureaPct',
+  AG: 'nPct',
+  AH: 'nAmmoniumPct',
+  AI: 'nNitratePct',
+  AJ: 'nUreaPct',
+  AK: 'nOtherPct',
+};
+/** A Summary_Products column as a message parameter: its parameter in the reader's language, else the template's heading. */
+export const qualifyingColumnLabel = (col: string): string => {
+  const p = QUALIFYING_COLUMN[col];
+  return p ? qualifyingParamLabel(p) : `$raw:${TEMPLATE_MAP.qualifyingNames[col] ?? col}`;
+};
 
 const A = 'A_InstData';
 const B = 'B_EmInst';
@@ -354,7 +422,7 @@ function planProcessEmissions(plan: Plan, p: Process, i: number): void {
   // no electricity object: the process consumes none (0 MWh); a consumption without a factor keeps the factor empty
   put(D, `L${b + 54}`, el ? el.consumptionMWh.value : 0, `${f}.electricity.consumptionMWh`, el && srcText(el.consumptionMWh));
   if (el?.ef) put(D, `L${b + 55}`, el.ef.value, `${f}.electricity.ef`, srcText(el.ef));
-  else if (el) plan.gap(D, `L${b + 55}`, `${f}.electricity.ef`, 'gaps.electricityEf', { process: p.name });
+  else if (el) plan.gap(D, `L${b + 55}`, `${f}.electricity.ef`, 'gaps.electricityEf', { process: p.name, act: plan.acts.electricity });
   if (el?.efSource) put(D, `L${b + 56}`, el.efSource, `${f}.electricity.efSource`);
   else if (el) plan.gap(D, `L${b + 56}`, `${f}.electricity.efSource`, 'gaps.electricityEfSource', { process: p.name });
   put(
@@ -497,7 +565,7 @@ function planBalance(plan: Plan): void {
 }
 
 /** Summary_Processes (further information) and Summary_Products (products, qualifying parameters, carbon price). */
-function planSummaries({ data, put, procIndex, gap }: Plan): void {
+function planSummaries({ data, put, procIndex, gap, acts }: Plan): void {
   put('Summary_Processes', 'M13', data.carbonPriceInstrument, 'carbonPriceInstrument');
   put('Summary_Processes', 'M16', data.additionalInformation, 'additionalInformation');
   data.products.forEach((pr, i) => {
@@ -516,7 +584,7 @@ function planSummaries({ data, put, procIndex, gap }: Plan): void {
     for (const [col, value] of Object.entries(pr.qualifying ?? {})) put(SP, `${col}${r}`, value, `${f}.qualifying.${col}`);
     for (const col of TEMPLATE_MAP.qualifying[proc.category] ?? []) {
       if (pr.qualifying?.[col] === undefined)
-        gap(SP, `${col}${r}`, `${f}.qualifying.${col}`, 'gaps.qualifying', { product: pr.name, parameter: TEMPLATE_MAP.qualifyingNames[col] ?? col });
+        gap(SP, `${col}${r}`, `${f}.qualifying.${col}`, 'gaps.qualifying', { product: pr.name, parameter: qualifyingColumnLabel(col), act: acts.methods });
     }
     const cp = pr.carbonPrice;
     if (!cp) return;
@@ -534,7 +602,7 @@ function planSummaries({ data, put, procIndex, gap }: Plan): void {
 }
 
 /** Ids unique, precursor references resolvable; the lookups every sheet uses. */
-function newPlan(parsed: CbamDocData, w: CellWrite[], gaps: TemplateGap[]): Plan {
+function newPlan(parsed: CbamDocData, w: CellWrite[], gaps: TemplateGap[], pack: Pick<CbamPack, 'rules'>): Plan {
   // categories in the template's exact spelling
   const data: CbamDocData = {
     ...parsed,
@@ -572,14 +640,20 @@ function newPlan(parsed: CbamDocData, w: CellWrite[], gaps: TemplateGap[]): Plan
     return out;
   };
   const gap: Plan['gap'] = (sheet, ref, field, key, params) => gaps.push({ sheet, ref, field, reason: msg(`cbamdocs:${key}`, params) });
-  return { data, put, gap, procIndex, ppIndex, goodCats: new Set(), consumedBy };
+  return { data, put, gap, acts: gapActs(pack), procIndex, ppIndex, goodCats: new Set(), consumedBy };
 }
 
-/** Plan every cell the data fills and list the cells left empty for want of a figure. Pure; throws CbamDocError for data the template cannot take. */
-export function planTemplate(parsed: CbamDocData): { cells: CellWrite[]; gaps: TemplateGap[] } {
+/**
+ * Plan every cell the data fills and list the cells left empty for want of a figure; the gaps cite the acts of `pack`
+ * (default: the EU CBAM pack of the reporting period). Pure; throws CbamDocError for data the template cannot take.
+ */
+export function planTemplate(
+  parsed: CbamDocData,
+  pack: Pick<CbamPack, 'rules'> = templatePack(parsed.reportingPeriod),
+): { cells: CellWrite[]; gaps: TemplateGap[] } {
   const w: CellWrite[] = [];
   const gaps: TemplateGap[] = [];
-  const plan = newPlan(parsed, w, gaps);
+  const plan = newPlan(parsed, w, gaps, pack);
   planInstallation(plan);
   planLists(plan);
   plan.data.processes.forEach((p, i) => {
@@ -653,13 +727,14 @@ export interface FillResult {
 
 /**
  * Fill a copy of the official template with `input`. The template bytes are not modified; a new file is returned
- * together with a verification report (the written file re-read and compared).
+ * together with a verification report (the written file re-read and compared). The gaps cite the acts of `pack`
+ * (default: the EU CBAM pack of the reporting period).
  */
-export function fillOfficialTemplate(template: Uint8Array, input: CbamDocInput | CbamDocData): FillResult {
+export function fillOfficialTemplate(template: Uint8Array, input: CbamDocInput | CbamDocData, pack?: Pick<CbamPack, 'rules'>): FillResult {
   const data = parseCbamDocData(input);
   const files = unzipOrThrow(template);
   const paths = identifyTemplate(files);
-  const { cells: writes, gaps } = planTemplate(data);
+  const { cells: writes, gaps } = planTemplate(data, pack);
   const warnings: Message[] = [];
   const see = computeSee(data);
   for (const p of see.processes) if (p.warning) warnings.push(p.warning);
