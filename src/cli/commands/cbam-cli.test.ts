@@ -95,7 +95,7 @@ describe('carbonbridge cbam-cost', () => {
     expect(j.certificates).toBe(216.995);
     expect(j.costEur).toBe(16_352.74);
     expect(j.inputs).toMatchObject({ cn: '7208 39 00', origin: 'CN', mass: { value: 100 }, period: { label: '2026-Q1' } });
-    expect(j.figures.price).toMatchObject({ value: 75.36, source: { kind: 'rule', act: 'Implementing Regulation (EU) 2025/2548' } });
+    expect(j.figures.price).toMatchObject({ value: 75.36, source: { kind: 'rule', ref: { act: 'Implementing Regulation (EU) 2025/2548' } } });
     expect(j.figures.sefa.source.text).toBe('benchmark × CBAM factor × CSCF; from unrounded figures, rounded once, half away from zero, to 6 decimals');
     expect(j.messages.every((m: { text: string }) => m.text.length > 0)).toBe(true);
   });
