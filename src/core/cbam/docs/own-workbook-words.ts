@@ -52,13 +52,25 @@ function printedPart(t: Translate, ref: string): string {
   if (m) return t('cbamdocs:printed.user', { field: m[1]! });
   m = /^Supplier communication \(([\s\S]+)\)$/.exec(ref);
   if (m) return t('cbamdocs:printed.supplier', { line: m[1]! });
-  const whole = sourceNoteIn(t, ref);
-  if (whole !== ref) return whole;
-  // a rule's text: act, annex, table, note separated by ", " — each part that has a translation is translated
-  return ref
-    .split(', ')
-    .map((p) => sourceNoteIn(t, p))
-    .join(', ');
+  m = /^× \(1 \+ ([\d.]+)\) mark-up (\d{4})$/.exec(ref);
+  if (m) return t('cbamdocs:own.source.markUp', { markup: m[1]!, year: m[2]! });
+  return ruleText(t, ref);
+}
+
+/** A rule's text (act, annex, table, note joined by ", "): the longest runs of parts that have a translation, translated. */
+function ruleText(t: Translate, ref: string): string {
+  const parts = ref.split(', ');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length;) {
+    let j = parts.length;
+    for (; j > i + 1; j--) {
+      const run = parts.slice(i, j).join(', ');
+      if (sourceNoteIn(t, run) !== run) break;
+    }
+    out.push(sourceNoteIn(t, parts.slice(i, j).join(', ')));
+    i = j;
+  }
+  return out.join(', ');
 }
 
 /** A figure's source (several joined by "; ") in the reader's language. */

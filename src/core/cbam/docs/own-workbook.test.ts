@@ -100,8 +100,7 @@ const texts = (bytes: Uint8Array): string =>
   Object.entries(sheets(bytes))
     .flatMap(([n, rows]) => [n, ...rows.flat().filter((v): v is string => typeof v === 'string')])
     .join('\n');
-const numbers = (bytes: Uint8Array): unknown[] =>
-  Object.values(sheets(bytes)).flatMap((rows) => rows.flat().filter((v) => typeof v === 'number'));
+const numbers = (bytes: Uint8Array): unknown[] => Object.values(sheets(bytes)).flatMap((rows) => rows.flat().filter((v) => typeof v === 'number'));
 
 describe('own workbook in the reader’s language (issue 10, document leaks)', () => {
   let T: Record<'en' | 'zh' | 'ar', TFunction>;
@@ -120,7 +119,12 @@ describe('own workbook in the reader’s language (issue 10, document leaks)', (
     return toDocsModelPartial(r, ds, cn ? { productCn: cn } : {}).model;
   };
   /** The fixture's own words (names, sources typed by the user) stay as typed. */
-  const fixtureWords = new Set([...readFileSync('test/fixtures/cbam-docs/aluminium-installation.json', 'utf8').matchAll(/"[^"]*"/g)].flatMap((m) => m[0].match(/[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]/g) ?? []));
+  const fixtureWords = new Set(
+    [...readFileSync('test/fixtures/cbam-docs/aluminium-installation.json', 'utf8').matchAll(/"[^"]*"/g)].flatMap((m) => [
+      ...(m[0].match(/[A-Za-z][A-Za-z0-9_'’-]*[A-Za-z0-9]/g) ?? []),
+      ...(m[0].match(/[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]/g) ?? []),
+    ]),
+  );
   for (const lng of ['zh', 'ar'] as const) {
     for (const [sample, cn] of CBAM)
       it(`${sample} (${lng}): sheet names, headers, field names, sources, category, method without English or identifiers; numbers as in English`, () => {
@@ -139,7 +143,13 @@ describe('own workbook in the reader’s language (issue 10, document leaks)', (
     const s = sheets(buildOwnWorkbook(model('aluminium-ingot-ningxia.json', '7601 10 10'), { t }));
     expect(Object.keys(s)).toEqual(['通报汇总', '设施', '来源']);
     const row = s['通报汇总']![1]!;
-    expect(row.slice(0, 5)).toEqual(['未锻轧铝（Primary aluminium ingot — Ningxia smelter (illustrative)）', '未锻轧铝', '76011010', '7601 10 10', 'Primary aluminium ingot']);
+    expect(row.slice(0, 5)).toEqual([
+      '未锻轧铝（Primary aluminium ingot — Ningxia smelter (illustrative)）',
+      '未锻轧铝',
+      '76011010',
+      '7601 10 10',
+      'Primary aluminium ingot',
+    ]);
     expect(row[COMMUNICATION_COLUMNS.indexOf('dataSource')]).toBe('实际值');
     expect(row[COMMUNICATION_COLUMNS.indexOf('sources')]).toBe(
       '（归属直接排放 + Σ 各前体质量 × 其特定直接隐含排放）÷ 活动水平；直接排放 = Σ 各温室气体质量 × 其全球变暖潜势（IPCC AR5）',
