@@ -105,12 +105,14 @@ export function printedProcessName(t: Translate, name: string, templateName: str
   return t('cbamdocs:own.processName', { category: printedCategory(t, templateName), name: name.slice(templateName.length + 2, -1) });
 }
 
-/** The CN description: the pack's (English) in English; in another language the printed code (no official translation in the app). */
+/**
+ * The CN description: one the user gave as typed; else the pack's (English) in English, and in another language the
+ * printed code (the app has no official translation of the nomenclature's descriptions).
+ */
 export function printedCnName(t: Translate, cn: string, given: string | undefined): string | undefined {
-  const hit = matchCn(definitivePack(), cn);
-  const name = given ?? hit?.name;
-  if (name === undefined) return undefined;
-  return t('cbamdocs:own.cnName', { name, code: printCn(cn) });
+  if (given !== undefined) return given;
+  const name = matchCn(definitivePack(), cn)?.name;
+  return name === undefined ? undefined : t('cbamdocs:own.cnName', { name, code: printCn(cn) });
 }
 
 const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');

@@ -13,7 +13,7 @@ import type { TFunction } from '../../i18n/translate';
 import { Dataset } from '../../model/dataset';
 import { convertToCbam } from '../convert';
 import { toDocsModelPartial } from '../docs-model';
-import { printedFieldPath, printedSourceRef } from './own-workbook-words';
+import { printedCnName, printedFieldPath, printedSourceRef } from './own-workbook-words';
 
 const sample = () => JSON.parse(readFileSync('test/fixtures/cbam-docs/aluminium-installation.json', 'utf8'));
 
@@ -162,6 +162,9 @@ describe('own workbook in the reader’s language (issue 10, document leaks)', (
   it('field paths and sources in words, the user’s source names as typed (Arabic)', () => {
     const t = (k: string, p?: Record<string, string | number>) => T.ar(k, p);
     expect(printedFieldPath(t, 'sourceStreams[1].activityData')).toBe('تيار المصدر 2 › بيانات النشاط');
+    expect(printedCnName(t, '76011010', undefined)).toBe('7601 10 10');
+    expect(printedCnName(t, '76011010', 'ألومنيوم خام Al99.70')).toBe('ألومنيوم خام Al99.70'); // the user's own description as typed
+    expect(printedCnName((k, p) => T.en(k, p), '76011010', undefined)).toBe('Unwrought aluminium');
     expect(printedSourceRef(t, 'Dataset line AL-05 (Mass balance (lab))')).toBe('مجموعة البيانات، السطور AL-05 (Mass balance (lab))');
     expect(printedSourceRef(t, 'Dataset line K-02 (IPCC 2006): activity in GJ, so NCV = 1 GJ/GJ')).toBe(
       'مجموعة البيانات، السطور K-02 (IPCC 2006): بيانات النشاط بوحدة GJ، لذا القيمة الحرارية الصافية 1 GJ/GJ',
