@@ -57,6 +57,18 @@ function printedPart(t: Translate, ref: string): string {
   return ruleText(t, ref);
 }
 
+/** A part of a rule's text without a sourcenote: the default value's CN code and variant, else as written. */
+function printedRulePart(t: Translate, part: string): string {
+  const m = /^CN ([\d ]+) \((.+)\)$/.exec(part);
+  return m ? `CN ${m[1]!} (${variantIn(t, m[2]!)})` : part;
+}
+
+/** A default value's variant (its label in the pack, "grey/other") in the reader's language, else as the pack writes it. */
+function variantIn(t: Translate, label: string): string {
+  const row = definitivePack().defaultValues.values.find((v) => v.variantLabel === label);
+  return (row?.variant && tOr(t, `cbam:variants.${row.variant}`)) ?? label;
+}
+
 /** A rule's text (act, annex, table, note joined by ", "): the longest runs of parts that have a translation, translated. */
 function ruleText(t: Translate, ref: string): string {
   const parts = ref.split(', ');
@@ -67,7 +79,9 @@ function ruleText(t: Translate, ref: string): string {
       const run = parts.slice(i, j).join(', ');
       if (sourceNoteIn(t, run) !== run) break;
     }
-    out.push(sourceNoteIn(t, parts.slice(i, j).join(', ')));
+    const run = parts.slice(i, j).join(', ');
+    const tr = sourceNoteIn(t, run);
+    out.push(tr === run ? printedRulePart(t, run) : tr);
     i = j;
   }
   return out.join(', ');

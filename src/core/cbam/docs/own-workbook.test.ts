@@ -159,6 +159,14 @@ describe('own workbook in the reader’s language (issue 10, document leaks)', (
     expect(src[3]![0]).toBe('生产过程 1 › 电力 › 耗电量（MWh）');
     expect(src[3]![2]).toBe('数据集第 AL-07 行');
   });
+  it('cement with a purchased clinker at the China default (Chinese): the rule text with its act, annex, country and variant translated', () => {
+    const t = (k: string, p?: Record<string, string | number>) => T.zh(k, p);
+    const src = sheets(buildOwnWorkbook(model('cement-plant-kiln-grinding.json', undefined), { t }))['来源']!;
+    const row = src.find((r) => String(r[0]).startsWith('外购前体 1 › 特定隐含排放（直接）'))!;
+    expect(row[2]).toContain(`CN 2523 10 00 (${T.zh('cbam:variants.grey')})`);
+    expect(row[2]).toContain('×（1 + 2026 年加成 0.1）');
+    expect(String(row[2])).not.toMatch(/grey|other|mark-up|as replaced/);
+  });
   it('field paths and sources in words, the user’s source names as typed (Arabic)', () => {
     const t = (k: string, p?: Record<string, string | number>) => T.ar(k, p);
     expect(printedFieldPath(t, 'sourceStreams[1].activityData')).toBe('تيار المصدر 2 › بيانات النشاط');
