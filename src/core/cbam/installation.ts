@@ -16,7 +16,7 @@
 import { msg, type Message } from '../i18n/message';
 import type { Dataset, ProductionProcess } from '../model/dataset';
 import type { Problem } from '../model/problems';
-import { qualifyingParamOf, type QualifyingParam } from '../model/qualifying';
+import { qualifyingParamOf } from '../model/qualifying';
 import { convert as convertUnit, type Unit } from '../model/units';
 import { round } from '../num';
 import { CbamConvertError, convertToCbam, type CbamConversion, type ConvertOptions, type ConvertResult, type Fig } from './convert';
@@ -26,6 +26,7 @@ import { computeSee, type SeeResult } from './docs/see';
 import { TEMPLATE_MAP } from './docs/template';
 import { CbamDocError } from './docs/errors';
 import { toDocsModelPartial } from './docs-model';
+import { QUALIFYING_COLUMNS } from './docs/qualifying-columns';
 import { cbamPackForPeriod } from './packs';
 import { printCn } from './screen';
 
@@ -300,40 +301,13 @@ function docCarbonPrice(cp: InstallationProduct['carbonPrice']): NonNullable<Doc
 }
 type DocProduct = NonNullable<CbamDocInput['products']>[number];
 
-/** The core's qualifying parameters (../model/qualifying.ts, the names the editor suggests) → the template's Summary_Products columns. */
-const QUALIFYING: Record<QualifyingParam, string | Record<string, string>> = {
-  reducingAgent: 'P',
-  steelMillId: 'Q',
-  mnPct: 'R',
-  crPct: 'S',
-  niPct: 'T',
-  alloyPct: 'U',
-  otherAlloysPct: 'U',
-  carbonPct: 'V',
-  scrapShare: { 'Crude steel': 'W', 'Unwrought aluminium': 'Z', 'Aluminium products': 'Z' },
-  otherMaterialsPct: 'X',
-  preConsumerScrapPct: 'Y',
-  nonAluminiumPct: 'AA',
-  clinkerShare: 'AB',
-  clinkerFactor: 'AB',
-  calcined: 'AC',
-  concentrationPct: 'AD',
-  nitricAcidPct: 'AE',
-  ureaPct: 'AF',
-  nPct: 'AG',
-  nAmmoniumPct: 'AH',
-  nNitratePct: 'AI',
-  nUreaPct: 'AJ',
-  nOtherPct: 'AK',
-};
-
 /** The product's qualifying parameters as the template's columns of its category (a column letter is taken as it is). */
 function docQualifying(q: Record<string, string | number> | undefined, templateName: string): Record<string, string | number> | undefined {
   const cols = new Set(TEMPLATE_MAP.qualifying[templateName] ?? []);
   const out: Record<string, string | number> = {};
   for (const [typed, value] of Object.entries(q ?? {})) {
     const name = qualifyingParamOf(typed);
-    const m = (QUALIFYING as Record<string, string | Record<string, string>>)[name];
+    const m = (QUALIFYING_COLUMNS as Record<string, string | Readonly<Record<string, string>>>)[name];
     const col = /^[A-Z]{1,2}$/.test(name) ? name : typeof m === 'string' ? m : m?.[templateName];
     if (col && cols.has(col)) out[col] = value;
   }

@@ -32,7 +32,8 @@ import { computeSee, installationTotals, type SeeResult } from './see';
 import { escapeOoxmlText, xmlCarriable } from '../../xlsx/xml';
 import { cbamPackForPeriod, definitivePack } from '../packs';
 import type { CbamPack } from '../pack-schema';
-import { qualifyingParamLabel, type QualifyingParam } from '../../model/qualifying';
+import { qualifyingParamLabel } from '../../model/qualifying';
+import { QUALIFYING_PARAM_OF_COLUMN } from './qualifying-columns';
 
 interface SheetMap {
   path: string;
@@ -236,37 +237,9 @@ export function gapActs(pack: Pick<CbamPack, 'rules'>): GapActs {
   return { electricity: actText(refs.electricity), methods: (refs.methods ?? refs.boundary).act };
 }
 
-/**
- * The Summary_Products columns → the qualifying parameter they stand for (named in the reader's language through the
- * `qualifying` namespace); the inverse of the dataset's names → columns (../installation.ts).
- */
-const QUALIFYING_COLUMN: Readonly<Record<string, QualifyingParam>> = {
-  P: 'reducingAgent',
-  Q: 'steelMillId',
-  R: 'mnPct',
-  S: 'crPct',
-  T: 'niPct',
-  U: 'otherAlloysPct',
-  V: 'carbonPct',
-  W: 'scrapShare',
-  X: 'otherMaterialsPct',
-  Y: 'preConsumerScrapPct',
-  Z: 'scrapShare',
-  AA: 'nonAluminiumPct',
-  AB: 'clinkerFactor',
-  AC: 'calcined',
-  AD: 'concentrationPct',
-  AE: 'nitricAcidPct',
-  AF: 'ureaPct',
-  AG: 'nPct',
-  AH: 'nAmmoniumPct',
-  AI: 'nNitratePct',
-  AJ: 'nUreaPct',
-  AK: 'nOtherPct',
-};
 /** A Summary_Products column as a message parameter: its parameter in the reader's language, else the template's heading. */
 export const qualifyingColumnLabel = (col: string): string => {
-  const p = QUALIFYING_COLUMN[col];
+  const p = QUALIFYING_PARAM_OF_COLUMN[col];
   return p ? qualifyingParamLabel(p) : `$raw:${TEMPLATE_MAP.qualifyingNames[col] ?? col}`;
 };
 
