@@ -16,7 +16,7 @@ const tOr = (t: Translate, key: string, params?: Record<string, string | number>
   return v && v !== key && v !== key.slice(key.indexOf(':') + 1) ? v : undefined;
 };
 
-/** The regulation's formulas the documents' model cites (see ../pipeline, ../convert.ts, ../docs-model.ts), written in words. */
+/** The regulation's formulas the documents' model and the template fill cite (see ../pipeline, ../convert.ts, ../docs-model.ts, ./template.ts), written in words. */
 const FORMULAS: Record<string, string> = {
   '(AttrEm_dir + Σ M_i × SEE_dir,i) / AL': 'seeDirect',
   'DirEm* = Σ m_gas × GWP_AR5': 'directByGas',
@@ -24,6 +24,7 @@ const FORMULAS: Record<string, string> = {
   'Σ CO2_fossil': 'co2Fossil',
   'Σ E_el × EF_el / Σ E_el': 'elecEfWeighted',
   'AttrEm_ind = Σ E_el,cons × EF_el': 'indirect',
+  'Σ E_el × EF_el of the production processes': 'indirectTotal',
   'Σ M_i × SEE_dir,i': 'precursorsDirect',
   'Σ M_i × SEE_ind,i': 'precursorsIndirect',
 };
@@ -41,7 +42,11 @@ function printedPart(t: Translate, ref: string): string {
   for (const [suffix, key] of SUFFIXES)
     if (ref.endsWith(suffix)) return t(`cbamdocs:own.source.${key}`, { source: printedPart(t, ref.slice(0, -suffix.length)) });
   let m = /^Dataset lines? ([^\s(]+(?:, [^\s(]+)*)(?: \(([\s\S]*)\))?$/.exec(ref);
-  if (m) return m[2] ? t('cbamdocs:own.source.linesNote', { lines: m[1]!, note: m[2] }) : t('cbamdocs:own.source.lines', { lines: m[1]! });
+  if (m) {
+    // i18next plural forms: "line AL-07", "lines AL-05, AL-06" (Arabic: six forms)
+    const lines = { lines: m[1]!, count: m[1]!.split(', ').length };
+    return m[2] ? t('cbamdocs:own.source.linesNote', { ...lines, note: m[2] }) : t('cbamdocs:own.source.lines', lines);
+  }
   if (ref === 'Dataset (basis.production)') return t('cbamdocs:own.source.production');
   if (ref.startsWith('Dataset (product.functionalUnit')) return t('cbamdocs:own.source.functionalUnit');
   m = /^Dataset \(processes\[\d+\]\.production, process ([^)]+)\)$/.exec(ref);

@@ -173,9 +173,9 @@ describe('own workbook in the reader’s language (issue 10, document leaks)', (
     expect(printedCnName(t, '76011010', undefined)).toBe('7601 10 10');
     expect(printedCnName(t, '76011010', 'ألومنيوم خام Al99.70')).toBe('ألومنيوم خام Al99.70'); // the user's own description as typed
     expect(printedCnName((k, p) => T.en(k, p), '76011010', undefined)).toBe('Unwrought aluminium');
-    expect(printedSourceRef(t, 'Dataset line AL-05 (Mass balance (lab))')).toBe('مجموعة البيانات، السطور AL-05 (Mass balance (lab))');
+    expect(printedSourceRef(t, 'Dataset line AL-05 (Mass balance (lab))')).toBe('مجموعة البيانات، السطر AL-05 (Mass balance (lab))');
     expect(printedSourceRef(t, 'Dataset line K-02 (IPCC 2006): activity in GJ, so NCV = 1 GJ/GJ')).toBe(
-      'مجموعة البيانات، السطور K-02 (IPCC 2006): بيانات النشاط بوحدة GJ، لذا القيمة الحرارية الصافية 1 GJ/GJ',
+      'مجموعة البيانات، السطر K-02 (IPCC 2006): بيانات النشاط بوحدة GJ، لذا القيمة الحرارية الصافية 1 GJ/GJ',
     );
   });
 });

@@ -10,7 +10,6 @@ import { writeXlsx, type Cell } from './xlsx-writer';
 import { englishT, type Translate } from './i18n';
 import { round } from '../../num';
 import { definitivePack } from '../packs';
-import { fillReportRows, type VerificationReport } from './template';
 import { printedCategory, printedChoice, printedCnName, printedFieldPath, printedProcessName, printedSourceRef } from './own-workbook-words';
 
 const cnName = (cn: string): string | undefined => {
@@ -201,12 +200,5 @@ export function buildOwnWorkbook(input: CbamDocInput | CbamDocData, opts: OwnWor
   ]);
 }
 
-/** xlsx listing every cell written into the official template, with its source (the template has no Sources column). */
-export function buildFillSourcesWorkbook(report: VerificationReport, opts: OwnWorkbookOptions = {}): Uint8Array {
-  const t = opts.t ?? englishT;
-  const rows: Cell[][] = [
-    [t('cbamdocs:columns.sheet'), t('cbamdocs:columns.cell'), t('cbamdocs:columns.field'), t('cbamdocs:columns.value'), t('cbamdocs:columns.sources')],
-    ...fillReportRows(report).map((r) => [r.sheet, r.ref, r.field, r.value, r.source || null]),
-  ];
-  return writeXlsx([{ name: t('cbamdocs:sheets.sources'), rows, widths: [22, 8, 50, 24, 60] }]);
-}
+/** The companion workbook of a filled template (its own module: ./fill-sources.ts). */
+export { buildFillSourcesWorkbook } from './fill-sources';
