@@ -5,6 +5,7 @@
  */
 export {
   buildOwnWorkbook,
+  buildFillSourcesWorkbook,
   buildQuarterlyStatement,
   buildAnnualDeclaration,
   quarterlyStatementXlsx,

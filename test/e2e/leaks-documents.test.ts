@@ -8,6 +8,9 @@
  *  - battery-passport excerpt (Battery Pass JSON): its text values (the figures and stage codes are data);
  *  - CBAM summary for the importer (the own workbook), quarterly statement and annual declaration: the .xlsx
  *    downloads parsed cell by cell; the CBAM result page printed (print view text and PDF);
+ *  - the companion of the filled official template (every cell written, with its field and source): the .xlsx
+ *    download after the Commission's template is filled in the app; its sheet name, headers, fields and sources
+ *    (the template's sheet names, cell references and the values written stay the Commission's document's);
  *  - China's label and disclosure sheet, the equivalence / reconciliation statements (each reference standard and
  *    partner): the saved HTML file, opened in the browser;
  *  - the advisory one-page handout (a client and case made in the app): print view text and PDF;
@@ -24,12 +27,15 @@ import * as XLSX from '@e965/xlsx';
 import { download, out } from './browser';
 import { sharedBrowser } from './suite';
 import { CODES, leaks, ownWords, readableText } from '../helpers/leak-check';
+import { SHARED, sharedFile } from '../helpers/tools';
 
 const base = inject('baseURL');
 const BATTERY = ['nmc-ev-battery-pack.json', 'lfp-battery-pack.json'];
 const CBAM = ['aluminium-ingot-ningxia.json', 'cement-grey-portland.json'];
 const FOOTPRINT = [...CBAM, 'cement-plant-kiln-grinding.json'];
 const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
+/** The Commission's communication template (the user's copy, chosen in the CBAM view). */
+const TEMPLATE = sharedFile('cbam/official/CBAM Communication template for installations_en_20241213.xlsx');
 
 type Lng = 'zh' | 'ar';
 interface Finding {
@@ -90,6 +96,18 @@ function xlsxText(body: Buffer): string {
   ]).join('\n');
 }
 
+/**
+ * The companion of a filled template as a reader reads our words in it: the sheet name, the headers, the field and
+ * source columns. The sheet and cell columns name the place in the Commission's template and the value column is
+ * what the template holds (its English lists, the user's texts): the template stays the Commission's document.
+ */
+function fillSourcesText(body: Buffer): string {
+  const wb = XLSX.read(body, { type: 'buffer' });
+  const n = wb.SheetNames[0]!;
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[n]!, { header: 1, raw: true, defval: '' });
+  return [n, ...(rows[0] as string[]), ...rows.slice(1).flatMap((r) => [r[2], r[4]].filter((c): c is string => typeof c === 'string'))].join('\n');
+}
+
 /** The text values of a JSON download (keys and numbers are data; a life-cycle stage is a code of the Battery Pass schema). */
 function jsonText(v: unknown): string[] {
   if (typeof v === 'string') return [v];
@@ -145,6 +163,10 @@ const browser = sharedBrowser();
 
 it('pdftotext is installed (the printed documents are read back with it)', () => {
   expect(hasPdftotext).toBe(true);
+});
+
+it(`the Commission's template is there (the fill sources workbook is checked with it) ${SHARED}`, () => {
+  expect(TEMPLATE).toBeDefined();
 });
 
 for (const lng of ['zh', 'ar'] as const)
@@ -215,6 +237,25 @@ for (const lng of ['zh', 'ar'] as const)
           // kept for whoever fixes a leak (test-results/leaks-<lng>-<sample>-<file>)
           writeFileSync(join(out, `leaks-${lng}-${sample.replace(/\.json$/, '')}-${file}`), got.body);
           found.push(...check(`CBAM ${what} workbook (${file}) — ${sample}`, lng, from, xlsxText(got.body)));
+        }
+        // the official template filled as the user does (their copy chosen), then its companion workbook downloaded
+        await page.setInputFiles('[data-testid="template-input"]', TEMPLATE!);
+        await page.waitForSelector('[data-testid="doc-message"][data-kind="template"]', { timeout: 60_000 });
+        const tplMsg = page.locator('[data-testid="doc-message"][data-kind="template"]');
+        if ((await tplMsg.getAttribute('data-ok')) !== 'true') found.push(`template: not filled, the app says: ${(await tplMsg.textContent())?.trim()}`);
+        else {
+          const got = await xlsxDownload(page, 'fill-sources');
+          if ('error' in got) found.push(`fill-sources: no file, the app says: ${got.error}`);
+          else {
+            const file = got.name.replace(/^.*?\.CBAM/, 'CBAM');
+            writeFileSync(join(out, `leaks-${lng}-${sample.replace(/\.json$/, '')}-${file}`), got.body);
+            const text = fillSourcesText(got.body);
+            // the sheet name, five headers and a field (and mostly a source) per cell written
+            expect(text.split('\n').length, `the fill sources workbook of ${sample} lists the cells written`).toBeGreaterThan(30);
+            found.push(
+              ...check(`CBAM template fill sources (${file}) — ${sample}`, lng, 'src/core/cbam/docs/fill-sources.ts buildFillSourcesWorkbook, download', text),
+            );
+          }
         }
         found.push(...checkPrinted(`CBAM result printed — ${sample}`, lng, await printed(page), '#/cbam/:id printed (Cbam.svelte, CbamConversion.svelte)'));
         expect(found, `leaks in the CBAM documents of ${sample} (${lng})`).toEqual([]);

@@ -57,6 +57,19 @@ export async function filledTemplate(
   }
 }
 
+/** The companion of a filled template: every cell written with its field, value and source, in the user's language. */
+export async function fillSourcesWorkbook(report: unknown, base: string): Promise<DocOutcome> {
+  try {
+    const { docs } = await load();
+    const bytes = docs.buildFillSourcesWorkbook(report as Parameters<typeof docs.buildFillSourcesWorkbook>[0], { t: translate });
+    const file = `${base}.CBAM-communication-fill-sources.xlsx`;
+    downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME }), file);
+    return { ok: true, file };
+  } catch (e) {
+    return { ok: false, errors: errorMessages(e) };
+  }
+}
+
 export async function ownWorkbook(result: CbamConversion, dataset: Dataset, base: string, cnOpt: { productCn?: string } = {}): Promise<DocOutcome> {
   try {
     const { docs } = await load();
