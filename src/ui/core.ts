@@ -157,3 +157,4 @@ export { compareWithCbam, type CbamComparison } from '../core/engine/compare-cba
 
 /* Installation: production processes of dataset format v2 (editor, Calculate view, installation result) */
 export { CarbonPricePaid, PrecursorInfo, ProductionProcess } from '../core/model/dataset';
+export { sourceNoteIn, sourceNoteKey } from '../core/i18n/source-note';

@@ -1,7 +1,7 @@
 /**
  * Source texts of the rule data (notes, locators, names of acts and documents) are written in English in the packs;
  * they reach readers through the `sourcenotes` namespace, keyed by the English text itself (lower case, runs of other
- * characters as "-", at most 96 characters): the same rule as the app's (src/ui/components/source-text.ts). Used by
+ * characters as "-", at most 96 characters): one rule for the app (src/ui/components/source-text.ts calls it) and
  * the documents the core writes (statements, label sheets, CBAM statements) with the document's `t`.
  */
 export const sourceNoteKey = (text: string): string =>
