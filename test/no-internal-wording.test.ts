@@ -5,29 +5,15 @@
  * Checked over every locale string (en, zh, ar, every namespace) and every user-shown field of the rule packs.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jsonFiles, NOT_SHOWN, strings } from './helpers/pack-texts';
 
 const root = join(import.meta.dirname, '..');
 
 /** The project's research files named as a source, in English, Chinese and Arabic. */
 const INTERNAL_WORDING =
   /reference material|our reference|\bthe reference marks\b|research files?|参考资料|参考材料|研究资料|المواد المرجعية|لم يُعثر في المراجع|يصنِّف المرجع/i;
-/** Fields of the rule data that are not shown: provenance, identifiers, function names, message keys, file links. */
-const NOT_SHOWN = /(^|\.)(dataVersion|dataFile|id|fn|kind|format|messageKey|otherwiseMessageKey|parts|dir|files|url)(\.|\[|$)/;
-
-function strings(v: unknown, path = ''): [string, string][] {
-  if (typeof v === 'string') return [[path, v]];
-  if (Array.isArray(v)) return v.flatMap((x, i) => strings(x, `${path}[${i}]`));
-  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => strings(x, path ? `${path}.${k}` : k));
-  return [];
-}
-function jsonFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? jsonFiles(p) : f.endsWith('.json') ? [p] : [];
-  });
-}
 const offenders = (files: string[], shown: (path: string) => boolean): string[] =>
   files.flatMap((f) =>
     strings(JSON.parse(readFileSync(f, 'utf8')))

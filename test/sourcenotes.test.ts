@@ -5,9 +5,10 @@
  * and the Chinese and Arabic entries must be translations, not copies.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sourceNoteKey } from '../src/core/i18n/source-note';
+import { jsonFiles, NOT_SHOWN, strings } from './helpers/pack-texts';
 
 const root = join(import.meta.dirname, '..');
 const load = (lng: string): Record<string, string> => JSON.parse(readFileSync(join(root, 'locales', lng, 'sourcenotes.json'), 'utf8'));
@@ -44,21 +45,6 @@ describe('sourcenotes', () => {
  * (`dataFile`, `dataVersion`), beside identifiers and message keys.
  */
 const INTERNAL = /reference\/|\.md\b|\bcsv\b|\bdbt\b|\bseeds?\b|\bscripts?\b|\.(?:py|ts|js|mjs)\b|research notes|code reference|code transcription|\bgithub\b/i;
-/** Fields of the rule data that are not shown: provenance, identifiers, function names, message keys, file links. */
-const NOT_SHOWN = /(^|\.)(dataVersion|dataFile|id|fn|kind|format|messageKey|otherwiseMessageKey|parts|dir|files|url)(\.|\[|$)/;
-
-function strings(v: unknown, path = ''): [string, string][] {
-  if (typeof v === 'string') return [[path, v]];
-  if (Array.isArray(v)) return v.flatMap((x, i) => strings(x, `${path}[${i}]`));
-  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => strings(x, path ? `${path}.${k}` : k));
-  return [];
-}
-function jsonFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? jsonFiles(p) : f.endsWith('.json') ? [p] : [];
-  });
-}
 
 describe('no project file nor internal tooling in texts users see', () => {
   it('the finder catches each kind', () => {
