@@ -69,6 +69,23 @@ export async function openSample(page: Page, base: string, lng: string, file: st
   return /#\/editor\/([^?]+)/.exec(page.url())![1]!;
 }
 
+/** Open a sample from the Samples view in English and wait until the app has saved it; a fresh profile may reload
+ * once when the service worker takes over, so try again then. Returns the saved dataset's id. */
+export async function openSampleSaved(page: Page, base: string, file: string): Promise<string> {
+  for (let i = 0; ; i++) {
+    await page.goto(`${base}?lang=en#/samples`);
+    await page.click(`[data-sample="${file}"] [data-action="open"]`);
+    try {
+      await page.waitForSelector('[data-testid="dataset-name"]', { timeout: 15_000 });
+      break;
+    } catch (e) {
+      if (i >= 2) throw e;
+    }
+  }
+  await page.waitForSelector('[data-status="saved"]');
+  return /#\/editor\/([^?]+)/.exec(page.url())![1]!;
+}
+
 /** Show each path of the app in turn (in the language given), wait until the view has its title or its alert and
  * has settled, and let the test look at it. */
 export async function visitViews(

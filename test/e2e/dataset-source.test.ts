@@ -6,7 +6,7 @@
 import { describe, it, expect, inject } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
-import { guard, out } from './browser';
+import { guard, openSampleSaved, out } from './browser';
 import { sharedBrowser } from './suite';
 
 const base = inject('baseURL');
@@ -15,22 +15,7 @@ const SAMPLE = 'aluminium-ingot-ningxia.json';
 const SELECT = '[data-testid="dataset-source"]';
 const browser = sharedBrowser();
 
-/** Open a sample from the Samples view (the app saves it); a fresh profile may reload once when the service worker
- * takes over, so try again then. Returns the saved dataset's id. */
-async function saveSample(page: Page): Promise<string> {
-  for (let i = 0; ; i++) {
-    await page.goto(`${base}?lang=en#/samples`);
-    await page.click(`[data-sample="${SAMPLE}"] [data-action="open"]`);
-    try {
-      await page.waitForSelector('[data-testid="dataset-name"]', { timeout: 15_000 });
-      break;
-    } catch (e) {
-      if (i >= 2) throw e;
-    }
-  }
-  await page.waitForSelector('[data-status="saved"]');
-  return /#\/editor\/([^?]+)/.exec(page.url())![1]!;
-}
+const saveSample = (page: Page): Promise<string> => openSampleSaved(page, base, SAMPLE);
 
 const views = [
   ['statement', 'statement'],

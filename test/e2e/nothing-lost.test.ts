@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
-import { guard } from './browser';
+import { guard, openSampleSaved } from './browser';
 import { sharedBrowser } from './suite';
 
 const base = inject('baseURL');
@@ -18,22 +18,7 @@ const NAME = '[data-field="product.name.en"] input';
 
 const browser = sharedBrowser();
 
-/** Open the sample in the editor; returns the dataset id. */
-async function openSample(page: Page): Promise<string> {
-  // a fresh profile may reload once when the service worker takes over: try again then
-  for (let i = 0; ; i++) {
-    await page.goto(`${base}?lang=en#/samples`);
-    await page.click(`[data-sample="${SAMPLE}"] [data-action="open"]`);
-    try {
-      await page.waitForSelector('[data-testid="dataset-name"]', { timeout: 15_000 });
-      break;
-    } catch (e) {
-      if (i >= 2) throw e;
-    }
-  }
-  await page.waitForSelector('[data-status="saved"]');
-  return /#\/editor\/([^?]+)/.exec(page.url())![1]!;
-}
+const openSample = (page: Page): Promise<string> => openSampleSaved(page, base, SAMPLE);
 
 async function storedName(page: Page, id: string): Promise<string | undefined> {
   return page.evaluate(
