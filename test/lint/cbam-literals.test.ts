@@ -48,6 +48,7 @@ const ALLOWED_NUMBERS: Record<string, string> = {
 const FORMAT_FILES: Record<string, string> = {
   'docs/template.ts': 'cell addresses and column widths of the Commission communication template v2.1.1',
   'docs/own-workbook.ts': 'column widths of our own workbook',
+  'docs/fill-sources.ts': 'column widths of the fill-sources workbook',
   'docs/ooxml.ts': 'OOXML/ZIP structure (style ids, epoch)',
   'docs/qreport.ts': 'field lengths and code lists of the QReport XSD',
   'docs/model.ts': 'field limits of the communication data model',
@@ -102,8 +103,9 @@ describe('rules are data: literals left in src/core/cbam', () => {
   });
 
   it('the allow-list is short and every entry is used', () => {
-    // 33: '12' (decimals of a derived template ratio) joined at issue 9; a named precision constant in a format file would free it
-    expect(Object.keys(ALLOWED_NUMBERS).length + Object.keys(FORMAT_FILES).length).toBeLessThanOrEqual(33);
+    // 33: '12' (decimals of a derived template ratio) joined at issue 9; a named precision constant in a format file would free it;
+    // 34: the fill-sources workbook's column widths (issue 10, a workbook layout like own-workbook.ts's)
+    expect(Object.keys(ALLOWED_NUMBERS).length + Object.keys(FORMAT_FILES).length).toBeLessThanOrEqual(34);
     const used = new Set(numbers.map((n) => n.text));
     expect(Object.keys(ALLOWED_NUMBERS).filter((k) => !used.has(k))).toEqual([]);
   });

@@ -131,7 +131,8 @@ export function printedProcessName(t: Translate, name: string, templateName: str
 export function printedCnName(t: Translate, cn: string, given: string | undefined): string | undefined {
   if (given !== undefined) return given;
   const name = matchCn(definitivePack(), cn)?.name;
-  return name === undefined ? undefined : t('cbamdocs:own.cnName', { name, code: printCn(cn) });
+  // the name per language: the description in English, the printed code where no official translation exists
+  return name === undefined ? undefined : t('cbamdocs:own.cnName', { name, name_zh: printCn(cn), name_ar: printCn(cn) });
 }
 
 const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');

@@ -152,7 +152,7 @@ describe('own workbook in the reader’s language (issue 10, document leaks)', (
     ]);
     expect(row[COMMUNICATION_COLUMNS.indexOf('dataSource')]).toBe('实际值');
     expect(row[COMMUNICATION_COLUMNS.indexOf('sources')]).toBe(
-      '（归属直接排放 + Σ 各前体质量 × 其特定直接隐含排放）÷ 活动水平；直接排放 = Σ 各温室气体质量 × 其全球变暖潜势（IPCC AR5）',
+      '（归属直接排放 + Σ 各前体质量 × 其特定直接隐含排放）÷ 活动水平；直接排放 = Σ 各温室气体质量 × 其全球增温潜势（IPCC AR5）',
     );
     const src = s['来源']!;
     expect(src[1]!.slice(0, 3)).toEqual(['生产过程 1 › 生产路线 1 › 数量（t）', src[1]![1], '数据集：报告期产量']);
