@@ -44,9 +44,10 @@ export function guard(context: BrowserContext, origin: string): Guard {
 
 export function watchPage(page: Page, g: Guard): void {
   page.on('console', (m) => {
-    if (m.type() === 'error') g.consoleErrors.push(m.text());
+    // where it was logged, so an intermittent error can be traced from the test's output
+    if (m.type() === 'error') g.consoleErrors.push(`${m.text()} (${m.location().url}:${m.location().lineNumber})`);
   });
-  page.on('pageerror', (e) => g.consoleErrors.push(String(e)));
+  page.on('pageerror', (e) => g.consoleErrors.push([String(e), ...(e.stack ?? '').split('\n').slice(1, 4)].join('\n')));
 }
 
 /** Click what starts a download and return the file's suggested name and bytes. */

@@ -21,14 +21,14 @@ function remember(clientId: string | null, caseId: string | null): void {
 }
 
 export async function setCurrentClient(clientId: string): Promise<void> {
-  const c = await db().clients.get(clientId);
+  const c = clientId ? await db().clients.get(clientId) : undefined;
   current.client = c ?? null;
   if (current.case && current.case.clientId !== clientId) current.case = null;
   remember(c?.id ?? null, current.case?.id ?? null);
 }
 
 export async function setCurrentCase(caseId: string): Promise<void> {
-  const k = await db().cases.get(caseId);
+  const k = caseId ? await db().cases.get(caseId) : undefined;
   if (!k) return;
   current.case = k;
   current.client = (await db().clients.get(k.clientId)) ?? null;
@@ -37,7 +37,7 @@ export async function setCurrentCase(caseId: string): Promise<void> {
 
 /** A dataset opened anywhere (editor, result) makes its case current. */
 export async function setCurrentFromDataset(datasetId: string): Promise<void> {
-  const r = await db().datasets.get(datasetId);
+  const r = datasetId ? await db().datasets.get(datasetId) : undefined;
   if (r?.caseId) await setCurrentCase(r.caseId);
 }
 
