@@ -22,6 +22,11 @@ import type { CbamDocData, CbamDocInput } from './model';
 import { categoryById, matchCn } from '../screen';
 import { sourceNoteIn } from '../../i18n/source-note';
 
+/** The exact sum of a figure over items, rounded once (6 decimals for masses, emissions and certificates). */
+const sumOf = <T>(xs: readonly T[], pick: (x: T) => number, dp = 6): number => sumExact(xs.map(pick), dp);
+/** The sum in money (to the cent) when every amount is known; not known (null) as soon as one is missing. */
+const sumKnown = (amounts: readonly (number | null)[]): number | null => (amounts.every((a) => a !== null) ? sumExact(amounts as number[], 2) : null);
+
 /**
  * A figure of a statement as printed in its tables: the core's figure (../../figure.ts) with its source flattened to
  * one line of text ("act, annex, table", "entered by the user: field" or the formula). Made only by `printedFigure`.
@@ -211,42 +216,19 @@ export function buildQuarterlyStatement(ledger: ImportLineInput[] | ImportLine[]
   const messages: Message[] = [];
   const costs = lines.map((l) => l.costEur);
   const totals = {
-    netMass: sumExact(
-      lines.map((l) => l.netMass.value),
-      6,
-    ),
-    embedded: sumExact(
-      lines.map((l) => l.embedded.value),
-      6,
-    ),
-    faa: sumExact(
-      lines.map((l) => l.faa.value),
-      6,
-    ),
-    certificates: sumExact(
-      lines.map((l) => l.certificates.value),
-      6,
-    ),
-    costEur: costs.every((c) => c)
-      ? sumExact(
-          costs.map((c) => c!.value),
-          2,
-        )
-      : null,
+    netMass: sumOf(lines, (l) => l.netMass.value),
+    embedded: sumOf(lines, (l) => l.embedded.value),
+    faa: sumOf(lines, (l) => l.faa.value),
+    certificates: sumOf(lines, (l) => l.certificates.value),
+    costEur: sumKnown(costs.map((c) => c?.value ?? null)),
   };
   let holding: QuarterlyStatement['holding'] = null;
   if (year >= pack.quarterlyHolding.fromYear) {
     const ytd = all.filter((l) => l.quarterLabel.startsWith(`${year}-`) && Number(l.quarterLabel.slice(-1)) <= qn);
     const ytdLines = runLines(ytd, opts, false);
     const share = pack.quarterlyHolding.share;
-    const cumEmb = sumExact(
-      ytdLines.map((l) => l.embedded.value),
-      6,
-    );
-    const cumCert = sumExact(
-      ytdLines.map((l) => l.certificates.value),
-      6,
-    );
+    const cumEmb = sumOf(ytdLines, (l) => l.embedded.value);
+    const cumCert = sumOf(ytdLines, (l) => l.certificates.value);
     holding = {
       // the statement cites the act and article of the share (the pack's note is prose, not a citation)
       share: printedFigure(
@@ -305,32 +287,12 @@ export function buildAnnualDeclaration(ledger: ImportLineInput[] | ImportLine[],
       return {
         cnCode: g[0]!.cnCode,
         origin: g[0]!.origin,
-        quantity: sumExact(
-          g.map((l) => l.netMass.value),
-          6,
-        ),
-        embedded: sumExact(
-          g.map((l) => l.embedded.value),
-          6,
-        ),
-        faa: sumExact(
-          g.map((l) => l.faa.value),
-          6,
-        ),
-        carbonPriceDeduction: sumExact(
-          g.map((l) => l.carbonPriceDeduction.value),
-          6,
-        ),
-        certificates: sumExact(
-          g.map((l) => l.certificates.value),
-          6,
-        ),
-        costEur: costs.every((c) => c)
-          ? sumExact(
-              costs.map((c) => c!.value),
-              2,
-            )
-          : null,
+        quantity: sumOf(g, (l) => l.netMass.value),
+        embedded: sumOf(g, (l) => l.embedded.value),
+        faa: sumOf(g, (l) => l.faa.value),
+        carbonPriceDeduction: sumOf(g, (l) => l.carbonPriceDeduction.value),
+        certificates: sumOf(g, (l) => l.certificates.value),
+        costEur: sumKnown(costs.map((c) => c?.value ?? null)),
         paths: [...new Set(g.map((l) => l.path))],
         sources: [...new Set(g.flatMap((l) => [l.see.source, l.sefa.source, ...(l.price ? [l.price.source] : [])]))],
         uncertain: g.some((l) => l.see.uncertain || l.sefa.uncertain || l.certificates.uncertain),
@@ -339,32 +301,12 @@ export function buildAnnualDeclaration(ledger: ImportLineInput[] | ImportLine[],
     .sort((a, b) => a.cnCode.localeCompare(b.cnCode) || a.origin.localeCompare(b.origin));
   const costs = rows.map((r) => r.costEur);
   const totals = {
-    quantity: sumExact(
-      rows.map((r) => r.quantity),
-      6,
-    ),
-    embedded: sumExact(
-      rows.map((r) => r.embedded),
-      6,
-    ),
-    faa: sumExact(
-      rows.map((r) => r.faa),
-      6,
-    ),
-    carbonPriceDeduction: sumExact(
-      rows.map((r) => r.carbonPriceDeduction),
-      6,
-    ),
-    certificates: sumExact(
-      rows.map((r) => r.certificates),
-      6,
-    ),
-    costEur: costs.every((c) => c !== null)
-      ? sumExact(
-          costs.map((c) => c!),
-          2,
-        )
-      : null,
+    quantity: sumOf(rows, (r) => r.quantity),
+    embedded: sumOf(rows, (r) => r.embedded),
+    faa: sumOf(rows, (r) => r.faa),
+    carbonPriceDeduction: sumOf(rows, (r) => r.carbonPriceDeduction),
+    certificates: sumOf(rows, (r) => r.certificates),
+    costEur: sumKnown(costs),
   };
   const messages: Message[] = [msg('cbamdocs:report.carbonPriceTodo')];
   const thresholdMass = sumExact(
